@@ -1,0 +1,93 @@
+// Package cli is the planner's command line: the same model as the browser,
+// run natively so a scenario can be checked in CI.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// maxInput bounds what a command reads from a file or standard input.
+const maxInput = 256 << 20
+
+// command is one subcommand of planner.
+type command struct {
+	name, args, help string
+	run              func(env *Env, args []string) int
+}
+
+// Env is what a command reads and writes.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"calc", "MODEL", "run one model of the spec: JSON on stdin, JSON on stdout", runCalc},
+		{"report", "[FILE|-] [--format json|markdown|csv]", "the full report of a scenario (the default scenario without FILE)", runReport},
+	}
+}
+
+// Run executes planner with its arguments (without the program name) and
+// returns the exit status: 0 success, 1 invalid input, 2 usage error.
+func Run(args []string, env *Env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout)
+		return boolStatus(len(args) > 0)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "planner: unknown command %q\n", args[0])
+	usage(env.Stderr)
+	return 2
+}
+
+func boolStatus(ok bool) int {
+	if ok {
+		return 0
+	}
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: planner COMMAND [ARGS]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  planner %s %s\n      %s\n", c.name, c.args, c.help)
+	}
+}
+
+// readInput reads FILE, or standard input for "-" or no file.
+func readInput(env *Env, file string) ([]byte, error) {
+	var r io.Reader = env.Stdin
+	if file != "" && file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxInput {
+		return nil, fmt.Errorf("input larger than %d MiB", maxInput>>20)
+	}
+	return data, nil
+}
+
+// fail prints one line per problem, prefixed with the command, and returns 1.
+func fail(env *Env, cmd string, lines string) int {
+	for _, line := range strings.Split(lines, "\n") {
+		fmt.Fprintf(env.Stderr, "planner %s: %s\n", cmd, line)
+	}
+	return 1
+}

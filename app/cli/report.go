@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"planner/model"
+)
+
+// runReport implements `planner report [FILE|-] [--format json|markdown|csv]`.
+func runReport(env *Env, args []string) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	format := fs.String("format", "json", "output format: json, markdown or csv")
+	file, err := parseWithOneFile(fs, args)
+	if err != nil {
+		return 2
+	}
+	var s *model.Scenario
+	if file == "" {
+		d := model.DefaultScenario()
+		s = &d
+	} else {
+		data, err := readInput(env, file)
+		if err != nil {
+			return fail(env, "report", err.Error())
+		}
+		var probs model.Problems
+		if s, probs = model.ParseScenario(data); len(probs) > 0 {
+			return fail(env, "report", probs.Error())
+		}
+	}
+	r, probs := model.Evaluate(s)
+	if len(probs) > 0 {
+		return fail(env, "report", probs.Error())
+	}
+	var write func(io.Writer, *model.Report) error
+	switch *format {
+	case "json":
+		return writeJSON(env, "report", r)
+	case "markdown", "md":
+		write = model.WriteMarkdown
+	case "csv":
+		write = model.WriteCSV
+	default:
+		fmt.Fprintf(env.Stderr, "planner report: unknown format %q (json, markdown or csv)\n", *format)
+		return 2
+	}
+	if err := write(env.Stdout, r); err != nil {
+		return fail(env, "report", err.Error())
+	}
+	return 0
+}
+
+// parseWithOneFile parses flags that may stand before or after one optional
+// positional FILE argument.
+func parseWithOneFile(fs *flag.FlagSet, args []string) (string, error) {
+	if err := fs.Parse(args); err != nil {
+		return "", err
+	}
+	file := ""
+	if fs.NArg() > 0 {
+		file = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return "", err
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+			return "", fmt.Errorf("too many arguments")
+		}
+	}
+	return file, nil
+}

@@ -1,0 +1,68 @@
+package model
+
+// checkoutDayProfile is the spec's checkout traffic (requests per hour over a
+// day), used as the shape of a retail day.
+var checkoutDayProfile = [hoursPerDay]float64{50, 30, 20, 15, 20, 40, 80, 150, 200, 250, 280, 300,
+	320, 350, 400, 450, 500, 600, 700, 500, 300, 200, 100, 70}
+
+// DefaultScenario is the spec's e-commerce application: four functions with
+// their memory, durations, reservations and services, priced with AWS
+// us-east-1 list prices. The planner opens with it.
+func DefaultScenario() Scenario {
+	s := NewScenario()
+	s.Name = "E-commerce application"
+	s.SecretsCount = 8
+	retailDay := checkoutDayProfile[:]
+
+	auth := DefaultFunction()
+	auth.Name = "user_authentication"
+	auth.Type, auth.Criticality, auth.Runtime = APIFunction, CriticalCriticality, "nodejs"
+	auth.MonthlyInvocations = ptr(2_000_000.0)
+	auth.AllocatedMemoryMb, auth.ActualMemoryUsageMb = 256, 180
+	auth.AvgExecutionTimeMs, auth.P95ExecutionTimeMs, auth.P99ExecutionTimeMs = 150, 300, 600
+	auth.ReservedConcurrency = 10
+	auth.APIGatewayEnabled = true
+	auth.DynamoDBEnabled, auth.DynamoDBReadUnits, auth.DynamoDBWriteUnits = true, 10, 5
+	auth.LogDataGbMonthly = 2
+	auth.TrafficProfile = append([]float64(nil), retailDay...)
+	auth.ColdStartSensitive = true
+
+	catalog := DefaultFunction()
+	catalog.Name = "product_catalog"
+	catalog.Type, catalog.Criticality, catalog.Runtime = APIFunction, HighCriticality, "nodejs"
+	catalog.MonthlyInvocations = ptr(5_000_000.0)
+	catalog.AllocatedMemoryMb, catalog.ActualMemoryUsageMb = 512, 400
+	catalog.AvgExecutionTimeMs, catalog.P95ExecutionTimeMs, catalog.P99ExecutionTimeMs = 300, 600, 1200
+	catalog.ReservedConcurrency = 20
+	catalog.APIGatewayEnabled = true
+	catalog.S3Enabled, catalog.S3StorageGb, catalog.S3RequestsMonthly = true, 500, 100_000
+	catalog.LogDataGbMonthly = 5
+	catalog.TrafficProfile = append([]float64(nil), retailDay...)
+	catalog.ColdStartSensitive = true
+
+	orders := DefaultFunction()
+	orders.Name = "order_processing"
+	orders.Type, orders.Criticality, orders.Runtime = ProcessingFunction, CriticalCriticality, "java11"
+	orders.MonthlyInvocations = ptr(800_000.0)
+	orders.AllocatedMemoryMb, orders.ActualMemoryUsageMb = 1024, 800
+	orders.AvgExecutionTimeMs, orders.P95ExecutionTimeMs, orders.P99ExecutionTimeMs = 800, 1600, 3200
+	orders.ReservedConcurrency = 15
+	orders.DynamoDBEnabled, orders.DynamoDBReadUnits, orders.DynamoDBWriteUnits = true, 20, 20
+	orders.LogDataGbMonthly = 3
+	orders.VpcEnabled, orders.DeploymentSizeMb = true, 80
+	orders.TrafficProfile = append([]float64(nil), retailDay...)
+	orders.ComplianceRequirements = []ComplianceRequirement{PCIDSS}
+
+	analytics := DefaultFunction()
+	analytics.Name = "analytics_processor"
+	analytics.Type, analytics.Criticality = ProcessingFunction, MediumCriticality
+	analytics.MonthlyInvocations = ptr(10_000_000.0)
+	analytics.AllocatedMemoryMb, analytics.ActualMemoryUsageMb = 3008, 2800
+	analytics.AvgExecutionTimeMs, analytics.P95ExecutionTimeMs, analytics.P99ExecutionTimeMs = 1200, 2400, 4800
+	analytics.ReservedConcurrency = 50
+	analytics.S3Enabled, analytics.S3StorageGb, analytics.S3RequestsMonthly = true, 2000, 500_000
+	analytics.LogDataGbMonthly = 10
+
+	s.Functions = []Function{auth, catalog, orders, analytics}
+	return s
+}

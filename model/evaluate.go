@@ -1,0 +1,236 @@
+package model
+
+import "sort"
+
+// Evaluate validates a scenario and computes its report. An invalid scenario
+// gives no report and every problem.
+func Evaluate(s *Scenario) (*Report, Problems) {
+	if probs := Validate(s); len(probs) > 0 {
+		return nil, probs
+	}
+	return evaluate(s), nil
+}
+
+// evaluate computes the report of a valid scenario, in time linear in the
+// number of functions.
+func evaluate(s *Scenario) *Report {
+	p, _ := LookupProfile(s.Pricing.Profile)
+	arch := s.Pricing.Architecture
+	lambda := p.Lambda[arch]
+	n := len(s.Functions)
+	seconds := p.SecondsPerMonth()
+	days := p.HoursPerMonth.Amount / 24
+
+	usages := make([]LambdaUsage, n)
+	services := make([]ServiceUsage, n)
+	reports := make([]FunctionReport, n)
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		perSecond, monthly := f.Traffic(seconds)
+		reports[i].Name = f.Name
+		reports[i].Traffic = TrafficReport{
+			InvocationsPerSecond: perSecond,
+			MonthlyInvocations:   monthly,
+			RequestsPerHour:      hourlyRequests(f.TrafficProfile, monthly/days),
+		}
+		usages[i] = LambdaUsage{
+			MemoryMb:               float64(f.AllocatedMemoryMb),
+			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
+			MonthlyInvocations:     monthly,
+			ProvisionedConcurrency: float64(billedConcurrency(p, f)),
+			EphemeralStorageMb:     float64(f.EphemeralStorageMb),
+		}
+		services[i] = ServiceUsage{
+			MonthlyInvocations: monthly,
+			APIGatewayEnabled:  f.APIGatewayEnabled,
+			APIType:            f.APIGatewayType,
+			LogDataGbMonthly:   f.LogDataGbMonthly,
+			DynamoDBEnabled:    f.DynamoDBEnabled,
+			DynamoDBReadUnits:  f.DynamoDBReadUnits,
+			DynamoDBWriteUnits: f.DynamoDBWriteUnits,
+			DynamoDBStorageGb:  f.DynamoDBStorageGb,
+			S3Enabled:          f.S3Enabled,
+			S3StorageGb:        f.S3StorageGb,
+			S3RequestsMonthly:  f.S3RequestsMonthly,
+		}
+	}
+	costs := PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]LambdaCost, 0, n))
+	apiRates := BlendedAPIGatewayRates(p, services)
+	coldPrices := coldStartPrices(p, arch)
+	invocationPrices := InvocationPrices{DurationGBSecond: lambda.Duration.FirstRate(), Request: lambda.Request.Amount}
+
+	r := &Report{
+		Version:  ScenarioVersion,
+		Scenario: s.Name,
+		Pricing: PricingReport{
+			Profile:       p.ID,
+			ProfileName:   p.Name,
+			Architecture:  arch,
+			FreeTier:      s.Pricing.FreeTier,
+			HoursPerMonth: p.HoursPerMonth.Amount,
+		},
+		Functions:  reports,
+		Compliance: ComplianceReport{Enabled: s.Compliance.Enabled},
+	}
+	sum := &r.TotalSummary
+	names := make([]string, n)
+	capacities := make([]ExecutionCapacity, n)
+	alertFns := make([]AlertFunction, n)
+	usage := CurrentUsage{Functions: make([]UsageFunction, n)}
+	functionsCost := 0.0 // functions and their services: the spec's base for projections
+	for i := range s.Functions {
+		f, fr, c := &s.Functions[i], &reports[i], costs[i]
+		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
+		memory := float64(f.AllocatedMemoryMb)
+
+		fr.ExecutionCapacity = CalculateExecutionCapacity(Workload{
+			InvocationsPerSecond: perSecond,
+			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
+			P95ExecutionTimeMs:   f.P95ExecutionTimeMs,
+			P99ExecutionTimeMs:   f.P99ExecutionTimeMs,
+			AllocatedMemoryMb:    memory,
+			ActualMemoryUsageMb:  f.ActualMemoryUsageMb,
+			ColdStartRate:        f.ColdStartRate,
+			ColdStartDurationMs:  f.ColdStartDurationMs,
+			BurstMultiplier:      f.BurstMultiplier,
+		})
+		comp := CalculateComplianceCost(s.Compliance, f.ComplianceRequirements, c.ComputeCost, monthly)
+		fr.CostBreakdown = CostBreakdown{
+			ComputeCost:          c.ComputeCost,
+			RequestCost:          c.RequestCost,
+			ProvisionedCost:      c.ProvisionedCost,
+			EphemeralStorageCost: c.EphemeralStorageCost,
+			ComplianceCost:       comp.ComplianceCost,
+			MonitoringCost:       comp.MonitoringCost,
+			TotalFunctionCost:    c.TotalMonthlyCost + comp.ComplianceCost + comp.MonitoringCost,
+			GBSeconds:            c.GBSeconds,
+		}
+		fr.SupportingServices = CalculateSupportingServices(services[i], p, apiRates)
+		fr.PerformanceCharacteristics = PerformanceCharacteristics{
+			MemoryMb:               memory,
+			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
+			MonthlyInvocations:     monthly,
+			ReservedConcurrency:    float64(f.ReservedConcurrency),
+			ProvisionedConcurrency: float64(f.ProvisionedConcurrency),
+			BilledConcurrency:      usages[i].ProvisionedConcurrency,
+		}
+		fr.ColdStart = CalculateColdStartOptimization(ColdStartFunction{
+			Runtime:            f.Runtime,
+			DeploymentSizeMb:   f.DeploymentSizeMb,
+			MemoryMb:           memory,
+			VpcEnabled:         f.VpcEnabled,
+			AvgExecutionTimeMs: f.AvgExecutionTimeMs,
+		}, TrafficPattern{RequestsPerHour: fr.Traffic.RequestsPerHour, IdlePeriodsHours: f.IdlePeriodsHours}, coldPrices)
+		fr.Memory = OptimizeMemory(MemoryPerformance{
+			CurrentMemoryMb:        memory,
+			CurrentExecutionTimeMs: f.AvgExecutionTimeMs,
+			InvocationsPerMonth:    monthly,
+			ActualMemoryUsageMb:    f.ActualMemoryUsageMb,
+			Durations:              memoryDurations(f),
+		}, CostTargets{
+			MaxCostIncreasePercent:           f.MaxCostIncreasePercent,
+			MinPerformanceImprovementPercent: f.MinPerformanceImprovementPercent,
+		}, invocationPrices)
+		fr.Tuning = OptimizeFunctionPerformance(FunctionMetrics{
+			P99LatencyMs:  f.P99ExecutionTimeMs,
+			ColdStartRate: f.ColdStartRate,
+			MemoryMb:      memory,
+			ErrorRate:     f.ErrorRate,
+			ThrottleRate:  f.ThrottleRate,
+		}, PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
+		fr.TotalMonthlyCost = fr.CostBreakdown.TotalFunctionCost + fr.SupportingServices.TotalCost
+
+		functionsCost += fr.TotalMonthlyCost
+		sum.TotalMonthlyInvocations += monthly
+		sum.TotalReservedConcurrency += float64(f.ReservedConcurrency)
+		sum.LambdaCost += c.TotalMonthlyCost
+		sum.ProvisionedCost += c.ProvisionedCost
+		sum.SupportingServicesCost += fr.SupportingServices.TotalCost
+		sum.PeakConcurrentExecutions += fr.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions
+		r.Pricing.FreeGBSeconds += c.FreeGBSeconds
+		r.Pricing.FreeRequests += c.FreeRequests
+		r.Compliance.ComplianceOverheadCost += comp.ComplianceCost
+		r.Compliance.MonitoringCost += comp.MonitoringCost
+
+		names[i] = f.Name
+		capacities[i] = fr.ExecutionCapacity
+		alertFns[i] = AlertFunction{Name: f.Name, Type: f.Type, Criticality: f.Criticality, ReservedConcurrency: float64(f.ReservedConcurrency)}
+		usage.Functions[i] = UsageFunction{Name: f.Name, MemoryEfficiency: f.ActualMemoryUsageMb / memory, AvgDurationMs: f.AvgExecutionTimeMs}
+		if f.ColdStartSensitive {
+			usage.ColdStartSensitiveFunctions = append(usage.ColdStartSensitiveFunctions, f.Name)
+		}
+		if f.Type == ScheduledFunction {
+			usage.ScheduledFunctions = append(usage.ScheduledFunctions, f.Name)
+		}
+	}
+
+	r.GlobalServices = CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount))
+	r.Compliance.AdditionalServicesCost = s.Compliance.AdditionalServicesCost()
+	r.Compliance.TotalCost = r.Compliance.ComplianceOverheadCost + r.Compliance.MonitoringCost + r.Compliance.AdditionalServicesCost
+	sum.GlobalServicesCost = r.GlobalServices.TotalCost
+	sum.ComplianceCost = r.Compliance.TotalCost
+	sum.TotalMonthlyCost = functionsCost + r.GlobalServices.TotalCost + r.Compliance.AdditionalServicesCost
+	sum.CostPerInvocation = ratio(sum.TotalMonthlyCost, sum.TotalMonthlyInvocations)
+
+	r.OptimizationOpportunities = IdentifyOptimizations(names, capacities)
+	r.ScalingProjections = CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
+	usage.MonthlyCost = sum.TotalMonthlyCost
+	usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
+	r.CostOptimization = OptimizeCosts(usage, s.TargetReductionPercent)
+	r.Alerts = GenerateAlerts(alertFns)
+	return r
+}
+
+// billedConcurrency is the instances billed as provisioned concurrency: the
+// provisioned ones, or under the spec's convention the larger of reserved and
+// provisioned.
+func billedConcurrency(p *PriceProfile, f *Function) int {
+	if p.ReservedBilledAsProvisioned {
+		return max(f.ReservedConcurrency, f.ProvisionedConcurrency)
+	}
+	return f.ProvisionedConcurrency
+}
+
+// hourlyRequests scales a daily profile of relative weights to requests per
+// hour: requests_h = daily × w_h / Σw.
+func hourlyRequests(weights []float64, daily float64) []float64 {
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	out := make([]float64, len(weights))
+	for h, w := range weights {
+		out[h] = daily * ratio(w, total)
+	}
+	return out
+}
+
+// memoryDurations lists the memory sizes the memory model compares for a
+// function: the spec's options, its own memory and every measured size, in
+// ascending order. A size's duration is measured when known (the function's
+// own mean counts as measured at its memory), else estimated from the
+// function's own memory and mean.
+func memoryDurations(f *Function) []MemoryDuration {
+	own := float64(f.AllocatedMemoryMb)
+	out := make([]MemoryDuration, 0, len(SpecMemoryOptionsMb)+1+len(f.ExecutionTimesByMemory))
+	add := func(mb, ms float64, measured bool) {
+		for i := range out {
+			if out[i].MemoryMb == mb {
+				if measured {
+					out[i] = MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: true}
+				}
+				return
+			}
+		}
+		out = append(out, MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: measured})
+	}
+	for _, m := range f.ExecutionTimesByMemory {
+		add(float64(m.MemoryMb), m.ExecutionTimeMs, true)
+	}
+	add(own, f.AvgExecutionTimeMs, true)
+	for _, mb := range SpecMemoryOptionsMb {
+		add(mb, EstimateExecutionTimeMs(f.AvgExecutionTimeMs, own, mb), false)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })
+	return out
+}

@@ -1,0 +1,68 @@
+package model
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// ScaleFactors are the traffic multiples the projections look at.
+var ScaleFactors = []float64{2, 5, 10, 20}
+
+// Constants of the projection model.
+const (
+	atScaleFactor  = 10   // from this multiple on …
+	atScaleSavings = 0.15 // … reserved capacity saves this share of the cost
+)
+
+// Projection is the bill at a multiple of today's traffic.
+type Projection struct {
+	Factor             float64 `json:"factor"`
+	MonthlyInvocations float64 `json:"monthly_invocations"`
+	MonthlyCost        float64 `json:"monthly_cost"`
+	CostPerInvocation  float64 `json:"cost_per_invocation"`
+}
+
+// Projections encode as an object keyed "2x_scale", "5x_scale", … in order.
+type Projections []Projection
+
+// MarshalJSON writes the projections keyed by "<factor>x_scale".
+func (ps Projections) MarshalJSON() ([]byte, error) {
+	buf := []byte{'{'}
+	for i, p := range ps {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendQuote(buf, strconv.FormatFloat(p.Factor, 'f', -1, 64)+"x_scale")
+		buf = append(buf, ':')
+		b, err := json.Marshal(p)
+		if err != nil {
+			return nil, err
+		}
+		buf = append(buf, b...)
+	}
+	return append(buf, '}'), nil
+}
+
+// CalculateScalingProjections scales today's invocations and cost linearly,
+// less 15% from 10× on, where reserved capacity pays off:
+//
+//	cost(k) = k × cost × (1 − 0.15·[k ≥ 10]);  per invocation = cost(k) / (k × invocations)
+//
+// The cost is what the functions and their services cost (the spec leaves
+// the shared global services out).
+func CalculateScalingProjections(invocations, cost float64) Projections {
+	ps := make(Projections, len(ScaleFactors))
+	for i, k := range ScaleFactors {
+		projected := cost * k
+		if k >= atScaleFactor {
+			projected -= projected * atScaleSavings
+		}
+		ps[i] = Projection{
+			Factor:             k,
+			MonthlyInvocations: invocations * k,
+			MonthlyCost:        projected,
+			CostPerInvocation:  ratio(projected, invocations*k),
+		}
+	}
+	return ps
+}

@@ -1,0 +1,101 @@
+package model
+
+// Report is everything the planner computes for a scenario. Every figure the
+// app or the CLI shows is read from it.
+type Report struct {
+	Version                   int              `json:"version"`
+	Scenario                  string           `json:"scenario"`
+	Pricing                   PricingReport    `json:"pricing"`
+	Functions                 []FunctionReport `json:"functions"`
+	GlobalServices            GlobalServices   `json:"global_services"`
+	Compliance                ComplianceReport `json:"compliance"`
+	TotalSummary              TotalSummary     `json:"total_summary"`
+	OptimizationOpportunities []Opportunity    `json:"optimization_opportunities"`
+	ScalingProjections        Projections      `json:"scaling_projections"`
+	CostOptimization          CostOptimization `json:"cost_optimization"`
+	Alerts                    []Alert          `json:"alerts"`
+}
+
+// PricingReport says how the scenario was priced.
+type PricingReport struct {
+	Profile      string       `json:"profile"`
+	ProfileName  string       `json:"profile_name"`
+	Architecture Architecture `json:"architecture"`
+	FreeTier     bool         `json:"free_tier"`
+	// HoursPerMonth is the billing month, hours.
+	HoursPerMonth float64 `json:"hours_per_month"`
+	// FreeGBSeconds and FreeRequests are the free tier actually used.
+	FreeGBSeconds float64 `json:"free_gb_seconds"`
+	FreeRequests  float64 `json:"free_requests"`
+}
+
+// FunctionReport is one function's sizing and bill.
+type FunctionReport struct {
+	Name                       string                     `json:"name"`
+	Traffic                    TrafficReport              `json:"traffic"`
+	ExecutionCapacity          ExecutionCapacity          `json:"execution_capacity"`
+	CostBreakdown              CostBreakdown              `json:"cost_breakdown"`
+	SupportingServices         SupportingServices         `json:"supporting_services"`
+	PerformanceCharacteristics PerformanceCharacteristics `json:"performance_characteristics"`
+	ColdStart                  ColdStartOptimization      `json:"cold_start"`
+	Memory                     MemoryOptimization         `json:"memory"`
+	Tuning                     []Tuning                   `json:"tuning"`
+	// TotalMonthlyCost is the function and its services, USD per month.
+	TotalMonthlyCost float64 `json:"total_monthly_cost"`
+}
+
+// TrafficReport is the function's resolved traffic.
+type TrafficReport struct {
+	InvocationsPerSecond float64 `json:"invocations_per_second"`
+	MonthlyInvocations   float64 `json:"monthly_invocations"`
+	// RequestsPerHour is the daily profile scaled to the monthly invocations.
+	RequestsPerHour []float64 `json:"requests_per_hour"`
+}
+
+// CostBreakdown is the function's own bill, USD per month.
+type CostBreakdown struct {
+	ComputeCost          float64 `json:"compute_cost"`
+	RequestCost          float64 `json:"request_cost"`
+	ProvisionedCost      float64 `json:"provisioned_cost"`
+	EphemeralStorageCost float64 `json:"ephemeral_storage_cost"`
+	ComplianceCost       float64 `json:"compliance_cost"`
+	MonitoringCost       float64 `json:"monitoring_cost"`
+	TotalFunctionCost    float64 `json:"total_function_cost"`
+	// GBSeconds is the execution the function uses a month.
+	GBSeconds float64 `json:"gb_seconds"`
+}
+
+// PerformanceCharacteristics restate the function's configuration.
+type PerformanceCharacteristics struct {
+	MemoryMb               float64 `json:"memory_mb"`
+	AvgExecutionTimeMs     float64 `json:"avg_execution_time_ms"`
+	MonthlyInvocations     float64 `json:"monthly_invocations"`
+	ReservedConcurrency    float64 `json:"reserved_concurrency"`
+	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
+	// BilledConcurrency is the instances billed as provisioned.
+	BilledConcurrency float64 `json:"billed_concurrency"`
+}
+
+// ComplianceReport is the compliance option's share of the bill.
+type ComplianceReport struct {
+	Enabled                bool    `json:"enabled"`
+	ComplianceOverheadCost float64 `json:"compliance_overhead_cost"`
+	MonitoringCost         float64 `json:"monitoring_cost"`
+	AdditionalServicesCost float64 `json:"additional_services_cost"`
+	TotalCost              float64 `json:"total_cost"`
+}
+
+// TotalSummary is the application's bill, USD per month.
+type TotalSummary struct {
+	TotalMonthlyCost         float64 `json:"total_monthly_cost"`
+	TotalMonthlyInvocations  float64 `json:"total_monthly_invocations"`
+	TotalReservedConcurrency float64 `json:"total_reserved_concurrency"`
+	CostPerInvocation        float64 `json:"cost_per_invocation"`
+	LambdaCost               float64 `json:"lambda_cost"`
+	ProvisionedCost          float64 `json:"provisioned_cost"`
+	SupportingServicesCost   float64 `json:"supporting_services_cost"`
+	GlobalServicesCost       float64 `json:"global_services_cost"`
+	ComplianceCost           float64 `json:"compliance_cost"`
+	// PeakConcurrentExecutions is the sum of the functions' burst concurrency.
+	PeakConcurrentExecutions float64 `json:"peak_concurrent_executions"`
+}
