@@ -24,10 +24,10 @@ type CurrentUsage struct {
 
 // CostOptimization is the result of the cost review.
 type CostOptimization struct {
-	CurrentMonthlyCost         float64            `json:"current_monthly_cost"`
-	TotalPotentialSavings      float64            `json:"total_potential_savings"`
-	PotentialSavingsPercentage float64            `json:"potential_savings_percentage"`
-	MeetsTarget                bool               `json:"meets_target"`
+	CurrentMonthlyCost         float64                `json:"current_monthly_cost"`
+	TotalPotentialSavings      float64                `json:"total_potential_savings"`
+	PotentialSavingsPercentage float64                `json:"potential_savings_percentage"`
+	MeetsTarget                bool                   `json:"meets_target"`
 	Optimizations              []CostOptimizationItem `json:"optimizations"`
 }
 

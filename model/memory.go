@@ -69,9 +69,9 @@ type InvocationPrices struct {
 
 // MemoryOptimization is the result of the memory model.
 type MemoryOptimization struct {
-	CurrentAnalysis           CurrentMemoryAnalysis `json:"current_analysis"`
-	MemoryConfigurations      MemoryConfigurations  `json:"memory_configurations"`
-	OptimizationOpportunities MemoryOpportunities   `json:"optimization_opportunities"`
+	CurrentAnalysis           CurrentMemoryAnalysis  `json:"current_analysis"`
+	MemoryConfigurations      MemoryConfigurations   `json:"memory_configurations"`
+	OptimizationOpportunities MemoryOpportunities    `json:"optimization_opportunities"`
 	Recommendations           []MemoryRecommendation `json:"recommendations"`
 }
 
