@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -208,39 +209,14 @@ type specFunctionPlan struct {
 	PerformanceCharacteristics PerformanceCharacteristics `json:"performance_characteristics"`
 }
 
-// specInfrastructure is the spec's infrastructure output.
+// specInfrastructure is the spec's infrastructure output. WriteJSON streams
+// it, so ten thousand functions need no output buffer of their own.
 type specInfrastructure struct {
-	FunctionDetails           namedPlans     `json:"function_details"`
-	GlobalServices            GlobalServices `json:"global_services"`
-	TotalSummary              TotalSummary   `json:"total_summary"`
-	OptimizationOpportunities []Opportunity  `json:"optimization_opportunities"`
-	ScalingProjections        Projections    `json:"scaling_projections"`
-}
-
-// namedPlans encode as an object keyed by function name, in order.
-type namedPlans []FunctionReport
-
-// MarshalJSON writes {name: plan, …}.
-func (ps namedPlans) MarshalJSON() ([]byte, error) {
-	buf := []byte{'{'}
-	for i := range ps {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = strconv.AppendQuote(buf, ps[i].Name)
-		buf = append(buf, ':')
-		b, err := json.Marshal(specFunctionPlan{
-			ExecutionCapacity:          ps[i].ExecutionCapacity,
-			CostBreakdown:              ps[i].CostBreakdown,
-			SupportingServices:         ps[i].SupportingServices,
-			PerformanceCharacteristics: ps[i].PerformanceCharacteristics,
-		})
-		if err != nil {
-			return nil, err
-		}
-		buf = append(buf, b...)
-	}
-	return append(buf, '}'), nil
+	FunctionDetails           map[string]specFunctionPlan `json:"function_details"`
+	GlobalServices            GlobalServices              `json:"global_services"`
+	TotalSummary              TotalSummary                `json:"total_summary"`
+	OptimizationOpportunities []Opportunity               `json:"optimization_opportunities"`
+	ScalingProjections        Projections                 `json:"scaling_projections"`
 }
 
 // SpecScenario turns the spec's application_config (functions keyed by name)
@@ -265,7 +241,12 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 		for i, m := range members {
 			f := &s.Functions[i]
 			f.SetDefaults()
-			decodeAt(m.Value, f, DecodeOptions{AllowUnknown: true}, "functions."+m.Key, &probs)
+			// Fast path: a function without problems decodes in one call;
+			// only a failing one is read again field by field for messages.
+			if json.Unmarshal(m.Value, f) != nil {
+				f.SetDefaults()
+				decodeAt(m.Value, f, DecodeOptions{AllowUnknown: true}, "functions."+m.Key, &probs)
+			}
 			f.Name = m.Key
 			if f.InvocationsPerSecond == nil {
 				f.InvocationsPerSecond = ptr(float64(defaultInvocationsPerSecond))
@@ -300,14 +281,79 @@ func specPaths(probs Problems, fns []Function) Problems {
 
 func ptr[T any](v T) *T { return &v }
 
+// StreamEncoder is output that writes its own JSON, piece by piece.
+type StreamEncoder interface {
+	WriteJSON(w io.Writer) error
+}
+
+// WriteJSON writes the same JSON as json.Marshal, one function at a time.
+func (s specInfrastructure) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	names := make([]string, 0, len(s.FunctionDetails))
+	for name := range s.FunctionDetails {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	write := func(s string) error {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+	if err := write(`{"function_details":{`); err != nil {
+		return err
+	}
+	for i, name := range names {
+		if i > 0 {
+			if err := write(","); err != nil {
+				return err
+			}
+		}
+		if err := enc.Encode(name); err != nil {
+			return err
+		}
+		if err := write(":"); err != nil {
+			return err
+		}
+		if err := enc.Encode(s.FunctionDetails[name]); err != nil {
+			return err
+		}
+	}
+	if err := write("}"); err != nil {
+		return err
+	}
+	for _, part := range []struct {
+		key   string
+		value any
+	}{{"global_services", s.GlobalServices}, {"total_summary", s.TotalSummary},
+		{"optimization_opportunities", s.OptimizationOpportunities}, {"scaling_projections", s.ScalingProjections}} {
+		if err := write(`,"` + part.key + `":`); err != nil {
+			return err
+		}
+		if err := enc.Encode(part.value); err != nil {
+			return err
+		}
+	}
+	return write("}\n")
+}
+
 func calcInfrastructure(input []byte) (any, Problems) {
 	s, probs := SpecScenario(input)
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	r := evaluate(s)
+	r := evaluate(s, costsOnly)
+	details := make(map[string]specFunctionPlan, len(r.Functions))
+	for i := range r.Functions {
+		f := &r.Functions[i]
+		details[f.Name] = specFunctionPlan{
+			ExecutionCapacity:          f.ExecutionCapacity,
+			CostBreakdown:              f.CostBreakdown,
+			SupportingServices:         f.SupportingServices,
+			PerformanceCharacteristics: f.PerformanceCharacteristics,
+		}
+	}
 	return specInfrastructure{
-		FunctionDetails:           r.Functions,
+		FunctionDetails:           details,
 		GlobalServices:            r.GlobalServices,
 		TotalSummary:              r.TotalSummary,
 		OptimizationOpportunities: r.OptimizationOpportunities,

@@ -8,12 +8,24 @@ func Evaluate(s *Scenario) (*Report, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
 		return nil, probs
 	}
-	return evaluate(s), nil
+	return evaluate(s, fullReport), nil
 }
+
+// reportDepth says how much of a report to compute.
+type reportDepth int
+
+const (
+	// fullReport computes everything.
+	fullReport reportDepth = iota
+	// costsOnly computes what the spec's infrastructure model returns:
+	// capacity, costs, opportunities and projections; no cold-start,
+	// memory, tuning, cost-review or alert analysis.
+	costsOnly
+)
 
 // evaluate computes the report of a valid scenario, in time linear in the
 // number of functions.
-func evaluate(s *Scenario) *Report {
+func evaluate(s *Scenario, depth reportDepth) *Report {
 	p, _ := LookupProfile(s.Pricing.Profile)
 	arch := s.Pricing.Architecture
 	lambda := p.Lambda[arch]
@@ -114,30 +126,9 @@ func evaluate(s *Scenario) *Report {
 			ProvisionedConcurrency: float64(f.ProvisionedConcurrency),
 			BilledConcurrency:      usages[i].ProvisionedConcurrency,
 		}
-		fr.ColdStart = CalculateColdStartOptimization(ColdStartFunction{
-			Runtime:            f.Runtime,
-			DeploymentSizeMb:   f.DeploymentSizeMb,
-			MemoryMb:           memory,
-			VpcEnabled:         f.VpcEnabled,
-			AvgExecutionTimeMs: f.AvgExecutionTimeMs,
-		}, TrafficPattern{RequestsPerHour: fr.Traffic.RequestsPerHour, IdlePeriodsHours: f.IdlePeriodsHours}, coldPrices)
-		fr.Memory = OptimizeMemory(MemoryPerformance{
-			CurrentMemoryMb:        memory,
-			CurrentExecutionTimeMs: f.AvgExecutionTimeMs,
-			InvocationsPerMonth:    monthly,
-			ActualMemoryUsageMb:    f.ActualMemoryUsageMb,
-			Durations:              memoryDurations(f),
-		}, CostTargets{
-			MaxCostIncreasePercent:           f.MaxCostIncreasePercent,
-			MinPerformanceImprovementPercent: f.MinPerformanceImprovementPercent,
-		}, invocationPrices)
-		fr.Tuning = OptimizeFunctionPerformance(FunctionMetrics{
-			P99LatencyMs:  f.P99ExecutionTimeMs,
-			ColdStartRate: f.ColdStartRate,
-			MemoryMb:      memory,
-			ErrorRate:     f.ErrorRate,
-			ThrottleRate:  f.ThrottleRate,
-		}, PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
+		if depth == fullReport {
+			analyseFunction(f, fr, coldPrices, invocationPrices)
+		}
 		fr.TotalMonthlyCost = fr.CostBreakdown.TotalFunctionCost + fr.SupportingServices.TotalCost
 
 		functionsCost += fr.TotalMonthlyCost
@@ -174,11 +165,44 @@ func evaluate(s *Scenario) *Report {
 
 	r.OptimizationOpportunities = IdentifyOptimizations(names, capacities)
 	r.ScalingProjections = CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
-	usage.MonthlyCost = sum.TotalMonthlyCost
-	usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
-	r.CostOptimization = OptimizeCosts(usage, s.TargetReductionPercent)
-	r.Alerts = GenerateAlerts(alertFns)
+	if depth == fullReport {
+		usage.MonthlyCost = sum.TotalMonthlyCost
+		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
+		r.CostOptimization = OptimizeCosts(usage, s.TargetReductionPercent)
+		r.Alerts = GenerateAlerts(alertFns)
+	}
 	return r
+}
+
+// analyseFunction adds the cold-start, memory and tuning analyses to a
+// function's report.
+func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices, invocationPrices InvocationPrices) {
+	memory := float64(f.AllocatedMemoryMb)
+	monthly := fr.Traffic.MonthlyInvocations
+	fr.ColdStart = CalculateColdStartOptimization(ColdStartFunction{
+		Runtime:            f.Runtime,
+		DeploymentSizeMb:   f.DeploymentSizeMb,
+		MemoryMb:           memory,
+		VpcEnabled:         f.VpcEnabled,
+		AvgExecutionTimeMs: f.AvgExecutionTimeMs,
+	}, TrafficPattern{RequestsPerHour: fr.Traffic.RequestsPerHour, IdlePeriodsHours: f.IdlePeriodsHours}, coldPrices)
+	fr.Memory = OptimizeMemory(MemoryPerformance{
+		CurrentMemoryMb:        memory,
+		CurrentExecutionTimeMs: f.AvgExecutionTimeMs,
+		InvocationsPerMonth:    monthly,
+		ActualMemoryUsageMb:    f.ActualMemoryUsageMb,
+		Durations:              memoryDurations(f),
+	}, CostTargets{
+		MaxCostIncreasePercent:           f.MaxCostIncreasePercent,
+		MinPerformanceImprovementPercent: f.MinPerformanceImprovementPercent,
+	}, invocationPrices)
+	fr.Tuning = OptimizeFunctionPerformance(FunctionMetrics{
+		P99LatencyMs:  f.P99ExecutionTimeMs,
+		ColdStartRate: f.ColdStartRate,
+		MemoryMb:      memory,
+		ErrorRate:     f.ErrorRate,
+		ThrottleRate:  f.ThrottleRate,
+	}, PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
 }
 
 // billedConcurrency is the instances billed as provisioned concurrency: the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -208,4 +209,40 @@ func stringsOf(items []any) []string {
 		out[i], _ = item.(string)
 	}
 	return out
+}
+
+// The streamed infrastructure output is the JSON json.Marshal gives.
+func TestStreamedInfrastructureEqualsMarshal(t *testing.T) {
+	data, _ := os.ReadFile("testdata/reference-cases.json")
+	var cases []referenceCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, c := range cases {
+		if c.Model != "infrastructure" {
+			continue
+		}
+		out, probs := Calc(c.Model, c.Input)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		var streamed strings.Builder
+		if err := out.(StreamEncoder).WriteJSON(&streamed); err != nil {
+			t.Fatal(err)
+		}
+		var a, b any
+		marshalled, _ := json.Marshal(out)
+		if err := json.Unmarshal([]byte(streamed.String()), &a); err != nil {
+			t.Fatalf("streamed output is not JSON: %v", err)
+		}
+		_ = json.Unmarshal(marshalled, &b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("streamed and marshalled output differ")
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no infrastructure case")
+	}
 }

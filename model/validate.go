@@ -66,12 +66,15 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 	return v.probs
 }
 
+// validator collects problems. Keys are relative to the object at path
+// `at`; full paths are only built for problems.
 type validator struct {
 	probs     Problems
 	specRules bool
+	at        string
 }
 
-func (v *validator) add(path, msg string) { v.probs.add(path, msg) }
+func (v *validator) add(key, msg string) { v.probs.add(joinPath(v.at, key), msg) }
 
 // number checks that x is finite and within [lo, hi].
 func (v *validator) number(path string, x, lo, hi float64) bool {
@@ -90,6 +93,11 @@ func (v *validator) number(path string, x, lo, hi float64) bool {
 		return true
 	}
 	return false
+}
+
+// inRange reports whether x is finite and within [lo, hi].
+func inRange(x, lo, hi float64) bool {
+	return !math.IsNaN(x) && x >= lo && x <= hi
 }
 
 // positive checks that x is finite, above zero and at most hi.
@@ -126,56 +134,59 @@ func (v *validator) compliance(c *Compliance) {
 }
 
 func (v *validator) function(path string, f *Function) {
-	at := func(key string) string { return path + "." + key }
+	v.at = path
+	defer func() { v.at = "" }()
 	switch n := utf8.RuneCountInString(f.Name); {
 	case v.specRules:
 	case n == 0:
-		v.add(at("name"), "must not be empty")
+		v.add("name", "must not be empty")
 	case n > MaxNameLength:
-		v.add(at("name"), "longer than "+strconv.Itoa(MaxNameLength)+" characters")
+		v.add("name", "longer than "+strconv.Itoa(MaxNameLength)+" characters")
 	}
-	v.oneOf(at("type"), string(f.Type), []string{"api", "processing", "scheduled", "general"})
-	v.oneOf(at("criticality"), string(f.Criticality), []string{"low", "medium", "high", "critical"})
+	v.oneOf("type", string(f.Type), []string{"api", "processing", "scheduled", "general"})
+	v.oneOf("criticality", string(f.Criticality), []string{"low", "medium", "high", "critical"})
 	if f.MonthlyInvocations != nil {
-		v.number(at("monthly_invocations"), *f.MonthlyInvocations, 0, maxMonthlyCalls)
+		v.number("monthly_invocations", *f.MonthlyInvocations, 0, maxMonthlyCalls)
 	}
 	if f.InvocationsPerSecond != nil {
-		v.number(at("invocations_per_second"), *f.InvocationsPerSecond, 0, maxCallsPerSec)
+		v.number("invocations_per_second", *f.InvocationsPerSecond, 0, maxCallsPerSec)
 	}
 	minBurst := 1.0
 	if v.specRules {
 		minBurst = 0
 	}
-	v.number(at("burst_multiplier"), f.BurstMultiplier, minBurst, maxBurst)
+	v.number("burst_multiplier", f.BurstMultiplier, minBurst, maxBurst)
 	if len(f.TrafficProfile) != hoursPerDay {
-		v.add(at("traffic_profile"), "needs 24 hourly values, got "+strconv.Itoa(len(f.TrafficProfile)))
+		v.add("traffic_profile", "needs 24 hourly values, got "+strconv.Itoa(len(f.TrafficProfile)))
 	} else {
 		sum := 0.0
 		for h, w := range f.TrafficProfile {
-			if v.number(at("traffic_profile")+"["+strconv.Itoa(h)+"]", w, 0, maxBigQuantity) {
+			if inRange(w, 0, maxBigQuantity) {
 				sum += w
+			} else {
+				v.number("traffic_profile["+strconv.Itoa(h)+"]", w, 0, maxBigQuantity)
 			}
 		}
 		if sum == 0 {
-			v.add(at("traffic_profile"), "needs at least one hour above 0")
+			v.add("traffic_profile", "needs at least one hour above 0")
 		}
 	}
-	v.number(at("idle_periods_hours"), f.IdlePeriodsHours, 0, hoursPerDay)
+	v.number("idle_periods_hours", f.IdlePeriodsHours, 0, hoursPerDay)
 
-	v.positive(at("avg_execution_time_ms"), f.AvgExecutionTimeMs, MaxTimeoutMs)
-	v.number(at("p95_execution_time_ms"), f.P95ExecutionTimeMs, 0, MaxTimeoutMs)
-	if v.number(at("p99_execution_time_ms"), f.P99ExecutionTimeMs, 0, MaxTimeoutMs) && f.P99ExecutionTimeMs < f.P95ExecutionTimeMs && !v.specRules {
-		v.add(at("p99_execution_time_ms"), "must not be below p95_execution_time_ms ("+fmtNum(f.P95ExecutionTimeMs)+")")
+	v.positive("avg_execution_time_ms", f.AvgExecutionTimeMs, MaxTimeoutMs)
+	v.number("p95_execution_time_ms", f.P95ExecutionTimeMs, 0, MaxTimeoutMs)
+	if v.number("p99_execution_time_ms", f.P99ExecutionTimeMs, 0, MaxTimeoutMs) && f.P99ExecutionTimeMs < f.P95ExecutionTimeMs && !v.specRules {
+		v.add("p99_execution_time_ms", "must not be below p95_execution_time_ms ("+fmtNum(f.P95ExecutionTimeMs)+")")
 	}
-	v.intRange(at("allocated_memory_mb"), f.AllocatedMemoryMb, MinMemoryMb, MaxMemoryMb)
-	v.number(at("actual_memory_usage_mb"), f.ActualMemoryUsageMb, 0, MaxMemoryMb)
-	v.intRange(at("ephemeral_storage_mb"), f.EphemeralStorageMb, ephemeralFreeMb, MaxMemoryMb)
+	v.intRange("allocated_memory_mb", f.AllocatedMemoryMb, MinMemoryMb, MaxMemoryMb)
+	v.number("actual_memory_usage_mb", f.ActualMemoryUsageMb, 0, MaxMemoryMb)
+	v.intRange("ephemeral_storage_mb", f.EphemeralStorageMb, ephemeralFreeMb, MaxMemoryMb)
 	if len(f.ExecutionTimesByMemory) > maxMeasuredSizes {
-		v.add(at("execution_times_by_memory"), "more than "+strconv.Itoa(maxMeasuredSizes)+" measurements")
+		v.add("execution_times_by_memory", "more than "+strconv.Itoa(maxMeasuredSizes)+" measurements")
 	}
 	measured := make(map[int]bool, len(f.ExecutionTimesByMemory))
 	for i, m := range f.ExecutionTimesByMemory {
-		mp := at("execution_times_by_memory") + "[" + strconv.Itoa(i) + "]"
+		mp := "execution_times_by_memory[" + strconv.Itoa(i) + "]"
 		v.intRange(mp+".memory_mb", m.MemoryMb, MinMemoryMb, MaxMemoryMb)
 		v.positive(mp+".execution_time_ms", m.ExecutionTimeMs, MaxTimeoutMs)
 		if measured[m.MemoryMb] {
@@ -184,35 +195,35 @@ func (v *validator) function(path string, f *Function) {
 		measured[m.MemoryMb] = true
 	}
 
-	v.number(at("cold_start_rate"), f.ColdStartRate, 0, 1)
-	v.number(at("cold_start_duration_ms"), f.ColdStartDurationMs, 0, MaxTimeoutMs)
+	v.number("cold_start_rate", f.ColdStartRate, 0, 1)
+	v.number("cold_start_duration_ms", f.ColdStartDurationMs, 0, MaxTimeoutMs)
 	if !knownRuntime(f.Runtime) {
-		v.oneOf(at("runtime"), f.Runtime, runtimeIDs())
+		v.oneOf("runtime", f.Runtime, runtimeIDs())
 	}
-	v.number(at("deployment_size_mb"), f.DeploymentSizeMb, 0, MaxMemoryMb)
-	v.intRange(at("reserved_concurrency"), f.ReservedConcurrency, 0, maxConcurrency)
-	v.intRange(at("provisioned_concurrency"), f.ProvisionedConcurrency, 0, maxConcurrency)
+	v.number("deployment_size_mb", f.DeploymentSizeMb, 0, MaxMemoryMb)
+	v.intRange("reserved_concurrency", f.ReservedConcurrency, 0, maxConcurrency)
+	v.intRange("provisioned_concurrency", f.ProvisionedConcurrency, 0, maxConcurrency)
 	if f.ReservedConcurrency > 0 && f.ProvisionedConcurrency > f.ReservedConcurrency {
-		v.add(at("provisioned_concurrency"), "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
+		v.add("provisioned_concurrency", "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
 	}
 
-	v.oneOf(at("api_gateway_type"), string(f.APIGatewayType), []string{"rest", "http"})
-	v.number(at("log_data_gb_monthly"), f.LogDataGbMonthly, 0, 1e9)
-	v.number(at("dynamodb_read_units"), f.DynamoDBReadUnits, 0, 1e9)
-	v.number(at("dynamodb_write_units"), f.DynamoDBWriteUnits, 0, 1e9)
-	v.number(at("dynamodb_storage_gb"), f.DynamoDBStorageGb, 0, 1e9)
-	v.number(at("s3_storage_gb"), f.S3StorageGb, 0, 1e12)
-	v.number(at("s3_requests_monthly"), f.S3RequestsMonthly, 0, maxBigQuantity)
+	v.oneOf("api_gateway_type", string(f.APIGatewayType), []string{"rest", "http"})
+	v.number("log_data_gb_monthly", f.LogDataGbMonthly, 0, 1e9)
+	v.number("dynamodb_read_units", f.DynamoDBReadUnits, 0, 1e9)
+	v.number("dynamodb_write_units", f.DynamoDBWriteUnits, 0, 1e9)
+	v.number("dynamodb_storage_gb", f.DynamoDBStorageGb, 0, 1e9)
+	v.number("s3_storage_gb", f.S3StorageGb, 0, 1e12)
+	v.number("s3_requests_monthly", f.S3RequestsMonthly, 0, maxBigQuantity)
 
-	v.number(at("error_rate"), f.ErrorRate, 0, 1)
-	v.number(at("throttle_rate"), f.ThrottleRate, 0, 1)
-	v.number(at("target_p99_latency_ms"), f.TargetP99LatencyMs, 0, MaxTimeoutMs)
-	v.number(at("target_error_rate"), f.TargetErrorRate, 0, 1)
-	v.number(at("max_cost_increase_percent"), f.MaxCostIncreasePercent, -100, 100000)
-	v.number(at("min_performance_improvement_percent"), f.MinPerformanceImprovementPercent, -100000, 100)
+	v.number("error_rate", f.ErrorRate, 0, 1)
+	v.number("throttle_rate", f.ThrottleRate, 0, 1)
+	v.number("target_p99_latency_ms", f.TargetP99LatencyMs, 0, MaxTimeoutMs)
+	v.number("target_error_rate", f.TargetErrorRate, 0, 1)
+	v.number("max_cost_increase_percent", f.MaxCostIncreasePercent, -100, 100000)
+	v.number("min_performance_improvement_percent", f.MinPerformanceImprovementPercent, -100000, 100)
 	for i, r := range f.ComplianceRequirements {
 		if !knownCompliance(r) {
-			v.oneOf(at("compliance_requirements")+"["+strconv.Itoa(i)+"]", string(r), complianceIDs())
+			v.oneOf("compliance_requirements["+strconv.Itoa(i)+"]", string(r), complianceIDs())
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -25,13 +26,21 @@ func runCalc(env *Env, args []string) int {
 	return writeJSON(env, "calc", out)
 }
 
+// writeJSON writes v as one line of JSON.
 func writeJSON(env *Env, cmd string, v any) int {
-	data, err := json.Marshal(v)
+	out := bufio.NewWriterSize(env.Stdout, 1<<16)
+	var err error
+	if s, ok := v.(model.StreamEncoder); ok {
+		err = s.WriteJSON(out)
+	} else {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(v)
+	}
 	if err != nil {
 		return fail(env, cmd, err.Error())
 	}
-	data = append(data, '\n')
-	if _, err := env.Stdout.Write(data); err != nil {
+	if err := out.Flush(); err != nil {
 		return fail(env, cmd, err.Error())
 	}
 	return 0

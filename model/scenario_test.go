@@ -1,0 +1,265 @@
+package model
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+func problemPaths(ps Problems) map[string]string {
+	m := map[string]string{}
+	for _, p := range ps {
+		m[p.Path] = p.Message
+	}
+	return m
+}
+
+func TestParseScenarioDefaultsAndDerivedRates(t *testing.T) {
+	s, probs := ParseScenario([]byte(`{"version":1,"functions":[{"name":"a","monthly_invocations":2628000},{"name":"b","invocations_per_second":2},{"name":"c"}]}`))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if s.Pricing != DefaultPricing() || s.SecretsCount != 5 {
+		t.Errorf("scenario defaults: %+v", s)
+	}
+	a := s.Functions[0]
+	if a.AllocatedMemoryMb != 256 || a.AvgExecutionTimeMs != 500 || a.Runtime != "python3.9" || len(a.TrafficProfile) != 24 {
+		t.Errorf("function defaults: %+v", a)
+	}
+	seconds := 730 * 3600.0
+	ips, monthly := a.Traffic(seconds)
+	near(t, "derived rate", ips, 1)
+	near(t, "given monthly", monthly, 2628000)
+	_, monthly = s.Functions[1].Traffic(seconds)
+	near(t, "derived monthly", monthly, 2*seconds)
+	ips, monthly = s.Functions[2].Traffic(seconds)
+	near(t, "spec default rate", ips, 100)
+	near(t, "spec default monthly", monthly, 100000)
+}
+
+func TestParseScenarioReportsEveryProblemWithItsPath(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{
+		"version": 1,
+		"pricing": {"profile": "reference", "architecture": "arm64"},
+		"functions": [
+			{"name": "a", "allocated_memory_mb": 64, "cold_start_rate": 1.5, "type": "web", "avg_execution_time_ms": 0},
+			{"name": "a", "traffic_profile": [1, 2], "p95_execution_time_ms": 900, "p99_execution_time_ms": 800},
+			{"name": "", "provisioned_concurrency": 5, "reserved_concurrency": 2, "runtime": "cobol"}
+		]}`))
+	got := problemPaths(probs)
+	for _, path := range []string{
+		"pricing.architecture",
+		"functions[0].allocated_memory_mb", "functions[0].cold_start_rate", "functions[0].type", "functions[0].avg_execution_time_ms",
+		"functions[1].name", "functions[1].traffic_profile", "functions[1].p99_execution_time_ms",
+		"functions[2].name", "functions[2].provisioned_concurrency", "functions[2].runtime",
+	} {
+		if _, ok := got[path]; !ok {
+			t.Errorf("no problem at %s; got %v", path, probs)
+		}
+	}
+	if len(got) != 11 {
+		t.Errorf("%d problems, want 11: %v", len(probs), probs)
+	}
+}
+
+func TestParseScenarioRefusesWrongTypesAndUnknownKeys(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{"version":1,"functions":[{"name":"a","allocated_memory_mb":"big","vpc_enabled":"yes","alocated_memory_mb":512,"reserved_concurrency":1.5}],"extra":1}`))
+	got := problemPaths(probs)
+	for path, want := range map[string]string{
+		"functions[0].allocated_memory_mb":  "whole number",
+		"functions[0].vpc_enabled":          "true or false",
+		"functions[0].alocated_memory_mb":   "unknown field",
+		"functions[0].reserved_concurrency": "whole number",
+		"extra":                             "unknown field",
+	} {
+		if !strings.Contains(got[path], want) {
+			t.Errorf("%s: %q, want it to say %q", path, got[path], want)
+		}
+	}
+	for _, bad := range []string{``, `{`, `[]`, `"x"`, `{"version": 99}`, `{"functions": {"a": {}}}`, `{"version":1,"functions":[{"name":"x","burst_multiplier":NaN}]}`} {
+		if _, probs := ParseScenario([]byte(bad)); len(probs) == 0 {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+func TestValidateRefusesNonFiniteNumbers(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].AvgExecutionTimeMs = math.NaN()
+	s.Functions[1].ColdStartDurationMs = math.Inf(1)
+	s.Functions[2].TrafficProfile[3] = math.Inf(-1)
+	inf := math.Inf(1)
+	s.Functions[3].MonthlyInvocations = &inf
+	got := problemPaths(Validate(&s))
+	for _, path := range []string{"functions[0].avg_execution_time_ms", "functions[1].cold_start_duration_ms",
+		"functions[2].traffic_profile[3]", "functions[3].monthly_invocations"} {
+		if !strings.Contains(got[path], "finite") {
+			t.Errorf("%s: %q", path, got[path])
+		}
+	}
+}
+
+func TestEvaluateDefaultScenario(t *testing.T) {
+	s := DefaultScenario()
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Fatalf("report does not encode: %v", err)
+	}
+	ts := r.TotalSummary
+	sum := r.GlobalServices.TotalCost
+	for _, f := range r.Functions {
+		sum += f.TotalMonthlyCost
+	}
+	near(t, "total is the sum of its parts", ts.TotalMonthlyCost, sum)
+	near(t, "invocations", ts.TotalMonthlyInvocations, 17.8e6)
+	// The free tier is used in full by a 17.8M-invocation account.
+	near(t, "free requests", r.Pricing.FreeRequests, 1e6)
+	near(t, "free GB-s", r.Pricing.FreeGBSeconds, 400000)
+	// AWS does not bill reserved concurrency.
+	if ts.ProvisionedCost != 0 {
+		t.Errorf("reserved concurrency billed under aws-us-east-1: %v", ts.ProvisionedCost)
+	}
+	if len(r.Alerts) == 0 || len(r.ScalingProjections) != 4 {
+		t.Errorf("alerts %d projections %d", len(r.Alerts), len(r.ScalingProjections))
+	}
+}
+
+// Under the reference profile the default scenario costs what the spec's
+// e-commerce example costs through `planner calc infrastructure`: the rates
+// differ (the scenario derives invocations per second), the bill does not.
+func TestDefaultScenarioMatchesSpecExampleBill(t *testing.T) {
+	spec := `{"functions": {
+	  "user_authentication": {"monthly_invocations": 2000000, "allocated_memory_mb": 256, "actual_memory_usage_mb": 180, "avg_execution_time_ms": 150, "reserved_concurrency": 10, "api_gateway_enabled": true, "dynamodb_enabled": true, "dynamodb_read_units": 10, "dynamodb_write_units": 5, "log_data_gb_monthly": 2},
+	  "product_catalog": {"monthly_invocations": 5000000, "allocated_memory_mb": 512, "actual_memory_usage_mb": 400, "avg_execution_time_ms": 300, "reserved_concurrency": 20, "api_gateway_enabled": true, "s3_enabled": true, "s3_storage_gb": 500, "s3_requests_monthly": 100000, "log_data_gb_monthly": 5},
+	  "order_processing": {"monthly_invocations": 800000, "allocated_memory_mb": 1024, "actual_memory_usage_mb": 800, "avg_execution_time_ms": 800, "reserved_concurrency": 15, "dynamodb_enabled": true, "dynamodb_read_units": 20, "dynamodb_write_units": 20, "log_data_gb_monthly": 3},
+	  "analytics_processor": {"monthly_invocations": 10000000, "allocated_memory_mb": 3008, "actual_memory_usage_mb": 2800, "avg_execution_time_ms": 1200, "reserved_concurrency": 50, "s3_enabled": true, "s3_storage_gb": 2000, "s3_requests_monthly": 500000, "log_data_gb_monthly": 10}},
+	  "secrets_count": 8}`
+	out, probs := Calc("infrastructure", []byte(spec))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	want := out.(specInfrastructure)
+	s := DefaultScenario()
+	s.Pricing = Pricing{Profile: "reference", Architecture: X86_64}
+	got, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	near(t, "total", got.TotalSummary.TotalMonthlyCost, want.TotalSummary.TotalMonthlyCost)
+	for _, f := range got.Functions {
+		w := want.FunctionDetails[f.Name]
+		near(t, f.Name, f.TotalMonthlyCost, w.CostBreakdown.TotalFunctionCost+w.SupportingServices.TotalCost)
+	}
+}
+
+// The compliance option reproduces the spec's banking model for a function.
+func TestComplianceMatchesBankingModel(t *testing.T) {
+	s := NewScenario()
+	s.Pricing = Pricing{Profile: "reference", Architecture: X86_64}
+	s.Compliance.Enabled = true
+	s.Compliance.AdditionalServices = []FixedService{{"WAF", 10000}, {"DR", 25000}}
+	fraud := DefaultFunction()
+	fraud.Name = "fraud_detection"
+	fraud.MonthlyInvocations = ptr(50e6)
+	fraud.AllocatedMemoryMb, fraud.AvgExecutionTimeMs, fraud.ReservedConcurrency = 1024, 150, 1000
+	fraud.ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX}
+	notify := DefaultFunction()
+	notify.Name = "account_notifications"
+	notify.MonthlyInvocations = ptr(200e6)
+	notify.AllocatedMemoryMb, notify.AvgExecutionTimeMs, notify.ReservedConcurrency = 256, 100, 500
+	s.Functions = []Function{fraud, notify}
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	// The spec's banking formulas, written out.
+	bank := func(invocations, memory, ms, reserved, overhead float64) float64 {
+		compute := memory / 1024 * ms / 1000 * 0.0000166667 * invocations
+		return compute + 0.0000002*invocations + reserved*24*30*(memory/1024*0.0000097*3600) + compute*overhead + invocations*0.0000001
+	}
+	near(t, "fraud_detection", r.Functions[0].CostBreakdown.TotalFunctionCost, bank(50e6, 1024, 150, 1000, 0.3))
+	near(t, "account_notifications", r.Functions[1].CostBreakdown.TotalFunctionCost, bank(200e6, 256, 100, 500, 0.1))
+	near(t, "additional services", r.Compliance.AdditionalServicesCost, 35000)
+}
+
+func TestEvaluateZeroTraffic(t *testing.T) {
+	s := NewScenario()
+	f := DefaultFunction()
+	f.Name = "idle"
+	f.MonthlyInvocations = ptr(0.0)
+	s.Functions = []Function{f}
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Fatalf("NaN or Inf in the report: %v", err)
+	}
+	if r.TotalSummary.CostPerInvocation != 0 || r.Functions[0].ColdStart.OptimizationScenarios.Natural.AvgLatencyImpactMs != 0 {
+		t.Errorf("%+v", r.TotalSummary)
+	}
+}
+
+func TestEvaluateArm64AndHTTPAPI(t *testing.T) {
+	s := DefaultScenario()
+	x86, _ := Evaluate(&s)
+	s.Pricing.Architecture = ARM64
+	for i := range s.Functions {
+		s.Functions[i].APIGatewayType = HTTPAPI
+	}
+	arm, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if arm.TotalSummary.LambdaCost >= x86.TotalSummary.LambdaCost {
+		t.Errorf("arm64 %v not cheaper than x86 %v", arm.TotalSummary.LambdaCost, x86.TotalSummary.LambdaCost)
+	}
+	near(t, "HTTP API", arm.Functions[0].SupportingServices.APIGateway, 2e6*1.00/1e6)
+}
+
+func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
+	f := DefaultFunction()
+	f.AllocatedMemoryMb, f.AvgExecutionTimeMs = 2048, 400
+	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 1024, ExecutionTimeMs: 700}}
+	d := memoryDurations(&f)
+	want := []MemoryDuration{{128, 6400, false}, {256, 3200, false}, {512, 1600, false}, {1024, 700, true},
+		{1536, 400 * 2048 / 1536.0, false}, {2048, 400, true}, {3008, 400 * 2048 / 3008.0, false}}
+	if len(d) != len(want) {
+		t.Fatalf("%+v", d)
+	}
+	for i := range want {
+		if d[i].MemoryMb != want[i].MemoryMb || d[i].Measured != want[i].Measured || math.Abs(d[i].ExecutionTimeMs-want[i].ExecutionTimeMs) > 1e-9 {
+			t.Errorf("%d: %+v, want %+v", i, d[i], want[i])
+		}
+	}
+}
+
+func TestExportsEscapeUserText(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].Name = "<img src=x onerror=alert(1)>|x"
+	s.Functions[1].Name = "=HYPERLINK(1)"
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var md, csv strings.Builder
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(&csv, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md.String(), "<img") || !strings.Contains(md.String(), `&lt;img src=x onerror=alert(1)&gt;\|x`) {
+		t.Errorf("markdown does not escape the name:\n%s", md.String())
+	}
+	if strings.Contains(csv.String(), "\n=HYPERLINK") || !strings.Contains(csv.String(), "'=HYPERLINK(1)") {
+		t.Errorf("csv lets a formula through:\n%s", csv.String())
+	}
+	if lines := strings.Count(csv.String(), "\n"); lines != len(r.Functions)+2 {
+		t.Errorf("csv has %d lines", lines)
+	}
+}
