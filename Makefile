@@ -39,9 +39,10 @@ fuzz:
 	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./model || exit 1; \
 	done
 
-## bench: model benchmarks (figures go in the closing note).
-bench:
+## bench: model benchmarks and the CLI against the spec's Python reference.
+bench: $(BIN)
 	$(GO) test -run='^$$' -bench=. -benchmem ./model/...
+	model/testdata/compare/speed.sh $(BIN) 10000
 
 # Node.js runs Go's wasm test binaries; install it when missing.
 node:

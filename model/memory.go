@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 )
 
@@ -114,6 +115,26 @@ func (c MemoryConfigurations) MarshalJSON() ([]byte, error) {
 		buf = append(buf, b...)
 	}
 	return append(buf, '}'), nil
+}
+
+// UnmarshalJSON reads the object MarshalJSON writes, in ascending memory.
+func (c *MemoryConfigurations) UnmarshalJSON(b []byte) error {
+	var byKey map[string]MemoryConfiguration
+	if err := json.Unmarshal(b, &byKey); err != nil {
+		return err
+	}
+	out := make(MemoryConfigurations, 0, len(byKey))
+	for k, m := range byKey {
+		mb, err := strconv.ParseFloat(k, 64)
+		if err != nil {
+			return fmt.Errorf("memory configuration key %q is not a size in MB", k)
+		}
+		m.MemoryMb = mb
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })
+	*c = out
+	return nil
 }
 
 // MemoryOpportunities are the three picks of the memory model.

@@ -2,7 +2,10 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 )
 
 // ScaleFactors are the traffic multiples the projections look at.
@@ -41,6 +44,26 @@ func (ps Projections) MarshalJSON() ([]byte, error) {
 		buf = append(buf, b...)
 	}
 	return append(buf, '}'), nil
+}
+
+// UnmarshalJSON reads the object MarshalJSON writes, in ascending factor.
+func (ps *Projections) UnmarshalJSON(b []byte) error {
+	var byKey map[string]Projection
+	if err := json.Unmarshal(b, &byKey); err != nil {
+		return err
+	}
+	out := make(Projections, 0, len(byKey))
+	for k, p := range byKey {
+		factor, err := strconv.ParseFloat(strings.TrimSuffix(k, "x_scale"), 64)
+		if err != nil {
+			return fmt.Errorf("projection key %q is not \"<factor>x_scale\"", k)
+		}
+		p.Factor = factor
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Factor < out[j].Factor })
+	*ps = out
+	return nil
 }
 
 // CalculateScalingProjections scales today's invocations and cost linearly,

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planner/model"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestCalcPrintsTheSpecOutput(t *testing.T) {
+	code, out, errs := run(t, `{"invocations_per_second": 500, "avg_execution_time_ms": 300}`, "calc", "execution-capacity")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["execution_analysis"].(map[string]any)["avg_concurrent_executions"] != 150.0 {
+		t.Errorf("%v", got["execution_analysis"])
+	}
+}
+
+func TestCalcRefusesBadInputOneLinePerProblem(t *testing.T) {
+	code, out, errs := run(t, `{"allocated_memory_mb": 64, "cold_start_rate": 2, "burst_multiplier": -1}`, "calc", "execution-capacity")
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 3 lines, got %q", errs)
+	}
+	for i, field := range []string{"allocated_memory_mb", "cold_start_rate", "burst_multiplier"} {
+		if !strings.Contains(lines[i], field) {
+			t.Errorf("line %q does not name %s", lines[i], field)
+		}
+	}
+	for _, input := range []string{"", "{", "[]", `{"memory_mb": "fast"}`, `{"memory_mb": 1e999}`, "\x00"} {
+		code, _, errs := run(t, input, "calc", "lambda-cost")
+		if code != 1 || strings.Contains(errs, "goroutine") || strings.Count(errs, "\n") < 1 {
+			t.Errorf("%q: exit %d, %q", input, code, errs)
+		}
+	}
+}
+
+func TestCalcUsageErrors(t *testing.T) {
+	if code, _, errs := run(t, "{}", "calc", "nope"); code != 1 || !strings.Contains(errs, "execution-capacity") {
+		t.Errorf("unknown model: exit %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "{}", "calc"); code != 2 {
+		t.Errorf("missing model: exit %d", code)
+	}
+	if code, _, _ := run(t, "", "frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+func TestReportDefaultScenario(t *testing.T) {
+	code, out, errs := run(t, "", "report")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r model.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	d := model.DefaultScenario()
+	want, _ := model.Evaluate(&d)
+	if r.TotalSummary.TotalMonthlyCost != want.TotalSummary.TotalMonthlyCost || len(r.Functions) != 4 {
+		t.Errorf("report %v, want %v", r.TotalSummary, want.TotalSummary)
+	}
+}
+
+func TestReportFormatsAndFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "s.json")
+	os.WriteFile(good, []byte(`{"version":1,"name":"Tiny","functions":[{"name":"f","monthly_invocations":1000}]}`), 0o600)
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"version":1,"functions":[{"name":"f","allocated_memory_mb":1},{"name":"f"}]}`), 0o600)
+
+	code, out, _ := run(t, "", "report", good, "--format", "markdown")
+	if code != 0 || !strings.HasPrefix(out, "# Tiny") {
+		t.Errorf("markdown: exit %d %q", code, out)
+	}
+	code, out, _ = run(t, "", "report", "--format", "csv", good)
+	if code != 0 || !strings.HasPrefix(out, "function,") || strings.Count(out, "\n") != 3 {
+		t.Errorf("csv: exit %d %q", code, out)
+	}
+	code, out, _ = run(t, `{"version":1,"functions":[]}`, "report", "-")
+	if code != 0 || !strings.Contains(out, `"total_summary"`) {
+		t.Errorf("stdin: exit %d %q", code, out)
+	}
+	code, _, errs := run(t, "", "report", bad)
+	if code != 1 || !strings.Contains(errs, "functions[0].allocated_memory_mb") || !strings.Contains(errs, "functions[1].name") {
+		t.Errorf("bad scenario: exit %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "", "report", filepath.Join(dir, "missing.json")); code != 1 {
+		t.Errorf("missing file: exit %d", code)
+	}
+	if code, _, _ := run(t, "", "report", "--format", "xml"); code != 2 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
