@@ -57,7 +57,7 @@ func (s *Scenario) SetDefaults() { *s = NewScenario() }
 // starts, the services it uses and its targets.
 type Function struct {
 	// Name identifies the function; names are unique within a scenario.
-	Name string `json:"name" jsonschema:"title=Name,minLength=1,maxLength=120"`
+	Name string `json:"name" jsonschema:"required,title=Name,minLength=1,maxLength=120"`
 	// Type is what the function does; it sets the duration alert.
 	Type FunctionType `json:"type" jsonschema:"title=Function type,enum=api,enum=processing,enum=scheduled,enum=general,default=general"`
 	// Criticality sets alert severities and error-rate thresholds.

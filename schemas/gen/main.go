@@ -1,0 +1,103 @@
+// Command gen writes schemas/scenario.json from the model's Go types: titles
+// and bounds from struct tags, descriptions from doc comments, units as
+// x-unit and enum labels as x-enum-labels.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+
+	"github.com/invopop/jsonschema"
+
+	"planner/model"
+)
+
+func main() {
+	root := flag.String("root", ".", "the module's root directory")
+	flag.Parse()
+	if err := os.Chdir(*root); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	data, err := Generate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(filepath.Join("schemas", "scenario.json"), data, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// Generate returns the scenario schema. It reads the doc comments of ./model,
+// so it runs in the module's root (comment keys depend on the path).
+func Generate() ([]byte, error) {
+	r := &jsonschema.Reflector{
+		RequiredFromJSONSchemaTags: true,
+		Namer:                      func(t reflect.Type) string { return t.Name() },
+	}
+	if err := r.AddGoComments("planner", "model"); err != nil {
+		return nil, err
+	}
+	s := r.Reflect(&model.Scenario{})
+	s.ID = "https://serverless-planner.local/schemas/scenario.json"
+	s.Title = "Serverless capacity scenario"
+	for _, def := range s.Definitions {
+		if def.Properties == nil {
+			continue
+		}
+		for pair := def.Properties.Oldest(); pair != nil; pair = pair.Next() {
+			if labels, ok := enumLabels()[pair.Key]; ok {
+				if pair.Value.Extras == nil {
+					pair.Value.Extras = map[string]any{}
+				}
+				pair.Value.Extras["x-enum-labels"] = labels
+			}
+			if pair.Key == "compliance_requirements" && pair.Value.Items != nil {
+				pair.Value.Items.Enum = toAny(model.ComplianceRequirements)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// enumLabels are the human names of enum values, by property name.
+func enumLabels() map[string]map[string]string {
+	runtimes := map[string]string{}
+	for _, r := range model.Runtimes() {
+		runtimes[r.ID] = r.Label
+	}
+	profiles := map[string]string{}
+	for _, p := range model.Profiles() {
+		profiles[p.ID] = p.Name
+	}
+	return map[string]map[string]string{
+		"runtime":          runtimes,
+		"profile":          profiles,
+		"architecture":     {"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"},
+		"type":             {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
+		"criticality":      {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
+		"api_gateway_type": {"rest": "REST API", "http": "HTTP API"},
+	}
+}
+
+func toAny[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
