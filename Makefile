@@ -5,15 +5,43 @@ GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 FUZZTIME ?= 10s
 BIN := bin/planner
+VERSION ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+# ECharts is pinned and checked: the site serves it itself (no CDN).
+ECHARTS_VERSION := 5.6.0
+ECHARTS_SHA256 := bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
+ADDR ?= localhost:8000
 
-.PHONY: all build test test-go test-wasm fuzz lint bench node clean
+.PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench node chromium clean
 
 all: build
 
 build: $(BIN)
 
-$(BIN): $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
-	$(GO) build -trimpath -o $@ .
+$(BIN): $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum netlify.toml
+	$(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ .
+
+## dist: the static site in dist/ (go-app pages, app.wasm, ECharts, assets).
+dist: $(BIN) web/app.wasm web/echarts.min.js
+	$(BIN) build --out dist --web web
+
+web/app.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum schemas/scenario.json
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ .
+
+web/echarts.min.js: node
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null) && \
+	  tar -xzf "$$tmp"/echarts-$(ECHARTS_VERSION).tgz -C "$$tmp" package/dist/echarts.min.js && \
+	  echo "$(ECHARTS_SHA256)  $$tmp/package/dist/echarts.min.js" | sha256sum -c --quiet && \
+	  cp "$$tmp/package/dist/echarts.min.js" $@
+
+## serve: build and serve the planner on http://localhost:8000 with the production headers.
+serve: dist
+	$(BIN) serve --addr $(ADDR) --dir dist
+
+## schemas: regenerate schemas/scenario.json from the model's types.
+schemas:
+	$(GO) run ./schemas/gen -root .
 
 ## test: everything CI checks — format, vet, unit and parity tests, the model under WebAssembly, fuzzing.
 test: lint test-go test-wasm fuzz
@@ -46,9 +74,15 @@ bench: $(BIN)
 
 # Node.js runs Go's wasm test binaries; install it when missing.
 node:
-	@command -v node >/dev/null || { \
-	  echo "installing Node.js"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs) >/dev/null; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "installing Node.js and npm"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm) >/dev/null; }
+
+# Debian's Chromium drives the browser tests.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Chromium"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist web/app.wasm web/echarts.min.js

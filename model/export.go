@@ -133,12 +133,13 @@ func mdEscape(s string) string {
 	return r.Replace(s)
 }
 
-func usd(x float64) string { return "$" + groupThousands(strconv.FormatFloat(x, 'f', 2, 64)) }
+func usd(x float64) string { return "$" + GroupDigits(strconv.FormatFloat(x, 'f', 2, 64)) }
 
-func count(x float64) string { return groupThousands(strconv.FormatFloat(x, 'f', 0, 64)) }
+func count(x float64) string { return GroupDigits(strconv.FormatFloat(x, 'f', 0, 64)) }
 
-// groupThousands inserts commas into the integer part of a decimal string.
-func groupThousands(s string) string {
+// GroupDigits inserts thousands commas into the integer part of a decimal
+// string ("1234567.5" → "1,234,567.5").
+func GroupDigits(s string) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

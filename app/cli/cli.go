@@ -4,6 +4,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"io"
 	"os"
 	"strings"
@@ -22,12 +23,18 @@ type command struct {
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
+	// Handler describes the site for build, given app.wasm's size.
+	Handler func(wasmSize string) *app.Handler
+	// NetlifyTOML holds the production headers serve applies.
+	NetlifyTOML []byte
 }
 
 func commands() []command {
 	return []command{
 		{"calc", "MODEL", "run one model of the spec: JSON on stdin, JSON on stdout", runCalc},
-		{"report", "[FILE|-] [--format json|markdown|csv]", "the full report of a scenario (the default scenario without FILE)", runReport},
+		{"report", "[FILE|-] [--format json|markdown|csv|prometheus]", "the full report of a scenario (the default scenario without FILE)", runReport},
+		{"build", "[--out dist] [--web web]", "write the static site (after building web/app.wasm)", runBuild},
+		{"serve", "[--addr HOST:PORT] [--dir dist]", "serve the built site with the production headers", runServe},
 	}
 }
 

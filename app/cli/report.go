@@ -12,7 +12,7 @@ import (
 func runReport(env *Env, args []string) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	format := fs.String("format", "json", "output format: json, markdown or csv")
+	format := fs.String("format", "json", "output format: json, markdown, csv or prometheus")
 	file, err := parseWithOneFile(fs, args)
 	if err != nil {
 		return 2
@@ -43,6 +43,8 @@ func runReport(env *Env, args []string) int {
 		write = model.WriteMarkdown
 	case "csv":
 		write = model.WriteCSV
+	case "prometheus":
+		write = model.WritePrometheusRules
 	default:
 		fmt.Fprintf(env.Stderr, "planner report: unknown format %q (json, markdown or csv)\n", *format)
 		return 2

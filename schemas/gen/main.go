@@ -59,6 +59,12 @@ func Generate() ([]byte, error) {
 				}
 				pair.Value.Extras["x-enum-labels"] = labels
 			}
+			if group, ok := fieldGroups[pair.Key]; ok && def == s.Definitions["Function"] {
+				if pair.Value.Extras == nil {
+					pair.Value.Extras = map[string]any{}
+				}
+				pair.Value.Extras["x-group"] = group
+			}
 			if pair.Key == "compliance_requirements" && pair.Value.Items != nil {
 				pair.Value.Items.Enum = toAny(model.ComplianceRequirements)
 			}
@@ -73,6 +79,32 @@ func Generate() ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// fieldGroups put a function's fields into the fieldsets of the form.
+var fieldGroups = func() map[string]string {
+	groups := []struct {
+		name string
+		keys []string
+	}{
+		{"Function", []string{"name", "type", "criticality", "runtime"}},
+		{"Traffic", []string{"monthly_invocations", "invocations_per_second", "burst_multiplier", "traffic_profile", "idle_periods_hours"}},
+		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "allocated_memory_mb",
+			"actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
+		{"Cold starts and concurrency", []string{"cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
+			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
+		{"Supporting services", []string{"api_gateway_enabled", "api_gateway_type", "log_data_gb_monthly", "dynamodb_enabled",
+			"dynamodb_read_units", "dynamodb_write_units", "dynamodb_storage_gb", "s3_enabled", "s3_storage_gb", "s3_requests_monthly"}},
+		{"Observed and targets", []string{"error_rate", "throttle_rate", "target_p99_latency_ms", "target_error_rate",
+			"max_cost_increase_percent", "min_performance_improvement_percent", "compliance_requirements"}},
+	}
+	m := map[string]string{}
+	for _, g := range groups {
+		for _, k := range g.keys {
+			m[k] = g.name
+		}
+	}
+	return m
+}()
 
 // enumLabels are the human names of enum values, by property name.
 func enumLabels() map[string]map[string]string {

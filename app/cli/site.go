@@ -1,0 +1,189 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// AssetPrefix is where the versioned static assets live: /v/<version>/web/….
+const AssetPrefix = "/v/"
+
+// runBuild implements `planner build [--out dist] [--web web]`: go-app's
+// static site plus the web assets (app.wasm, ECharts, styles, icons) under a
+// versioned path.
+func runBuild(env *Env, args []string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	out := fs.String("out", "dist", "output directory")
+	web := fs.String("web", "web", "directory of the static assets (with app.wasm)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := build(env, *out, *web); err != nil {
+		return fail(env, "build", err.Error())
+	}
+	fmt.Fprintf(env.Stdout, "planner build: site written to %s\n", *out)
+	return 0
+}
+
+func build(env *Env, out, web string) error {
+	if env.Handler == nil {
+		return errors.New("no site handler")
+	}
+	wasm, err := os.Stat(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return fmt.Errorf("%v (build the wasm first: make dist)", err)
+	}
+	for _, need := range []string{"echarts.min.js", "planner.js", "boot.js", "planner.css", "icon-192.png", "icon-512.png", "icon.svg"} {
+		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
+			return fmt.Errorf("missing asset: %v", err)
+		}
+	}
+	h := env.Handler(strconv.FormatInt(wasm.Size(), 10))
+	h.Resources = versionedAssets(AssetPrefix + h.Version)
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, h); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(out, "web")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return copyDir(web, filepath.Join(out, "v", h.Version, "web"))
+}
+
+// versionedAssets serves /web/… from a versioned path (/v/<version>/web/…)
+// so those files can be cached for good; the pages and go-app's scripts stay
+// at the root.
+type versionedAssets string
+
+// Resolve maps /web and /web/… under the versioned prefix.
+func (prefix versionedAssets) Resolve(location string) string {
+	if location == "/web" || strings.HasPrefix(location, "/web/") {
+		return string(prefix) + location
+	}
+	return location
+}
+
+// copyDir copies the regular files of src into dst.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		in, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		outFile, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(outFile, in); err != nil {
+			outFile.Close()
+			return err
+		}
+		return outFile.Close()
+	})
+}
+
+// headerRule is one [[headers]] block of netlify.toml.
+type headerRule struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+}
+
+// parseHeaders reads the header rules of netlify.toml.
+func parseHeaders(data []byte) ([]headerRule, error) {
+	var conf struct {
+		Headers []headerRule `toml:"headers"`
+	}
+	if _, err := toml.Decode(string(data), &conf); err != nil {
+		return nil, fmt.Errorf("netlify.toml: %w", err)
+	}
+	return conf.Headers, nil
+}
+
+// matches reports whether a Netlify path pattern ("/*", "/v/*", "/x.js")
+// covers a request path.
+func (r headerRule) matches(path string) bool {
+	if prefix, ok := strings.CutSuffix(r.For, "*"); ok {
+		return strings.HasPrefix(path, prefix)
+	}
+	return path == r.For
+}
+
+// withHeaders sets the headers of every matching rule, later rules winning.
+func withHeaders(rules []headerRule, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, rule := range rules {
+			if rule.matches(r.URL.Path) {
+				for k, v := range rule.Values {
+					w.Header().Set(k, v)
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// SiteHandler serves a built site directory with the production headers.
+func SiteHandler(dir string, netlifyTOML []byte) (http.Handler, error) {
+	rules, err := parseHeaders(netlifyTOML)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		return nil, fmt.Errorf("%s is not a built site (run make dist): %v", dir, err)
+	}
+	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
+	_ = mime.AddExtensionType(".wasm", "application/wasm")
+	return withHeaders(rules, http.FileServer(http.Dir(dir))), nil
+}
+
+// runServe implements `planner serve [--addr HOST:PORT] [--dir dist]`.
+func runServe(env *Env, args []string) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	addr := fs.String("addr", "localhost:8000", "address to listen on")
+	dir := fs.String("dir", "dist", "built site to serve")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	h, err := SiteHandler(*dir, env.NetlifyTOML)
+	if err != nil {
+		return fail(env, "serve", err.Error())
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fail(env, "serve", err.Error())
+	}
+	fmt.Fprintf(env.Stdout, "planner serve: http://%s/ (%s)\n", ln.Addr(), *dir)
+	if err := http.Serve(ln, h); err != nil {
+		return fail(env, "serve", err.Error())
+	}
+	return 0
+}

@@ -1,0 +1,134 @@
+package app
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// A doc is the scenario as the form edits it: the generic JSON tree
+// (map[string]any, []any, float64, string, bool) that encoding/json reads.
+// Values the user typed that are not numbers stay strings in the tree, so
+// the model refuses them with a message at their path.
+
+// step is one element of a path: an object key or a list index.
+type step struct {
+	key   string
+	index int
+}
+
+func (s step) isIndex() bool { return s.key == "" }
+
+// path is where a value sits in a doc.
+type path []step
+
+// child extends a path with a key or an index.
+func (p path) key(k string) path { return append(p[:len(p):len(p)], step{key: k}) }
+func (p path) at(i int) path     { return append(p[:len(p):len(p)], step{index: i}) }
+
+// String writes the path as the model's problems name it:
+// functions[2].allocated_memory_mb.
+func (p path) String() string {
+	var b strings.Builder
+	for i, s := range p {
+		if s.isIndex() {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
+	}
+	return b.String()
+}
+
+// get returns the value at p, or nil.
+func get(doc any, p path) any {
+	v := doc
+	for _, s := range p {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[s.key]
+		case []any:
+			if !s.isIndex() || s.index < 0 || s.index >= len(c) {
+				return nil
+			}
+			v = c[s.index]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// set stores value at p, creating objects on the way; a nil value deletes
+// an object key. It reports whether the path could be reached.
+func set(doc any, p path, value any) bool {
+	if len(p) == 0 {
+		return false
+	}
+	parent := doc
+	for i, s := range p[:len(p)-1] {
+		next := get(parent, path{s})
+		if next == nil {
+			if m, ok := parent.(map[string]any); ok && !p[i+1].isIndex() {
+				next = map[string]any{}
+				m[s.key] = next
+			} else {
+				return false
+			}
+		}
+		parent = next
+	}
+	last := p[len(p)-1]
+	switch c := parent.(type) {
+	case map[string]any:
+		if value == nil {
+			delete(c, last.key)
+		} else {
+			c[last.key] = value
+		}
+		return true
+	case []any:
+		if last.isIndex() && last.index >= 0 && last.index < len(c) {
+			c[last.index] = value
+			return true
+		}
+	}
+	return false
+}
+
+// toDoc turns any JSON-encodable value into a doc.
+func toDoc(v any) any {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var doc any
+	if json.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	return doc
+}
+
+// clone deep-copies a doc.
+func clone(v any) any {
+	switch c := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(c))
+		for k, x := range c {
+			m[k] = clone(x)
+		}
+		return m
+	case []any:
+		l := make([]any, len(c))
+		for i, x := range c {
+			l[i] = clone(x)
+		}
+		return l
+	}
+	return v
+}

@@ -1,0 +1,102 @@
+package app
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/model"
+)
+
+// figure is one number of the report on screen. Metric is its dotted path in
+// the Report JSON; the element carries data-metric and data-value (the raw
+// number) for other tools, shows the value with its unit, and explains
+// itself (the formula with the inputs filled in) on hover, focus or tap.
+type figure struct {
+	Label   string
+	Metric  string
+	Value   float64
+	Unit    string // "USD", "USD/month", "ms", "%", "instances", …
+	Explain string
+}
+
+// render draws the figure.
+func (f figure) render() app.UI {
+	return app.Div().Class("figure").
+		DataSet("metric", f.Metric).
+		DataSet("value", strconv.FormatFloat(f.Value, 'g', -1, 64)).
+		Attr("tabindex", 0).
+		Title(f.Explain).
+		Aria("label", f.Label+": "+formatValue(f.Value, f.Unit)+". "+f.Explain).
+		Body(
+			app.Span().Class("fig-label").Text(f.Label),
+			app.Span().Class("fig-value").Text(formatValue(f.Value, f.Unit)),
+			app.If(f.Explain != "", func() app.UI {
+				return app.Span().Class("fig-explain").Aria("hidden", true).Text(f.Explain)
+			}),
+		)
+}
+
+// cellRender draws the figure inside a table cell: the value only, the
+// label being the cell's headers.
+func (f figure) cellRender() app.UI {
+	return app.Span().Class("cell-figure").
+		DataSet("metric", f.Metric).
+		DataSet("value", strconv.FormatFloat(f.Value, 'g', -1, 64)).
+		Attr("tabindex", 0).
+		Title(f.Explain).
+		Text(formatValue(f.Value, f.Unit))
+}
+
+// figures renders a grid of figures.
+func figures(fs ...figure) app.UI {
+	return app.Div().Class("figures").Body(app.Range(fs).Slice(func(i int) app.UI { return fs[i].render() }))
+}
+
+// formatValue writes a number with its unit for people.
+func formatValue(v float64, unit string) string {
+	switch unit {
+	case "USD/month":
+		return money(v) + "/month"
+	case "USD":
+		return money(v)
+	case "%":
+		return num(v, 1) + "%"
+	case "fraction":
+		return num(v*100, 2) + "%"
+	case "":
+		return num(v, 2)
+	}
+	return num(v, 2) + " " + unit
+}
+
+// money writes dollars: cents for amounts of a dollar and more, four
+// significant digits below.
+func money(v float64) string {
+	if a := math.Abs(v); a != 0 && a < 1 {
+		return "$" + strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	return "$" + model.GroupDigits(strconv.FormatFloat(v, 'f', 2, 64))
+}
+
+// num writes a number with at most `decimals` decimals and thousands commas.
+func num(v float64, decimals int) string {
+	if math.Abs(v) >= 1000 {
+		decimals = 0
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return model.GroupDigits(s)
+}
+
+// g writes a number compactly for formulas.
+func g(v float64) string {
+	if math.Abs(v) >= 1e6 || (v != 0 && math.Abs(v) < 1e-3) {
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	return num(v, 4)
+}

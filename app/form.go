@@ -1,0 +1,441 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// form renders the input UI of a document from its JSON Schema: no field is
+// written by hand. Objects become fieldsets (grouped by x-group), enums
+// selects, booleans switches, numbers text inputs that keep what was typed,
+// lists of numbers compact rows, lists of enums check boxes, lists of named
+// objects a selectable list, other lists editable item fieldsets.
+type form struct {
+	s *session
+	// selected is the index of the item shown of each selectable list.
+	selected map[string]int
+	// onSelect changes the selection of a selectable list.
+	onSelect func(list string, i int)
+}
+
+// fieldID is the element ID of the input at p.
+func fieldID(p path) string { return "f-" + sanitizeID(p.String()) }
+
+// sanitizeID turns a problem path into the tail of an element ID.
+func sanitizeID(s string) string {
+	return strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-").Replace(s)
+}
+
+// object renders the properties of an object, in schema order, grouped.
+func (f form) object(p path, sch *Schema) app.UI { return f.objectExcept(p, sch) }
+
+// objectExcept renders an object without the named properties (shown
+// elsewhere).
+func (f form) objectExcept(p path, sch *Schema, skip ...string) app.UI {
+	var groups []string
+	byGroup := map[string][]app.UI{}
+	for _, prop := range sch.Properties {
+		if contains(skip, prop.Name) {
+			continue
+		}
+		g := prop.Schema.Group
+		if _, seen := byGroup[g]; !seen {
+			groups = append(groups, g)
+		}
+		byGroup[g] = append(byGroup[g], f.field(p.key(prop.Name), prop.Schema))
+	}
+	if len(groups) == 1 && groups[0] == "" {
+		return app.Div().Class("fields").Body(byGroup[""]...)
+	}
+	return app.Div().Class("fields").Body(app.Range(groups).Slice(func(i int) app.UI {
+		g := groups[i]
+		if g == "" {
+			return app.Div().Class("fields").Body(byGroup[g]...)
+		}
+		return app.FieldSet().Class("group").Body(app.Legend().Text(g), app.Div().Class("fields").Body(byGroup[g]...))
+	}))
+}
+
+// field renders one property.
+func (f form) field(p path, sch *Schema) app.UI {
+	switch {
+	case sch.Type == "object":
+		return app.FieldSet().Class("object").Body(
+			app.Legend().Text(sch.Title),
+			f.help(p, sch),
+			f.object(p, sch),
+		)
+	case sch.Type == "array" && sch.Items != nil:
+		items := sch.Items
+		switch {
+		case items.Type == "number" || items.Type == "integer":
+			return f.numberRow(p, sch)
+		case items.Type == "string" && len(items.Enum) > 0:
+			return f.checkboxes(p, sch)
+		case items.Type == "object" && items.Property("name") != nil:
+			return f.selectableList(p, sch)
+		case items.Type == "object":
+			return f.itemList(p, sch)
+		}
+	case sch.Type == "boolean":
+		return f.toggle(p, sch)
+	case sch.Type == "string" && len(sch.Enum) > 0:
+		return f.choice(p, sch)
+	case sch.Type == "string":
+		return f.text(p, sch)
+	case sch.Type == "number" || sch.Type == "integer":
+		return f.number(p, sch)
+	}
+	return app.Div().Class("field").Text(sch.Title + ": unsupported in the form")
+}
+
+// label renders a field's label with its unit.
+func label(id string, sch *Schema) app.UI {
+	return app.Label().For(id).Body(
+		app.Text(sch.Title),
+		app.If(sch.Unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + sch.Unit + ")") }),
+	)
+}
+
+// help renders the description and, when present, the field's problem.
+func (f form) help(p path, sch *Schema) app.UI {
+	id := fieldID(p)
+	problem := f.s.problemAt(p)
+	return app.Div().Body(
+		app.If(problem != "", func() app.UI {
+			return app.P().ID(id+"-error").Class("error").Attr("role", "alert").Text(problem)
+		}),
+		app.If(sch.Description != "", func() app.UI {
+			return app.Small().ID(id + "-help").Class("help").Text(sch.Help())
+		}),
+	)
+}
+
+func describedBy(p path, sch *Schema, problem string) string {
+	id := fieldID(p)
+	var ids []string
+	if problem != "" {
+		ids = append(ids, id+"-error")
+	}
+	if sch.Description != "" {
+		ids = append(ids, id+"-help")
+	}
+	return strings.Join(ids, " ")
+}
+
+func (f form) number(p path, sch *Schema) app.UI {
+	id := fieldID(p)
+	problem := f.s.problemAt(p)
+	integer := sch.Type == "integer"
+	placeholder := ""
+	if sch.Default != nil {
+		placeholder = fmt.Sprint(sch.Default)
+	}
+	mode := "decimal"
+	if integer {
+		mode = "numeric"
+	}
+	return app.Div().Class("field").Body(
+		label(id, sch),
+		app.Input().Type("text").ID(id).Name(p.String()).
+			Attr("inputmode", mode).
+			Attr("autocomplete", "off").
+			Placeholder(placeholder).
+			Value(f.s.text(p)).
+			Aria("invalid", problem != "").
+			Aria("describedby", describedBy(p, sch, problem)).
+			Title(bounds(sch)).
+			OnInput(func(ctx app.Context, e app.Event) {
+				f.s.setText(p, ctx.JSSrc().Get("value").String(), integer)
+			}),
+		f.help(p, sch),
+	)
+}
+
+// bounds describes a number's allowed range.
+func bounds(sch *Schema) string {
+	var parts []string
+	if sch.Minimum != nil {
+		parts = append(parts, "≥ "+strconv.FormatFloat(*sch.Minimum, 'g', -1, 64))
+	}
+	if sch.ExclusiveMinimum != nil {
+		parts = append(parts, "> "+strconv.FormatFloat(*sch.ExclusiveMinimum, 'g', -1, 64))
+	}
+	if sch.Maximum != nil {
+		parts = append(parts, "≤ "+strconv.FormatFloat(*sch.Maximum, 'g', -1, 64))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Allowed: " + strings.Join(parts, ", ")
+}
+
+func (f form) text(p path, sch *Schema) app.UI {
+	id := fieldID(p)
+	problem := f.s.problemAt(p)
+	value, _ := get(f.s.doc, p).(string)
+	return app.Div().Class("field").Body(
+		label(id, sch),
+		app.Input().Type("text").ID(id).Name(p.String()).Value(value).
+			Attr("autocomplete", "off").
+			Aria("invalid", problem != "").
+			Aria("describedby", describedBy(p, sch, problem)).
+			OnInput(func(ctx app.Context, e app.Event) {
+				f.s.setValue(p, ctx.JSSrc().Get("value").String())
+			}),
+		f.help(p, sch),
+	)
+}
+
+func (f form) choice(p path, sch *Schema) app.UI {
+	id := fieldID(p)
+	problem := f.s.problemAt(p)
+	current, _ := get(f.s.doc, p).(string)
+	if current == "" {
+		current = fmt.Sprint(sch.Default)
+	}
+	return app.Div().Class("field").Body(
+		label(id, sch),
+		app.Select().ID(id).Name(p.String()).
+			Aria("invalid", problem != "").
+			Aria("describedby", describedBy(p, sch, problem)).
+			OnChange(func(ctx app.Context, e app.Event) {
+				f.s.setValue(p, ctx.JSSrc().Get("value").String())
+			}).
+			Body(app.Range(sch.Enum).Slice(func(i int) app.UI {
+				v := sch.Enum[i]
+				return app.Option().Value(v).Selected(v == current).Text(sch.Label(v))
+			})),
+		f.help(p, sch),
+	)
+}
+
+func (f form) toggle(p path, sch *Schema) app.UI {
+	id := fieldID(p)
+	on, ok := get(f.s.doc, p).(bool)
+	if !ok {
+		on, _ = sch.Default.(bool)
+	}
+	return app.Div().Class("field toggle").Body(
+		app.Input().Type("checkbox").ID(id).Name(p.String()).Attr("role", "switch").Checked(on).
+			Aria("describedby", describedBy(p, sch, f.s.problemAt(p))).
+			OnChange(func(ctx app.Context, e app.Event) {
+				f.s.setValue(p, ctx.JSSrc().Get("checked").Bool())
+			}),
+		label(id, sch),
+		f.help(p, sch),
+	)
+}
+
+// numberRow renders a fixed list of numbers (the 24-hour profile) as one
+// compact row of inputs.
+func (f form) numberRow(p path, sch *Schema) app.UI {
+	values := f.s.list(p)
+	n := len(values)
+	if sch.MinItems > n {
+		n = sch.MinItems
+	}
+	return app.FieldSet().Class("row-field").Body(
+		app.Legend().Body(app.Text(sch.Title), app.If(sch.Unit != "", func() app.UI {
+			return app.Span().Class("unit").Text(" (" + sch.Unit + ")")
+		})),
+		f.help(p, sch),
+		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
+			ip := p.at(i)
+			id := fieldID(ip)
+			problem := f.s.problemAt(ip)
+			return app.Div().Class("cell").Body(
+				app.Label().For(id).Class("cell-label").Text(fmt.Sprintf("%02d", i)),
+				app.Input().Type("text").ID(id).Name(ip.String()).Attr("inputmode", "decimal").
+					Attr("autocomplete", "off").
+					Aria("label", fmt.Sprintf("%s, hour %02d", sch.Title, i)).
+					Aria("invalid", problem != "").
+					Value(f.s.text(ip)).
+					OnInput(func(ctx app.Context, e app.Event) {
+						f.s.setText(ip, ctx.JSSrc().Get("value").String(), false)
+					}),
+			)
+		})),
+	)
+}
+
+// checkboxes renders a set of enum values.
+func (f form) checkboxes(p path, sch *Schema) app.UI {
+	chosen := map[string]bool{}
+	for _, v := range f.s.list(p) {
+		if s, ok := v.(string); ok {
+			chosen[s] = true
+		}
+	}
+	return app.FieldSet().Class("checks").Body(
+		app.Legend().Text(sch.Title),
+		f.help(p, sch),
+		app.Range(sch.Items.Enum).Slice(func(i int) app.UI {
+			v := sch.Items.Enum[i]
+			id := fieldID(p) + "-" + strings.ToLower(strings.ReplaceAll(v, " ", "-"))
+			return app.Span().Class("check").Body(
+				app.Input().Type("checkbox").ID(id).Checked(chosen[v]).OnChange(func(ctx app.Context, e app.Event) {
+					on := ctx.JSSrc().Get("checked").Bool()
+					var next []any
+					for _, e := range sch.Items.Enum {
+						if (e == v && on) || (e != v && chosen[e]) {
+							next = append(next, e)
+						}
+					}
+					if next == nil {
+						next = []any{}
+					}
+					f.s.setValue(p, next)
+				}),
+				app.Label().For(id).Text(sch.Items.Label(v)),
+			)
+		}),
+	)
+}
+
+// itemList renders a list of objects as removable fieldsets.
+func (f form) itemList(p path, sch *Schema) app.UI {
+	items := f.s.list(p)
+	return app.FieldSet().Class("list").Body(
+		app.Legend().Text(sch.Title),
+		f.help(p, sch),
+		app.Range(items).Slice(func(i int) app.UI {
+			ip := p.at(i)
+			return app.Div().Class("item").Body(
+				f.object(ip, sch.Items),
+				app.Button().Type("button").Class("small").Text("Remove").
+					Aria("label", fmt.Sprintf("Remove %s %d", sch.Title, i+1)).
+					OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, removeItem(i)) }),
+			)
+		}),
+		app.Button().Type("button").Class("small").Text("Add").Aria("label", "Add to "+sch.Title).
+			OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, appendItem(map[string]any{})) }),
+	)
+}
+
+// selectableList renders a list of named objects (the functions): their
+// names with add, select, duplicate, reorder and remove, and the fields of
+// the selected one.
+func (f form) selectableList(p path, sch *Schema) app.UI {
+	items := f.s.list(p)
+	key := p.String()
+	sel := f.selected[key]
+	if sel >= len(items) {
+		sel = len(items) - 1
+	}
+	nameOf := func(i int) string {
+		if m, ok := items[i].(map[string]any); ok {
+			if s, ok := m["name"].(string); ok && s != "" {
+				return s
+			}
+		}
+		return fmt.Sprintf("(unnamed %d)", i+1)
+	}
+	rename := func(v any) any {
+		if m, ok := v.(map[string]any); ok {
+			name, _ := m["name"].(string)
+			m["name"] = uniqueName(name+"_copy", items)
+		}
+		return v
+	}
+	return app.FieldSet().Class("selectable").Body(
+		app.Legend().Text(sch.Title),
+		app.Ul().Class("item-names").Body(app.Range(items).Slice(func(i int) app.UI {
+			name := nameOf(i)
+			hasProblem := f.hasProblemUnder(p.at(i))
+			return app.Li().Class(classes("current", i == sel, "invalid", hasProblem)).Body(
+				app.Button().Type("button").Class("name").Aria("pressed", i == sel).Text(name).
+					OnClick(func(ctx app.Context, e app.Event) { f.onSelect(key, i) }),
+				app.Span().Class("actions").Body(
+					app.Button().Type("button").Class("icon").Text("↑").Title("Move up").Aria("label", "Move "+name+" up").
+						Disabled(i == 0).
+						OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, moveItem(i, i-1)); f.onSelect(key, i-1) }),
+					app.Button().Type("button").Class("icon").Text("↓").Title("Move down").Aria("label", "Move "+name+" down").
+						Disabled(i == len(items)-1).
+						OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, moveItem(i, i+1)); f.onSelect(key, i+1) }),
+					app.Button().Type("button").Class("icon").Text("⧉").Title("Duplicate").Aria("label", "Duplicate "+name).
+						OnClick(func(ctx app.Context, e app.Event) {
+							f.s.editList(p, duplicateItem(i, rename))
+							f.onSelect(key, i+1)
+						}),
+					app.Button().Type("button").Class("icon danger").Text("✕").Title("Remove").Aria("label", "Remove "+name).
+						OnClick(func(ctx app.Context, e app.Event) {
+							f.s.editList(p, removeItem(i))
+							f.onSelect(key, max(0, i-1))
+						}),
+				),
+			)
+		})),
+		app.Button().Type("button").Class("small").Text("Add "+strings.ToLower(singular(sch.Title))).
+			OnClick(func(ctx app.Context, e app.Event) {
+				f.s.editList(p, appendItem(map[string]any{"name": uniqueName("function", items)}))
+				f.onSelect(key, len(items))
+			}),
+		app.If(sel >= 0 && sel < len(items), func() app.UI {
+			return app.Div().Class("selected-item").Body(f.object(p.at(sel), sch.Items))
+		}),
+	)
+}
+
+// hasProblemUnder reports whether any problem lies at or below p.
+func (f form) hasProblemUnder(p path) bool {
+	prefix := p.String()
+	for k := range f.s.byPath {
+		if k == prefix || strings.HasPrefix(k, prefix+".") || strings.HasPrefix(k, prefix+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueName returns base, or base_2, base_3 … not used by items.
+func uniqueName(base string, items []any) string {
+	used := map[string]bool{}
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			if s, ok := m["name"].(string); ok {
+				used[s] = true
+			}
+		}
+	}
+	name := base
+	for i := 2; used[name]; i++ {
+		name = base + "_" + strconv.Itoa(i)
+	}
+	return name
+}
+
+func singular(s string) string { return strings.TrimSuffix(s, "s") }
+
+// classes joins the names whose condition holds.
+func classes(pairs ...any) string {
+	var out []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if on, _ := pairs[i+1].(bool); on {
+			out = append(out, pairs[i].(string))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// between returns the text of s between the first open and the next close.
+func between(s, open, close string) string {
+	_, rest, ok := strings.Cut(s, open)
+	if !ok {
+		return ""
+	}
+	inner, _, _ := strings.Cut(rest, close)
+	return inner
+}

@@ -1,0 +1,188 @@
+// Package app is the planner in the browser: go-app components that edit a
+// scenario through a form generated from its JSON Schema and show the
+// model's report as figures and charts. The UI never computes a number: it
+// reads every figure from the report.
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/model"
+	"planner/schemas"
+)
+
+// Planner is the page: the scenario form on one side, the report on the
+// other.
+type Planner struct {
+	app.Compo
+
+	schema   *Schema
+	s        *session
+	tab      string
+	selected map[string]int
+	// sortBy orders the functions table: a column key, "-" first for descending.
+	sortBy string
+}
+
+// tabs of the report, in order.
+var tabs = []struct{ id, label string }{
+	{"function", "Function"},
+	{"application", "Application"},
+	{"optimize", "Optimize"},
+	{"alerts", "Alerts"},
+	{"prices", "Prices"},
+}
+
+// OnInit loads the schema and the default scenario.
+func (p *Planner) OnInit() {
+	schema, err := ParseSchema(schemas.Scenario)
+	if err != nil {
+		app.Log("planner: bad embedded schema:", err)
+		schema = &Schema{}
+	}
+	p.schema = schema
+	p.s = newSession(model.DefaultScenario())
+	p.tab = "application"
+	p.selected = map[string]int{}
+}
+
+// form is the schema form bound to the planner's state.
+func (p *Planner) form() form {
+	return form{s: p.s, selected: p.selected, onSelect: func(list string, i int) { p.selected[list] = i }}
+}
+
+// selectedFunction is the index of the function shown, within the report.
+func (p *Planner) selectedFunction() int {
+	i := p.selected["functions"]
+	if p.s.report == nil || len(p.s.report.Functions) == 0 {
+		return -1
+	}
+	return min(max(i, 0), len(p.s.report.Functions)-1)
+}
+
+// Render draws the page.
+func (p *Planner) Render() app.UI {
+	// Ready only in the browser: the pre-rendered page is not evaluated there.
+	ready := "0"
+	if app.IsClient && p.s.report != nil && !p.s.stale {
+		ready = "1"
+	}
+	return app.Div().ID("planner").Class(classes("planner", true, "stale", p.s.stale)).
+		DataSet("ready", ready).
+		DataSet("revision", strconv.Itoa(p.s.revision)).
+		Body(
+			p.header(),
+			app.Div().Class("layout").Body(
+				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
+					app.H2().Text("Scenario"),
+					p.problemSummary(),
+					p.form().objectExcept(path{}, p.schema, "pricing"),
+				),
+				app.Main().Class("results").Body(
+					p.staleNotice(),
+					p.tabBar(),
+					app.Section().ID("panel-"+p.tab).Class("panel").Attr("role", "tabpanel").
+						Aria("labelledby", "tab-"+p.tab).Body(p.view()),
+				),
+			),
+		)
+}
+
+func (p *Planner) header() app.UI {
+	title := "Serverless capacity planner"
+	total := app.UI(app.Span())
+	if r := p.s.report; r != nil {
+		total = figure{
+			Label:   "Monthly bill",
+			Metric:  "total_summary.total_monthly_cost",
+			Value:   r.TotalSummary.TotalMonthlyCost,
+			Unit:    "USD/month",
+			Explain: "Functions + supporting services + global services (+ compliance) under " + r.Pricing.ProfileName,
+		}.render()
+	}
+	return app.Header().Class("top").Body(
+		app.H1().Text(title),
+		app.Div().Class("headline").Body(total),
+	)
+}
+
+func (p *Planner) staleNotice() app.UI {
+	if !p.s.stale {
+		return app.Div().Class("notice-slot")
+	}
+	return app.Div().Class("notice-slot").Body(
+		app.P().Class("stale-notice").Attr("role", "status").
+			Text("The scenario has " + plural(len(p.s.problems), "problem") + ": these are the last valid results."),
+	)
+}
+
+// problemSummary lists every problem; each moves focus to its field.
+func (p *Planner) problemSummary() app.UI {
+	if len(p.s.problems) == 0 {
+		return app.Div().Class("summary-slot")
+	}
+	return app.Div().Class("summary-slot").Body(
+		app.Div().Class("problem-summary").Attr("role", "alert").Body(
+			app.P().Text(plural(len(p.s.problems), "problem")+" in the scenario:"),
+			app.Ul().Body(app.Range(p.s.problems).Slice(func(i int) app.UI {
+				pr := p.s.problems[i]
+				return app.Li().Body(app.Button().Type("button").Class("link").Text(pr.String()).
+					OnClick(func(ctx app.Context, e app.Event) { p.focusProblem(ctx, pr.Path) }))
+			})),
+		),
+	)
+}
+
+// focusProblem shows the function a problem is in and focuses its field.
+func (p *Planner) focusProblem(ctx app.Context, problemPath string) {
+	var fn int
+	if n, err := strconv.Atoi(between(problemPath, "functions[", "]")); err == nil {
+		fn = n
+		p.selected["functions"] = fn
+	}
+	id := "f-" + sanitizeID(problemPath)
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func (p *Planner) tabBar() app.UI {
+	return app.Nav().Class("tabs").Attr("role", "tablist").Aria("label", "Report views").Body(
+		app.Range(tabs).Slice(func(i int) app.UI {
+			t := tabs[i]
+			return app.Button().Type("button").ID("tab-"+t.id).Class(classes("tab", true, "active", t.id == p.tab)).
+				Attr("role", "tab").Aria("selected", t.id == p.tab).Aria("controls", "panel-"+t.id).
+				Text(t.label).
+				OnClick(func(ctx app.Context, e app.Event) { p.tab = t.id })
+		}),
+	)
+}
+
+func (p *Planner) view() app.UI {
+	r := p.s.report
+	if r == nil {
+		return app.P().Text("Fix the scenario's problems to see results.")
+	}
+	switch p.tab {
+	case "function":
+		return p.functionView(r)
+	case "optimize":
+		return optimizeView(r)
+	case "alerts":
+		return alertsView(r)
+	case "prices":
+		return p.pricesView(r)
+	}
+	return p.applicationView(r)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

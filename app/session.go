@@ -1,0 +1,164 @@
+package app
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"planner/model"
+)
+
+// session is the planner's working state: the scenario document being
+// edited, the text of inputs as typed, the problems of the document and the
+// last report of a valid document (kept, marked stale, while the document is
+// invalid).
+type session struct {
+	doc      any
+	raw      map[string]string
+	problems model.Problems
+	byPath   map[string]string
+	scenario *model.Scenario
+	report   *model.Report
+	stale    bool
+	revision int
+}
+
+func newSession(s model.Scenario) *session {
+	ss := &session{raw: map[string]string{}}
+	ss.load(s)
+	return ss
+}
+
+// load replaces the document by a scenario and evaluates it.
+func (s *session) load(sc model.Scenario) {
+	s.doc = toDoc(sc)
+	s.raw = map[string]string{}
+	s.evaluate()
+}
+
+// evaluate reads the document as a scenario; a valid one replaces the report.
+func (s *session) evaluate() {
+	s.revision++
+	data, err := json.Marshal(s.doc)
+	if err != nil {
+		s.fail(model.Problems{{Message: err.Error()}})
+		return
+	}
+	sc, probs := model.ParseScenario(data)
+	if len(probs) == 0 {
+		var r *model.Report
+		if r, probs = model.Evaluate(sc); len(probs) == 0 {
+			s.scenario, s.report, s.stale = sc, r, false
+			s.problems, s.byPath = nil, nil
+			return
+		}
+	}
+	s.fail(probs)
+}
+
+func (s *session) fail(probs model.Problems) {
+	s.problems = probs
+	s.byPath = make(map[string]string, len(probs))
+	for _, p := range probs {
+		s.byPath[p.Path] = p.Message
+	}
+	s.stale = s.report != nil
+}
+
+// problemAt is the message for a field, if any.
+func (s *session) problemAt(p path) string { return s.byPath[p.String()] }
+
+// setText stores what the user typed into a number field: an empty field
+// falls back to the default, a number is stored as a number, anything else
+// is kept as text for the model to refuse.
+func (s *session) setText(p path, text string, integer bool) {
+	key := p.String()
+	text = strings.TrimSpace(text)
+	s.raw[key] = text
+	switch x, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64); {
+	case text == "":
+		set(s.doc, p, nil)
+		delete(s.raw, key)
+	case err == nil && (!integer || x == float64(int64(x))):
+		set(s.doc, p, x)
+	default:
+		set(s.doc, p, text)
+	}
+	s.evaluate()
+}
+
+// setValue stores a value chosen from a control (select, toggle, text).
+func (s *session) setValue(p path, v any) {
+	set(s.doc, p, v)
+	s.evaluate()
+}
+
+// text is what a number field shows: the user's text while they type,
+// otherwise the document's value.
+func (s *session) text(p path) string {
+	if t, ok := s.raw[p.String()]; ok {
+		return t
+	}
+	switch v := get(s.doc, p).(type) {
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// list returns the list at p (nil when absent).
+func (s *session) list(p path) []any {
+	l, _ := get(s.doc, p).([]any)
+	return l
+}
+
+// editList applies f to the list at p and re-evaluates. Typed text under the
+// list is dropped: indices move.
+func (s *session) editList(p path, f func([]any) []any) {
+	set(s.doc, p, f(s.list(p)))
+	prefix := p.String()
+	for k := range s.raw {
+		if strings.HasPrefix(k, prefix+"[") {
+			delete(s.raw, k)
+		}
+	}
+	s.evaluate()
+}
+
+// Operations on lists.
+
+func appendItem(item any) func([]any) []any {
+	return func(l []any) []any { return append(l, item) }
+}
+
+func removeItem(i int) func([]any) []any {
+	return func(l []any) []any {
+		if i < 0 || i >= len(l) {
+			return l
+		}
+		return append(l[:i:i], l[i+1:]...)
+	}
+}
+
+func duplicateItem(i int, rename func(any) any) func([]any) []any {
+	return func(l []any) []any {
+		if i < 0 || i >= len(l) {
+			return l
+		}
+		out := append(l[:i+1:i+1], rename(clone(l[i])))
+		return append(out, l[i+1:]...)
+	}
+}
+
+func moveItem(i, j int) func([]any) []any {
+	return func(l []any) []any {
+		if i < 0 || j < 0 || i >= len(l) || j >= len(l) {
+			return l
+		}
+		out := append([]any(nil), l...)
+		out[i], out[j] = out[j], out[i]
+		return out
+	}
+}

@@ -1,0 +1,48 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
+	"planner/model"
+)
+
+// alertsView lists the generated alert rules, charts them and offers them as
+// a Prometheus rules file.
+func alertsView(r *model.Report) app.UI {
+	critical := 0
+	for _, a := range r.Alerts {
+		if a.Severity == "critical" {
+			critical++
+		}
+	}
+	return app.Div().Body(
+		app.H2().Text("Alerts"),
+		app.P().Text(plural(len(r.Alerts), "rule")+", "+plural(critical, "critical rule")+"."),
+		app.Button().Type("button").Class("primary").Text("Download Prometheus rules (YAML)").
+			OnClick(func(ctx app.Context, e app.Event) {
+				var b strings.Builder
+				if err := model.WritePrometheusRules(&b, r); err == nil {
+					download("alert-rules.yaml", "application/yaml", b.String())
+				}
+			}),
+		app.Div().Class("charts").Body(&Chart{Option: charts.Alerts(r), Label: "Alert rules by function and severity"}),
+		app.Div().Class("table-wrap").Body(app.Table().Class("alerts").Body(
+			app.Caption().Text("Alert rules"),
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Rule"), app.Th().Scope("col").Text("Severity"),
+				app.Th().Scope("col").Text("Condition"), app.Th().Scope("col").Text("For"), app.Th().Scope("col").Text("Description"))),
+			app.TBody().Body(app.Range(r.Alerts).Slice(func(i int) app.UI {
+				a := r.Alerts[i]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(a.Name),
+					app.Td().Body(app.Span().Class("badge "+a.Severity).Text(a.Severity)),
+					app.Td().Body(app.Code().Text(a.Condition)),
+					app.Td().Text(a.Duration),
+					app.Td().Text(a.Description),
+				)
+			})),
+		)),
+	)
+}

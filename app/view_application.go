@@ -1,0 +1,184 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
+	"planner/model"
+)
+
+// applicationView shows the application: totals, functions, costs,
+// projections and opportunities.
+func (p *Planner) applicationView(r *model.Report) app.UI {
+	ts := r.TotalSummary
+	return app.Div().Body(
+		app.H2().Text("Application"),
+		figures(
+			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
+				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(sumFunctions(r)), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
+			figure{"Lambda", "total_summary.lambda_cost", ts.LambdaCost, "USD/month", "compute + requests + provisioned + ephemeral storage, free tier applied once"},
+			figure{"Supporting services", "total_summary.supporting_services_cost", ts.SupportingServicesCost, "USD/month", "API Gateway + CloudWatch Logs + DynamoDB + S3"},
+			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets (+ X-Ray and Logs Insights above 1M invocations)"},
+			figure{"Invocations", "total_summary.total_monthly_invocations", ts.TotalMonthlyInvocations, "/month", "sum over functions"},
+			figure{"Cost per invocation", "total_summary.cost_per_invocation", ts.CostPerInvocation, "USD",
+				fmt.Sprintf("%s ÷ %s invocations", money(ts.TotalMonthlyCost), g(ts.TotalMonthlyInvocations))},
+			figure{"Reserved concurrency", "total_summary.total_reserved_concurrency", ts.TotalReservedConcurrency, "instances", "sum of the functions' reservations"},
+			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, "instances", "sum of the functions' burst concurrency"},
+			figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"},
+		),
+		p.functionsTable(r),
+		app.Div().Class("charts two").Body(
+			&Chart{Option: charts.CostByFunction(r), Label: "Monthly cost by function and service"},
+			&Chart{Option: charts.CostShare(r), Label: "Share of the monthly bill"},
+		),
+		app.H3().Text("Scaling projections"),
+		projectionsTable(r),
+		app.Div().Class("charts").Body(&Chart{Option: charts.Projections(r), Label: "Monthly cost at 2, 5, 10 and 20 times today's traffic"}),
+		app.H3().Text("Optimization opportunities"),
+		opportunities(r.OptimizationOpportunities),
+	)
+}
+
+func sumFunctions(r *model.Report) float64 {
+	t := 0.0
+	for i := range r.Functions {
+		t += r.Functions[i].TotalMonthlyCost
+	}
+	return t
+}
+
+// functionColumn is a sortable column of the functions table.
+type functionColumn struct {
+	key, label, unit, metric string
+	value                    func(*model.FunctionReport) float64
+}
+
+var functionColumns = []functionColumn{
+	{"invocations", "Invocations/month", "", "traffic.monthly_invocations", func(f *model.FunctionReport) float64 { return f.Traffic.MonthlyInvocations }},
+	{"memory", "Memory", "MB", "performance_characteristics.memory_mb", func(f *model.FunctionReport) float64 { return f.PerformanceCharacteristics.MemoryMb }},
+	{"duration", "Mean duration", "ms", "performance_characteristics.avg_execution_time_ms", func(f *model.FunctionReport) float64 { return f.PerformanceCharacteristics.AvgExecutionTimeMs }},
+	{"concurrency", "Avg concurrency", "", "execution_capacity.execution_analysis.avg_concurrent_executions", func(f *model.FunctionReport) float64 {
+		return f.ExecutionCapacity.ExecutionAnalysis.AvgConcurrentExecutions
+	}},
+	{"burst", "Burst concurrency", "", "execution_capacity.execution_analysis.burst_concurrent_executions", func(f *model.FunctionReport) float64 {
+		return f.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions
+	}},
+	{"lambda", "Lambda", "USD/month", "cost_breakdown.total_function_cost", func(f *model.FunctionReport) float64 { return f.CostBreakdown.TotalFunctionCost }},
+	{"services", "Services", "USD/month", "supporting_services.total_cost", func(f *model.FunctionReport) float64 { return f.SupportingServices.TotalCost }},
+	{"total", "Total", "USD/month", "total_monthly_cost", func(f *model.FunctionReport) float64 { return f.TotalMonthlyCost }},
+}
+
+// functionsTable lists the functions; a column header sorts by it.
+func (p *Planner) functionsTable(r *model.Report) app.UI {
+	order := make([]int, len(r.Functions))
+	for i := range order {
+		order[i] = i
+	}
+	key, desc := strings.TrimPrefix(p.sortBy, "-"), strings.HasPrefix(p.sortBy, "-")
+	for _, c := range functionColumns {
+		if c.key == key {
+			sort.SliceStable(order, func(a, b int) bool {
+				va, vb := c.value(&r.Functions[order[a]]), c.value(&r.Functions[order[b]])
+				if desc {
+					return va > vb
+				}
+				return va < vb
+			})
+		}
+	}
+	if key == "name" {
+		sort.SliceStable(order, func(a, b int) bool {
+			less := r.Functions[order[a]].Name < r.Functions[order[b]].Name
+			if desc {
+				return !less
+			}
+			return less
+		})
+	}
+	header := func(key, label string) app.UI {
+		sortState := "none"
+		if strings.TrimPrefix(p.sortBy, "-") == key {
+			sortState = map[bool]string{true: "descending", false: "ascending"}[strings.HasPrefix(p.sortBy, "-")]
+		}
+		return app.Th().Scope("col").Aria("sort", sortState).Body(
+			app.Button().Type("button").Class("sort").Text(label).OnClick(func(ctx app.Context, e app.Event) {
+				if p.sortBy == key {
+					p.sortBy = "-" + key
+				} else {
+					p.sortBy = key
+				}
+			}),
+		)
+	}
+	return app.Div().Class("table-wrap").Body(app.Table().Class("functions").Body(
+		app.Caption().Text("Functions (select a column to sort)"),
+		app.THead().Body(app.Tr().Body(
+			header("name", "Function"),
+			app.Range(functionColumns).Slice(func(i int) app.UI {
+				c := functionColumns[i]
+				label := c.label
+				if c.unit != "" {
+					label += " (" + c.unit + ")"
+				}
+				return header(c.key, label)
+			}),
+		)),
+		app.TBody().Body(app.Range(order).Slice(func(k int) app.UI {
+			i := order[k]
+			f := &r.Functions[i]
+			return app.Tr().Body(
+				app.Th().Scope("row").Body(app.Button().Type("button").Class("link").Text(f.Name).
+					Title("Show "+f.Name+" in the Function view").
+					OnClick(func(ctx app.Context, e app.Event) { p.selected["functions"] = i; p.tab = "function" })),
+				app.Range(functionColumns).Slice(func(j int) app.UI {
+					c := functionColumns[j]
+					unit := c.unit
+					if unit == "MB" {
+						unit = ""
+					}
+					return cell(fmt.Sprintf("functions.%d.%s", i, c.metric), c.value(f), unit, c.label+" of "+f.Name)
+				}),
+			)
+		})),
+	))
+}
+
+func projectionsTable(r *model.Report) app.UI {
+	return app.Div().Class("table-wrap").Body(app.Table().Body(
+		app.Caption().Text("Functions and their services at a multiple of today's traffic (global services excluded); 15% saved from 10× on"),
+		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Traffic"), app.Th().Scope("col").Text("Invocations/month"),
+			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost per invocation"))),
+		app.TBody().Body(app.Range(r.ScalingProjections).Slice(func(i int) app.UI {
+			pr := r.ScalingProjections[i]
+			key := fmt.Sprintf("scaling_projections.%gx_scale.", pr.Factor)
+			return app.Tr().Body(
+				app.Th().Scope("row").Text(fmt.Sprintf("%g×", pr.Factor)),
+				cell(key+"monthly_invocations", pr.MonthlyInvocations, "", "today's invocations × factor"),
+				cell(key+"monthly_cost", pr.MonthlyCost, "USD/month", "today's function and service cost × factor (−15% from 10×)"),
+				cell(key+"cost_per_invocation", pr.CostPerInvocation, "USD", "monthly cost ÷ invocations"),
+			)
+		})),
+	))
+}
+
+func opportunities(ops []model.Opportunity) app.UI {
+	if len(ops) == 0 {
+		return app.P().Text("No function is under 70% memory efficiency or over 20% cold-start impact.")
+	}
+	return app.Ul().Class("opportunities").Body(app.Range(ops).Slice(func(i int) app.UI {
+		o := ops[i]
+		gain := o.PotentialSavings
+		if gain == "" {
+			gain = o.PotentialImprovement
+		}
+		return app.Li().Body(
+			app.Strong().Text(o.Type+": "),
+			app.Text(o.Action+" ("+gain+"). "),
+			app.Span().Class("affected").Text("Affects "+strings.Join(o.AffectedFunctions, ", ")+"."),
+		)
+	}))
+}

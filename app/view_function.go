@@ -1,0 +1,167 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
+	"planner/model"
+)
+
+// functionView shows the selected function: capacity, cold starts, memory.
+func (p *Planner) functionView(r *model.Report) app.UI {
+	i := p.selectedFunction()
+	if i < 0 {
+		return app.P().Text("Add a function to size it.")
+	}
+	f := &r.Functions[i]
+	at := func(rest string) string { return fmt.Sprintf("functions.%d.%s", i, rest) }
+	ea, ci, ma := f.ExecutionCapacity.ExecutionAnalysis, f.ExecutionCapacity.ColdStartImpact, f.ExecutionCapacity.MemoryAnalysis
+	lambda, avg := f.Traffic.InvocationsPerSecond, f.PerformanceCharacteristics.AvgExecutionTimeMs
+	rec := f.ExecutionCapacity.CapacityRecommendations[0]
+	cs := f.ColdStart
+	mem := f.Memory
+	return app.Div().Body(
+		app.H2().Text(f.Name),
+		app.H3().Text("Execution capacity"),
+		figures(
+			figure{"Invocations per second", at("traffic.invocations_per_second"), lambda, "/s",
+				fmt.Sprintf("%s invocations/month ÷ %s s/month", g(f.Traffic.MonthlyInvocations), g(r.Pricing.HoursPerMonth*3600))},
+			figure{"Average concurrency", at("execution_capacity.execution_analysis.avg_concurrent_executions"), ea.AvgConcurrentExecutions, "instances",
+				fmt.Sprintf("Little's Law: %s/s × %s ms ÷ 1000", g(lambda), g(avg))},
+			figure{"p95 concurrency", at("execution_capacity.execution_analysis.p95_concurrent_executions"), ea.P95ConcurrentExecutions, "instances",
+				fmt.Sprintf("%s/s × p95 %s ms ÷ 1000", g(lambda), g(ea.P95ConcurrentExecutions*1000/nonZero(lambda)))},
+			figure{"p99 concurrency", at("execution_capacity.execution_analysis.p99_concurrent_executions"), ea.P99ConcurrentExecutions, "instances",
+				fmt.Sprintf("%s/s × p99 %s ms ÷ 1000", g(lambda), g(ea.P99ConcurrentExecutions*1000/nonZero(lambda)))},
+			figure{"Burst concurrency", at("execution_capacity.execution_analysis.burst_concurrent_executions"), ea.BurstConcurrentExecutions, "instances",
+				fmt.Sprintf("%s/s × burst multiplier × effective %s ms ÷ 1000", g(lambda), g(ci.EffectiveAvgExecutionMs))},
+			figure{"Effective duration", at("execution_capacity.cold_start_impact.effective_avg_execution_ms"), ci.EffectiveAvgExecutionMs, "ms",
+				fmt.Sprintf("%s ms + cold-start rate %s × %s ms", g(avg), g(ci.ColdStartRate), g(ci.ColdStartOverheadMs))},
+			figure{"Cold-start impact", at("execution_capacity.cold_start_impact.performance_impact_percent"), ci.PerformanceImpactPercent, "%",
+				fmt.Sprintf("(%s − %s) ÷ %s ms × 100", g(ci.EffectiveAvgExecutionMs), g(avg), g(avg))},
+			figure{"Memory efficiency", at("execution_capacity.memory_analysis.memory_efficiency_percent"), ma.MemoryEfficiencyPercent, "%",
+				fmt.Sprintf("%s MB used ÷ %s MB allocated × 100 (%s potential)", g(ma.ActualUsageMb), g(ma.AllocatedMemoryMb), ma.OptimizationPotential)},
+			figure{"Recommended reserved concurrency", at("execution_capacity.capacity_recommendations.0.reserved_concurrency"), float64(*rec.ReservedConcurrency), "instances",
+				fmt.Sprintf("⌊%s average × 1.2⌋", g(ea.AvgConcurrentExecutions))},
+			figure{"Recommended burst limit", at("execution_capacity.capacity_recommendations.0.burst_limit"), float64(*rec.BurstLimit), "instances",
+				fmt.Sprintf("⌊%s burst × 1.1⌋", g(ea.BurstConcurrentExecutions))},
+			figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
+				fmt.Sprintf("Lambda %s + services %s", money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))},
+		),
+		app.Div().Class("charts").Body(&Chart{Option: charts.Concurrency(f), Label: "Concurrency of " + f.Name}),
+		app.H3().Text("Cold starts"),
+		figures(
+			figure{"Modelled cold start", at("cold_start.cold_start_analysis.base_cold_start_ms"), cs.ColdStartAnalysis.BaseColdStartMs, "ms",
+				fmt.Sprintf("runtime %s ms ÷ memory factor %s + package %s ms + VPC %s ms", g(cs.ColdStartAnalysis.RuntimeOverheadMs),
+					g(cs.ColdStartAnalysis.MemoryOptimizationFactor), g(cs.ColdStartAnalysis.DeploymentSizeOverheadMs), g(cs.ColdStartAnalysis.VpcOverheadMs))},
+		),
+		coldStartTable(i, cs),
+		app.Ul().Class("recommendations").Body(app.Range(cs.Recommendations).Slice(func(j int) app.UI {
+			rec := cs.Recommendations[j]
+			return app.Li().Text(fmt.Sprintf("%s: %s", scenarioLabel(rec.Strategy), rec.Recommendation))
+		})),
+		app.Div().Class("charts").Body(&Chart{Option: charts.ColdStartScenarios(f), Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
+		app.H3().Text("Memory"),
+		figures(
+			figure{"Current monthly cost", at("memory.current_analysis.current_monthly_cost"), mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",
+				fmt.Sprintf("(%s GB × %s s × duration price + request price) × %s invocations", g(mem.CurrentAnalysis.CurrentMemoryMb/1024),
+					g(mem.CurrentAnalysis.CurrentExecutionTimeMs/1000), g(f.Traffic.MonthlyInvocations))},
+		),
+		memoryTable(i, mem),
+		app.Div().Class("charts").Body(&Chart{Option: charts.MemoryCurve(f), Label: "Duration and monthly cost of " + f.Name + " by memory"}),
+	)
+}
+
+func nonZero(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return x
+}
+
+func scenarioLabel(s string) string {
+	switch s {
+	case "natural":
+		return "Natural scaling"
+	case "provisioned":
+		return "Provisioned concurrency"
+	case "warmup":
+		return "Scheduled warm-up"
+	}
+	return s
+}
+
+// cell is a table cell holding a figure of the report.
+func cell(metric string, v float64, unit, explain string) app.UI {
+	return app.Td().Class("num").Body(figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellRender())
+}
+
+func coldStartTable(i int, cs model.ColdStartOptimization) app.UI {
+	rows := []struct {
+		key string
+		s   model.ColdStartScenario
+	}{{"natural", cs.OptimizationScenarios.Natural}, {"provisioned", cs.OptimizationScenarios.Provisioned}, {"warmup", cs.OptimizationScenarios.Warmup}}
+	return app.Div().Class("table-wrap").Body(app.Table().Body(
+		app.Caption().Text("Cold-start strategies"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Strategy"), app.Th().Scope("col").Text("Cold-start rate"),
+			app.Th().Scope("col").Text("Cold starts / month"), app.Th().Scope("col").Text("Extra cost"),
+			app.Th().Scope("col").Text("Avg latency added"), app.Th().Scope("col").Text("p99 latency added"))),
+		app.TBody().Body(app.Range(rows).Slice(func(j int) app.UI {
+			row := rows[j]
+			m := fmt.Sprintf("functions.%d.cold_start.optimization_scenarios.%s.", i, row.key)
+			return app.Tr().Body(
+				app.Th().Scope("row").Text(scenarioLabel(row.key)),
+				cell(m+"cold_start_rate", row.s.ColdStartRate, "fraction", "share of invocations that start cold"),
+				cell(m+"monthly_cold_starts", row.s.MonthlyColdStarts, "", "requests per day × days × rate"),
+				cell(m+"optimization_cost_monthly", row.s.OptimizationCostMonthly, "USD/month", "what the strategy adds to the bill"),
+				cell(m+"avg_latency_impact_ms", row.s.AvgLatencyImpactMs, "ms", "cold starts × cold-start duration ÷ requests"),
+				cell(m+"p99_latency_impact_ms", row.s.P99LatencyImpactMs, "ms", "the full cold start when more than 1% of requests start cold"),
+			)
+		})),
+	))
+}
+
+func memoryTable(i int, m model.MemoryOptimization) app.UI {
+	picks := map[float64][]string{}
+	for _, p := range []struct {
+		name string
+		o    model.MemoryOpportunity
+	}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal}, {"balanced", m.OptimizationOpportunities.Balanced}} {
+		picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
+	}
+	return app.Div().Class("table-wrap").Body(app.Table().Body(
+		app.Caption().Text("Memory configurations"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Memory"), app.Th().Scope("col").Text("Duration"), app.Th().Scope("col").Text("Source"),
+			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost / invocation"), app.Th().Scope("col").Text("Pick"))),
+		app.TBody().Body(app.Range(m.MemoryConfigurations).Slice(func(j int) app.UI {
+			c := m.MemoryConfigurations[j]
+			key := fmt.Sprintf("functions.%d.memory.memory_configurations.%g.", i, c.MemoryMb)
+			source := "estimated"
+			if c.Measured {
+				source = "measured"
+			}
+			return app.Tr().Class(classes("current-row", c.MemoryMb == m.CurrentAnalysis.CurrentMemoryMb)).Body(
+				app.Th().Scope("row").Text(fmt.Sprintf("%g MB", c.MemoryMb)),
+				cell(key+"execution_time_ms", c.ExecutionTimeMs, "ms", source+" mean duration"),
+				app.Td().Text(source),
+				cell(key+"monthly_cost", c.MonthlyCost, "USD/month", "cost per invocation × invocations"),
+				cell(key+"cost_per_invocation", c.CostPerInvocation, "USD", fmt.Sprintf("%s GB-s × duration price + request price", g(c.GBSecondsPerInvocation))),
+				app.Td().Text(joinWords(picks[c.MemoryMb])),
+			)
+		})),
+	))
+}
+
+func joinWords(ws []string) string {
+	out := ""
+	for i, w := range ws {
+		if i > 0 {
+			out += ", "
+		}
+		out += w
+	}
+	return out
+}

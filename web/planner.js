@@ -1,0 +1,101 @@
+// Draws the planner's charts with ECharts and offers downloads. Options are
+// built in Go; this file only hands them to ECharts, resizes charts with
+// their container, and renders every tooltip as escaped text.
+(function () {
+  "use strict";
+
+  var escapes = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function esc(s) {
+    return String(s === undefined || s === null ? "" : s).replace(/[&<>"']/g, function (c) { return escapes[c]; });
+  }
+  function fmt(v) {
+    if (Array.isArray(v)) {
+      return v.map(fmt).join(", ");
+    }
+    if (typeof v === "number") {
+      return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
+    }
+    return esc(v);
+  }
+  // The marker ECharts draws is a coloured dot: rebuilt here from the colour
+  // alone so that no markup from the option reaches the page.
+  function marker(p) {
+    var color = typeof p.color === "string" && /^#[0-9a-fA-F]{3,8}$/.test(p.color) ? p.color : "#999";
+    return '<span class="tt-dot" data-color="' + esc(color) + '"></span>';
+  }
+  function tooltip(params) {
+    var list = Array.isArray(params) ? params : [params];
+    if (!list.length) {
+      return "";
+    }
+    var first = list[0];
+    var head = (first.data && first.data.name) || first.axisValueLabel || first.name || "";
+    var lines = list.map(function (p) {
+      return marker(p) + esc(p.seriesName) + ": <b>" + fmt(p.value) + "</b>";
+    });
+    return '<div class="tt-head">' + esc(head) + "</div>" + lines.join("<br>");
+  }
+  // CSP forbids inline styles: the dots get their colour through the CSSOM.
+  function paintDots(root) {
+    if (root.matches && root.matches(".tt-dot[data-color]")) {
+      root.style.backgroundColor = root.getAttribute("data-color");
+    }
+    var dots = root.querySelectorAll(".tt-dot[data-color]");
+    for (var i = 0; i < dots.length; i++) {
+      dots[i].style.backgroundColor = dots[i].getAttribute("data-color");
+    }
+  }
+
+  window.plannerCharts = {
+    render: function (el, json) {
+      if (!window.echarts || !el || !el.isConnected) {
+        return;
+      }
+      var opt;
+      try {
+        opt = JSON.parse(json);
+      } catch (e) {
+        return;
+      }
+      var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, null, { renderer: "canvas" });
+      opt.tooltip = Object.assign({}, opt.tooltip || {}, { formatter: tooltip, confine: true, className: "planner-tooltip" });
+      chart.setOption(opt, true);
+      if (!el.plannerResize && window.ResizeObserver) {
+        el.plannerResize = new ResizeObserver(function () { chart.resize(); });
+        el.plannerResize.observe(el);
+      }
+      el.setAttribute("data-drawn", "1");
+    },
+    dispose: function (el) {
+      var chart = window.echarts && el && window.echarts.getInstanceByDom(el);
+      if (chart) {
+        chart.dispose();
+      }
+      if (el && el.plannerResize) {
+        el.plannerResize.disconnect();
+        el.plannerResize = null;
+      }
+    }
+  };
+
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (n) {
+        if (n.nodeType === 1) {
+          paintDots(n);
+        }
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  window.plannerDownload = function (name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  };
+})();
