@@ -76,7 +76,8 @@ func formatValue(v float64, unit string) string {
 // significant digits below.
 func money(v float64) string {
 	if a := math.Abs(v); a != 0 && a < 1 {
-		return "$" + strconv.FormatFloat(v, 'g', 4, 64)
+		decimals := min(12, 3-int(math.Floor(math.Log10(a))))
+		return "$" + strconv.FormatFloat(v, 'f', decimals, 64)
 	}
 	return "$" + model.GroupDigits(strconv.FormatFloat(v, 'f', 2, 64))
 }

@@ -38,7 +38,7 @@ func (f form) objectExcept(p path, sch *Schema, skip ...string) app.UI {
 	var groups []string
 	byGroup := map[string][]app.UI{}
 	for _, prop := range sch.Properties {
-		if contains(skip, prop.Name) {
+		if prop.Schema.ReadOnly || contains(skip, prop.Name) {
 			continue
 		}
 		g := prop.Schema.Group

@@ -23,6 +23,7 @@ type Schema struct {
 	MinItems         int                `json:"minItems"`
 	MaxItems         int                `json:"maxItems"`
 	UniqueItems      bool               `json:"uniqueItems"`
+	ReadOnly         bool               `json:"readOnly"`
 	Items            *Schema            `json:"items"`
 	Properties       Properties         `json:"properties"`
 	Definitions      map[string]*Schema `json:"$defs"`

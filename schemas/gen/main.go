@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"unicode"
 
 	"github.com/invopop/jsonschema"
 
@@ -53,6 +55,7 @@ func Generate() ([]byte, error) {
 			continue
 		}
 		for pair := def.Properties.Oldest(); pair != nil; pair = pair.Next() {
+			pair.Value.Description = plainDescription(pair.Value.Description)
 			if labels, ok := enumLabels()[pair.Key]; ok {
 				if pair.Value.Extras == nil {
 					pair.Value.Extras = map[string]any{}
@@ -105,6 +108,26 @@ var fieldGroups = func() map[string]string {
 	}
 	return m
 }()
+
+// plainDescription turns a Go doc comment ("SecretsCount is the number of
+// secrets …") into help text ("The number of secrets …") on one line.
+func plainDescription(doc string) string {
+	words := strings.Fields(doc)
+	if len(words) < 2 {
+		return strings.Join(words, " ")
+	}
+	words = words[1:]
+	if words[0] == "is" || words[0] == "are" {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	r := []rune(words[0])
+	r[0] = unicode.ToUpper(r[0])
+	words[0] = string(r)
+	return strings.Join(words, " ")
+}
 
 // enumLabels are the human names of enum values, by property name.
 func enumLabels() map[string]map[string]string {

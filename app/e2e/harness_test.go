@@ -1,0 +1,262 @@
+//go:build e2e
+
+// Package e2e drives the built site (make dist) in Debian's Chromium with
+// chromedp, served with the production headers.
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"planner/app/cli"
+	"planner/model"
+)
+
+// site serves ../../dist with the headers of netlify.toml.
+type site struct {
+	URL    string
+	ln     net.Listener
+	server *http.Server
+}
+
+func startSite(t testing.TB) *site {
+	t.Helper()
+	toml, err := os.ReadFile("../../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := cli.SiteHandler("../../dist", toml)
+	if err != nil {
+		t.Fatalf("%v (run make dist first)", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{URL: "http://" + ln.Addr().String(), ln: ln, server: &http.Server{Handler: h}}
+	go s.server.Serve(ln)
+	t.Cleanup(s.stop)
+	return s
+}
+
+// stop cuts the network: the site is no longer served.
+func (s *site) stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	s.server.Shutdown(ctx)
+	s.server.Close()
+}
+
+// browser is a fresh headless Chromium with a new profile, recording console
+// errors, uncaught exceptions and dialogs.
+type browser struct {
+	ctx     context.Context
+	mu      sync.Mutex
+	errors  []string
+	dialogs []string
+}
+
+func newBrowser(t testing.TB) *browser {
+	t.Helper()
+	// A fresh profile, removed once Chromium has exited.
+	profile, err := os.MkdirTemp("", "planner-e2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath("/usr/bin/chromium"),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc(); os.RemoveAll(profile) })
+	b := &browser{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				b.errors = append(b.errors, "console: "+argsText(e.Args))
+			}
+		case *runtime.EventExceptionThrown:
+			b.errors = append(b.errors, "exception: "+e.ExceptionDetails.Error())
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.LevelError {
+				b.errors = append(b.errors, "log: "+e.Entry.Text+" "+e.Entry.URL)
+			}
+		case *page.EventJavascriptDialogOpening:
+			b.dialogs = append(b.dialogs, e.Message)
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(true))
+		}
+	})
+	if err := chromedp.Run(ctx, log.Enable(), runtime.Enable(), page.Enable()); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return b
+}
+
+func argsText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Value != nil {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (b *browser) consoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errors...)
+}
+
+func (b *browser) run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitReady waits for the planner to be evaluated and rendered.
+func (b *browser) waitReady(t testing.TB) {
+	t.Helper()
+	var ok bool
+	b.run(t, chromedp.Poll(`document.querySelector('#planner[data-ready="1"]') !== null`, &ok,
+		chromedp.WithPollingTimeout(90*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+}
+
+// eval runs JavaScript and decodes its result.
+func (b *browser) eval(t testing.TB, js string, out any) {
+	t.Helper()
+	b.run(t, chromedp.Evaluate(js, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+}
+
+// shownFigure is one data-metric element on the page.
+type shownFigure struct {
+	Metric string `json:"metric"`
+	Value  string `json:"value"`
+}
+
+func (b *browser) figures(t testing.TB) []shownFigure {
+	t.Helper()
+	var fs []shownFigure
+	b.eval(t, `[...document.querySelectorAll('[data-metric]')].map(e => ({metric: e.dataset.metric, value: e.dataset.value}))`, &fs)
+	return fs
+}
+
+// setInput types text into the input named name, as a user would.
+func (b *browser) setInput(t testing.TB, name, text string) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => { const el = document.querySelector(%s); if (!el) return false;
+		el.focus(); el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true})); return true })()`,
+		strconv.Quote(`[name="`+name+`"]`), strconv.Quote(text))
+	var ok bool
+	b.eval(t, js, &ok)
+	if !ok {
+		t.Fatalf("no input named %s", name)
+	}
+}
+
+// clickTab shows one of the report's views.
+func (b *browser) clickTab(t testing.TB, id string) {
+	t.Helper()
+	b.run(t, chromedp.Click("#tab-"+id, chromedp.ByQuery))
+}
+
+// reportJSON is the report of s as `planner report` prints it, as a tree.
+func reportJSON(t testing.TB, s model.Scenario) map[string]any {
+	t.Helper()
+	r, probs := model.Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	data, _ := json.Marshal(r)
+	var tree map[string]any
+	if err := json.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+// lookup resolves a dotted data-metric path in a report tree.
+func lookup(tree any, metric string) (float64, bool) {
+	v := tree
+	for _, part := range strings.Split(metric, ".") {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(c) {
+				return 0, false
+			}
+			v = c[i]
+		default:
+			return 0, false
+		}
+	}
+	f, ok := v.(float64)
+	return f, ok
+}
+
+// checkFigures compares every figure on the page with the report.
+func checkFigures(t testing.TB, b *browser, tree map[string]any) int {
+	t.Helper()
+	figs := b.figures(t)
+	if len(figs) == 0 {
+		t.Fatal("no figure on the page")
+	}
+	for _, f := range figs {
+		want, ok := lookup(tree, f.Metric)
+		if !ok {
+			t.Errorf("figure %s is not a number of the report", f.Metric)
+			continue
+		}
+		if f.Value != strconv.FormatFloat(want, 'g', -1, 64) {
+			t.Errorf("figure %s shows %s, report has %v", f.Metric, f.Value, want)
+		}
+	}
+	return len(figs)
+}
+
+func screenshot(t testing.TB, b *browser, name string) {
+	t.Helper()
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	var png []byte
+	b.run(t, chromedp.FullScreenshot(&png, 90))
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,166 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"planner/model"
+)
+
+// The page becomes ready, every figure of every view equals the report of
+// the default scenario, charts are drawn and nothing is logged as an error.
+func TestPageShowsTheReport(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	tree := reportJSON(t, model.DefaultScenario())
+	total := 0
+	for _, tab := range []string{"application", "function", "optimize", "alerts", "prices"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		total += checkFigures(t, b, tree)
+		if tab != "prices" && tab != "optimize" {
+			var drawn int
+			b.run(t, chromedp.Poll(`document.querySelectorAll('.chart[data-drawn="1"] canvas').length`, &drawn,
+				chromedp.WithPollingTimeout(10*time.Second)))
+			if drawn == 0 {
+				t.Errorf("%s: no chart drawn", tab)
+			}
+		}
+		screenshot(t, b, "view-"+tab)
+	}
+	t.Logf("%d figures checked", total)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// Changing an input in the form changes the matching figure to what the
+// model computes; invalid text is kept, refused at the field, and the last
+// valid figures stay, marked stale.
+func TestEditingUpdatesFigures(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+
+	b.setInput(t, "functions[0].allocated_memory_mb", "1024")
+	b.waitReady(t)
+	sc := model.DefaultScenario()
+	sc.Functions[0].AllocatedMemoryMb = 1024
+	tree := reportJSON(t, sc)
+	checkFigures(t, b, tree)
+	var shown string
+	b.eval(t, `document.querySelector('[data-metric="functions.0.total_monthly_cost"]').dataset.value`, &shown)
+	want, _ := lookup(tree, "functions.0.total_monthly_cost")
+	if shown == "" || want == 0 {
+		t.Fatal("function cost not shown")
+	}
+
+	b.setInput(t, "functions[0].allocated_memory_mb", "lots")
+	var state struct {
+		Ready, Stale bool
+		Value, Error string
+		Figures      int
+	}
+	b.eval(t, `(() => { const p = document.getElementById('planner'); const i = document.querySelector('[name="functions[0].allocated_memory_mb"]');
+		const e = document.getElementById(i.getAttribute('aria-describedby').split(' ')[0]);
+		return {ready: p.dataset.ready === '1', stale: p.classList.contains('stale'), value: i.value,
+			error: e ? e.textContent : '', figures: document.querySelectorAll('[data-metric]').length} })()`, &state)
+	if state.Ready || !state.Stale || state.Value != "lots" || !strings.Contains(state.Error, "whole number") || state.Figures == 0 {
+		t.Errorf("invalid input: %+v", state)
+	}
+	checkFigures(t, b, tree) // the last valid results stay
+	screenshot(t, b, "invalid-input")
+
+	b.setInput(t, "functions[0].allocated_memory_mb", "2048")
+	b.waitReady(t)
+	sc.Functions[0].AllocatedMemoryMb = 2048
+	checkFigures(t, b, reportJSON(t, sc))
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// A function named like markup shows as text everywhere and runs nothing.
+func TestUserTextIsText(t *testing.T) {
+	const hostile = `<img src=x onerror=alert(1)>`
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.setInput(t, "functions[0].name", hostile)
+	b.waitReady(t)
+	for _, tab := range []string{"application", "function", "optimize", "alerts"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		// Hover every chart so tooltips render the name.
+		b.eval(t, `(async () => { for (const c of document.querySelectorAll('.chart')) {
+			const r = c.getBoundingClientRect();
+			for (const fx of [0.2, 0.35, 0.5, 0.65, 0.8]) {
+				c.querySelector('canvas')?.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + r.width * fx, clientY: r.top + r.height * 0.6, bubbles: true}));
+				await new Promise(res => setTimeout(res, 60));
+			} } return true })()`, new(bool))
+		var injected int
+		b.eval(t, `document.querySelectorAll('img[src="x"], img[src$="/x"]').length`, &injected)
+		if injected > 0 {
+			t.Errorf("%s: the name became an <img> element", tab)
+		}
+		var asText bool
+		b.eval(t, `document.body.innerText.includes(`+jsString(hostile)+`)`, &asText)
+		if !asText && tab != "optimize" {
+			t.Errorf("%s: the name is not shown as text", tab)
+		}
+	}
+	time.Sleep(300 * time.Millisecond)
+	if len(b.dialogs) > 0 {
+		t.Errorf("dialogs opened: %v", b.dialogs)
+	}
+}
+
+// After one visit the planner works with the network cut.
+func TestOfflineReload(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	var cached bool
+	b.run(t, chromedp.Poll(`(async () => { const reg = await navigator.serviceWorker.ready;
+		const keys = await caches.keys(); if (!keys.length) return false;
+		const c = await caches.open(keys[0]); const reqs = await c.keys();
+		return reqs.some(r => r.url.endsWith('/app.wasm')) })()`, &cached,
+		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(200*time.Millisecond)))
+	s.stop()
+	b.run(t, network.Enable(), network.SetCacheDisabled(true), chromedp.Reload())
+	b.waitReady(t)
+	var figures int
+	b.eval(t, `document.querySelectorAll('[data-metric]').length`, &figures)
+	if figures == 0 {
+		t.Error("no figures offline")
+	}
+}
+
+// A damaged address does not stop the app.
+func TestDamagedAddress(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/#s=%%%"))
+	b.waitReady(t)
+	b.setInput(t, "functions[0].avg_execution_time_ms", "450")
+	b.waitReady(t)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
+	return "`" + r.Replace(s) + "`"
+}
