@@ -96,6 +96,9 @@ func num(v float64, decimals int) string {
 
 // g writes a number compactly for formulas.
 func g(v float64) string {
+	if math.Abs(v) >= 1e6 && v == math.Trunc(v) && math.Abs(v) < 1e18 {
+		return model.GroupDigits(strconv.FormatFloat(v, 'f', 0, 64))
+	}
 	if math.Abs(v) >= 1e6 || (v != 0 && math.Abs(v) < 1e-3) {
 		return strconv.FormatFloat(v, 'g', 4, 64)
 	}

@@ -29,7 +29,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 				row := rows[i]
 				return app.Tr().Body(app.Th().Scope("row").Text(row.item), app.Td().Class("num").Text(row.price),
-					app.Td().Text(row.source), app.Td().Text(row.date))
+					app.Td().Text(row.source), app.Td().Class("date").Text(row.date))
 			})),
 		)),
 	)

@@ -8,7 +8,7 @@ const ScenarioVersion = 1
 // spec's defaults (see DefaultScenarioSettings and DefaultFunction).
 type Scenario struct {
 	// Version of the scenario format.
-	Version int `json:"version" jsonschema:"title=Format version,minimum=1,default=1,readOnly=true"`
+	Version int `json:"version" jsonschema:"title=Format version,minimum=1,default=1"`
 	// Name of the scenario, shown in titles and exports.
 	Name string `json:"name,omitempty" jsonschema:"title=Scenario name,maxLength=200"`
 	// Pricing chooses the price profile, architecture and free tier.

@@ -80,9 +80,13 @@ func Projections(r *model.Report) string {
 	costs := make([]opts.BarData, 0, cap(labels))
 	perCall := make([]opts.LineData, 0, cap(labels))
 	labels = append(labels, "today")
-	base := r.TotalSummary
-	costs = append(costs, opts.BarData{Value: round(functionsCost(r), 2)})
-	perCall = append(perCall, opts.LineData{Value: base.CostPerInvocation * 1e6})
+	today := functionsCost(r)
+	costs = append(costs, opts.BarData{Value: round(today, 2)})
+	perMillion := 0.0
+	if n := r.TotalSummary.TotalMonthlyInvocations; n > 0 {
+		perMillion = today / n * 1e6
+	}
+	perCall = append(perCall, opts.LineData{Value: round(perMillion, 4)})
 	for _, p := range r.ScalingProjections {
 		labels = append(labels, formatFactor(p.Factor))
 		costs = append(costs, opts.BarData{Value: round(p.MonthlyCost, 2)})
@@ -132,6 +136,7 @@ func Alerts(r *model.Report) string {
 		charts.WithYAxisOpts(opts.YAxis{Name: "Rules", Type: "value", MinInterval: 1}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}}))...)
 	bar.SetXAxis(names)
+	colours := map[string]string{"critical": "#D55E00", "warning": "#E69F00"}
 	for _, severity := range []string{"critical", "warning"} {
 		counts := make([]opts.BarData, len(names))
 		for i := range counts {
@@ -150,7 +155,8 @@ func Alerts(r *model.Report) string {
 		for i, c := range n {
 			counts[i] = opts.BarData{Value: c}
 		}
-		bar.AddSeries(severity, counts, charts.WithBarChartOpts(opts.BarChart{Stack: "rules"}))
+		bar.AddSeries(severity, counts, charts.WithBarChartOpts(opts.BarChart{Stack: "rules"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[severity]}))
 	}
 	return encode(bar)
 }

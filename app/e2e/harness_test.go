@@ -255,7 +255,7 @@ func screenshot(t testing.TB, b *browser, name string) {
 		return
 	}
 	var png []byte
-	b.run(t, chromedp.FullScreenshot(&png, 90))
+	b.run(t, chromedp.FullScreenshot(&png, 100))
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}

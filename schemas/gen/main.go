@@ -73,6 +73,10 @@ func Generate() ([]byte, error) {
 			}
 		}
 	}
+	// The format version is the file's, not the user's to edit.
+	if v, ok := s.Definitions["Scenario"].Properties.Get("version"); ok {
+		v.ReadOnly = true
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

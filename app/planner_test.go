@@ -1,0 +1,171 @@
+package app
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/model"
+	"planner/schemas"
+)
+
+// mounted loads a planner into go-app's test engine.
+func mounted(t *testing.T) (*Planner, app.TestEngine) {
+	t.Helper()
+	p := &Planner{}
+	e := app.NewTestEngine()
+	if err := e.Load(p); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return p, e
+}
+
+var metricRE = regexp.MustCompile(`data-metric="([^"]+)" data-value="([^"]+)"`)
+
+// Every figure of every view carries the value the report has at its path.
+func TestFiguresAreTheReport(t *testing.T) {
+	p, _ := mounted(t)
+	data, _ := json.Marshal(p.s.report)
+	var tree any
+	json.Unmarshal(data, &tree)
+	seen := 0
+	for _, tab := range tabs {
+		p.tab = tab.id
+		html := app.HTMLString(p.Render())
+		for _, m := range metricRE.FindAllStringSubmatch(html, -1) {
+			seen++
+			want, ok := lookupPath(tree, m[1])
+			if !ok {
+				t.Errorf("%s: %s is not a number of the report", tab.id, m[1])
+				continue
+			}
+			if m[2] != strconv.FormatFloat(want, 'g', -1, 64) {
+				t.Errorf("%s: %s shows %s, report has %v", tab.id, m[1], m[2], want)
+			}
+		}
+	}
+	if seen < 50 {
+		t.Errorf("only %d figures", seen)
+	}
+}
+
+func lookupPath(tree any, metric string) (float64, bool) {
+	v := tree
+	for _, part := range strings.Split(metric, ".") {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i >= len(c) {
+				return 0, false
+			}
+			v = c[i]
+		default:
+			return 0, false
+		}
+	}
+	f, ok := v.(float64)
+	return f, ok
+}
+
+// The form has an input for every property of the selected function and of
+// the scenario, generated from the schema.
+func TestFormCoversTheSchema(t *testing.T) {
+	p, _ := mounted(t)
+	p.tab = "prices"
+	html := app.HTMLString(p.Render())
+	schema, err := ParseSchema(schemas.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := schema.Property("functions").Items
+	for _, prop := range fn.Properties {
+		id := fieldID(path{}.key("functions").at(0).key(prop.Name))
+		switch {
+		case prop.Schema.Type == "array" && prop.Schema.Items.Type == "object":
+			continue // lists of objects start empty
+		case prop.Schema.Type == "array" && prop.Schema.Items.Type == "number":
+			id += "-0"
+		case prop.Schema.Type == "array":
+			id += "-pci-dss"
+		}
+		if !strings.Contains(html, `id="`+id+`"`) || !strings.Contains(html, `for="`+id+`"`) {
+			t.Errorf("no labelled input %s for %s", id, prop.Name)
+		}
+	}
+	for _, key := range []string{"name", "secrets-count", "pricing-profile", "pricing-architecture", "pricing-free-tier", "compliance-enabled"} {
+		if !strings.Contains(html, `id="f-`+key+`"`) {
+			t.Errorf("no input f-%s", key)
+		}
+	}
+	if strings.Contains(html, `id="f-version"`) {
+		t.Error("the read-only format version is editable")
+	}
+}
+
+func TestSessionKeepsTextAndLastReport(t *testing.T) {
+	s := newSession(model.DefaultScenario())
+	before := s.report.TotalSummary.TotalMonthlyCost
+	mem := path{}.key("functions").at(0).key("allocated_memory_mb")
+
+	s.setText(mem, "12a", true)
+	if !s.stale || s.text(mem) != "12a" || s.problemAt(mem) == "" || s.report.TotalSummary.TotalMonthlyCost != before {
+		t.Fatalf("invalid text: stale %v text %q problem %q", s.stale, s.text(mem), s.problemAt(mem))
+	}
+	s.setText(mem, "1024.5", true)
+	if !strings.Contains(s.problemAt(mem), "whole number") {
+		t.Errorf("fraction in an integer field: %q", s.problemAt(mem))
+	}
+	s.setText(mem, "1,024", true)
+	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 1024 || s.report.TotalSummary.TotalMonthlyCost == before {
+		t.Errorf("valid text not applied: %+v", s.problems)
+	}
+	s.setText(mem, "", true)
+	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 256 {
+		t.Errorf("an emptied field should fall back to the default 256, got %d", s.scenario.Functions[0].AllocatedMemoryMb)
+	}
+}
+
+func TestSessionListEdits(t *testing.T) {
+	s := newSession(model.DefaultScenario())
+	fns := path{}.key("functions")
+	s.editList(fns, duplicateItem(0, func(v any) any {
+		v.(map[string]any)["name"] = "copy"
+		return v
+	}))
+	if len(s.scenario.Functions) != 5 || s.scenario.Functions[1].Name != "copy" {
+		t.Fatalf("duplicate: %v", s.problems)
+	}
+	s.editList(fns, moveItem(1, 0))
+	if s.scenario.Functions[0].Name != "copy" {
+		t.Errorf("move: %s first", s.scenario.Functions[0].Name)
+	}
+	s.editList(fns, removeItem(0))
+	s.editList(fns, appendItem(map[string]any{"name": uniqueName("function", s.list(fns))}))
+	if s.stale || len(s.scenario.Functions) != 5 || s.scenario.Functions[4].Name != "function" {
+		t.Errorf("add: %v", s.problems)
+	}
+	s.editList(fns, appendItem(map[string]any{"name": "function"}))
+	if !s.stale || !strings.Contains(s.problemAt(fns.at(5).key("name")), "duplicate") {
+		t.Errorf("duplicate names accepted: %v", s.problems)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		unit string
+		want string
+	}{{972.7607, "USD/month", "$972.76/month"}, {0.00005465, "USD", "$0.00005465"}, {17.8e6, "/month", "17,800,000 /month"},
+		{0.0513, "fraction", "5.13%"}, {33.333, "%", "33.3%"}, {1200, "ms", "1,200 ms"}} {
+		if got := formatValue(c.v, c.unit); got != c.want {
+			t.Errorf("formatValue(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}
