@@ -69,7 +69,7 @@ func TestCostByFunctionStacksEveryFunction(t *testing.T) {
 func TestMemoryCurveExplainsEachPoint(t *testing.T) {
 	r := report(t)
 	js := MemoryCurve(&r.Functions[1])
-	for _, want := range []string{"dearer", "faster than current", "current configuration", "Duration (ms)", "Monthly cost (USD)", "Measured duration", "balanced"} {
+	for _, want := range []string{"same cost", "slower than current", "faster than current", "current configuration", "Duration (ms)", "Monthly cost (USD)", "Measured duration", "balanced"} {
 		if !strings.Contains(js, want) {
 			t.Errorf("memory chart lacks %q", want)
 		}
@@ -80,8 +80,8 @@ func TestChange(t *testing.T) {
 	for _, c := range []struct {
 		v, base float64
 		want    string
-	}{{50, 100, "50.0% cheaper"}, {150, 100, "50.0% dearer"}, {100, 100, "no change"}, {1, 0, "no change"}} {
-		if got := change(c.v, c.base, "cheaper", "dearer"); got != c.want {
+	}{{50, 100, "50.0% cheaper"}, {150, 100, "50.0% dearer"}, {100, 100, "same"}, {1, 0, "same"}} {
+		if got := change(c.v, c.base, "cheaper", "dearer", "same"); got != c.want {
 			t.Errorf("change(%v, %v) = %q", c.v, c.base, got)
 		}
 	}

@@ -23,8 +23,8 @@ func MemoryCurve(f *model.FunctionReport) string {
 	for i, c := range m.MemoryConfigurations {
 		labels[i] = fmt.Sprintf("%g MB", c.MemoryMb)
 		tip := fmt.Sprintf("%g MB: %s, %s than current", c.MemoryMb,
-			change(c.MonthlyCost, cur.CurrentMonthlyCost, "cheaper", "dearer"),
-			change(c.ExecutionTimeMs, cur.CurrentExecutionTimeMs, "faster", "slower"))
+			change(c.MonthlyCost, cur.CurrentMonthlyCost, "cheaper", "dearer", "same cost"),
+			change(c.ExecutionTimeMs, cur.CurrentExecutionTimeMs, "faster", "slower", "same speed"))
 		if c.MemoryMb == cur.CurrentMemoryMb {
 			tip = fmt.Sprintf("%g MB: current configuration", c.MemoryMb)
 		}
@@ -62,10 +62,10 @@ func MemoryCurve(f *model.FunctionReport) string {
 	return encode(line)
 }
 
-// change says "x% cheaper" or "x% dearer" of v against base.
-func change(v, base float64, less, more string) string {
+// change says "x% cheaper" or "x% dearer" (or same) of v against base.
+func change(v, base float64, less, more, same string) string {
 	if base == 0 {
-		return "no change"
+		return same
 	}
 	d := (v - base) / base * 100
 	switch {
@@ -74,7 +74,7 @@ func change(v, base float64, less, more string) string {
 	case d > 0.05:
 		return fmt.Sprintf("%.1f%% %s", d, more)
 	}
-	return "no change"
+	return same
 }
 
 // ColdStartScenarios plots each strategy's monthly cost against the average
