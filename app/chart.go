@@ -1,17 +1,80 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// Chart is a chart drawn by the page's ECharts from an option built in Go.
+	"planner/app/charts"
+	"planner/model"
+)
+
+// Chart is a chart of the report, drawn by the page's ECharts from an
+// option built in Go. Its option is built after the figures are on screen:
+// an edit shows its numbers first and its charts a moment later.
 type Chart struct {
 	app.Compo
-	// Option is the ECharts option JSON.
-	Option string
+	// Session holds the report drawn, Revision its evaluation: comparing
+	// these is cheap where comparing reports is not. Kind names the chart;
+	// Function is the function of per-function charts.
+	Session  *session
+	Revision int
+	Kind     string
+	Function int
 	// Label describes the chart for assistive technology.
 	Label string
 }
 
-// Render draws the chart's container; ECharts fills it once mounted.
+// Kinds of chart.
+const (
+	memoryChart      = "memory"
+	coldStartChart   = "cold-start"
+	concurrencyChart = "concurrency"
+	costByFnChart    = "cost-by-function"
+	costShareChart   = "cost-share"
+	projectionsChart = "projections"
+	alertsChart      = "alerts"
+)
+
+// option builds the chart's ECharts option.
+func (c *Chart) option() string {
+	if c.Session == nil || c.Session.report == nil {
+		return "{}"
+	}
+	r := c.Session.report
+	if r == nil {
+		return "{}"
+	}
+	fn := func() *model.FunctionReport {
+		if c.Function >= 0 && c.Function < len(r.Functions) {
+			return &r.Functions[c.Function]
+		}
+		return nil
+	}
+	switch c.Kind {
+	case memoryChart, coldStartChart, concurrencyChart:
+		f := fn()
+		if f == nil {
+			return "{}"
+		}
+		switch c.Kind {
+		case memoryChart:
+			return charts.MemoryCurve(f)
+		case coldStartChart:
+			return charts.ColdStartScenarios(f)
+		}
+		return charts.Concurrency(f)
+	case costByFnChart:
+		return charts.CostByFunction(r)
+	case costShareChart:
+		return charts.CostShare(r)
+	case projectionsChart:
+		return charts.Projections(r)
+	case alertsChart:
+		return charts.Alerts(r)
+	}
+	return "{}"
+}
+
+// Render draws the chart's container; ECharts fills it.
 func (c *Chart) Render() app.UI {
 	return app.Div().Class("chart").Attr("role", "img").Aria("label", c.Label)
 }
@@ -19,8 +82,16 @@ func (c *Chart) Render() app.UI {
 // OnMount draws the chart.
 func (c *Chart) OnMount(ctx app.Context) { c.draw() }
 
-// OnUpdate redraws the chart with a new option.
-func (c *Chart) OnUpdate(ctx app.Context) { c.draw() }
+// OnUpdate redraws the chart once the figures of the update are shown: the
+// option is built outside the update (no re-render follows) and ECharts
+// draws it in the next animation frame.
+func (c *Chart) OnUpdate(ctx app.Context) {
+	ctx.Async(func() {
+		if c.Mounted() {
+			c.draw()
+		}
+	})
+}
 
 // OnDismount releases the ECharts instance.
 func (c *Chart) OnDismount() {
@@ -31,7 +102,7 @@ func (c *Chart) OnDismount() {
 
 func (c *Chart) draw() {
 	if charts := app.Window().Get("plannerCharts"); charts.Truthy() {
-		charts.Call("render", c.JSValue(), c.Option)
+		charts.Call("render", c.JSValue(), c.option())
 	}
 }
 

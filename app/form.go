@@ -80,154 +80,32 @@ func (f form) field(p path, sch *Schema) app.UI {
 		case items.Type == "object":
 			return f.itemList(p, sch)
 		}
-	case sch.Type == "boolean":
-		return f.toggle(p, sch)
-	case sch.Type == "string" && len(sch.Enum) > 0:
-		return f.choice(p, sch)
-	case sch.Type == "string":
-		return f.text(p, sch)
-	case sch.Type == "number" || sch.Type == "integer":
-		return f.number(p, sch)
+	case sch.Type == "boolean", sch.Type == "string", sch.Type == "number", sch.Type == "integer":
+		return f.input(p, sch)
 	}
 	return app.Div().Class("field").Text(sch.Title + ": unsupported in the form")
 }
 
-// label renders a field's label with its unit.
-func label(id string, sch *Schema) app.UI {
-	return app.Label().For(id).Body(
-		app.Text(sch.Title),
-		app.If(sch.Unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + sch.Unit + ")") }),
-	)
-}
+// help renders a property's description and problem.
+func (f form) help(p path, sch *Schema) app.UI { return help(p, sch, f.s.problemAt(p)) }
 
-// help renders the description and, when present, the field's problem.
-func (f form) help(p path, sch *Schema) app.UI {
-	id := fieldID(p)
-	problem := f.s.problemAt(p)
-	return app.Div().Body(
-		app.If(problem != "", func() app.UI {
-			return app.P().ID(id+"-error").Class("error").Attr("role", "alert").Text(problem)
-		}),
-		app.If(sch.Description != "", func() app.UI {
-			return app.Small().ID(id + "-help").Class("help").Text(sch.Help())
-		}),
-	)
-}
-
-func describedBy(p path, sch *Schema, problem string) string {
-	id := fieldID(p)
-	var ids []string
-	if problem != "" {
-		ids = append(ids, id+"-error")
+// input is the Field of a scalar property.
+func (f form) input(p path, sch *Schema) app.UI {
+	value := f.s.text(p)
+	switch sch.Type {
+	case "boolean":
+		on, ok := get(f.s.doc, p).(bool)
+		if !ok {
+			on, _ = sch.Default.(bool)
+		}
+		value = strconv.FormatBool(on)
+	case "string":
+		value, _ = get(f.s.doc, p).(string)
+		if value == "" && len(sch.Enum) > 0 {
+			value = fmt.Sprint(sch.Default)
+		}
 	}
-	if sch.Description != "" {
-		ids = append(ids, id+"-help")
-	}
-	return strings.Join(ids, " ")
-}
-
-func (f form) number(p path, sch *Schema) app.UI {
-	id := fieldID(p)
-	problem := f.s.problemAt(p)
-	integer := sch.Type == "integer"
-	placeholder := ""
-	if sch.Default != nil {
-		placeholder = fmt.Sprint(sch.Default)
-	}
-	mode := "decimal"
-	if integer {
-		mode = "numeric"
-	}
-	return app.Div().Class("field").Body(
-		label(id, sch),
-		app.Input().Type("text").ID(id).Name(p.String()).
-			Attr("inputmode", mode).
-			Attr("autocomplete", "off").
-			Placeholder(placeholder).
-			Value(f.s.text(p)).
-			Aria("invalid", problem != "").
-			Aria("describedby", describedBy(p, sch, problem)).
-			Title(bounds(sch)).
-			OnInput(func(ctx app.Context, e app.Event) {
-				f.s.setText(p, ctx.JSSrc().Get("value").String(), integer)
-			}),
-		f.help(p, sch),
-	)
-}
-
-// bounds describes a number's allowed range.
-func bounds(sch *Schema) string {
-	var parts []string
-	if sch.Minimum != nil {
-		parts = append(parts, "≥ "+strconv.FormatFloat(*sch.Minimum, 'g', -1, 64))
-	}
-	if sch.ExclusiveMinimum != nil {
-		parts = append(parts, "> "+strconv.FormatFloat(*sch.ExclusiveMinimum, 'g', -1, 64))
-	}
-	if sch.Maximum != nil {
-		parts = append(parts, "≤ "+strconv.FormatFloat(*sch.Maximum, 'g', -1, 64))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "Allowed: " + strings.Join(parts, ", ")
-}
-
-func (f form) text(p path, sch *Schema) app.UI {
-	id := fieldID(p)
-	problem := f.s.problemAt(p)
-	value, _ := get(f.s.doc, p).(string)
-	return app.Div().Class("field").Body(
-		label(id, sch),
-		app.Input().Type("text").ID(id).Name(p.String()).Value(value).
-			Attr("autocomplete", "off").
-			Aria("invalid", problem != "").
-			Aria("describedby", describedBy(p, sch, problem)).
-			OnInput(func(ctx app.Context, e app.Event) {
-				f.s.setValue(p, ctx.JSSrc().Get("value").String())
-			}),
-		f.help(p, sch),
-	)
-}
-
-func (f form) choice(p path, sch *Schema) app.UI {
-	id := fieldID(p)
-	problem := f.s.problemAt(p)
-	current, _ := get(f.s.doc, p).(string)
-	if current == "" {
-		current = fmt.Sprint(sch.Default)
-	}
-	return app.Div().Class("field").Body(
-		label(id, sch),
-		app.Select().ID(id).Name(p.String()).
-			Aria("invalid", problem != "").
-			Aria("describedby", describedBy(p, sch, problem)).
-			OnChange(func(ctx app.Context, e app.Event) {
-				f.s.setValue(p, ctx.JSSrc().Get("value").String())
-			}).
-			Body(app.Range(sch.Enum).Slice(func(i int) app.UI {
-				v := sch.Enum[i]
-				return app.Option().Value(v).Selected(v == current).Text(sch.Label(v))
-			})),
-		f.help(p, sch),
-	)
-}
-
-func (f form) toggle(p path, sch *Schema) app.UI {
-	id := fieldID(p)
-	on, ok := get(f.s.doc, p).(bool)
-	if !ok {
-		on, _ = sch.Default.(bool)
-	}
-	return app.Div().Class("field toggle").Body(
-		app.Input().Type("checkbox").ID(id).Name(p.String()).Attr("role", "switch").Checked(on).
-			Aria("describedby", describedBy(p, sch, f.s.problemAt(p))).
-			OnChange(func(ctx app.Context, e app.Event) {
-				f.s.setValue(p, ctx.JSSrc().Get("checked").Bool())
-			}),
-		label(id, sch),
-		f.help(p, sch),
-	)
+	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: f.s.problemAt(p)}
 }
 
 // numberRow renders a fixed list of numbers (the 24-hour profile) as one
@@ -245,19 +123,8 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 		f.help(p, sch),
 		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			ip := p.at(i)
-			id := fieldID(ip)
-			problem := f.s.problemAt(ip)
-			return app.Div().Class("cell").Body(
-				app.Label().For(id).Class("cell-label").Text(fmt.Sprintf("%02d", i)),
-				app.Input().Type("text").ID(id).Name(ip.String()).Attr("inputmode", "decimal").
-					Attr("autocomplete", "off").
-					Aria("label", fmt.Sprintf("%s, hour %02d", sch.Title, i)).
-					Aria("invalid", problem != "").
-					Value(f.s.text(ip)).
-					OnInput(func(ctx app.Context, e app.Event) {
-						f.s.setText(ip, ctx.JSSrc().Get("value").String(), false)
-					}),
-			)
+			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip), Problem: f.s.problemAt(ip),
+				Cell: fmt.Sprintf("%02d", i), CellLabel: fmt.Sprintf("%s, hour %02d", sch.Title, i)}
 		})),
 	)
 }

@@ -173,7 +173,7 @@ func (p *Planner) view() app.UI {
 	case "optimize":
 		return optimizeView(r)
 	case "alerts":
-		return alertsView(r)
+		return alertsView(p.s)
 	case "prices":
 		return p.pricesView(r)
 	}

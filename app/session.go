@@ -20,7 +20,9 @@ type session struct {
 	scenario *model.Scenario
 	report   *model.Report
 	stale    bool
-	revision int
+	// revision counts evaluations, reportRevision the reports made.
+	revision       int
+	reportRevision int
 }
 
 func newSession(s model.Scenario) *session {
@@ -49,6 +51,7 @@ func (s *session) evaluate() {
 		var r *model.Report
 		if r, probs = model.Evaluate(sc); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
+			s.reportRevision++
 			s.problems, s.byPath = nil, nil
 			return
 		}

@@ -5,13 +5,13 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"planner/app/charts"
 	"planner/model"
 )
 
 // alertsView lists the generated alert rules, charts them and offers them as
 // a Prometheus rules file.
-func alertsView(r *model.Report) app.UI {
+func alertsView(s *session) app.UI {
+	r := s.report
 	critical := 0
 	for _, a := range r.Alerts {
 		if a.Severity == "critical" {
@@ -28,7 +28,7 @@ func alertsView(r *model.Report) app.UI {
 					download("alert-rules.yaml", "application/yaml", b.String())
 				}
 			}),
-		app.Div().Class("charts").Body(&Chart{Option: charts.Alerts(r), Label: "Alert rules by function and severity"}),
+		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: alertsChart, Label: "Alert rules by function and severity"}),
 		app.Div().Class("table-wrap").Body(app.Table().Class("alerts").Body(
 			app.Caption().Text("Alert rules"),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Rule"), app.Th().Scope("col").Text("Severity"),

@@ -7,13 +7,13 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"planner/app/charts"
 	"planner/model"
 )
 
 // applicationView shows the application: totals, functions, costs,
 // projections and opportunities.
 func (p *Planner) applicationView(r *model.Report) app.UI {
+	s := p.s
 	ts := r.TotalSummary
 	return app.Div().Body(
 		app.H2().Text("Application"),
@@ -32,12 +32,12 @@ func (p *Planner) applicationView(r *model.Report) app.UI {
 		),
 		p.functionsTable(r),
 		app.Div().Class("charts two").Body(
-			&Chart{Option: charts.CostByFunction(r), Label: "Monthly cost by function and service"},
-			&Chart{Option: charts.CostShare(r), Label: "Share of the monthly bill"},
+			&Chart{Session: s, Revision: s.reportRevision, Kind: costByFnChart, Label: "Monthly cost by function and service"},
+			&Chart{Session: s, Revision: s.reportRevision, Kind: costShareChart, Label: "Share of the monthly bill"},
 		),
 		app.H3().Text("Scaling projections"),
 		projectionsTable(r),
-		app.Div().Class("charts").Body(&Chart{Option: charts.Projections(r), Label: "Monthly cost at 2, 5, 10 and 20 times today's traffic"}),
+		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: projectionsChart, Label: "Monthly cost at 2, 5, 10 and 20 times today's traffic"}),
 		app.H3().Text("Optimization opportunities"),
 		opportunities(r.OptimizationOpportunities),
 	)

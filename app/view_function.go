@@ -5,12 +5,12 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"planner/app/charts"
 	"planner/model"
 )
 
 // functionView shows the selected function: capacity, cold starts, memory.
 func (p *Planner) functionView(r *model.Report) app.UI {
+	s := p.s
 	i := p.selectedFunction()
 	if i < 0 {
 		return app.P().Text("Add a function to size it.")
@@ -49,7 +49,7 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
 				fmt.Sprintf("Lambda %s + services %s", money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))},
 		),
-		app.Div().Class("charts").Body(&Chart{Option: charts.Concurrency(f), Label: "Concurrency of " + f.Name}),
+		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: concurrencyChart, Function: i, Label: "Concurrency of " + f.Name}),
 		app.H3().Text("Cold starts"),
 		figures(
 			figure{"Modelled cold start", at("cold_start.cold_start_analysis.base_cold_start_ms"), cs.ColdStartAnalysis.BaseColdStartMs, "ms",
@@ -61,7 +61,7 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			rec := cs.Recommendations[j]
 			return app.Li().Text(fmt.Sprintf("%s: %s", scenarioLabel(rec.Strategy), rec.Recommendation))
 		})),
-		app.Div().Class("charts").Body(&Chart{Option: charts.ColdStartScenarios(f), Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
+		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: coldStartChart, Function: i, Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
 		app.H3().Text("Memory"),
 		figures(
 			figure{"Current monthly cost", at("memory.current_analysis.current_monthly_cost"), mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",
@@ -69,7 +69,7 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 					g(mem.CurrentAnalysis.CurrentExecutionTimeMs/1000), g(f.Traffic.MonthlyInvocations))},
 		),
 		memoryTable(i, mem),
-		app.Div().Class("charts").Body(&Chart{Option: charts.MemoryCurve(f), Label: "Duration and monthly cost of " + f.Name + " by memory"}),
+		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: memoryChart, Function: i, Label: "Duration and monthly cost of " + f.Name + " by memory"}),
 	)
 }
 

@@ -238,15 +238,11 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 			return nil, Problems{{Path: "functions", Message: "expected an object of functions keyed by name, got " + describe(in.Functions)}}
 		}
 		s.Functions = make([]Function, len(members))
+		dec := newDecoder(DecodeOptions{AllowUnknown: true}, &probs)
 		for i, m := range members {
 			f := &s.Functions[i]
 			f.SetDefaults()
-			// Fast path: a function without problems decodes in one call;
-			// only a failing one is read again field by field for messages.
-			if json.Unmarshal(m.Value, f) != nil {
-				f.SetDefaults()
-				decodeAt(m.Value, f, DecodeOptions{AllowUnknown: true}, "functions."+m.Key, &probs)
-			}
+			dec.decodeAt(m.Value, f, "functions."+m.Key)
 			f.Name = m.Key
 			if f.InvocationsPerSecond == nil {
 				f.InvocationsPerSecond = ptr(float64(defaultInvocationsPerSecond))

@@ -37,13 +37,23 @@ func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 
 // decodeAt decodes valid JSON into dst, reporting problems under path.
 func decodeAt(data []byte, dst any, opts DecodeOptions, path string, probs *Problems) {
-	d := decoder{opts: opts, probs: probs}
+	newDecoder(opts, probs).decodeAt(data, dst, path)
+}
+
+// newDecoder returns a decoder that reports into probs.
+func newDecoder(opts DecodeOptions, probs *Problems) decoder {
+	return decoder{opts: opts, probs: probs, types: map[reflect.Type]map[string][]int{}}
+}
+
+// decodeAt decodes valid JSON into dst, reporting problems under path.
+func (d decoder) decodeAt(data []byte, dst any, path string) {
 	d.value(bytes.TrimSpace(data), reflect.ValueOf(dst).Elem(), path)
 }
 
 type decoder struct {
 	opts  DecodeOptions
 	probs *Problems
+	types map[reflect.Type]map[string][]int
 }
 
 func (d decoder) value(raw []byte, v reflect.Value, path string) {
@@ -56,54 +66,181 @@ func (d decoder) value(raw []byte, v reflect.Value, path string) {
 	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Struct:
 		d.list(raw, v, path)
 	default:
+		if d.scalar(raw, v, path) {
+			return
+		}
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
 			d.probs.add(path, typeMessage(err, raw))
 		}
 	}
 }
 
+// scalar decodes numbers and booleans without encoding/json's machinery
+// (the common case, and the hot one in the browser), with the same
+// messages. It reports false for what it leaves to encoding/json.
+func (d decoder) scalar(raw []byte, v reflect.Value, path string) bool {
+	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Float64 {
+		x := reflect.New(v.Type().Elem())
+		if !d.scalar(raw, x.Elem(), path) {
+			return false
+		}
+		v.Set(x)
+		return true
+	}
+	s := string(raw)
+	isNumber := len(s) > 0 && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))
+	switch v.Kind() {
+	case reflect.Float64:
+		if !isNumber {
+			return false
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			d.probs.add(path, "number out of range: "+describe(raw))
+			return true
+		}
+		v.SetFloat(x)
+		return true
+	case reflect.Int:
+		if !isNumber {
+			return false
+		}
+		x, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || int64(int(x)) != x {
+			d.probs.add(path, "expected a whole number, got "+describe(raw))
+			return true
+		}
+		v.SetInt(x)
+		return true
+	case reflect.Bool:
+		if s != "true" && s != "false" {
+			return false
+		}
+		v.SetBool(s == "true")
+		return true
+	}
+	return false
+}
+
 func (d decoder) object(raw []byte, v reflect.Value, path string) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
+	if len(raw) == 0 || raw[0] != '{' {
 		d.probs.add(path, "expected an object, got "+describe(raw))
 		return
 	}
-	known := make(map[string]bool, len(fields))
-	d.fields(fields, v, path, known)
-	if d.opts.AllowUnknown {
-		return
-	}
+	fields := d.fieldsOf(v.Type())
 	var unknown []string
-	for k := range fields {
-		if !known[k] {
-			unknown = append(unknown, k)
+	eachMember(raw, func(key string, value []byte) {
+		if index, ok := fields[key]; ok {
+			d.value(value, v.FieldByIndex(index), joinPath(path, key))
+		} else if !d.opts.AllowUnknown {
+			unknown = append(unknown, key)
 		}
-	}
+	})
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		d.probs.add(joinPath(path, k), "unknown field")
 	}
 }
 
-// fields decodes the members of an object into the fields of struct v,
-// descending into embedded structs, and marks the keys it knows.
-func (d decoder) fields(members map[string]json.RawMessage, v reflect.Value, path string, known map[string]bool) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
-			d.fields(members, v.Field(i), path, known)
-			continue
-		}
-		name := jsonName(f)
-		if name == "" {
-			continue
-		}
-		known[name] = true
-		if raw, ok := members[name]; ok {
-			d.value(raw, v.Field(i), joinPath(path, name))
+// fieldsOf maps the JSON keys of a struct type to its fields, descending
+// into embedded structs; computed once per type and decode.
+func (d decoder) fieldsOf(t reflect.Type) map[string][]int {
+	if m, ok := d.types[t]; ok {
+		return m
+	}
+	m := map[string][]int{}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			index := append(append([]int(nil), prefix...), i)
+			if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
+				walk(f.Type, index)
+				continue
+			}
+			if name := jsonName(f); name != "" {
+				m[name] = index
+			}
 		}
 	}
+	walk(t, nil)
+	d.types[t] = m
+	return m
+}
+
+// eachMember calls fn with every key and raw value of a valid JSON object,
+// in order.
+func eachMember(obj []byte, fn func(key string, value []byte)) {
+	i := skipSpace(obj, 1)
+	for i < len(obj) && obj[i] != '}' {
+		end := skipValue(obj, i)
+		key := decodeKey(obj[i:end])
+		i = skipSpace(obj, end)
+		i = skipSpace(obj, i+1) // past the colon
+		end = skipValue(obj, i)
+		fn(key, obj[i:end])
+		i = skipSpace(obj, end)
+		if i < len(obj) && obj[i] == ',' {
+			i = skipSpace(obj, i+1)
+		}
+	}
+}
+
+// decodeKey reads a JSON string (an object key).
+func decodeKey(raw []byte) string {
+	if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1])
+	}
+	var s string
+	_ = json.Unmarshal(raw, &s)
+	return s
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the valid JSON value that starts at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for j := i + 1; j < len(b); j++ {
+			switch b[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1
+			}
+		}
+		return len(b)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				j = skipValue(b, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(b)
+	}
+	j := i
+	for j < len(b) && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\t' && b[j] != '\n' && b[j] != '\r' {
+		j++
+	}
+	return j
 }
 
 func (d decoder) list(raw []byte, v reflect.Value, path string) {

@@ -46,27 +46,48 @@
     }
   }
 
+  // Charts are drawn in the next animation frame, after the figures: an edit
+  // shows its numbers at once and its charts a frame later. Only the latest
+  // option of each chart is drawn.
+  var pending = new Map();
+  var scheduled = false;
+  function flush() {
+    scheduled = false;
+    var jobs = pending;
+    pending = new Map();
+    jobs.forEach(function (json, el) { draw(el, json); });
+  }
+
+  function draw(el, json) {
+    if (!window.echarts || !el || !el.isConnected) {
+      return;
+    }
+    var opt;
+    try {
+      opt = JSON.parse(json);
+    } catch (e) {
+      return;
+    }
+    var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, null, { renderer: "canvas" });
+    opt.tooltip = Object.assign({}, opt.tooltip || {}, { formatter: tooltip, confine: true, className: "planner-tooltip" });
+    chart.setOption(opt, true);
+    if (!el.plannerResize && window.ResizeObserver) {
+      el.plannerResize = new ResizeObserver(function () { chart.resize(); });
+      el.plannerResize.observe(el);
+    }
+    el.setAttribute("data-drawn", "1");
+  }
+
   window.plannerCharts = {
     render: function (el, json) {
-      if (!window.echarts || !el || !el.isConnected) {
-        return;
+      pending.set(el, json);
+      if (!scheduled) {
+        scheduled = true;
+        window.requestAnimationFrame(flush);
       }
-      var opt;
-      try {
-        opt = JSON.parse(json);
-      } catch (e) {
-        return;
-      }
-      var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, null, { renderer: "canvas" });
-      opt.tooltip = Object.assign({}, opt.tooltip || {}, { formatter: tooltip, confine: true, className: "planner-tooltip" });
-      chart.setOption(opt, true);
-      if (!el.plannerResize && window.ResizeObserver) {
-        el.plannerResize = new ResizeObserver(function () { chart.resize(); });
-        el.plannerResize.observe(el);
-      }
-      el.setAttribute("data-drawn", "1");
     },
     dispose: function (el) {
+      pending.delete(el);
       var chart = window.echarts && el && window.echarts.getInstanceByDom(el);
       if (chart) {
         chart.dispose();

@@ -186,6 +186,17 @@ func (b *browser) setInput(t testing.TB, name, text string) {
 	}
 }
 
+// edit types into an input and waits until the planner has evaluated it.
+func (b *browser) edit(t testing.TB, name, text string) {
+	t.Helper()
+	var before string
+	b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
+	b.setInput(t, name, text)
+	var changed bool
+	b.run(t, chromedp.Poll(fmt.Sprintf(`document.getElementById('planner').dataset.revision !== %q`, before), &changed,
+		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(10*time.Millisecond)))
+}
+
 // clickTab shows one of the report's views.
 func (b *browser) clickTab(t testing.TB, id string) {
 	t.Helper()

@@ -51,7 +51,7 @@ func TestEditingUpdatesFigures(t *testing.T) {
 	b.run(t, chromedp.Navigate(s.URL+"/"))
 	b.waitReady(t)
 
-	b.setInput(t, "functions[0].allocated_memory_mb", "1024")
+	b.edit(t, "functions[0].allocated_memory_mb", "1024")
 	b.waitReady(t)
 	sc := model.DefaultScenario()
 	sc.Functions[0].AllocatedMemoryMb = 1024
@@ -64,7 +64,7 @@ func TestEditingUpdatesFigures(t *testing.T) {
 		t.Fatal("function cost not shown")
 	}
 
-	b.setInput(t, "functions[0].allocated_memory_mb", "lots")
+	b.edit(t, "functions[0].allocated_memory_mb", "lots")
 	var state struct {
 		Ready, Stale bool
 		Value, Error string
@@ -80,7 +80,7 @@ func TestEditingUpdatesFigures(t *testing.T) {
 	checkFigures(t, b, tree) // the last valid results stay
 	screenshot(t, b, "invalid-input")
 
-	b.setInput(t, "functions[0].allocated_memory_mb", "2048")
+	b.edit(t, "functions[0].allocated_memory_mb", "2048")
 	b.waitReady(t)
 	sc.Functions[0].AllocatedMemoryMb = 2048
 	checkFigures(t, b, reportJSON(t, sc))
@@ -96,7 +96,7 @@ func TestUserTextIsText(t *testing.T) {
 	b := newBrowser(t)
 	b.run(t, chromedp.Navigate(s.URL+"/"))
 	b.waitReady(t)
-	b.setInput(t, "functions[0].name", hostile)
+	b.edit(t, "functions[0].name", hostile)
 	b.waitReady(t)
 	for _, tab := range []string{"application", "function", "optimize", "alerts"} {
 		b.clickTab(t, tab)
@@ -153,7 +153,7 @@ func TestDamagedAddress(t *testing.T) {
 	b := newBrowser(t)
 	b.run(t, chromedp.Navigate(s.URL+"/#s=%%%"))
 	b.waitReady(t)
-	b.setInput(t, "functions[0].avg_execution_time_ms", "450")
+	b.edit(t, "functions[0].avg_execution_time_ms", "450")
 	b.waitReady(t)
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))

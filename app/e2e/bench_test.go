@@ -1,0 +1,58 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// BenchmarkTimeToReady is a first visit in a fresh profile: navigation until
+// the planner is evaluated and rendered (data-ready="1").
+func BenchmarkTimeToReady(b *testing.B) {
+	s := startSite(b)
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		br := newBrowser(b)
+		start := time.Now()
+		br.run(b, chromedp.Navigate(s.URL+"/"))
+		br.waitReady(b)
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/ready")
+}
+
+// BenchmarkInputToFigures is the time from an input event in the form to
+// the updated figure in the page, measured inside the page.
+func BenchmarkInputToFigures(b *testing.B) {
+	s := startSite(b)
+	br := newBrowser(b)
+	br.run(b, chromedp.Navigate(s.URL+"/"))
+	br.waitReady(b)
+	samples := make([]float64, 0, b.N)
+	for i := 0; i < b.N; i++ {
+		memory := []string{"1024", "512"}[i%2]
+		var ms float64
+		br.eval(b, fmt.Sprintf(`new Promise(resolve => {
+			const fig = document.querySelector('[data-metric="functions.0.total_monthly_cost"]');
+			const input = document.querySelector('[name="functions[0].allocated_memory_mb"]');
+			const before = fig.dataset.value;
+			const t0 = performance.now();
+			const obs = new MutationObserver(() => {
+				const now = document.querySelector('[data-metric="functions.0.total_monthly_cost"]');
+				if (now.dataset.value !== before) { obs.disconnect(); resolve(performance.now() - t0); }
+			});
+			obs.observe(document.getElementById('planner'), {attributes: true, subtree: true, childList: true});
+			input.value = %q;
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		})`, memory), &ms)
+		samples = append(samples, ms)
+	}
+	sort.Float64s(samples)
+	b.ReportMetric(samples[len(samples)/2], "p50-ms/update")
+	b.ReportMetric(samples[len(samples)*9/10], "p90-ms/update")
+}

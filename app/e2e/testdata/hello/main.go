@@ -1,0 +1,14 @@
+// Command hello is a bare go-app hello world: the yardstick app.wasm's size
+// is compared with (make bench).
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+type hello struct{ app.Compo }
+
+func (h *hello) Render() app.UI { return app.H1().Text("Hello World!") }
+
+func main() {
+	app.Route("/", func() app.Composer { return &hello{} })
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Field is one input of the form. It is a component so that, on an edit,
+// only the fields whose value or problem changed are rendered again.
+type Field struct {
+	app.Compo
+	Session *session
+	Schema  *Schema
+	At      path
+	// Value is what the input shows: the text typed, "true"/"false" for a
+	// switch, the chosen value of a select.
+	Value   string
+	Problem string
+	// Cell and CellLabel make the field a cell of a row (the 24-hour
+	// profile): a short visible label and a full accessible one.
+	Cell, CellLabel string
+}
+
+// Render draws the field by its schema: switch, select, or text input.
+func (f *Field) Render() app.UI {
+	sch, p := f.Schema, f.At
+	id := fieldID(p)
+	switch {
+	case f.Cell != "":
+		return app.Div().Class("cell").Body(
+			app.Label().For(id).Class("cell-label").Text(f.Cell),
+			app.Input().Type("text").ID(id).Name(p.String()).Attr("inputmode", "decimal").
+				Attr("autocomplete", "off").Aria("label", f.CellLabel).Aria("invalid", f.Problem != "").
+				Title(f.Problem).Value(f.Value).OnInput(f.onText),
+		)
+	case sch.Type == "boolean":
+		return app.Div().Class("field toggle").Body(
+			app.Input().Type("checkbox").ID(id).Name(p.String()).Attr("role", "switch").Checked(f.Value == "true").
+				Aria("describedby", describedBy(p, sch, f.Problem)).
+				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("checked").Bool()) }),
+			label(id, sch),
+			help(p, sch, f.Problem),
+		)
+	case sch.Type == "string" && len(sch.Enum) > 0:
+		return app.Div().Class("field").Body(
+			label(id, sch),
+			app.Select().ID(id).Name(p.String()).
+				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
+				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("value").String()) }).
+				Body(app.Range(sch.Enum).Slice(func(i int) app.UI {
+					v := sch.Enum[i]
+					return app.Option().Value(v).Selected(v == f.Value).Text(sch.Label(v))
+				})),
+			help(p, sch, f.Problem),
+		)
+	case sch.Type == "string":
+		return app.Div().Class("field").Body(
+			label(id, sch),
+			app.Input().Type("text").ID(id).Name(p.String()).Value(f.Value).Attr("autocomplete", "off").
+				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
+				OnInput(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("value").String()) }),
+			help(p, sch, f.Problem),
+		)
+	}
+	mode := "decimal"
+	if sch.Type == "integer" {
+		mode = "numeric"
+	}
+	placeholder := ""
+	if sch.Default != nil {
+		placeholder = fmt.Sprint(sch.Default)
+	}
+	return app.Div().Class("field").Body(
+		label(id, sch),
+		app.Input().Type("text").ID(id).Name(p.String()).Attr("inputmode", mode).Attr("autocomplete", "off").
+			Placeholder(placeholder).Value(f.Value).Title(bounds(sch)).
+			Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
+			OnInput(f.onText),
+		help(p, sch, f.Problem),
+	)
+}
+
+// onText stores typed text of a number field.
+func (f *Field) onText(ctx app.Context, e app.Event) {
+	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer")
+}
+
+// label renders a field's label with its unit.
+func label(id string, sch *Schema) app.UI {
+	return app.Label().For(id).Body(
+		app.Text(sch.Title),
+		app.If(sch.Unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + sch.Unit + ")") }),
+	)
+}
+
+// help renders the description and, when present, the field's problem.
+func help(p path, sch *Schema, problem string) app.UI {
+	id := fieldID(p)
+	return app.Div().Body(
+		app.If(problem != "", func() app.UI {
+			return app.P().ID(id+"-error").Class("error").Attr("role", "alert").Text(problem)
+		}),
+		app.If(sch.Description != "", func() app.UI {
+			return app.Small().ID(id + "-help").Class("help").Text(sch.Help())
+		}),
+	)
+}
+
+func describedBy(p path, sch *Schema, problem string) string {
+	id := fieldID(p)
+	var ids []string
+	if problem != "" {
+		ids = append(ids, id+"-error")
+	}
+	if sch.Description != "" {
+		ids = append(ids, id+"-help")
+	}
+	return strings.Join(ids, " ")
+}
+
+// bounds describes a number's allowed range.
+func bounds(sch *Schema) string {
+	var parts []string
+	if sch.Minimum != nil {
+		parts = append(parts, "≥ "+strconv.FormatFloat(*sch.Minimum, 'g', -1, 64))
+	}
+	if sch.ExclusiveMinimum != nil {
+		parts = append(parts, "> "+strconv.FormatFloat(*sch.ExclusiveMinimum, 'g', -1, 64))
+	}
+	if sch.Maximum != nil {
+		parts = append(parts, "≤ "+strconv.FormatFloat(*sch.Maximum, 'g', -1, 64))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Allowed: " + strings.Join(parts, ", ")
+}
