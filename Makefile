@@ -12,7 +12,7 @@ ECHARTS_VERSION := 5.6.0
 ECHARTS_SHA256 := bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
 ADDR ?= localhost:8000
 
-.PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench node chromium clean
+.PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench node chromium brotli clean
 
 all: build
 
@@ -28,7 +28,7 @@ dist: $(BIN) web/app.wasm web/echarts.min.js
 web/app.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum schemas/scenario.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ .
 
-web/echarts.min.js: node
+web/echarts.min.js: | node
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd "$$tmp" && npm pack --silent echarts@$(ECHARTS_VERSION) >/dev/null) && \
 	  tar -xzf "$$tmp"/echarts-$(ECHARTS_VERSION).tgz -C "$$tmp" package/dist/echarts.min.js && \
@@ -43,13 +43,15 @@ serve: dist
 schemas:
 	$(GO) run ./schemas/gen -root .
 
-## test: everything CI checks — format, vet, unit and parity tests, the model under WebAssembly, fuzzing.
-test: lint test-go test-wasm fuzz
+## test: everything CI checks — format, vet, unit and parity tests, the model under WebAssembly,
+## fuzzing, and the built site in Chromium.
+test: lint test-go test-wasm fuzz test-e2e
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags e2e ./app/e2e/
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) build -o /dev/null .
 
@@ -60,6 +62,10 @@ test-go:
 test-wasm: node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./model/...
 
+# The built site, served with the production headers, driven in Chromium.
+test-e2e: chromium dist
+	$(GO) test -tags e2e -count=1 ./app/e2e/
+
 # Each fuzz target runs briefly; a crash fails the build.
 fuzz:
 	@for target in $$($(GO) test -list '^Fuzz' ./model | grep '^Fuzz'); do \
@@ -67,10 +73,21 @@ fuzz:
 	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./model || exit 1; \
 	done
 
-## bench: model benchmarks and the CLI against the spec's Python reference.
-bench: $(BIN)
+## bench: model benchmarks, the CLI against the spec's Python reference, app.wasm's size
+## against a bare go-app hello world, time to ready and edit latency in Chromium.
+bench: $(BIN) dist chromium brotli
 	$(GO) test -run='^$$' -bench=. -benchmem ./model/...
 	model/testdata/compare/speed.sh $(BIN) 10000
+	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/hello.wasm ./app/e2e/testdata/hello
+	@for f in web/app.wasm bin/hello.wasm; do \
+	  printf '%-16s raw %9d B  gzip %8d B  brotli %8d B\n' $$f $$(wc -c < $$f) $$(gzip -9 -c $$f | wc -c) $$(brotli -q 11 -c $$f | wc -c); \
+	done
+	@echo "app.wasm / hello world (brotli): $$(echo $$(brotli -q 11 -c web/app.wasm | wc -c) $$(brotli -q 11 -c bin/hello.wasm | wc -c) | awk '{printf "%.3f", $$1/$$2}')"
+	$(GO) test -tags e2e -run='^$$' -bench=. -benchtime=20x ./app/e2e/
+
+brotli:
+	@command -v brotli >/dev/null || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli) >/dev/null; }
 
 # Node.js runs Go's wasm test binaries; install it when missing.
 node:

@@ -35,6 +35,9 @@ func BenchmarkInputToFigures(b *testing.B) {
 	br.waitReady(b)
 	samples := make([]float64, 0, b.N)
 	for i := 0; i < b.N; i++ {
+		// A person edits at most a few times a second: let the previous
+		// edit's charts finish first.
+		time.Sleep(250 * time.Millisecond)
 		memory := []string{"1024", "512"}[i%2]
 		var ms float64
 		br.eval(b, fmt.Sprintf(`new Promise(resolve => {
