@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -30,48 +29,26 @@ var metricRE = regexp.MustCompile(`data-metric="([^"]+)" data-value="([^"]+)"`)
 // Every figure of every view carries the value the report has at its path.
 func TestFiguresAreTheReport(t *testing.T) {
 	p, _ := mounted(t)
-	data, _ := json.Marshal(p.s.report)
-	var tree any
-	json.Unmarshal(data, &tree)
 	seen := 0
 	for _, tab := range tabs {
 		p.tab = tab.id
-		html := app.HTMLString(p.Render())
-		for _, m := range metricRE.FindAllStringSubmatch(html, -1) {
+		var metrics, shown []string
+		for _, m := range metricRE.FindAllStringSubmatch(app.HTMLString(p.Render()), -1) {
+			metrics, shown = append(metrics, m[1]), append(shown, m[2])
+		}
+		values, found := model.MetricValues(p.s.report, metrics)
+		for i, m := range metrics {
 			seen++
-			want, ok := lookupPath(tree, m[1])
-			if !ok {
-				t.Errorf("%s: %s is not a number of the report", tab.id, m[1])
-				continue
-			}
-			if m[2] != strconv.FormatFloat(want, 'g', -1, 64) {
-				t.Errorf("%s: %s shows %s, report has %v", tab.id, m[1], m[2], want)
+			if !found[i] {
+				t.Errorf("%s: %s is not a number of the report", tab.id, m)
+			} else if shown[i] != strconv.FormatFloat(values[i], 'g', -1, 64) {
+				t.Errorf("%s: %s shows %s, report has %v", tab.id, m, shown[i], values[i])
 			}
 		}
 	}
 	if seen < 50 {
 		t.Errorf("only %d figures", seen)
 	}
-}
-
-func lookupPath(tree any, metric string) (float64, bool) {
-	v := tree
-	for _, part := range strings.Split(metric, ".") {
-		switch c := v.(type) {
-		case map[string]any:
-			v = c[part]
-		case []any:
-			i, err := strconv.Atoi(part)
-			if err != nil || i >= len(c) {
-				return 0, false
-			}
-			v = c[i]
-		default:
-			return 0, false
-		}
-	}
-	f, ok := v.(float64)
-	return f, ok
 }
 
 // The form has an input for every property of the selected function and of

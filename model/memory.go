@@ -1,10 +1,8 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 )
 
@@ -101,40 +99,21 @@ type MemoryConfigurations []MemoryConfiguration
 
 // MarshalJSON writes the configurations as an object keyed by memory (MB).
 func (c MemoryConfigurations) MarshalJSON() ([]byte, error) {
-	buf := []byte{'{'}
-	for i, m := range c {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = strconv.AppendQuote(buf, strconv.FormatFloat(m.MemoryMb, 'f', -1, 64))
-		buf = append(buf, ':')
-		b, err := json.Marshal(m)
-		if err != nil {
-			return nil, err
-		}
-		buf = append(buf, b...)
-	}
-	return append(buf, '}'), nil
+	return marshalKeyed(c, func(m *MemoryConfiguration) string { return strconv.FormatFloat(m.MemoryMb, 'f', -1, 64) })
 }
 
 // UnmarshalJSON reads the object MarshalJSON writes, in ascending memory.
 func (c *MemoryConfigurations) UnmarshalJSON(b []byte) error {
-	var byKey map[string]MemoryConfiguration
-	if err := json.Unmarshal(b, &byKey); err != nil {
-		return err
-	}
-	out := make(MemoryConfigurations, 0, len(byKey))
-	for k, m := range byKey {
+	out, err := unmarshalKeyed(b, func(k string, m *MemoryConfiguration) error {
 		mb, err := strconv.ParseFloat(k, 64)
 		if err != nil {
 			return fmt.Errorf("memory configuration key %q is not a size in MB", k)
 		}
 		m.MemoryMb = mb
-		out = append(out, m)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })
+		return nil
+	}, func(a, b *MemoryConfiguration) bool { return a.MemoryMb < b.MemoryMb })
 	*c = out
-	return nil
+	return err
 }
 
 // MemoryOpportunities are the three picks of the memory model.

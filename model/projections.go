@@ -1,9 +1,7 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -30,40 +28,21 @@ type Projections []Projection
 
 // MarshalJSON writes the projections keyed by "<factor>x_scale".
 func (ps Projections) MarshalJSON() ([]byte, error) {
-	buf := []byte{'{'}
-	for i, p := range ps {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = strconv.AppendQuote(buf, strconv.FormatFloat(p.Factor, 'f', -1, 64)+"x_scale")
-		buf = append(buf, ':')
-		b, err := json.Marshal(p)
-		if err != nil {
-			return nil, err
-		}
-		buf = append(buf, b...)
-	}
-	return append(buf, '}'), nil
+	return marshalKeyed(ps, func(p *Projection) string { return strconv.FormatFloat(p.Factor, 'f', -1, 64) + "x_scale" })
 }
 
 // UnmarshalJSON reads the object MarshalJSON writes, in ascending factor.
 func (ps *Projections) UnmarshalJSON(b []byte) error {
-	var byKey map[string]Projection
-	if err := json.Unmarshal(b, &byKey); err != nil {
-		return err
-	}
-	out := make(Projections, 0, len(byKey))
-	for k, p := range byKey {
+	out, err := unmarshalKeyed(b, func(k string, p *Projection) error {
 		factor, err := strconv.ParseFloat(strings.TrimSuffix(k, "x_scale"), 64)
 		if err != nil {
 			return fmt.Errorf("projection key %q is not \"<factor>x_scale\"", k)
 		}
 		p.Factor = factor
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Factor < out[j].Factor })
+		return nil
+	}, func(a, b *Projection) bool { return a.Factor < b.Factor })
 	*ps = out
-	return nil
+	return err
 }
 
 // CalculateScalingProjections scales today's invocations and cost linearly,

@@ -6,7 +6,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -203,57 +202,33 @@ func (b *browser) clickTab(t testing.TB, id string) {
 	b.run(t, chromedp.Click("#tab-"+id, chromedp.ByQuery))
 }
 
-// reportJSON is the report of s as `planner report` prints it, as a tree.
-func reportJSON(t testing.TB, s model.Scenario) map[string]any {
+// report is the report of s, as `planner report` prints it.
+func report(t testing.TB, s model.Scenario) *model.Report {
 	t.Helper()
 	r, probs := model.Evaluate(&s)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	data, _ := json.Marshal(r)
-	var tree map[string]any
-	if err := json.Unmarshal(data, &tree); err != nil {
-		t.Fatal(err)
-	}
-	return tree
-}
-
-// lookup resolves a dotted data-metric path in a report tree.
-func lookup(tree any, metric string) (float64, bool) {
-	v := tree
-	for _, part := range strings.Split(metric, ".") {
-		switch c := v.(type) {
-		case map[string]any:
-			v = c[part]
-		case []any:
-			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(c) {
-				return 0, false
-			}
-			v = c[i]
-		default:
-			return 0, false
-		}
-	}
-	f, ok := v.(float64)
-	return f, ok
+	return r
 }
 
 // checkFigures compares every figure on the page with the report.
-func checkFigures(t testing.TB, b *browser, tree map[string]any) int {
+func checkFigures(t testing.TB, b *browser, r *model.Report) int {
 	t.Helper()
 	figs := b.figures(t)
 	if len(figs) == 0 {
 		t.Fatal("no figure on the page")
 	}
-	for _, f := range figs {
-		want, ok := lookup(tree, f.Metric)
-		if !ok {
+	metrics := make([]string, len(figs))
+	for i, f := range figs {
+		metrics[i] = f.Metric
+	}
+	values, found := model.MetricValues(r, metrics)
+	for i, f := range figs {
+		if !found[i] {
 			t.Errorf("figure %s is not a number of the report", f.Metric)
-			continue
-		}
-		if f.Value != strconv.FormatFloat(want, 'g', -1, 64) {
-			t.Errorf("figure %s shows %s, report has %v", f.Metric, f.Value, want)
+		} else if f.Value != strconv.FormatFloat(values[i], 'g', -1, 64) {
+			t.Errorf("figure %s shows %s, report has %v", f.Metric, f.Value, values[i])
 		}
 	}
 	return len(figs)

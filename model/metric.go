@@ -1,0 +1,60 @@
+package model
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// MetricValue resolves a data-metric path ("functions.0.total_monthly_cost",
+// "scaling_projections.2x_scale.monthly_cost") in a report as its JSON reads,
+// the contract between the page's figures and `planner report`. It reports
+// false when the path names no number.
+func MetricValue(r *Report, metric string) (float64, bool) {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return 0, false
+	}
+	var tree any
+	if json.Unmarshal(data, &tree) != nil {
+		return 0, false
+	}
+	return metricIn(tree, metric)
+}
+
+// MetricValues resolves many paths with one encoding of the report.
+func MetricValues(r *Report, metrics []string) ([]float64, []bool) {
+	values, found := make([]float64, len(metrics)), make([]bool, len(metrics))
+	data, err := json.Marshal(r)
+	if err != nil {
+		return values, found
+	}
+	var tree any
+	if json.Unmarshal(data, &tree) != nil {
+		return values, found
+	}
+	for i, m := range metrics {
+		values[i], found[i] = metricIn(tree, m)
+	}
+	return values, found
+}
+
+func metricIn(tree any, metric string) (float64, bool) {
+	v := tree
+	for _, part := range strings.Split(metric, ".") {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(c) {
+				return 0, false
+			}
+			v = c[i]
+		default:
+			return 0, false
+		}
+	}
+	f, ok := v.(float64)
+	return f, ok
+}
