@@ -223,7 +223,7 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 					app.Button().Type("button").Class("icon").Text("↓").Title("Move down").Aria("label", "Move "+name+" down").
 						Disabled(i == len(items)-1).
 						OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, moveItem(i, i+1)); f.onSelect(key, i+1) }),
-					app.Button().Type("button").Class("icon").Text("⧉").Title("Duplicate").Aria("label", "Duplicate "+name).
+					app.Button().Type("button").Class("icon").Text("⊕").Title("Duplicate").Aria("label", "Duplicate "+name).
 						OnClick(func(ctx app.Context, e app.Event) {
 							f.s.editList(p, duplicateItem(i, rename))
 							f.onSelect(key, i+1)
