@@ -1,0 +1,192 @@
+package model
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Share links carry a scenario in the URL fragment, which never reaches a
+// server: "#s=<version>.<payload>", the payload being the scenario's JSON
+// without the values equal to their defaults, raw-deflated and base64url
+// encoded. Every version ever written stays readable: LinkVersion is what
+// this code writes, and linkReaders migrate older payloads.
+
+// LinkVersion is the share-link format this code writes.
+const LinkVersion = 1
+
+// Limits on what a link may carry.
+const (
+	maxLinkLength   = 1 << 20 // characters of the fragment
+	maxLinkInflated = 4 << 20 // bytes of JSON after inflating (decompression bombs)
+)
+
+// linkReaders turn the JSON of each link version into a current scenario
+// document. Version 1 is the current format.
+var linkReaders = map[int]func(json.RawMessage) (json.RawMessage, error){
+	1: func(doc json.RawMessage) (json.RawMessage, error) { return doc, nil },
+}
+
+// EncodeLink returns the fragment ("s=1.…", without "#") that carries s.
+func EncodeLink(s *Scenario) (string, error) {
+	compact, err := compactScenario(s)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return "", err
+	}
+	if _, err := w.Write(compact); err != nil {
+		return "", err
+	}
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return "s=" + strconv.Itoa(LinkVersion) + "." + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// LinkURL returns base with the scenario's fragment.
+func LinkURL(base string, s *Scenario) (string, error) {
+	fragment, err := EncodeLink(s)
+	if err != nil {
+		return "", err
+	}
+	if i := strings.IndexByte(base, '#'); i >= 0 {
+		base = base[:i]
+	}
+	return base + "#" + fragment, nil
+}
+
+// HasLink reports whether a URL or fragment carries a scenario.
+func HasLink(urlOrFragment string) bool {
+	_, ok := linkPayload(urlOrFragment)
+	return ok
+}
+
+// linkPayload finds "s=…" in a URL, a "#…" fragment or a bare fragment.
+func linkPayload(v string) (string, bool) {
+	if i := strings.IndexByte(v, '#'); i >= 0 {
+		v = v[i+1:]
+	}
+	for _, part := range strings.Split(v, "&") {
+		if p, ok := strings.CutPrefix(part, "s="); ok {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// DecodeLink reads the scenario of a share link (a URL, "#s=…" or "s=…").
+// Damaged, truncated, oversized, unknown-version and invalid links give
+// problems that say what is wrong; nothing here panics.
+func DecodeLink(urlOrFragment string) (*Scenario, Problems) {
+	fail := func(msg string) (*Scenario, Problems) { return nil, Problems{{Path: "link", Message: msg}} }
+	if len(urlOrFragment) > maxLinkLength {
+		return fail("the link is longer than " + strconv.Itoa(maxLinkLength>>10) + " KiB")
+	}
+	payload, ok := linkPayload(urlOrFragment)
+	if !ok {
+		return fail("the link carries no scenario (no #s=…)")
+	}
+	if unescaped, err := url.PathUnescape(payload); err == nil {
+		payload = unescaped
+	}
+	versionText, data, ok := strings.Cut(payload, ".")
+	version, err := strconv.Atoi(versionText)
+	if !ok || err != nil {
+		return fail("the link is damaged: it has no version")
+	}
+	reader, known := linkReaders[version]
+	if !known {
+		if version > LinkVersion {
+			return fail("the link was made by a newer planner (format " + versionText + "); this one reads formats up to " + strconv.Itoa(LinkVersion))
+		}
+		return fail("the link's format " + versionText + " is unknown")
+	}
+	compressed, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(data, "="))
+	if err != nil {
+		return fail("the link is damaged: it is not valid base64url (was it cut short or changed?)")
+	}
+	doc, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), maxLinkInflated+1))
+	switch {
+	case err != nil:
+		return fail("the link is damaged: its data does not decompress (was it cut short?)")
+	case len(doc) > maxLinkInflated:
+		return fail("the link expands beyond " + strconv.Itoa(maxLinkInflated>>20) + " MiB and was refused")
+	}
+	doc, err = reader(doc)
+	if err != nil {
+		return fail("the link could not be read: " + err.Error())
+	}
+	s, probs := ParseScenario(doc)
+	if len(probs) > 0 {
+		for i := range probs {
+			probs[i].Message = "in the linked scenario: " + probs[i].Message
+		}
+		return nil, probs
+	}
+	return s, nil
+}
+
+// compactScenario is the scenario's JSON without the values equal to their
+// defaults: reading it back restores them.
+func compactScenario(s *Scenario) ([]byte, error) {
+	full, err := toTree(s)
+	if err != nil {
+		return nil, err
+	}
+	defaults, _ := toTree(NewScenario())
+	fnDefaults, _ := toTree(DefaultFunction())
+	tree := full.(map[string]any)
+	dropDefaults(tree, defaults.(map[string]any))
+	tree["version"] = float64(ScenarioVersion)
+	if fns, ok := tree["functions"].([]any); ok {
+		for _, f := range fns {
+			if m, ok := f.(map[string]any); ok {
+				dropDefaults(m, fnDefaults.(map[string]any))
+			}
+		}
+	}
+	return json.Marshal(tree)
+}
+
+// dropDefaults deletes the keys of m whose values equal those of defaults,
+// descending into objects.
+func dropDefaults(m, defaults map[string]any) {
+	for k, v := range m {
+		d, ok := defaults[k]
+		if !ok {
+			continue
+		}
+		if vm, ok := v.(map[string]any); ok {
+			if dm, ok := d.(map[string]any); ok {
+				dropDefaults(vm, dm)
+				if len(vm) == 0 {
+					delete(m, k)
+				}
+				continue
+			}
+		}
+		if reflect.DeepEqual(v, d) {
+			delete(m, k)
+		}
+	}
+}
+
+func toTree(v any) (any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree any
+	err = json.Unmarshal(data, &tree)
+	return tree, err
+}

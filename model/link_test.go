@@ -1,0 +1,182 @@
+package model
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func scenarioJSON(t testing.TB, s *Scenario) string {
+	t.Helper()
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// randomScenario varies every kind of field a form can change.
+func randomScenario(r *rand.Rand) Scenario {
+	s := NewScenario()
+	s.Name = []string{"", "Checkout", "ünïcode ✓", `quote " and <tag>`}[r.IntN(4)]
+	s.Pricing.Architecture = []Architecture{X86_64, ARM64}[r.IntN(2)]
+	s.Pricing.FreeTier = r.IntN(2) == 0
+	s.SecretsCount = r.IntN(50)
+	s.Compliance.Enabled = r.IntN(2) == 0
+	if r.IntN(2) == 0 {
+		s.Compliance.AdditionalServices = []FixedService{{Name: "WAF", MonthlyCost: float64(r.IntN(10000))}}
+	}
+	for i := range 1 + r.IntN(6) {
+		f := DefaultFunction()
+		f.Name = "fn-" + string(rune('a'+i))
+		if r.IntN(2) == 0 {
+			f.MonthlyInvocations = ptr(float64(r.IntN(1e9)))
+		} else {
+			f.InvocationsPerSecond = ptr(r.Float64() * 1000)
+		}
+		f.AllocatedMemoryMb = MinMemoryMb + r.IntN(MaxMemoryMb-MinMemoryMb)
+		f.AvgExecutionTimeMs = 1 + r.Float64()*5000
+		f.P95ExecutionTimeMs = f.AvgExecutionTimeMs * 2
+		f.P99ExecutionTimeMs = f.AvgExecutionTimeMs * 3
+		f.Type = []FunctionType{APIFunction, ProcessingFunction, ScheduledFunction, GeneralFunction}[r.IntN(4)]
+		f.VpcEnabled = r.IntN(2) == 0
+		f.TrafficProfile[r.IntN(24)] = r.Float64() * 10
+		f.ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX}[:r.IntN(3)]
+		if r.IntN(2) == 0 {
+			f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 1024, ExecutionTimeMs: 100 + r.Float64()*100}}
+		}
+		s.Functions = append(s.Functions, f)
+	}
+	return s
+}
+
+// A scenario survives the trip through a link unchanged.
+func TestLinkRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 300 {
+		s := randomScenario(r)
+		link, err := EncodeLink(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, probs := DecodeLink("https://planner.example/#" + link)
+		if len(probs) > 0 {
+			t.Fatalf("case %d: %v", i, probs)
+		}
+		if got, want := scenarioJSON(t, back), scenarioJSON(t, &s); got != want {
+			t.Fatalf("case %d changed:\n%s\n%s", i, want, got)
+		}
+	}
+}
+
+func TestDefaultScenarioLinkIsShort(t *testing.T) {
+	s := DefaultScenario()
+	u, err := LinkURL("https://planner.example/", &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u) > 1000 {
+		t.Errorf("the default scenario's link has %d characters", len(u))
+	}
+	t.Logf("default scenario link: %d characters", len(u))
+}
+
+func TestDamagedLinksSayWhatIsWrong(t *testing.T) {
+	s := DefaultScenario()
+	good, _ := EncodeLink(&s)
+	bomb := func() string {
+		big := `{"version":1,"name":"` + strings.Repeat("a", 6<<20) + `"}`
+		data, _ := deflateForTest([]byte(big))
+		return "s=1." + data
+	}()
+	invalid, _ := EncodeLink(&Scenario{Version: 1, Pricing: DefaultPricing(), Functions: []Function{{Name: "x"}}})
+	for link, want := range map[string]string{
+		"":                                   "no scenario",
+		"#s=%%%":                             "damaged",
+		"#s=1":                               "no version",
+		"#s=x.abc":                           "no version",
+		"#s=9." + good[4:]:                   "newer planner",
+		"#s=0." + good[4:]:                   "unknown",
+		"#s=1.!!!":                           "base64",
+		"#" + good[:len(good)/2]:             "damaged",
+		"#s=1.AAAA":                          "decompress",
+		"#" + bomb:                           "expands beyond",
+		"#" + invalid:                        "in the linked scenario",
+		"#s=1." + strings.Repeat("A", 2<<20): "longer than",
+	} {
+		_, probs := DecodeLink(link)
+		if len(probs) == 0 {
+			t.Errorf("%.40q accepted", link)
+			continue
+		}
+		if !strings.Contains(probs.Error(), want) {
+			t.Errorf("%.40q: %q, want it to say %q", link, probs.Error(), want)
+		}
+	}
+}
+
+// Links made by earlier releases keep opening as the scenario they carried.
+func TestStoredLinksStillOpen(t *testing.T) {
+	files, _ := filepath.Glob("testdata/links/*.link")
+	if len(files) == 0 {
+		t.Fatal("no stored links")
+	}
+	for _, f := range files {
+		link, _ := os.ReadFile(f)
+		want, err := os.ReadFile(strings.TrimSuffix(f, ".link") + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, probs := DecodeLink(strings.TrimSpace(string(link)))
+		if len(probs) > 0 {
+			t.Errorf("%s: %v", f, probs)
+			continue
+		}
+		expected, probs := ParseScenario(want)
+		if len(probs) > 0 {
+			t.Fatalf("%s: %v", f, probs)
+		}
+		if scenarioJSON(t, s) != scenarioJSON(t, expected) {
+			t.Errorf("%s opens as a different scenario", f)
+		}
+	}
+}
+
+// FuzzDecodeLink: no link panics; a link that opens re-encodes to the same
+// scenario.
+func FuzzDecodeLink(f *testing.F) {
+	s := DefaultScenario()
+	good, _ := EncodeLink(&s)
+	f.Add(good)
+	f.Add("#s=%%%")
+	f.Add("s=1.")
+	f.Add("https://x/#s=1.q1YqSy0qzszPU7JSMtQzUNJRSs4vTVWyMjTRUcrIz0xRsgIA")
+	f.Fuzz(func(t *testing.T, link string) {
+		s, probs := DecodeLink(link)
+		if len(probs) > 0 {
+			return
+		}
+		again, err := EncodeLink(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, probs := DecodeLink(again)
+		if len(probs) > 0 || scenarioJSON(t, back) != scenarioJSON(t, s) {
+			t.Fatalf("re-encoded link differs: %v", probs)
+		}
+	})
+}
+
+func deflateForTest(data []byte) (string, error) {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	w.Write(data)
+	w.Close()
+	return base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
