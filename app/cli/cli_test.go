@@ -112,3 +112,27 @@ func TestReportFormatsAndFiles(t *testing.T) {
 		t.Errorf("unknown format: exit %d", code)
 	}
 }
+
+func TestLinkAndOpenRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "s.json")
+	os.WriteFile(file, []byte(`{"version":1,"name":"Shared","functions":[{"name":"f","monthly_invocations":12345,"allocated_memory_mb":2048}]}`), 0o600)
+	code, out, errs := run(t, "", "link", file, "--base", "https://planner.example/app")
+	if code != 0 || !strings.HasPrefix(out, "https://planner.example/app#s=1.") {
+		t.Fatalf("link: exit %d %q %q", code, out, errs)
+	}
+	code, opened, errs := run(t, "", "open", strings.TrimSpace(out))
+	if code != 0 {
+		t.Fatalf("open: exit %d %q", code, errs)
+	}
+	s, probs := model.ParseScenario([]byte(opened))
+	if len(probs) > 0 || s.Name != "Shared" || s.Functions[0].AllocatedMemoryMb != 2048 || *s.Functions[0].MonthlyInvocations != 12345 {
+		t.Errorf("opened %v %v", s, probs)
+	}
+	if code, _, errs := run(t, "", "open", "https://planner.example/#s=1.@@@"); code != 1 || !strings.Contains(errs, "damaged") {
+		t.Errorf("damaged link: exit %d %q", code, errs)
+	}
+	if code, out, _ := run(t, "", "link"); code != 0 || !strings.HasPrefix(out, defaultLinkBase+"#s=") {
+		t.Errorf("default link: exit %d %q", code, out)
+	}
+}

@@ -17,19 +17,9 @@ func runReport(env *Env, args []string) int {
 	if err != nil {
 		return 2
 	}
-	var s *model.Scenario
-	if file == "" {
-		d := model.DefaultScenario()
-		s = &d
-	} else {
-		data, err := readInput(env, file)
-		if err != nil {
-			return fail(env, "report", err.Error())
-		}
-		var probs model.Problems
-		if s, probs = model.ParseScenario(data); len(probs) > 0 {
-			return fail(env, "report", probs.Error())
-		}
+	s, code := loadScenario(env, "report", file)
+	if s == nil {
+		return code
 	}
 	r, probs := model.Evaluate(s)
 	if len(probs) > 0 {

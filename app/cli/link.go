@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"planner/model"
+)
+
+// defaultLinkBase is where `make serve` runs the planner.
+const defaultLinkBase = "http://localhost:8000/"
+
+// runLink implements `planner link [FILE|-] [--base URL]`: the share URL of
+// a scenario (the default scenario without FILE).
+func runLink(env *Env, args []string) int {
+	fs := flag.NewFlagSet("link", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	base := fs.String("base", defaultLinkBase, "address of the planner the link opens")
+	file, err := parseWithOneFile(fs, args)
+	if err != nil {
+		return 2
+	}
+	s, code := loadScenario(env, "link", file)
+	if s == nil {
+		return code
+	}
+	u, err := model.LinkURL(*base, s)
+	if err != nil {
+		return fail(env, "link", err.Error())
+	}
+	fmt.Fprintln(env.Stdout, u)
+	return 0
+}
+
+// runOpen implements `planner open URL`: the scenario a share link carries.
+func runOpen(env *Env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(env.Stderr, "usage: planner open URL")
+		return 2
+	}
+	s, probs := model.DecodeLink(args[0])
+	if len(probs) > 0 {
+		return fail(env, "open", probs.Error())
+	}
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return fail(env, "open", err.Error())
+	}
+	fmt.Fprintln(env.Stdout, string(data))
+	return 0
+}
+
+// loadScenario reads FILE (or stdin for "-"), or gives the default scenario
+// for no file. On failure it prints the problems and returns the status.
+func loadScenario(env *Env, cmd, file string) (*model.Scenario, int) {
+	if file == "" {
+		d := model.DefaultScenario()
+		return &d, 0
+	}
+	data, err := readInput(env, file)
+	if err != nil {
+		return nil, fail(env, cmd, err.Error())
+	}
+	s, probs := model.ParseScenario(data)
+	if len(probs) > 0 {
+		return nil, fail(env, cmd, probs.Error())
+	}
+	return s, 0
+}
