@@ -94,15 +94,21 @@ func (c *Chart) OnUpdate(ctx app.Context) {
 }
 
 // OnDismount releases the ECharts instance.
-func (c *Chart) OnDismount() {
+func (c *Chart) OnDismount() { disposeChart(c.JSValue()) }
+
+func (c *Chart) draw() { drawChart(c.JSValue(), c.option()) }
+
+// drawChart hands an option to the page's chart script.
+func drawChart(el app.Value, option string) {
 	if charts := app.Window().Get("plannerCharts"); charts.Truthy() {
-		charts.Call("dispose", c.JSValue())
+		charts.Call("render", el, option)
 	}
 }
 
-func (c *Chart) draw() {
+// disposeChart releases a chart's ECharts instance.
+func disposeChart(el app.Value) {
 	if charts := app.Window().Get("plannerCharts"); charts.Truthy() {
-		charts.Call("render", c.JSValue(), c.option())
+		charts.Call("dispose", el)
 	}
 }
 

@@ -132,3 +132,33 @@ func clone(v any) any {
 	}
 	return v
 }
+
+// parsePath reads what path.String writes.
+func parsePath(s string) path {
+	var p path
+	for s != "" {
+		switch {
+		case s[0] == '.':
+			s = s[1:]
+		case s[0] == '[':
+			end := strings.IndexByte(s, ']')
+			if end < 0 {
+				return p
+			}
+			i, err := strconv.Atoi(s[1:end])
+			if err != nil {
+				return p
+			}
+			p = p.at(i)
+			s = s[end+1:]
+		default:
+			end := strings.IndexAny(s, ".[")
+			if end < 0 {
+				end = len(s)
+			}
+			p = p.key(s[:end])
+			s = s[end:]
+		}
+	}
+	return p
+}

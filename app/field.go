@@ -25,6 +25,8 @@ type Field struct {
 }
 
 // Render draws the field by its schema: switch, select, or text input.
+// Handlers read f.At when they run: go-app keeps an element's first handler
+// (it compares handlers by code), so a captured value would go stale.
 func (f *Field) Render() app.UI {
 	sch, p := f.Schema, f.At
 	id := fieldID(p)
@@ -40,7 +42,7 @@ func (f *Field) Render() app.UI {
 		return app.Div().Class("field toggle").Body(
 			app.Input().Type("checkbox").ID(id).Name(p.String()).Attr("role", "switch").Checked(f.Value == "true").
 				Aria("describedby", describedBy(p, sch, f.Problem)).
-				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("checked").Bool()) }),
+				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(f.At, ctx.JSSrc().Get("checked").Bool()) }),
 			label(id, sch),
 			help(p, sch, f.Problem),
 		)
@@ -49,7 +51,7 @@ func (f *Field) Render() app.UI {
 			label(id, sch),
 			app.Select().ID(id).Name(p.String()).
 				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
-				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("value").String()) }).
+				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(f.At, ctx.JSSrc().Get("value").String()) }).
 				Body(app.Range(sch.Enum).Slice(func(i int) app.UI {
 					v := sch.Enum[i]
 					return app.Option().Value(v).Selected(v == f.Value).Text(sch.Label(v))
@@ -61,7 +63,7 @@ func (f *Field) Render() app.UI {
 			label(id, sch),
 			app.Input().Type("text").ID(id).Name(p.String()).Value(f.Value).Attr("autocomplete", "off").
 				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
-				OnInput(func(ctx app.Context, e app.Event) { f.Session.setValue(p, ctx.JSSrc().Get("value").String()) }),
+				OnInput(func(ctx app.Context, e app.Event) { f.Session.setValue(f.At, ctx.JSSrc().Get("value").String()) }),
 			help(p, sch, f.Problem),
 		)
 	}

@@ -131,12 +131,7 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 
 // checkboxes renders a set of enum values.
 func (f form) checkboxes(p path, sch *Schema) app.UI {
-	chosen := map[string]bool{}
-	for _, v := range f.s.list(p) {
-		if s, ok := v.(string); ok {
-			chosen[s] = true
-		}
-	}
+	chosen := f.chosen(p)
 	return app.FieldSet().Class("checks").Body(
 		app.Legend().Text(sch.Title),
 		f.help(p, sch),
@@ -144,23 +139,35 @@ func (f form) checkboxes(p path, sch *Schema) app.UI {
 			v := sch.Items.Enum[i]
 			id := fieldID(p) + "-" + strings.ToLower(strings.ReplaceAll(v, " ", "-"))
 			return app.Span().Class("check").Body(
-				app.Input().Type("checkbox").ID(id).Checked(chosen[v]).OnChange(func(ctx app.Context, e app.Event) {
-					on := ctx.JSSrc().Get("checked").Bool()
-					var next []any
-					for _, e := range sch.Items.Enum {
-						if (e == v && on) || (e != v && chosen[e]) {
-							next = append(next, e)
+				app.Input().Type("checkbox").ID(id).Checked(chosen[v]).
+					DataSet("path", p.String()).DataSet("value", v).
+					OnChange(func(ctx app.Context, e app.Event) {
+						p, v := eventPath(ctx), eventData(ctx, "value")
+						on := ctx.JSSrc().Get("checked").Bool()
+						chosen := f.chosen(p)
+						next := []any{}
+						for _, e := range sch.Items.Enum {
+							if (e == v && on) || (e != v && chosen[e]) {
+								next = append(next, e)
+							}
 						}
-					}
-					if next == nil {
-						next = []any{}
-					}
-					f.s.setValue(p, next)
-				}),
+						f.s.setValue(p, next)
+					}),
 				app.Label().For(id).Text(sch.Items.Label(v)),
 			)
 		}),
 	)
+}
+
+// chosen is the set of values in the list at p.
+func (f form) chosen(p path) map[string]bool {
+	chosen := map[string]bool{}
+	for _, v := range f.s.list(p) {
+		if s, ok := v.(string); ok {
+			chosen[s] = true
+		}
+	}
+	return chosen
 }
 
 // itemList renders a list of objects as removable fieldsets.
@@ -175,17 +182,20 @@ func (f form) itemList(p path, sch *Schema) app.UI {
 				f.object(ip, sch.Items),
 				app.Button().Type("button").Class("small").Text("Remove").
 					Aria("label", fmt.Sprintf("Remove %s %d", sch.Title, i+1)).
-					OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, removeItem(i)) }),
+					DataSet("path", p.String()).DataSet("index", i).
+					OnClick(func(ctx app.Context, e app.Event) { f.s.editList(eventPath(ctx), removeItem(eventIndex(ctx))) }),
 			)
 		}),
 		app.Button().Type("button").Class("small").Text("Add").Aria("label", "Add to "+sch.Title).
-			OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, appendItem(map[string]any{})) }),
+			DataSet("path", p.String()).
+			OnClick(func(ctx app.Context, e app.Event) { f.s.editList(eventPath(ctx), appendItem(map[string]any{})) }),
 	)
 }
 
 // selectableList renders a list of named objects (the functions): their
 // names with add, select, duplicate, reorder and remove, and the fields of
-// the selected one.
+// the selected one. Handlers find the list and the item in the element's
+// data when they run.
 func (f form) selectableList(p path, sch *Schema) app.UI {
 	items := f.s.list(p)
 	key := p.String()
@@ -193,58 +203,81 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 	if sel >= len(items) {
 		sel = len(items) - 1
 	}
-	nameOf := func(i int) string {
-		if m, ok := items[i].(map[string]any); ok {
-			if s, ok := m["name"].(string); ok && s != "" {
-				return s
-			}
-		}
-		return fmt.Sprintf("(unnamed %d)", i+1)
-	}
-	rename := func(v any) any {
-		if m, ok := v.(map[string]any); ok {
-			name, _ := m["name"].(string)
-			m["name"] = uniqueName(name+"_copy", items)
-		}
-		return v
+	at := func(ctx app.Context) (path, int, []any) {
+		p := eventPath(ctx)
+		return p, eventIndex(ctx), f.s.list(p)
 	}
 	return app.FieldSet().Class("selectable").Body(
 		app.Legend().Text(sch.Title),
 		app.Ul().Class("item-names").Body(app.Range(items).Slice(func(i int) app.UI {
-			name := nameOf(i)
-			hasProblem := f.hasProblemUnder(p.at(i))
-			return app.Li().Class(classes("current", i == sel, "invalid", hasProblem)).Body(
-				app.Button().Type("button").Class("name").Aria("pressed", i == sel).Text(name).
-					OnClick(func(ctx app.Context, e app.Event) { f.onSelect(key, i) }),
+			name := itemName(items, i)
+			data := func(b app.HTMLButton) app.HTMLButton { return b.DataSet("path", key).DataSet("index", i) }
+			return app.Li().Class(classes("current", i == sel, "invalid", f.hasProblemUnder(p.at(i)))).Body(
+				data(app.Button().Type("button").Class("name").Aria("pressed", i == sel).Text(name)).
+					OnClick(func(ctx app.Context, e app.Event) {
+						p, i, _ := at(ctx)
+						f.onSelect(p.String(), i)
+					}),
 				app.Span().Class("actions").Body(
-					app.Button().Type("button").Class("icon").Text("↑").Title("Move up").Aria("label", "Move "+name+" up").
+					data(app.Button().Type("button").Class("icon").Text("↑").Title("Move up").Aria("label", "Move "+name+" up")).
 						Disabled(i == 0).
-						OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, moveItem(i, i-1)); f.onSelect(key, i-1) }),
-					app.Button().Type("button").Class("icon").Text("↓").Title("Move down").Aria("label", "Move "+name+" down").
-						Disabled(i == len(items)-1).
-						OnClick(func(ctx app.Context, e app.Event) { f.s.editList(p, moveItem(i, i+1)); f.onSelect(key, i+1) }),
-					app.Button().Type("button").Class("icon").Text("⊕").Title("Duplicate").Aria("label", "Duplicate "+name).
 						OnClick(func(ctx app.Context, e app.Event) {
-							f.s.editList(p, duplicateItem(i, rename))
-							f.onSelect(key, i+1)
+							p, i, _ := at(ctx)
+							f.s.editList(p, moveItem(i, i-1))
+							f.onSelect(p.String(), i-1)
 						}),
-					app.Button().Type("button").Class("icon danger").Text("✕").Title("Remove").Aria("label", "Remove "+name).
+					data(app.Button().Type("button").Class("icon").Text("↓").Title("Move down").Aria("label", "Move "+name+" down")).
+						Disabled(i == len(items)-1).
 						OnClick(func(ctx app.Context, e app.Event) {
+							p, i, _ := at(ctx)
+							f.s.editList(p, moveItem(i, i+1))
+							f.onSelect(p.String(), i+1)
+						}),
+					data(app.Button().Type("button").Class("icon").Text("⊕").Title("Duplicate").Aria("label", "Duplicate "+name)).
+						OnClick(func(ctx app.Context, e app.Event) {
+							p, i, items := at(ctx)
+							f.s.editList(p, duplicateItem(i, func(v any) any {
+								if m, ok := v.(map[string]any); ok {
+									m["name"] = uniqueName(itemName(items, i)+"_copy", items)
+								}
+								return v
+							}))
+							f.onSelect(p.String(), i+1)
+						}),
+					data(app.Button().Type("button").Class("icon danger").Text("✕").Title("Remove").Aria("label", "Remove "+name)).
+						OnClick(func(ctx app.Context, e app.Event) {
+							p, i, _ := at(ctx)
 							f.s.editList(p, removeItem(i))
-							f.onSelect(key, max(0, i-1))
+							f.onSelect(p.String(), max(0, i-1))
 						}),
 				),
 			)
 		})),
 		app.Button().Type("button").Class("small").Text("Add "+strings.ToLower(singular(sch.Title))).
+			DataSet("path", key).
 			OnClick(func(ctx app.Context, e app.Event) {
-				f.s.editList(p, appendItem(map[string]any{"name": uniqueName("function", items)}))
-				f.onSelect(key, len(items))
+				p := eventPath(ctx)
+				items := f.s.list(p)
+				base := strings.ReplaceAll(strings.ToLower(singular(sch.Title)), " ", "_")
+				f.s.editList(p, appendItem(map[string]any{"name": uniqueName(base, items)}))
+				f.onSelect(p.String(), len(items))
 			}),
 		app.If(sel >= 0 && sel < len(items), func() app.UI {
 			return app.Div().Class("selected-item").Body(f.object(p.at(sel), sch.Items))
 		}),
 	)
+}
+
+// itemName is the name of item i of a list of objects.
+func itemName(items []any, i int) string {
+	if i >= 0 && i < len(items) {
+		if m, ok := items[i].(map[string]any); ok {
+			if s, ok := m["name"].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return fmt.Sprintf("(unnamed %d)", i+1)
 }
 
 // hasProblemUnder reports whether any problem lies at or below p.
@@ -306,3 +339,21 @@ func between(s, open, close string) string {
 	inner, _, _ := strings.Cut(rest, close)
 	return inner
 }
+
+// eventData reads a data-* attribute of the element an event came from.
+func eventData(ctx app.Context, name string) string {
+	v := ctx.JSSrc().Get("dataset").Get(name)
+	if !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
+// eventIndex reads the data-index of the element an event came from.
+func eventIndex(ctx app.Context) int {
+	i, _ := strconv.Atoi(eventData(ctx, "index"))
+	return i
+}
+
+// eventPath reads the data-path of the element an event came from.
+func eventPath(ctx app.Context) path { return parsePath(eventData(ctx, "path")) }

@@ -24,6 +24,15 @@ type Planner struct {
 	selected map[string]int
 	// sortBy orders the functions table: a column key, "-" first for descending.
 	sortBy string
+
+	notice  notice
+	library []savedScenario
+	// shared is the last link shared, shown for copying by hand.
+	shared string
+	// saveName is the name typed for "save as".
+	saveName string
+	// compareA and compareB choose the scenarios compared.
+	compareA, compareB string
 }
 
 // tabs of the report, in order.
@@ -33,6 +42,8 @@ var tabs = []struct{ id, label string }{
 	{"optimize", "Optimize"},
 	{"alerts", "Alerts"},
 	{"prices", "Prices"},
+	{"scenarios", "Scenarios"},
+	{"compare", "Compare"},
 }
 
 // OnInit loads the schema and the default scenario.
@@ -81,6 +92,7 @@ func (p *Planner) Render() app.UI {
 					p.form().objectExcept(path{}, p.schema, "pricing"),
 				),
 				app.Main().Class("results").Body(
+					p.noticeBar(),
 					p.staleNotice(),
 					p.tabBar(),
 					app.Section().ID("panel-"+p.tab).Class("panel").Attr("role", "tabpanel").
@@ -104,7 +116,39 @@ func (p *Planner) header() app.UI {
 	}
 	return app.Header().Class("top").Body(
 		app.H1().Text(title),
+		app.Nav().Class("toolbar").Aria("label", "Scenario actions").Body(
+			app.Button().Type("button").Text("Undo").Title("Undo the last edit").Disabled(!p.s.canUndo()).
+				OnClick(func(ctx app.Context, e app.Event) { p.s.stepBack() }),
+			app.Button().Type("button").Text("Redo").Title("Redo the edit undone").Disabled(!p.s.canRedo()).
+				OnClick(func(ctx app.Context, e app.Event) { p.s.stepForward() }),
+			app.Button().Type("button").Class("share").Text("Share link").Title("Copy a link that opens this scenario").
+				Disabled(p.s.scenario == nil).
+				OnClick(func(ctx app.Context, e app.Event) { p.share(ctx) }),
+		),
 		app.Div().Class("headline").Body(total),
+	)
+}
+
+// noticeBar shows the last message about links, storage and files.
+func (p *Planner) noticeBar() app.UI {
+	if p.notice.Text == "" && p.shared == "" {
+		return app.Div().Class("notice-bar-slot")
+	}
+	return app.Div().Class("notice-bar-slot").Body(
+		app.If(p.notice.Text != "", func() app.UI {
+			return app.P().ID("notice").Class(classes("notice", true, "bad", p.notice.Bad)).Attr("role", "status").Body(
+				app.Text(p.notice.Text+" "),
+				app.Button().Type("button").Class("link").Text("Dismiss").
+					OnClick(func(ctx app.Context, e app.Event) { p.notice = notice{}; p.shared = "" }),
+			)
+		}),
+		app.If(p.shared != "", func() app.UI {
+			return app.Div().Class("shared-link").Body(
+				app.Label().For("shared-link").Text("Link to this scenario"),
+				app.Input().Type("text").ID("shared-link").ReadOnly(true).Value(p.shared).
+					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+			)
+		}),
 	)
 }
 
@@ -128,8 +172,8 @@ func (p *Planner) problemSummary() app.UI {
 			app.P().Text(plural(len(p.s.problems), "problem")+" in the scenario:"),
 			app.Ul().Body(app.Range(p.s.problems).Slice(func(i int) app.UI {
 				pr := p.s.problems[i]
-				return app.Li().Body(app.Button().Type("button").Class("link").Text(pr.String()).
-					OnClick(func(ctx app.Context, e app.Event) { p.focusProblem(ctx, pr.Path) }))
+				return app.Li().Body(app.Button().Type("button").Class("link").Text(pr.String()).DataSet("path", pr.Path).
+					OnClick(func(ctx app.Context, e app.Event) { p.focusProblem(ctx, eventData(ctx, "path")) }))
 			})),
 		),
 	)
@@ -176,6 +220,10 @@ func (p *Planner) view() app.UI {
 		return alertsView(p.s)
 	case "prices":
 		return p.pricesView(r)
+	case "scenarios":
+		return p.scenariosView()
+	case "compare":
+		return p.compareView()
 	}
 	return p.applicationView(r)
 }

@@ -23,7 +23,17 @@ type session struct {
 	// revision counts evaluations, reportRevision the reports made.
 	revision       int
 	reportRevision int
+
+	// undo and redo hold earlier and later documents; typing into one field
+	// is one step (lastEdit is the field of the current step).
+	undo, redo [][]byte
+	lastEdit   string
+	// onValid is told of every valid scenario (autosave, address bar).
+	onValid func(*model.Scenario)
 }
+
+// maxUndo bounds the undo history.
+const maxUndo = 100
 
 func newSession(s model.Scenario) *session {
 	ss := &session{raw: map[string]string{}}
@@ -31,10 +41,57 @@ func newSession(s model.Scenario) *session {
 	return ss
 }
 
-// load replaces the document by a scenario and evaluates it.
+// load replaces the document by a scenario and evaluates it; the previous
+// document can be had back with undo.
 func (s *session) load(sc model.Scenario) {
+	if s.doc != nil {
+		s.record("load")
+	}
 	s.doc = toDoc(sc)
 	s.raw = map[string]string{}
+	s.lastEdit = ""
+	s.evaluate()
+}
+
+// record keeps the document before an edit for undo, once per step.
+func (s *session) record(step string) {
+	if step == s.lastEdit && step != "load" {
+		return
+	}
+	if snapshot, err := json.Marshal(s.doc); err == nil {
+		s.undo = append(s.undo, snapshot)
+		if len(s.undo) > maxUndo {
+			s.undo = s.undo[1:]
+		}
+	}
+	s.redo = nil
+	s.lastEdit = step
+}
+
+// canUndo and canRedo say whether there is a step to go back or forward to.
+func (s *session) canUndo() bool { return len(s.undo) > 0 }
+func (s *session) canRedo() bool { return len(s.redo) > 0 }
+
+// stepBack undoes the last step; stepForward redoes it.
+func (s *session) stepBack()    { s.step(&s.undo, &s.redo) }
+func (s *session) stepForward() { s.step(&s.redo, &s.undo) }
+
+// step moves the document from one history to the other.
+func (s *session) step(from, to *[][]byte) {
+	if len(*from) == 0 {
+		return
+	}
+	if current, err := json.Marshal(s.doc); err == nil {
+		*to = append(*to, current)
+	}
+	last := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	var doc any
+	if json.Unmarshal(last, &doc) == nil {
+		s.doc = doc
+	}
+	s.raw = map[string]string{}
+	s.lastEdit = ""
 	s.evaluate()
 }
 
@@ -53,6 +110,9 @@ func (s *session) evaluate() {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil
+			if s.onValid != nil {
+				s.onValid(sc)
+			}
 			return
 		}
 	}
@@ -76,6 +136,7 @@ func (s *session) problemAt(p path) string { return s.byPath[p.String()] }
 // is kept as text for the model to refuse.
 func (s *session) setText(p path, text string, integer bool) {
 	key := p.String()
+	s.record(key)
 	text = strings.TrimSpace(text)
 	s.raw[key] = text
 	switch x, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64); {
@@ -92,6 +153,7 @@ func (s *session) setText(p path, text string, integer bool) {
 
 // setValue stores a value chosen from a control (select, toggle, text).
 func (s *session) setValue(p path, v any) {
+	s.record(p.String())
 	set(s.doc, p, v)
 	s.evaluate()
 }
@@ -120,6 +182,8 @@ func (s *session) list(p path) []any {
 // editList applies f to the list at p and re-evaluates. Typed text under the
 // list is dropped: indices move.
 func (s *session) editList(p path, f func([]any) []any) {
+	s.record(p.String() + "[]")
+	s.lastEdit = ""
 	set(s.doc, p, f(s.list(p)))
 	prefix := p.String()
 	for k := range s.raw {

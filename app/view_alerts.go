@@ -24,7 +24,7 @@ func alertsView(s *session) app.UI {
 		app.Button().Type("button").Class("primary").Text("Download Prometheus rules (YAML)").
 			OnClick(func(ctx app.Context, e app.Event) {
 				var b strings.Builder
-				if err := model.WritePrometheusRules(&b, r); err == nil {
+				if err := model.WritePrometheusRules(&b, s.report); err == nil {
 					download("alert-rules.yaml", "application/yaml", b.String())
 				}
 			}),

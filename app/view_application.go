@@ -132,8 +132,8 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 			f := &r.Functions[i]
 			return app.Tr().Body(
 				app.Th().Scope("row").Body(app.Button().Type("button").Class("link").Text(f.Name).
-					Title("Show "+f.Name+" in the Function view").
-					OnClick(func(ctx app.Context, e app.Event) { p.selected["functions"] = i; p.tab = "function" })),
+					Title("Show "+f.Name+" in the Function view").DataSet("index", i).
+					OnClick(func(ctx app.Context, e app.Event) { p.selected["functions"] = eventIndex(ctx); p.tab = "function" })),
 				app.Range(functionColumns).Slice(func(j int) app.UI {
 					c := functionColumns[j]
 					unit := c.unit

@@ -120,3 +120,26 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   };
 })();
+
+// The address bar follows edits (debounced), so copying it shares the
+// current scenario. replaceState adds no history entry per keystroke.
+(function () {
+  "use strict";
+  var timer = null;
+  window.plannerSetFragment = function (fragment) {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      try {
+        window.history.replaceState(window.history.state, "", "#" + fragment);
+      } catch (e) {
+        // An address the browser refuses stays as it was.
+      }
+    }, 300);
+  };
+  window.plannerCopy = function (text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return false; });
+    }
+    return Promise.resolve(false);
+  };
+})();

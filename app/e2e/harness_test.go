@@ -175,13 +175,19 @@ func (b *browser) figures(t testing.TB) []shownFigure {
 // setInput types text into the input named name, as a user would.
 func (b *browser) setInput(t testing.TB, name, text string) {
 	t.Helper()
+	b.typeInto(t, `[name="`+name+`"]`, text)
+}
+
+// typeInto sets an input's text and fires its input event.
+func (b *browser) typeInto(t testing.TB, selector, text string) {
+	t.Helper()
 	js := fmt.Sprintf(`(() => { const el = document.querySelector(%s); if (!el) return false;
 		el.focus(); el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true})); return true })()`,
-		strconv.Quote(`[name="`+name+`"]`), strconv.Quote(text))
+		strconv.Quote(selector), strconv.Quote(text))
 	var ok bool
 	b.eval(t, js, &ok)
 	if !ok {
-		t.Fatalf("no input named %s", name)
+		t.Fatalf("no input %s", selector)
 	}
 }
 
@@ -199,7 +205,7 @@ func (b *browser) edit(t testing.TB, name, text string) {
 // clickTab shows one of the report's views.
 func (b *browser) clickTab(t testing.TB, id string) {
 	t.Helper()
-	b.run(t, chromedp.Click("#tab-"+id, chromedp.ByQuery))
+	b.run(t, chromedp.Click("#tab-"+id, chromedp.ByQuery), chromedp.WaitVisible("#panel-"+id, chromedp.ByQuery))
 }
 
 // report is the report of s, as `planner report` prints it.

@@ -1,0 +1,208 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"planner/app/cli"
+	"planner/model"
+)
+
+// changedScenario is the default scenario edited outside the app.
+func changedScenario() model.Scenario {
+	s := model.DefaultScenario()
+	s.Name = "Changed outside the app"
+	s.Pricing.Architecture = model.ARM64
+	s.Functions[1].AllocatedMemoryMb = 1536
+	s.Functions[2].ProvisionedConcurrency = 3
+	s.Functions = append(s.Functions, model.DefaultFunction())
+	s.Functions[4].Name = "reports"
+	return s
+}
+
+// plannerLink runs `planner link FILE --base URL` as the CLI does.
+func plannerLink(t *testing.T, s model.Scenario, base string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "scenario.json")
+	data, _ := json.Marshal(s)
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	if code := cli.Run([]string{"link", file, "--base", base}, &cli.Env{Stdout: &out, Stderr: &errs}); code != 0 {
+		t.Fatalf("planner link: %d %s", code, errs.String())
+	}
+	return strings.TrimSpace(out.String())
+}
+
+// A link made by `planner link` opens in a fresh browser showing exactly the
+// figures `planner report` gives for its scenario.
+func TestPlannerLinkOpensInFreshProfile(t *testing.T) {
+	s := startSite(t)
+	sc := changedScenario()
+	link := plannerLink(t, sc, s.URL+"/")
+	if len(link) > 2000 {
+		t.Errorf("link has %d characters", len(link))
+	}
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(link))
+	b.waitReady(t)
+	want := report(t, sc)
+	n := 0
+	for _, tab := range []string{"application", "function", "optimize", "alerts"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		n += checkFigures(t, b, want)
+	}
+	var text string
+	b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
+	if !strings.Contains(text, "Changed outside the app") {
+		t.Errorf("notice %q", text)
+	}
+	t.Logf("%d figures equal planner report", n)
+}
+
+// A damaged link leaves a working page with a message.
+func TestDamagedLinkMessage(t *testing.T) {
+	s := startSite(t)
+	for _, fragment := range []string{"#s=1.AAAA", "#s=7.abc", "#s=%%%", "#s=1." + strings.Repeat("z", 40)} {
+		b := newBrowser(t)
+		b.run(t, chromedp.Navigate(s.URL+"/"+fragment))
+		b.waitReady(t)
+		var text string
+		b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
+		if !strings.Contains(text, "could not be opened") {
+			t.Errorf("%s: notice %q", fragment, text)
+		}
+		checkFigures(t, b, report(t, model.DefaultScenario()))
+		b.edit(t, "functions[0].avg_execution_time_ms", "175")
+		b.waitReady(t)
+		if errs := b.consoleErrors(); len(errs) > 0 {
+			t.Errorf("%s: console errors %v", fragment, errs)
+		}
+	}
+}
+
+// Edits are autosaved and put in the address bar: a reload without the
+// fragment shows them, and the address opens them.
+func TestAutosaveAndAddressFollowEdits(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.edit(t, "functions[0].allocated_memory_mb", "640")
+	b.waitReady(t)
+	want := model.DefaultScenario()
+	want.Functions[0].AllocatedMemoryMb = 640
+
+	var hash string
+	b.run(t, chromedp.Poll(`location.hash.length > 3 ? location.hash : ''`, &hash, chromedp.WithPollingTimeout(5*time.Second)))
+	time.Sleep(400 * time.Millisecond)
+	b.eval(t, `location.hash`, &hash)
+	linked, probs := model.DecodeLink(hash)
+	if len(probs) > 0 || linked.Functions[0].AllocatedMemoryMb != 640 {
+		t.Fatalf("address bar does not carry the edit: %v", probs)
+	}
+
+	// Undo and redo step through the edit.
+	memoryIs := func(v string) {
+		var ok bool
+		b.run(t, chromedp.Poll(`document.querySelector('[name="functions[0].allocated_memory_mb"]').value === "`+v+`"`, &ok,
+			chromedp.WithPollingTimeout(5*time.Second)))
+	}
+	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	memoryIs("256")
+	b.run(t, chromedp.Click(`//button[text()="Redo"]`, chromedp.BySearch))
+	memoryIs("640")
+	time.Sleep(200 * time.Millisecond)
+
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	checkFigures(t, b, report(t, want))
+	memoryIs("640")
+}
+
+// A preset opens with one click and a saved scenario survives a reload.
+func TestPresetsAndSavedScenarios(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.clickTab(t, "scenarios")
+	b.run(t, chromedp.Click(`button[aria-label="Open preset Banking with compliance overhead"]`, chromedp.ByQuery))
+	b.waitReady(t)
+	bank, _ := model.LookupPreset("banking")
+	b.clickTab(t, "application")
+	b.waitReady(t)
+	checkFigures(t, b, report(t, bank.Scenario()))
+
+	b.clickTab(t, "scenarios")
+	b.typeInto(t, "#save-name", "My bank")
+	time.Sleep(100 * time.Millisecond)
+	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	var saved bool
+	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.library input')].some(i => i.value === 'My bank')`, &saved,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	b.run(t, chromedp.Reload())
+	b.waitReady(t)
+	b.clickTab(t, "scenarios")
+	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.library input')].some(i => i.value === 'My bank')`, &saved,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	b.clickTab(t, "compare")
+	var rows int
+	b.eval(t, `document.querySelectorAll('.results table tbody tr').length`, &rows)
+	if rows < 8 {
+		t.Errorf("compare shows %d rows", rows)
+	}
+	screenshot(t, b, "view-compare")
+	b.clickTab(t, "scenarios")
+	screenshot(t, b, "view-scenarios")
+}
+
+// The list of functions: select, add, duplicate and remove act on the
+// function they show, also after the list changed.
+func TestFunctionListActions(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	click := func(sel string) {
+		t.Helper()
+		b.run(t, chromedp.Click(sel, chromedp.ByQuery))
+	}
+	click(`button[aria-label="Remove user_authentication"]`)
+	b.waitReady(t)
+	click(`.item-names li:nth-child(2) button.name`) // order_processing, now second
+	b.run(t, chromedp.WaitVisible(`[name="functions[1].allocated_memory_mb"]`, chromedp.ByQuery))
+	b.edit(t, "functions[1].allocated_memory_mb", "2048")
+	b.waitReady(t)
+	click(`button[aria-label="Duplicate order_processing"]`)
+	b.waitReady(t)
+	for range 2 {
+		b.run(t, chromedp.Click(`//button[text()="Add function"]`, chromedp.BySearch))
+		b.waitReady(t)
+	}
+	want := model.DefaultScenario()
+	want.Functions = want.Functions[1:]
+	want.Functions[1].AllocatedMemoryMb = 2048
+	dup := want.Functions[1]
+	dup.Name = "order_processing_copy"
+	want.Functions = append(want.Functions[:2], append([]model.Function{dup}, want.Functions[2:]...)...)
+	for _, name := range []string{"function", "function_2"} {
+		f := model.DefaultFunction()
+		f.Name = name
+		want.Functions = append(want.Functions, f)
+	}
+	b.clickTab(t, "application")
+	b.waitReady(t)
+	checkFigures(t, b, report(t, want))
+}

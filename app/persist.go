@@ -1,0 +1,149 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/model"
+)
+
+// notice is a message to the user about links, storage and files.
+type notice struct {
+	Text string
+	Bad  bool
+}
+
+// OnMount opens the scenario of the address (a share link), else the
+// autosaved one, else the default; then keeps the autosave and the address
+// bar in step with every valid edit.
+func (p *Planner) OnMount(ctx app.Context) {
+	lib, dropped, err := loadLibrary()
+	p.library = lib
+	switch {
+	case err != nil:
+		p.notice = notice{err.Error() + "; they were set aside.", true}
+	case dropped > 0:
+		p.notice = notice{plural(dropped, "saved scenario") + " could not be read and were left out.", true}
+	}
+	href := app.Window().Get("location").Get("href").String()
+	autosaved, autosaveProblem := readAutosave()
+	switch {
+	case model.HasLink(href):
+		shared, probs := model.DecodeLink(href)
+		if len(probs) > 0 {
+			p.notice = notice{"This link could not be opened: " + probs.Error() + ". " + fallbackText(autosaved), true}
+			if autosaved != nil {
+				p.s.load(*autosaved)
+			}
+			break
+		}
+		if autosaved != nil && !sameScenario(autosaved, shared) {
+			p.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
+		}
+		p.s.load(*shared)
+		p.notice = notice{"Opened the shared scenario “" + shared.Name + "”.", false}
+	case autosaved != nil:
+		p.s.load(*autosaved)
+	case autosaveProblem != "":
+		p.notice = notice{autosaveProblem, true}
+	}
+	p.s.undo, p.s.redo = nil, nil
+	p.s.onValid = func(s *model.Scenario) {
+		ctx.Async(func() { persist(s) })
+	}
+	persist(p.s.scenario)
+}
+
+func fallbackText(autosaved *model.Scenario) string {
+	if autosaved != nil {
+		return "Showing your last scenario instead"
+	}
+	return "Showing the default scenario instead"
+}
+
+// readAutosave reads the autosaved scenario; a damaged entry gives a message.
+func readAutosave() (*model.Scenario, string) {
+	raw, ok := storageGet(currentKey)
+	if !ok {
+		return nil, ""
+	}
+	s, probs := model.ParseScenario([]byte(raw))
+	if len(probs) > 0 {
+		return nil, "Your autosaved scenario could not be read (" + probs[0].String() + "); the default scenario is shown."
+	}
+	return s, ""
+}
+
+func sameScenario(a, b *model.Scenario) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}
+
+// persist autosaves a valid scenario and puts its link in the address bar.
+func persist(s *model.Scenario) {
+	if s == nil {
+		return
+	}
+	if data, err := json.Marshal(s); err == nil {
+		_ = storageSet(currentKey, string(data))
+	}
+	if fragment, err := model.EncodeLink(s); err == nil {
+		if f := app.Window().Get("plannerSetFragment"); f.Truthy() {
+			f.Invoke(fragment)
+		}
+	}
+}
+
+// keep saves a scenario in the library under a free name.
+func (p *Planner) keep(s model.Scenario, base string) {
+	name := freeName(p.library, base)
+	lib := withSaved(p.library, name, &s)
+	if err := saveLibrary(lib); err != nil {
+		p.notice = notice{"Could not save “" + name + "”: " + err.Error(), true}
+		return
+	}
+	p.library = lib
+}
+
+// shareURL is the address of the current scenario.
+func (p *Planner) shareURL() string {
+	href := app.Window().Get("location").Get("href").String()
+	if p.s.scenario == nil {
+		return href
+	}
+	u, err := model.LinkURL(strings.SplitN(href, "#", 2)[0], p.s.scenario)
+	if err != nil {
+		return href
+	}
+	return u
+}
+
+// share copies the current scenario's link.
+func (p *Planner) share(ctx app.Context) {
+	u := p.shareURL()
+	app.Window().Get("history").Call("replaceState", nil, "", u)
+	p.shared = u
+	copy := app.Window().Get("plannerCopy")
+	if !copy.Truthy() {
+		p.notice = notice{"Copy this link: " + u, false}
+		return
+	}
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ok := len(args) > 0 && args[0].Bool()
+		ctx.Dispatch(func(ctx app.Context) {
+			if ok {
+				p.notice = notice{"Link copied: it opens this scenario as it is now.", false}
+			} else {
+				p.notice = notice{"Copy the link below: the browser did not allow copying.", false}
+			}
+		})
+		done.Release()
+		return nil
+	})
+	copy.Invoke(u).Call("then", done)
+}
