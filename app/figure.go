@@ -75,6 +75,9 @@ func formatValue(v float64, unit string) string {
 // money writes dollars: cents for amounts of a dollar and more, four
 // significant digits below.
 func money(v float64) string {
+	if v < 0 {
+		return "−" + money(-v)
+	}
 	if a := math.Abs(v); a != 0 && a < 1 {
 		decimals := min(12, 3-int(math.Floor(math.Log10(a))))
 		return "$" + strconv.FormatFloat(v, 'f', decimals, 64)

@@ -40,11 +40,16 @@ func (p *Planner) OnMount(ctx app.Context) {
 			}
 			break
 		}
-		if autosaved != nil && !sameScenario(autosaved, shared) {
-			p.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
-		}
 		p.s.load(*shared)
-		p.notice = notice{"Opened the shared scenario “" + shared.Name + "”.", false}
+		if autosaved != nil && sameScenario(autosaved, shared) {
+			break // a reload of the page's own address
+		}
+		if autosaved != nil {
+			p.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
+			p.notice = notice{"Opened the shared scenario “" + shared.Name + "”. Your previous scenario is saved in Scenarios.", false}
+		} else {
+			p.notice = notice{"Opened the shared scenario “" + shared.Name + "”.", false}
+		}
 	case autosaved != nil:
 		p.s.load(*autosaved)
 	case autosaveProblem != "":

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -40,7 +41,7 @@ func (p *Planner) scenariosView() app.UI {
 					OnChange(func(ctx app.Context, ev app.Event) {
 						p.rename(eventData(ctx, "name"), ctx.JSSrc().Get("value").String())
 					}),
-				app.Small().Class("saved-at").Text(e.SavedAt),
+				app.Small().Class("saved-at").Text(savedAt(e.SavedAt)),
 				app.Button().Type("button").Class("small").Text("Open").Aria("label", "Open "+e.Name).DataSet("name", e.Name).
 					OnClick(func(ctx app.Context, ev app.Event) { p.withSaved(ctx, p.openSaved) }),
 				app.Button().Type("button").Class("small").Text("Duplicate").Aria("label", "Duplicate "+e.Name).DataSet("name", e.Name).
@@ -233,4 +234,13 @@ func (p *Planner) importFile(ctx app.Context, e app.Event) {
 	})
 	file.Call("text").Call("then", done)
 	ctx.JSSrc().Set("value", "")
+}
+
+// savedAt writes a save time for people.
+func savedAt(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return "saved " + t.Format("2006-01-02 15:04") + " UTC"
 }
