@@ -77,7 +77,8 @@ func readAutosave() (*model.Scenario, string) {
 	}
 	s, probs := model.ParseScenario([]byte(raw))
 	if len(probs) > 0 {
-		return nil, "Your autosaved scenario could not be read (" + probs[0].String() + "); the default scenario is shown."
+		setAside(currentKey, raw)
+		return nil, "Your autosaved scenario could not be read (" + probs[0].String() + "); it is kept under " + currentKey + ".damaged and the default scenario is shown."
 	}
 	return s, ""
 }

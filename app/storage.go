@@ -69,7 +69,8 @@ func loadLibrary() (lib []savedScenario, dropped int, err error) {
 	}
 	var entries []savedScenario
 	if err := json.Unmarshal([]byte(raw), &entries); err != nil {
-		return nil, 0, errors.New("the saved scenarios could not be read")
+		setAside(libraryKey, raw)
+		return nil, 0, errors.New("the saved scenarios could not be read (kept under " + libraryKey + ".damaged)")
 	}
 	for _, e := range entries {
 		if _, probs := model.ParseScenario(e.Scenario); e.Name == "" || len(probs) > 0 {
@@ -129,4 +130,10 @@ func freeName(lib []savedScenario, base string) string {
 		name = fmt.Sprintf("%s (%d)", base, i)
 	}
 	return name
+}
+
+// setAside keeps a damaged entry under "<key>.damaged" so that nothing is
+// lost when the key is written again.
+func setAside(key, raw string) {
+	_ = storageSet(key+".damaged", raw)
 }
