@@ -25,6 +25,7 @@ func calcModels() []calcModel {
 		{"cost-optimization", calcCostOptimization},
 		{"alerts", calcAlerts},
 		{"lambda-cost", calcLambdaCost},
+		{"cold-start-probability", calcColdStartProbability},
 	}
 }
 
@@ -474,4 +475,22 @@ func calcAlerts(input []byte) (any, Problems) {
 		return nil, v.probs
 	}
 	return GenerateAlerts(fns), nil
+}
+
+// calcColdStartProbability is the keep-alive model of one function.
+func calcColdStartProbability(input []byte) (any, Problems) {
+	k := KeepAlive{WarmServiceTimeMs: 500, ColdServiceTimeMs: 1500, KeepAliveMinutes: 10}
+	if probs := decodeSpec(input, &k); len(probs) > 0 {
+		return nil, probs
+	}
+	v := validator{specRules: true}
+	v.number("arrival_rate_per_second", k.ArrivalRatePerSecond, 0, maxCallsPerSec)
+	v.positive("warm_service_time_ms", k.WarmServiceTimeMs, MaxTimeoutMs)
+	v.number("cold_service_time_ms", k.ColdServiceTimeMs, 0, MaxTimeoutMs)
+	v.number("keep_alive_minutes", k.KeepAliveMinutes, 0, 24*60)
+	v.number("provisioned_concurrency", k.ProvisionedConcurrency, 0, maxConcurrency)
+	if len(v.probs) > 0 {
+		return nil, v.probs
+	}
+	return CalculateKeepAlive(k), nil
 }
