@@ -27,10 +27,16 @@ const (
 	maxLinkInflated = 4 << 20 // bytes of JSON after inflating (decompression bombs)
 )
 
-// linkReaders turn the JSON of each link version into a current scenario
-// document. Version 1 is the current format.
-var linkReaders = map[int]func(json.RawMessage) (json.RawMessage, error){
-	1: func(doc json.RawMessage) (json.RawMessage, error) { return doc, nil },
+// linkReader returns the migration that turns the JSON of a link version
+// into a current scenario document, or false for a version never written.
+// Version 1 is the current format; a version 2 adds its case here and
+// version 1 gains a step that rewrites its documents.
+func linkReader(version int) (func([]byte) ([]byte, error), bool) {
+	switch version {
+	case 1:
+		return func(doc []byte) ([]byte, error) { return doc, nil }, true
+	}
+	return nil, false
 }
 
 // EncodeLink returns the fragment ("s=1.…", without "#") that carries s.
@@ -104,7 +110,7 @@ func DecodeLink(urlOrFragment string) (*Scenario, Problems) {
 	if !ok || err != nil {
 		return fail("the link is damaged: it has no version")
 	}
-	reader, known := linkReaders[version]
+	reader, known := linkReader(version)
 	if !known {
 		if version > LinkVersion {
 			return fail("the link was made by a newer planner (format " + versionText + "); this one reads formats up to " + strconv.Itoa(LinkVersion))
