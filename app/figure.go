@@ -45,6 +45,7 @@ func (f figure) cellRender() app.UI {
 	return app.Span().Class("cell-figure").
 		DataSet("metric", f.Metric).
 		DataSet("value", strconv.FormatFloat(f.Value, 'g', -1, 64)).
+		DataSet("explain", f.Explain).
 		Attr("tabindex", 0).
 		Title(f.Explain).
 		Text(formatValue(f.Value, f.Unit))
