@@ -1,0 +1,132 @@
+package model
+
+import (
+	"math"
+	"testing"
+)
+
+// constantRate is minutes of a constant arrival rate.
+func constantRate(perSecond float64, minutes int) []float64 {
+	r := make([]float64, minutes)
+	for i := range r {
+		r[i] = perSecond
+	}
+	return r
+}
+
+func poissonSim(rate, warmMs, coldMs, keepMin float64, provisioned int, minutes int, seed uint64) Simulation {
+	sim := Simulation{
+		Seed: seed, RatePerMinute: constantRate(rate, minutes),
+		Warm: Distribution{Kind: "exponential", MeanMs: warmMs}, Cold: Distribution{Kind: "exponential", MeanMs: coldMs},
+		KeepAliveSeconds: keepMin * 60,
+	}
+	if provisioned > 0 {
+		sim.ProvisionedByHour = []int{provisioned}
+	}
+	return sim
+}
+
+// Little's Law: mean running instances = λ × mean service time.
+func TestSimulatorLittlesLaw(t *testing.T) {
+	sim := poissonSim(5, 400, 400, 10, 0, 24*60, 7)
+	r := Simulate(sim)
+	want := 5 * 0.4
+	if math.Abs(r.AvgRunningInstances-want)/want > 0.02 {
+		t.Errorf("running %v, want %v", r.AvgRunningInstances, want)
+	}
+	if r.Arrivals < 400000 || r.AvgInstances < r.AvgRunningInstances {
+		t.Errorf("%+v", r)
+	}
+}
+
+// The analytical model and the simulator agree on Poisson traffic with
+// exponential services across regimes.
+func TestSimulatorAgreesWithModel(t *testing.T) {
+	for _, c := range []struct {
+		name                      string
+		rate, warm, cold, keepMin float64
+		provisioned, minutes      int
+		tolCold, tolInstances     float64
+	}{
+		{"rare requests", 0.003, 2000, 2500, 10, 0, 60 * 24 * 60, 0.08, 0.05},
+		{"moderate", 0.2, 2000, 2300, 10, 0, 40 * 24 * 60, 0.12, 0.04},
+		{"heavy load", 40, 500, 900, 10, 0, 6 * 60, 0.25, 0.03},
+		{"provisioned", 2, 500, 900, 10, 2, 5 * 24 * 60, 0.25, 0.04},
+		{"1-minute keep-alive", 0.5, 2000, 2200, 1, 0, 10 * 24 * 60, 0.08, 0.04},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sim := Simulate(poissonSim(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 11))
+			m := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
+				KeepAliveMinutes: c.keepMin, ProvisionedConcurrency: float64(c.provisioned)})
+			errCold := math.Abs(sim.ColdStartProbability-m.ColdStartProbability) / max(m.ColdStartProbability, 1e-9)
+			errInst := math.Abs(sim.AvgInstances-m.AvgInstances) / m.AvgInstances
+			t.Logf("cold: simulated %.5f ± %.5f, model %.5f (%.1f%%); instances: simulated %.3f, model %.3f (%.1f%%)",
+				sim.ColdStartProbability, sim.ColdStartProbabilitySE, m.ColdStartProbability, errCold*100, sim.AvgInstances, m.AvgInstances, errInst*100)
+			if errCold > c.tolCold && math.Abs(sim.ColdStartProbability-m.ColdStartProbability) > 3*sim.ColdStartProbabilitySE {
+				t.Errorf("cold-start probability differs by %.1f%%", errCold*100)
+			}
+			if errInst > c.tolInstances {
+				t.Errorf("instances differ by %.1f%%", errInst*100)
+			}
+		})
+	}
+}
+
+// The simulator against the 20 AWS experiments (fixed service times).
+func TestSimulatorAgainstAWSExperiments(t *testing.T) {
+	exps := readExperiments(t)
+	var errCold, errInst float64
+	for i, e := range exps {
+		minutes := int(math.Min(40*24*60, math.Max(2*24*60, 3e5/e.rate/60)))
+		r := Simulate(Simulation{Seed: uint64(i + 1), RatePerMinute: constantRate(e.rate, minutes),
+			Warm: Distribution{Kind: "fixed", MeanMs: e.warmMs}, Cold: Distribution{Kind: "fixed", MeanMs: e.coldMs},
+			KeepAliveSeconds: e.keepAliveMin * 60})
+		errCold += math.Abs(r.ColdStartProbability-e.pCold) / e.pCold
+		errInst += math.Abs(r.AvgInstances-e.instances) / e.instances
+	}
+	mc, mi := errCold/float64(len(exps))*100, errInst/float64(len(exps))*100
+	t.Logf("simulator MAPE: cold-start probability %.2f%%, instances %.2f%%", mc, mi)
+	if mc > 20 || mi > 5 {
+		t.Errorf("simulator MAPE %.2f%% / %.2f%%", mc, mi)
+	}
+}
+
+func TestSimulatorLimits(t *testing.T) {
+	sim := poissonSim(200, 1000, 1000, 10, 0, 10, 3)
+	sim.ConcurrencyLimit = 100
+	r := Simulate(sim)
+	if r.Throttles == 0 || r.AvgRunningInstances > 100.5 {
+		t.Errorf("concurrency limit: %+v", r.Throttles)
+	}
+	sim = poissonSim(2000, 5000, 5000, 10, 0, 1, 3)
+	sim.ScalingLimit, sim.ScalingWindowSeconds = 1000, 10
+	r = Simulate(sim)
+	if r.ColdStarts > 6*1000 || r.Throttles == 0 {
+		t.Errorf("scaling limit: %d cold starts in a minute, %d throttles", r.ColdStarts, r.Throttles)
+	}
+	a, b := Simulate(poissonSim(3, 200, 400, 5, 1, 60, 42)), Simulate(poissonSim(3, 200, 400, 5, 1, 60, 42))
+	if a.ColdStarts != b.ColdStarts || a.LatencyP99Ms != b.LatencyP99Ms {
+		t.Error("the same seed gave different runs")
+	}
+	if len(a.PerMinute) != 60 || a.PerMinute[10].Provisioned != 1 {
+		t.Errorf("per-minute series %+v", a.PerMinute[10])
+	}
+}
+
+func TestLognormalFit(t *testing.T) {
+	mu, sigma := lognormalFit(100, 250)
+	mean := math.Exp(mu + sigma*sigma/2)
+	p95 := math.Exp(mu + 1.6448536269514722*sigma)
+	if math.Abs(mean-100) > 1e-6 || math.Abs(p95-250) > 1e-6 {
+		t.Errorf("mean %v p95 %v", mean, p95)
+	}
+}
+
+func BenchmarkSimulatorThroughput(b *testing.B) {
+	sim := poissonSim(100, 200, 600, 10, 0, 24*60, 1)
+	arrivals := 0
+	for b.Loop() {
+		arrivals += Simulate(sim).Arrivals
+	}
+	b.ReportMetric(float64(arrivals)/b.Elapsed().Seconds(), "arrivals/s")
+}
