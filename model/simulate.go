@@ -63,6 +63,7 @@ type SimulationResult struct {
 	// Instance-seconds: busy serving, idle kept warm (on demand), and
 	// provisioned (configured, busy or not).
 	BusyInstanceSeconds        float64 `json:"busy_instance_seconds"`
+	ProvisionedBusySeconds     float64 `json:"provisioned_busy_seconds"`
 	IdleInstanceSeconds        float64 `json:"idle_instance_seconds"`
 	ProvisionedInstanceSeconds float64 `json:"provisioned_instance_seconds"`
 	AvgInstances               float64 `json:"avg_instances"`
@@ -210,6 +211,7 @@ func Simulate(sim Simulation) SimulationResult {
 	res.ColdStartProbability = ratio(float64(res.ColdStarts), float64(served))
 	res.ColdStartProbabilitySE = batchSE(batchCold[:], batchN[:])
 	res.LatencyP50Ms, res.LatencyP95Ms, res.LatencyP99Ms = hist.quantile(0.5), hist.quantile(0.95), hist.quantile(0.99)
+	res.ProvisionedBusySeconds = provBusy
 	if res.DurationSeconds > 0 {
 		// Alive instance-time: on-demand busy and idle, plus provisioned
 		// (whose busy time is inside their configured time).

@@ -130,3 +130,31 @@ func BenchmarkSimulatorThroughput(b *testing.B) {
 	}
 	b.ReportMetric(float64(arrivals)/b.Elapsed().Seconds(), "arrivals/s")
 }
+
+// FuzzSimulate: any parameters give a run without panics or NaN, and
+// conservation holds (every arrival is served cold, warm or throttled).
+func FuzzSimulate(f *testing.F) {
+	f.Add(uint64(1), 5.0, 100.0, 300.0, 2.0, 1, 0, 3.0, false, "exponential")
+	f.Add(uint64(2), 300.0, 2000.0, 2000.0, 0.0, 0, 50, 9.0, true, "lognormal")
+	f.Fuzz(func(t *testing.T, seed uint64, rate, warm, cold, keepMin float64, provisioned, limit int, burst float64, bursty bool, kind string) {
+		if math.IsNaN(rate+warm+cold+keepMin+burst) || rate < 0 || rate > 500 || warm < 0 || cold < 0 || warm > 1e5 || cold > 1e5 ||
+			keepMin < 0 || keepMin > 60 || provisioned < 0 || provisioned > 1000 || limit < 0 {
+			return
+		}
+		sim := Simulation{Seed: seed, RatePerMinute: constantRate(rate, 10), Bursty: bursty, BurstFactor: burst,
+			Warm: Distribution{Kind: kind, MeanMs: warm, P95Ms: 2 * warm}, Cold: Distribution{Kind: kind, MeanMs: cold},
+			KeepAliveSeconds: keepMin * 60, ProvisionedByHour: []int{provisioned}, ConcurrencyLimit: limit,
+			ScalingLimit: 1000, ScalingWindowSeconds: 10}
+		r := Simulate(sim)
+		if math.IsNaN(r.AvgInstances) || math.IsNaN(r.LatencyP99Ms) || r.ColdStarts+r.Throttles > r.Arrivals {
+			t.Fatalf("%+v", r)
+		}
+		minute := 0
+		for _, m := range r.PerMinute {
+			minute += m.Arrivals
+		}
+		if minute != r.Arrivals {
+			t.Fatalf("per-minute arrivals %d, total %d", minute, r.Arrivals)
+		}
+	})
+}

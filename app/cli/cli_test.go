@@ -136,3 +136,23 @@ func TestLinkAndOpenRoundTrip(t *testing.T) {
 		t.Errorf("default link: exit %d %q", code, out)
 	}
 }
+
+func TestSimulate(t *testing.T) {
+	code, out, errs := run(t, "", "simulate", "--function", "order_processing", "--keep-alive", "5")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	var sims []model.FunctionSimulation
+	if err := json.Unmarshal([]byte(out), &sims); err != nil {
+		t.Fatal(err)
+	}
+	if len(sims) != 1 || sims[0].Name != "order_processing" || sims[0].Result.Arrivals == 0 || len(sims[0].Result.PerMinute) != 1440 {
+		t.Errorf("%+v", sims)
+	}
+	if code, _, errs := run(t, "", "simulate", "--function", "nope"); code != 1 || !strings.Contains(errs, "nope") {
+		t.Errorf("unknown function: %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "", "simulate", "--keep-alive", "-1"); code != 1 {
+		t.Errorf("negative keep-alive accepted")
+	}
+}

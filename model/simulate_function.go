@@ -1,0 +1,81 @@
+package model
+
+// FunctionSimulation is the simulation of one function of a scenario over a
+// day, with its cost.
+type FunctionSimulation struct {
+	Name   string           `json:"name"`
+	Result SimulationResult `json:"result"`
+	// Costs of the simulated day scaled to the month, USD.
+	OnDemandCostMonthly    float64 `json:"on_demand_cost_monthly"`
+	ProvisionedCostMonthly float64 `json:"provisioned_cost_monthly"`
+	TotalCostMonthly       float64 `json:"total_cost_monthly"`
+}
+
+// Platform limits of Lambda the simulation applies.
+const (
+	accountConcurrencyLimit = 1000 // default per region
+	scalingStartsPerWindow  = 1000 // new environments per function …
+	scalingWindowSeconds    = 10   // … every 10 s
+)
+
+// FunctionSimulationInput derives the simulation of a function from the
+// scenario: a day of its hourly traffic (per-minute rates), warm durations
+// lognormal with its mean and p95, cold ones longer by the cold-start
+// duration, its provisioned concurrency all day, its reserved concurrency
+// (or the account's 1,000) as the limit, and Lambda's scaling rate.
+func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) Simulation {
+	rates := make([]float64, 0, hoursPerDay*60)
+	for _, perHour := range fr.Traffic.RequestsPerHour {
+		for range 60 {
+			rates = append(rates, perHour/3600)
+		}
+	}
+	limit := accountConcurrencyLimit
+	if f.ReservedConcurrency > 0 {
+		limit = f.ReservedConcurrency
+	}
+	var provisioned []int
+	if f.ProvisionedConcurrency > 0 {
+		provisioned = []int{f.ProvisionedConcurrency}
+	}
+	coldP95 := f.P95ExecutionTimeMs + f.ColdStartDurationMs
+	return Simulation{
+		Seed:                 seed,
+		RatePerMinute:        rates,
+		Warm:                 Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
+		Cold:                 Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, P95Ms: coldP95},
+		KeepAliveSeconds:     keepAliveMinutes * 60,
+		ProvisionedByHour:    provisioned,
+		ConcurrencyLimit:     limit,
+		ScalingLimit:         scalingStartsPerWindow,
+		ScalingWindowSeconds: scalingWindowSeconds,
+		MemoryMb:             float64(f.AllocatedMemoryMb),
+	}
+}
+
+// SimulateFunction simulates a function of an evaluated scenario and prices
+// the simulated day, scaled to the profile's month:
+//
+//	on-demand   = (busy − provisioned busy) s × GB × duration rate + requests × request rate
+//	provisioned = provisioned s × GB × capacity rate + provisioned busy s × GB × its duration rate
+func SimulateFunction(p *PriceProfile, arch Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
+	sim := FunctionSimulationInput(f, fr, keepAliveMinutes, seed)
+	r := Simulate(sim)
+	prices := p.Lambda[arch]
+	gb := sim.MemoryMb / 1024
+	days := p.HoursPerMonth.Amount / 24
+	served := float64(r.Arrivals - r.Throttles)
+	onDemand := (r.BusyInstanceSeconds-r.ProvisionedBusySeconds)*gb*prices.Duration.FirstRate() + served*prices.Request.Amount
+	provExec := prices.ProvisionedDuration.Amount
+	if p.ProvisionedExecutionOnDemand {
+		provExec = prices.Duration.FirstRate()
+	}
+	provisioned := r.ProvisionedInstanceSeconds*gb*prices.ProvisionedCapacity.Amount + r.ProvisionedBusySeconds*gb*provExec
+	return FunctionSimulation{
+		Name:                   f.Name,
+		Result:                 r,
+		OnDemandCostMonthly:    onDemand * days,
+		ProvisionedCostMonthly: provisioned * days,
+		TotalCostMonthly:       (onDemand + provisioned) * days,
+	}
+}
