@@ -95,6 +95,7 @@ func evaluate(s *Scenario, depth reportDepth) *Report {
 		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
 		memory := float64(f.AllocatedMemoryMb)
 
+		fr.ColdStartRate = coldStartRate(f, fr)
 		fr.ExecutionCapacity = CalculateExecutionCapacity(Workload{
 			InvocationsPerSecond: perSecond,
 			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
@@ -102,7 +103,7 @@ func evaluate(s *Scenario, depth reportDepth) *Report {
 			P99ExecutionTimeMs:   f.P99ExecutionTimeMs,
 			AllocatedMemoryMb:    memory,
 			ActualMemoryUsageMb:  f.ActualMemoryUsageMb,
-			ColdStartRate:        f.ColdStartRate,
+			ColdStartRate:        fr.ColdStartRate.Rate,
 			ColdStartDurationMs:  f.ColdStartDurationMs,
 			BurstMultiplier:      f.BurstMultiplier,
 		})
@@ -203,6 +204,18 @@ func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices
 		ErrorRate:     f.ErrorRate,
 		ThrottleRate:  f.ThrottleRate,
 	}, PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
+}
+
+// coldStartRate is the cold-start rate of a function by its method: the rate
+// given, or the keep-alive model of its hourly traffic (warm requests take the
+// mean duration, cold ones the cold-start duration more).
+func coldStartRate(f *Function, fr *FunctionReport) ColdStartRateReport {
+	if f.ColdStartMethod != ColdStartModel {
+		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
+	}
+	day := DayKeepAliveModel(fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
+		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
+	return ColdStartRateReport{Method: ColdStartModel, Rate: day.ColdStartProbability, Model: &day}
 }
 
 // billedConcurrency is the instances billed as provisioned concurrency: the

@@ -34,6 +34,9 @@ type KeepAliveResult struct {
 const (
 	maxUniformizationSteps = 20_000
 	poissonTailSigmas      = 12
+	// spectralMinRelaxations: a window this many service times long has
+	// forgotten its start but for e^{-30}; its slowest mode is exact.
+	spectralMinRelaxations = 30
 	// maxChainConcurrency bounds the chain: beyond this mean concurrency
 	// the busy count is Gaussian and its window maximum is taken as such.
 	maxChainConcurrency = 500
@@ -72,12 +75,17 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	var method string
 	for range 6 {
 		s = max(warm+p*(cold-warm), 1e-9)
+		previous := p
 		if lambda*s > maxChainConcurrency {
 			p, instances, method = gaussianMaxima(lambda, s, T, c)
-			continue
+		} else {
+			p, instances, method = windowMaxima(lambda, s, T, c)
 		}
-		p, instances, method = windowMaxima(lambda, s, T, c)
+		if math.Abs(p-previous) <= 1e-4*p {
+			break
+		}
 	}
+	s = max(warm+p*(cold-warm), 1e-9)
 	running := lambda * s
 	instances = max(instances, running, c)
 	return KeepAliveResult{
@@ -158,7 +166,7 @@ func poissonPMF(rho float64, top int) []float64 {
 // (up-rate lambda, down-rate j·mu) stays at or below m for T seconds.
 func stayBelow(lambda, mu, T float64, m int) ([]float64, string) {
 	rate := lambda + float64(m)*mu
-	if rate*T <= maxUniformizationSteps {
+	if mu*T < spectralMinRelaxations && rate*T <= maxUniformizationSteps {
 		return uniformize(lambda, mu, T, m, rate), "exact"
 	}
 	return slowestMode(lambda, mu, T, m), "spectral"
@@ -177,6 +185,7 @@ func uniformize(lambda, mu, T float64, m int, rate float64) []float64 {
 	lt := rate * T
 	steps := int(lt + 10*math.Sqrt(lt) + 20)
 	logWeight := -lt // log of the Poisson(ΛT) weight of step k
+	logLT := math.Log(lt)
 	for k := 0; k <= steps; k++ {
 		w := math.Exp(logWeight)
 		for j := range out {
@@ -195,7 +204,7 @@ func uniformize(lambda, mu, T float64, m int, rate float64) []float64 {
 			next[j] = x
 		}
 		v, next = next, v
-		logWeight += math.Log(lt) - math.Log(float64(k+1))
+		logWeight += logLT - math.Log(float64(k+1))
 	}
 	for j := range out {
 		out[j] = min(1, max(0, out[j]))

@@ -85,3 +85,17 @@ func TestKeepAliveLimits(t *testing.T) {
 		t.Errorf("a shorter keep-alive must mean more cold starts and fewer instances: %+v %+v", short, long)
 	}
 }
+
+// Where both apply, the exact and the spectral computations agree.
+func TestUniformizationAndSpectralAgree(t *testing.T) {
+	lambda, mu, T := 0.3, 0.5, 200.0
+	for _, m := range []int{0, 1, 3, 6} {
+		exact := uniformize(lambda, mu, T, m, lambda+float64(m)*mu)
+		spectral := slowestMode(lambda, mu, T, m)
+		for j := range exact {
+			if math.Abs(exact[j]-spectral[j]) > 1e-6+1e-3*exact[j] {
+				t.Errorf("m=%d j=%d: exact %v, spectral %v", m, j, exact[j], spectral[j])
+			}
+		}
+	}
+}

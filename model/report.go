@@ -38,8 +38,11 @@ type FunctionReport struct {
 	SupportingServices         SupportingServices         `json:"supporting_services"`
 	PerformanceCharacteristics PerformanceCharacteristics `json:"performance_characteristics"`
 	ColdStart                  ColdStartOptimization      `json:"cold_start"`
-	Memory                     MemoryOptimization         `json:"memory"`
-	Tuning                     []Tuning                   `json:"tuning"`
+	// ColdStartRate says where the cold-start rate used by the capacity
+	// figures comes from, and what the keep-alive model gives.
+	ColdStartRate ColdStartRateReport `json:"cold_start_rate"`
+	Memory        MemoryOptimization  `json:"memory"`
+	Tuning        []Tuning            `json:"tuning"`
 	// TotalMonthlyCost is the function and its services, USD per month.
 	TotalMonthlyCost float64 `json:"total_monthly_cost"`
 }
@@ -98,4 +101,13 @@ type TotalSummary struct {
 	ComplianceCost           float64 `json:"compliance_cost"`
 	// PeakConcurrentExecutions is the sum of the functions' burst concurrency.
 	PeakConcurrentExecutions float64 `json:"peak_concurrent_executions"`
+}
+
+// ColdStartRateReport is the cold-start rate a function's figures use.
+type ColdStartRateReport struct {
+	// Method is "reference" (the rate given) or "model" (keep-alive model).
+	Method string  `json:"method"`
+	Rate   float64 `json:"rate"`
+	// Model is the keep-alive model over the day, when it is the method.
+	Model *DayKeepAlive `json:"model,omitempty"`
 }

@@ -94,6 +94,11 @@ type Function struct {
 
 	// ColdStartRate is the share of invocations that start cold.
 	ColdStartRate float64 `json:"cold_start_rate" jsonschema:"title=Cold-start rate,minimum=0,maximum=1,default=0.05" jsonschema_extras:"x-unit=fraction"`
+	// ColdStartMethod is where the cold-start rate comes from: the rate given
+	// (the spec's rule) or the keep-alive model of the function's traffic.
+	ColdStartMethod string `json:"cold_start_method" jsonschema:"title=Cold-start rate from,enum=reference,enum=model,default=reference"`
+	// KeepAliveMinutes is how long the platform keeps an idle instance warm.
+	KeepAliveMinutes float64 `json:"keep_alive_minutes" jsonschema:"title=Keep-alive,minimum=0,maximum=1440,default=10" jsonschema_extras:"x-unit=min"`
 	// ColdStartDurationMs is what a cold start adds to an invocation.
 	ColdStartDurationMs float64 `json:"cold_start_duration_ms" jsonschema:"title=Cold-start duration,minimum=0,maximum=900000,default=1000" jsonschema_extras:"x-unit=ms"`
 	// Runtime is the language runtime; it sets the modelled cold start.
@@ -157,6 +162,15 @@ type MeasuredDuration struct {
 // hoursPerDay is the length of the traffic profile.
 const hoursPerDay = 24
 
+// Cold-start methods.
+const (
+	ColdStartReference = "reference" // the rate given, as the spec does
+	ColdStartModel     = "model"     // the keep-alive model of the traffic
+)
+
+// defaultKeepAliveMinutes is the keep-alive observed on AWS Lambda.
+const defaultKeepAliveMinutes = 10
+
 // DefaultFunction returns a function with every spec default set and a flat
 // daily profile. Its name is empty.
 func DefaultFunction() Function {
@@ -177,6 +191,8 @@ func DefaultFunction() Function {
 		EphemeralStorageMb:               ephemeralFreeMb,
 		ExecutionTimesByMemory:           []MeasuredDuration{},
 		ColdStartRate:                    0.05,
+		ColdStartMethod:                  ColdStartReference,
+		KeepAliveMinutes:                 defaultKeepAliveMinutes,
 		ColdStartDurationMs:              1000,
 		Runtime:                          "python3.9",
 		DeploymentSizeMb:                 50,

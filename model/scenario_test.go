@@ -346,3 +346,39 @@ func TestPresetsAreValid(t *testing.T) {
 	r, _ := Evaluate(&s)
 	near(t, "banking additional services", r.Compliance.AdditionalServicesCost, 127000)
 }
+
+// A function can take its cold-start rate from the keep-alive model of its
+// traffic; the report says which method gave it.
+func TestColdStartMethodModel(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[1].ColdStartMethod = ColdStartModel
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	f := r.Functions[1]
+	day := DayKeepAliveModel(f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	if f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
+		t.Errorf("%+v", f.ColdStartRate)
+	}
+	if f.ExecutionCapacity.ColdStartImpact.ColdStartRate != day.ColdStartProbability {
+		t.Error("the capacity figures do not use the modelled rate")
+	}
+	if r.Functions[0].ColdStartRate.Method != ColdStartReference || r.Functions[0].ColdStartRate.Rate != 0.05 {
+		t.Errorf("%+v", r.Functions[0].ColdStartRate)
+	}
+	s.Functions[1].ColdStartMethod = "guess"
+	if probs := Validate(&s); len(probs) != 1 || probs[0].Path != "functions[1].cold_start_method" {
+		t.Errorf("%v", probs)
+	}
+}
+
+func BenchmarkEvaluateDefaultModelMethod(b *testing.B) {
+	s := DefaultScenario()
+	for i := range s.Functions {
+		s.Functions[i].ColdStartMethod = ColdStartModel
+	}
+	for b.Loop() {
+		Evaluate(&s)
+	}
+}

@@ -97,7 +97,7 @@ var fieldGroups = func() map[string]string {
 		{"Traffic", []string{"monthly_invocations", "invocations_per_second", "burst_multiplier", "traffic_profile", "idle_periods_hours"}},
 		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "allocated_memory_mb",
 			"actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
-		{"Cold starts and concurrency", []string{"cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
+		{"Cold starts and concurrency", []string{"cold_start_method", "keep_alive_minutes", "cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
 			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
 		{"Supporting services", []string{"api_gateway_enabled", "api_gateway_type", "log_data_gb_monthly", "dynamodb_enabled",
 			"dynamodb_read_units", "dynamodb_write_units", "dynamodb_storage_gb", "s3_enabled", "s3_storage_gb", "s3_requests_monthly"}},
@@ -144,12 +144,13 @@ func enumLabels() map[string]map[string]string {
 		profiles[p.ID] = p.Name
 	}
 	return map[string]map[string]string{
-		"runtime":          runtimes,
-		"profile":          profiles,
-		"architecture":     {"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"},
-		"type":             {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
-		"criticality":      {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
-		"api_gateway_type": {"rest": "REST API", "http": "HTTP API"},
+		"runtime":           runtimes,
+		"profile":           profiles,
+		"architecture":      {"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"},
+		"type":              {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
+		"criticality":       {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
+		"api_gateway_type":  {"rest": "REST API", "http": "HTTP API"},
+		"cold_start_method": {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic"},
 	}
 }
 
