@@ -62,6 +62,12 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			return app.Li().Text(fmt.Sprintf("%s: %s", scenarioLabel(rec.Strategy), rec.Recommendation))
 		})),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: coldStartChart, Function: i, Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
+		app.H3().Text("Cold starts by method"),
+		figures(
+			figure{"Cold-start rate used", at("cold_start_rate.rate"), f.ColdStartRate.Rate, "fraction",
+				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic"}[f.ColdStartRate.Method]},
+		),
+		&ColdStartLab{Session: s, Revision: s.reportRevision, Function: i},
 		app.H3().Text("Memory"),
 		figures(
 			figure{"Current monthly cost", at("memory.current_analysis.current_monthly_cost"), mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",

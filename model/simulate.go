@@ -39,6 +39,9 @@ type Simulation struct {
 	ScalingLimit         int     `json:"scaling_limit"`
 	ScalingWindowSeconds float64 `json:"scaling_window_seconds"`
 	MemoryMb             float64 `json:"memory_mb"`
+	// Progress, when set, is told after every simulated minute; a browser
+	// yields to the page there, so a long run never freezes it.
+	Progress func(done, total int) `json:"-"`
 }
 
 // SimulationMinute is one minute of the simulation.
@@ -193,6 +196,9 @@ func Simulate(sim Simulation) SimulationResult {
 		pm := &res.PerMinute[m]
 		pm.Running, pm.Idle, pm.Provisioned = busy.Len(), idle.Len(), provisionedAt(end-1)
 		res.ProvisionedInstanceSeconds += 60 * float64(provisionedAt(end-1))
+		if sim.Progress != nil {
+			sim.Progress(m+1, minutes)
+		}
 	}
 	// Requests still running and instances still idle at the end.
 	for busy.Len() > 0 {

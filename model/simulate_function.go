@@ -9,6 +9,8 @@ type FunctionSimulation struct {
 	OnDemandCostMonthly    float64 `json:"on_demand_cost_monthly"`
 	ProvisionedCostMonthly float64 `json:"provisioned_cost_monthly"`
 	TotalCostMonthly       float64 `json:"total_cost_monthly"`
+	// ElapsedMs is how long the simulation took, when measured.
+	ElapsedMs float64 `json:"elapsed_ms,omitempty"`
 }
 
 // Platform limits of Lambda the simulation applies.
@@ -59,7 +61,11 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 //	on-demand   = (busy − provisioned busy) s × GB × duration rate + requests × request rate
 //	provisioned = provisioned s × GB × capacity rate + provisioned busy s × GB × its duration rate
 func SimulateFunction(p *PriceProfile, arch Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
-	sim := FunctionSimulationInput(f, fr, keepAliveMinutes, seed)
+	return SimulateWith(p, arch, f, FunctionSimulationInput(f, fr, keepAliveMinutes, seed))
+}
+
+// SimulateWith runs a prepared simulation of a function and prices it.
+func SimulateWith(p *PriceProfile, arch Architecture, f *Function, sim Simulation) FunctionSimulation {
 	r := Simulate(sim)
 	prices := p.Lambda[arch]
 	gb := sim.MemoryMb / 1024

@@ -60,5 +60,14 @@ func round(v float64, decimals int) float64 {
 	return math.Round(v*p) / p
 }
 
+// roundSignificant keeps n significant digits.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 {
+		return 0
+	}
+	d := n - 1 - int(math.Floor(math.Log10(math.Abs(v))))
+	return round(v, d)
+}
+
 // trimFloat writes a number without trailing zeros.
 func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

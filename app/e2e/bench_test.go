@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"planner/model"
 )
 
 // BenchmarkTimeToReady is a first visit in a fresh profile: navigation until
@@ -58,4 +60,42 @@ func BenchmarkInputToFigures(b *testing.B) {
 	sort.Float64s(samples)
 	b.ReportMetric(samples[len(samples)/2], "p50-ms/update")
 	b.ReportMetric(samples[len(samples)*9/10], "p90-ms/update")
+}
+
+// BenchmarkSimulateDayInBrowser is a simulated day of a function at 100
+// requests/s (8.64 million requests) run from the page, progress shown.
+func BenchmarkSimulateDayInBrowser(b *testing.B) {
+	s := startSite(b)
+	sc := model.NewScenario()
+	f := model.DefaultFunction()
+	f.Name = "steady"
+	f.InvocationsPerSecond = new(float64)
+	*f.InvocationsPerSecond = 100
+	f.AvgExecutionTimeMs, f.P95ExecutionTimeMs, f.P99ExecutionTimeMs = 200, 400, 800
+	sc.Functions = []model.Function{f}
+	link, err := model.LinkURL(s.URL+"/", &sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	br := newBrowser(b)
+	br.run(b, chromedp.Navigate(link))
+	br.waitReady(b)
+	br.clickTab(b, "function")
+	var total float64
+	for i := 0; i < b.N; i++ {
+		var ms float64
+		br.eval(b, `new Promise(resolve => {
+			const lab = document.querySelector('.cold-start-lab');
+			const t0 = performance.now();
+			let sawProgress = false;
+			const obs = new MutationObserver(() => {
+				if (lab.querySelector('progress')) sawProgress = true;
+				if (lab.innerText.includes('requests simulated in') && sawProgress) { obs.disconnect(); resolve(performance.now() - t0); }
+			});
+			obs.observe(lab, {subtree: true, childList: true, characterData: true});
+			[...lab.querySelectorAll('button')].find(b => b.textContent === 'Simulate a day').click();
+		})`, &ms)
+		total += ms
+	}
+	b.ReportMetric(total/float64(b.N), "ms/day")
 }

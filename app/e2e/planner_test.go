@@ -164,3 +164,28 @@ func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
 	return "`" + r.Replace(s) + "`"
 }
+
+// The cold-start methods side by side: the model's curves are drawn and a
+// simulated day runs with progress and draws its charts.
+func TestColdStartMethods(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.clickTab(t, "function")
+	var drawn bool
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 1`, &drawn,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 3`, &drawn,
+		chromedp.WithPollingTimeout(60*time.Second)))
+	var text string
+	b.eval(t, `document.querySelector('.cold-start-lab').innerText`, &text)
+	if !strings.Contains(text, "requests simulated in") || strings.Contains(text, "not run") {
+		t.Errorf("lab: %q", text)
+	}
+	screenshot(t, b, "view-function-cold-starts")
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

@@ -1,0 +1,182 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
+	"planner/model"
+)
+
+// ColdStartLab shows a function's cold starts by the three methods side by
+// side: the rate given (the spec's rule), the keep-alive model of its day,
+// and a simulated day run on request. The model and the simulation run off
+// the update (the simulation in slices, yielding to the page), so the page
+// never freezes and shows progress.
+type ColdStartLab struct {
+	app.Compo
+	Session  *session
+	Revision int
+	Function int
+
+	day      *model.DayKeepAlive
+	curves   string
+	sim      *model.FunctionSimulation
+	progress float64 // 0..1 while a simulation runs
+	running  bool
+	solved   int // the revision the model was solved for
+}
+
+// labSettle is how long the scenario must stay unchanged before the lab
+// solves it.
+const labSettle = 300 * time.Millisecond
+
+// keepAlives are the keep-alives the curves compare, minutes.
+var labKeepAlives = []float64{1, 5, 10, 30}
+
+// labRates are the request rates of the curves, per second.
+var labRates = []float64{0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30}
+
+func (c *ColdStartLab) function() (*model.Function, *model.FunctionReport, bool) {
+	s := c.Session
+	if s == nil || s.scenario == nil || s.report == nil || c.Function < 0 ||
+		c.Function >= len(s.scenario.Functions) || c.Function >= len(s.report.Functions) {
+		return nil, nil, false
+	}
+	return &s.scenario.Functions[c.Function], &s.report.Functions[c.Function], true
+}
+
+// OnMount solves the model.
+func (c *ColdStartLab) OnMount(ctx app.Context) { c.solve(ctx) }
+
+// OnUpdate solves the model again for the new scenario; a simulation of an
+// older scenario is dropped.
+func (c *ColdStartLab) OnUpdate(ctx app.Context) {
+	c.sim = nil
+	c.solve(ctx)
+}
+
+// solve runs the keep-alive model of the function's day and its curves off
+// the update, yielding between solves.
+func (c *ColdStartLab) solve(ctx app.Context) {
+	f, fr, ok := c.function()
+	if !ok || c.solved == c.Revision {
+		return
+	}
+	c.solved = c.Revision
+	warm, cold := f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs
+	revision := c.Revision
+	ctx.Async(func() {
+		time.Sleep(labSettle) // typing on: solve only the scenario that stays
+		if c.Revision != revision {
+			return
+		}
+		day := model.DayKeepAliveModel(fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
+			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
+		curves := make([]charts.KeepAliveCurve, len(labKeepAlives))
+		for i, k := range labKeepAlives {
+			curves[i].KeepAliveMinutes = k
+			for _, rate := range labRates {
+				r := model.CalculateKeepAlive(model.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
+					ColdServiceTimeMs: cold, KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
+				curves[i].Probabilities = append(curves[i].Probabilities, r.ColdStartProbability)
+				time.Sleep(time.Millisecond) // let the page breathe
+			}
+		}
+		option := charts.ColdStartCurves(labRates, curves)
+		ctx.Dispatch(func(ctx app.Context) {
+			if c.Revision == revision {
+				c.day, c.curves = &day, option
+			}
+		})
+	})
+}
+
+// simulate runs a simulated day in slices, showing progress.
+func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
+	f, fr, ok := c.function()
+	if !ok || c.running {
+		return
+	}
+	s := c.Session
+	profile, _ := model.LookupProfile(s.scenario.Pricing.Profile)
+	arch, revision := s.scenario.Pricing.Architecture, c.Revision
+	c.running, c.progress, c.sim = true, 0, nil
+	ctx.Async(func() {
+		started := time.Now()
+		input := model.FunctionSimulationInput(f, fr, f.KeepAliveMinutes, uint64(revision)+1)
+		input.Progress = func(done, total int) {
+			if done%30 == 0 {
+				ctx.Dispatch(func(ctx app.Context) { c.progress = float64(done) / float64(total) })
+				time.Sleep(time.Millisecond) // yield to the page
+			}
+		}
+		result := model.SimulateWith(profile, arch, f, input)
+		elapsed := time.Since(started)
+		ctx.Dispatch(func(ctx app.Context) {
+			c.running = false
+			if c.Revision == revision {
+				c.sim = &result
+				c.sim.ElapsedMs = float64(elapsed.Milliseconds())
+			}
+		})
+	})
+}
+
+// Render draws the methods table, the curves and the simulation.
+func (c *ColdStartLab) Render() app.UI {
+	f, fr, ok := c.function()
+	if !ok {
+		return app.Div().Class("cold-start-lab")
+	}
+	modelRate, modelInstances := "…", "…"
+	if c.day != nil {
+		modelRate = formatValue(c.day.ColdStartProbability, "fraction")
+		modelInstances = formatValue(c.day.AvgInstances, "instances")
+	}
+	simRate, simInstances, simLatency := "not run", "", ""
+	if c.sim != nil {
+		r := c.sim.Result
+		simRate = formatValue(r.ColdStartProbability, "fraction")
+		simInstances = formatValue(r.AvgInstances, "instances")
+		simLatency = fmt.Sprintf("p50 %s, p95 %s, p99 %s; %d throttled", formatValue(r.LatencyP50Ms, "ms"),
+			formatValue(r.LatencyP95Ms, "ms"), formatValue(r.LatencyP99Ms, "ms"), r.Throttles)
+	}
+	used := fr.ColdStartRate.Method
+	row := func(method, label, rate, instances, note string) app.UI {
+		return app.Tr().Class(classes("current-row", method == used)).Body(
+			app.Th().Scope("row").Text(label), app.Td().Class("num").Text(rate), app.Td().Class("num").Text(instances), app.Td().Text(note))
+	}
+	return app.Div().Class("cold-start-lab").Body(
+		app.Div().Class("table-wrap").Body(app.Table().Body(
+			app.Caption().Text(fmt.Sprintf("Cold starts of %s by method (keep-alive %g min); the highlighted one feeds the figures above", f.Name, f.KeepAliveMinutes)),
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Method"), app.Th().Scope("col").Text("Cold-start rate"),
+				app.Th().Scope("col").Text("Instances"), app.Th().Scope("col").Text("Notes"))),
+			app.TBody().Body(
+				row(model.ColdStartReference, "Rate given (spec rule)", formatValue(f.ColdStartRate, "fraction"), "", "the cold_start_rate input"),
+				row(model.ColdStartModel, "Keep-alive model", modelRate, modelInstances, "each hour of the day at steady state, weighted by its requests"),
+				row("simulated", "Simulated day", simRate, simInstances, simLatency),
+			),
+		)),
+		app.Div().Class("sim-controls").Body(
+			app.Button().Type("button").Class("primary").Text("Simulate a day").Disabled(c.running).OnClick(c.simulate),
+			app.If(c.running, func() app.UI {
+				return app.Progress().Max(1).Value(fmt.Sprint(c.progress)).Aria("label", "Simulation progress")
+			}),
+			app.If(c.sim != nil, func() app.UI {
+				return app.Small().Text(fmt.Sprintf("%d requests simulated in %s ms", c.sim.Result.Arrivals, num(c.sim.ElapsedMs, 0)))
+			}),
+		),
+		app.If(c.curves != "", func() app.UI {
+			return app.Div().Class("charts").Body(&StaticChart{Option: c.curves, Label: "Cold-start probability by request rate for keep-alives of 1, 5, 10 and 30 minutes"})
+		}),
+		app.If(c.sim != nil, func() app.UI {
+			return app.Div().Class("charts two").Body(
+				&StaticChart{Option: charts.InstancesOverDay(&c.sim.Result), Label: "Simulated instances over the day"},
+				&StaticChart{Option: charts.LatencyPercentiles(&c.sim.Result), Label: "Simulated latency percentiles"},
+			)
+		}),
+	)
+}
