@@ -37,9 +37,12 @@ const (
 	// spectralMinRelaxations: a window this many service times long has
 	// forgotten its start but for e^{-30}; its slowest mode is exact.
 	spectralMinRelaxations = 30
+	// maxExactWork bounds the uniformization work of one solve (state
+	// updates); beyond it the slowest mode stands in, and says so.
+	maxExactWork = 50_000_000
 	// maxChainConcurrency bounds the chain: beyond this mean concurrency
 	// the busy count is Gaussian and its window maximum is taken as such.
-	maxChainConcurrency = 500
+	maxChainConcurrency = 100
 )
 
 // CalculateKeepAlive solves the keep-alive model.
@@ -81,6 +84,9 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 		} else {
 			p, instances, method = windowMaxima(lambda, s, T, c)
 		}
+		if math.IsNaN(p) {
+			p = 1
+		}
 		if math.Abs(p-previous) <= 1e-4*p {
 			break
 		}
@@ -109,10 +115,11 @@ func windowMaxima(lambda, s, T, c float64) (pCold, instances float64, method str
 	cdf := 0.0
 	instances = c
 	method = "exact"
+	work := 0.0
 	for m := 0; m <= top; m++ {
 		cdf += pi[m]
 		fm := float64(m)
-		u, how := stayBelow(lambda, mu, T, m)
+		u, how := stayBelow(lambda, mu, T, m, &work)
 		if how != "exact" {
 			method = how
 		}
@@ -163,10 +170,13 @@ func poissonPMF(rho float64, top int) []float64 {
 }
 
 // stayBelow returns, for every start j ≤ m, the probability that the chain
-// (up-rate lambda, down-rate j·mu) stays at or below m for T seconds.
-func stayBelow(lambda, mu, T float64, m int) ([]float64, string) {
+// (up-rate lambda, down-rate j·mu) stays at or below m for T seconds. work
+// counts the uniformization done so far, against maxExactWork.
+func stayBelow(lambda, mu, T float64, m int, work *float64) ([]float64, string) {
 	rate := lambda + float64(m)*mu
-	if mu*T < spectralMinRelaxations && rate*T <= maxUniformizationSteps {
+	cost := rate * T * float64(m+1)
+	if mu*T < spectralMinRelaxations && rate*T <= maxUniformizationSteps && *work+cost <= maxExactWork {
+		*work += cost
 		return uniformize(lambda, mu, T, m, rate), "exact"
 	}
 	return slowestMode(lambda, mu, T, m), "spectral"
@@ -274,17 +284,25 @@ func slowestMode(lambda, mu, T float64, m int) []float64 {
 		}
 		gamma = next
 	}
-	// Project 1 on r in ℓ²(π); π up to a constant: π_j ∝ ρ^j / j!.
+	// Project 1 on r in ℓ²(π); π up to a constant: π_j ∝ ρ^j / j!,
+	// scaled by its largest term so that no weight overflows.
 	rho := lambda / mu
+	logPi := make([]float64, n)
+	top := math.Inf(-1)
+	for j := 1; j < n; j++ {
+		logPi[j] = logPi[j-1] + math.Log(rho) - math.Log(float64(j))
+	}
+	for _, l := range logPi {
+		top = max(top, l)
+	}
 	var dot1, dotR float64
-	logPi := 0.0
 	for j := 0; j < n; j++ {
-		if j > 0 {
-			logPi += math.Log(rho) - math.Log(float64(j))
-		}
-		w := math.Exp(logPi - float64(m)*math.Log(max(rho, 1e-300))/2)
+		w := math.Exp(logPi[j] - top)
 		dot1 += w * r[j]
 		dotR += w * r[j] * r[j]
+	}
+	if !(dotR > 0) || math.IsNaN(dot1) || math.IsInf(dotR, 0) {
+		return make([]float64, n) // no usable mode: nothing stays below
 	}
 	out := make([]float64, n)
 	decay := math.Exp(-gamma * T)

@@ -99,3 +99,17 @@ func TestUniformizationAndSpectralAgree(t *testing.T) {
 		}
 	}
 }
+
+// Every input solves in bounded time.
+func TestKeepAliveBoundedWork(t *testing.T) {
+	for _, k := range []KeepAlive{
+		{ArrivalRatePerSecond: 400, WarmServiceTimeMs: 1200, ColdServiceTimeMs: 1200, KeepAliveMinutes: 0.5},
+		{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1},
+		{ArrivalRatePerSecond: 1e7, WarmServiceTimeMs: 0.001, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440, ProvisionedConcurrency: 1e6},
+	} {
+		r := CalculateKeepAlive(k)
+		if math.IsNaN(r.ColdStartProbability) || math.IsNaN(r.AvgInstances) || r.ColdStartProbability < 0 || r.ColdStartProbability > 1 {
+			t.Errorf("%+v: %+v", k, r)
+		}
+	}
+}
