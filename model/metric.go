@@ -6,23 +6,10 @@ import (
 	"strings"
 )
 
-// MetricValue resolves a data-metric path ("functions.0.total_monthly_cost",
-// "scaling_projections.2x_scale.monthly_cost") in a report as its JSON reads,
-// the contract between the page's figures and `planner report`. It reports
-// false when the path names no number.
-func MetricValue(r *Report, metric string) (float64, bool) {
-	data, err := json.Marshal(r)
-	if err != nil {
-		return 0, false
-	}
-	var tree any
-	if json.Unmarshal(data, &tree) != nil {
-		return 0, false
-	}
-	return metricIn(tree, metric)
-}
-
-// MetricValues resolves many paths with one encoding of the report.
+// MetricValues resolves data-metric paths ("functions.0.total_monthly_cost",
+// "scaling_projections.2x_scale.monthly_cost") in a report as its JSON
+// reads: the contract between the page's figures and `planner report`.
+// found[i] is false where a path names no number.
 func MetricValues(r *Report, metrics []string) ([]float64, []bool) {
 	values, found := make([]float64, len(metrics)), make([]bool, len(metrics))
 	data, err := json.Marshal(r)

@@ -308,12 +308,12 @@ func TestMetricValue(t *testing.T) {
 		"scaling_projections.10x_scale.monthly_cost":                r.ScalingProjections[2].MonthlyCost,
 		"functions.0.memory.memory_configurations.512.monthly_cost": r.Functions[0].Memory.MemoryConfigurations[2].MonthlyCost,
 	} {
-		if got, ok := MetricValue(r, metric); !ok || got != want {
-			t.Errorf("%s = %v (%v), want %v", metric, got, ok, want)
+		if got, ok := MetricValues(r, []string{metric}); !ok[0] || got[0] != want {
+			t.Errorf("%s = %v (%v), want %v", metric, got[0], ok[0], want)
 		}
 	}
 	for _, bad := range []string{"", "functions.9.total_monthly_cost", "functions.x", "scenario", "functions.0"} {
-		if _, ok := MetricValue(r, bad); ok {
+		if _, ok := MetricValues(r, []string{bad}); ok[0] {
 			t.Errorf("%q resolved", bad)
 		}
 	}
