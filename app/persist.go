@@ -59,7 +59,43 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.s.onValid = func(s *model.Scenario) {
 		ctx.Async(func() { persist(s) })
 	}
+	p.s.onPending = func() { p.runSimulations(ctx) }
 	persist(p.s.scenario)
+	if len(p.s.wanted) > 0 {
+		p.runSimulations(ctx)
+	}
+}
+
+// runSimulations runs the simulated days the report waits for, in the
+// background and in slices (the page stays responsive), then evaluates
+// again with them.
+func (p *Planner) runSimulations(ctx app.Context) {
+	if p.simulating {
+		return
+	}
+	wanted := append([]model.Simulation(nil), p.s.wanted...)
+	if len(wanted) == 0 {
+		return
+	}
+	p.simulating = true
+	ctx.Async(func() {
+		for i, in := range wanted {
+			in.Progress = func(done, total int) {
+				if done%60 == 0 {
+					progress := (float64(i) + float64(done)/float64(total)) / float64(len(wanted))
+					ctx.Dispatch(func(ctx app.Context) { p.simProgress = progress })
+					time.Sleep(time.Millisecond) // yield to the page
+				}
+			}
+			r := model.Simulate(in)
+			in.Progress = nil
+			ctx.Dispatch(func(ctx app.Context) { p.s.storeSimulation(in, r) })
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.simulating, p.simProgress = false, 0
+			p.s.evaluate() // may want newer simulations; onPending runs them
+		})
+	})
 }
 
 func fallbackText(autosaved *model.Scenario) string {

@@ -5,6 +5,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -33,6 +34,9 @@ type Planner struct {
 	saveName string
 	// compareA and compareB choose the scenarios compared.
 	compareA, compareB string
+	// simulating is true while simulated days run; simProgress is 0..1.
+	simulating  bool
+	simProgress float64
 }
 
 // tabs of the report, in order.
@@ -77,7 +81,7 @@ func (p *Planner) selectedFunction() int {
 func (p *Planner) Render() app.UI {
 	// Ready only in the browser: the pre-rendered page is not evaluated there.
 	ready := "0"
-	if app.IsClient && p.s.report != nil && !p.s.stale {
+	if app.IsClient && p.s.report != nil && !p.s.stale && !p.s.pending() {
 		ready = "1"
 	}
 	return app.Div().ID("planner").Class(classes("planner", true, "stale", p.s.stale)).
@@ -153,6 +157,14 @@ func (p *Planner) noticeBar() app.UI {
 }
 
 func (p *Planner) staleNotice() app.UI {
+	if !p.s.stale && p.s.pending() {
+		return app.Div().Class("notice-slot").Body(
+			app.P().Class("stale-notice").Attr("role", "status").Body(
+				app.Text("Simulating cold starts… figures that use them show the keep-alive model until it is done. "),
+				app.Progress().Max(1).Value(fmt.Sprint(p.simProgress)).Aria("label", "Simulation progress"),
+			),
+		)
+	}
 	if !p.s.stale {
 		return app.Div().Class("notice-slot")
 	}

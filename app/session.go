@@ -30,6 +30,57 @@ type session struct {
 	lastEdit   string
 	// onValid is told of every valid scenario (autosave, address bar).
 	onValid func(*model.Scenario)
+
+	// simulated caches simulated days by their input; wanted lists those
+	// the last evaluation lacked, which onPending is asked to run.
+	simulated map[string]model.SimulationResult
+	wanted    []model.Simulation
+	onPending func()
+}
+
+// maxSimulationsKept bounds the cache of simulated days.
+const maxSimulationsKept = 64
+
+// simulationKey identifies a simulation by its input.
+func simulationKey(in model.Simulation) string {
+	data, _ := json.Marshal(in)
+	return string(data)
+}
+
+// lookupSimulation gives a cached simulated day, or notes it as wanted.
+func (s *session) lookupSimulation(in model.Simulation) (model.SimulationResult, bool) {
+	key := simulationKey(in)
+	if r, ok := s.simulated[key]; ok {
+		return r, true
+	}
+	for _, w := range s.wanted {
+		if simulationKey(w) == key {
+			return model.SimulationResult{}, false
+		}
+	}
+	s.wanted = append(s.wanted, in)
+	return model.SimulationResult{}, false
+}
+
+// storeSimulation caches a simulated day.
+func (s *session) storeSimulation(in model.Simulation, r model.SimulationResult) {
+	if s.simulated == nil || len(s.simulated) >= maxSimulationsKept {
+		s.simulated = map[string]model.SimulationResult{}
+	}
+	s.simulated[simulationKey(in)] = r
+}
+
+// pending reports whether the report waits for simulations.
+func (s *session) pending() bool {
+	if s.report == nil {
+		return false
+	}
+	for i := range s.report.Functions {
+		if s.report.Functions[i].ColdStartRate.Pending {
+			return true
+		}
+	}
+	return false
 }
 
 // maxUndo bounds the undo history.
@@ -106,12 +157,16 @@ func (s *session) evaluate() {
 	sc, probs := model.ParseScenario(data)
 	if len(probs) == 0 {
 		var r *model.Report
-		if r, probs = model.Evaluate(sc); len(probs) == 0 {
+		s.wanted = nil
+		if r, probs = model.EvaluateWith(sc, s.lookupSimulation); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil
 			if s.onValid != nil {
 				s.onValid(sc)
+			}
+			if len(s.wanted) > 0 && s.onPending != nil {
+				s.onPending()
 			}
 			return
 		}

@@ -65,7 +65,8 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 		app.H3().Text("Cold starts by method"),
 		figures(
 			figure{"Cold-start rate used", at("cold_start_rate.rate"), f.ColdStartRate.Rate, "fraction",
-				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic"}[f.ColdStartRate.Method]},
+				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic",
+					model.ColdStartSimulated: "simulated day of the traffic"}[f.ColdStartRate.Method]},
 		),
 		&ColdStartLab{Session: s, Revision: s.reportRevision, Function: i},
 		app.H3().Text("Memory"),

@@ -338,7 +338,7 @@ func calcInfrastructure(input []byte) (any, Problems) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	r := evaluate(s, costsOnly)
+	r := evaluate(s, costsOnly, nil)
 	details := make(map[string]specFunctionPlan, len(r.Functions))
 	for i := range r.Functions {
 		f := &r.Functions[i]

@@ -3,12 +3,26 @@ package model
 import "sort"
 
 // Evaluate validates a scenario and computes its report. An invalid scenario
-// gives no report and every problem.
+// gives no report and every problem. Simulated cold-start rates are
+// simulated on the spot.
 func Evaluate(s *Scenario) (*Report, Problems) {
+	return EvaluateWith(s, nil)
+}
+
+// Simulations supplies simulated days: the result of an input, or false when
+// it is not ready (a browser runs them in the background). Nil simulates on
+// the spot.
+type Simulations func(Simulation) (SimulationResult, bool)
+
+// EvaluateWith is Evaluate with the simulations taken from sims.
+func EvaluateWith(s *Scenario, sims Simulations) (*Report, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
 		return nil, probs
 	}
-	return evaluate(s, fullReport), nil
+	if sims == nil {
+		sims = func(in Simulation) (SimulationResult, bool) { return Simulate(in), true }
+	}
+	return evaluate(s, fullReport, sims), nil
 }
 
 // reportDepth says how much of a report to compute.
@@ -25,7 +39,7 @@ const (
 
 // evaluate computes the report of a valid scenario, in time linear in the
 // number of functions.
-func evaluate(s *Scenario, depth reportDepth) *Report {
+func evaluate(s *Scenario, depth reportDepth, sims Simulations) *Report {
 	p, _ := LookupProfile(s.Pricing.Profile)
 	arch := s.Pricing.Architecture
 	lambda := p.Lambda[arch]
@@ -95,7 +109,7 @@ func evaluate(s *Scenario, depth reportDepth) *Report {
 		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
 		memory := float64(f.AllocatedMemoryMb)
 
-		fr.ColdStartRate = coldStartRate(f, fr)
+		fr.ColdStartRate = coldStartRate(f, fr, sims)
 		fr.ExecutionCapacity = CalculateExecutionCapacity(Workload{
 			InvocationsPerSecond: perSecond,
 			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
@@ -207,15 +221,44 @@ func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices
 }
 
 // coldStartRate is the cold-start rate of a function by its method: the rate
-// given, or the keep-alive model of its hourly traffic (warm requests take the
-// mean duration, cold ones the cold-start duration more).
-func coldStartRate(f *Function, fr *FunctionReport) ColdStartRateReport {
-	if f.ColdStartMethod != ColdStartModel {
+// given, the keep-alive model of its hourly traffic (warm requests take the
+// mean duration, cold ones the cold-start duration more), or a simulated day
+// of it (seeded by the function's name, so the same everywhere).
+func coldStartRate(f *Function, fr *FunctionReport, sims Simulations) ColdStartRateReport {
+	switch f.ColdStartMethod {
+	case ColdStartModel, ColdStartSimulated:
+	default:
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
 	day := DayKeepAliveModel(fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
 		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
-	return ColdStartRateReport{Method: ColdStartModel, Rate: day.ColdStartProbability, Model: &day}
+	report := ColdStartRateReport{Method: ColdStartModel, Rate: day.ColdStartProbability, Model: &day}
+	if f.ColdStartMethod != ColdStartSimulated || sims == nil {
+		return report
+	}
+	report.Method = ColdStartSimulated
+	seed := NameSeed(f.Name)
+	r, ok := sims(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed))
+	if !ok {
+		report.Pending = true
+		return report
+	}
+	report.Model, report.Rate = nil, r.ColdStartProbability
+	report.Simulated = &SimulatedDay{Seed: seed, Arrivals: r.Arrivals, ColdStarts: r.ColdStarts, Throttles: r.Throttles,
+		ColdStartProbability: r.ColdStartProbability, LatencyP50Ms: r.LatencyP50Ms, LatencyP95Ms: r.LatencyP95Ms,
+		LatencyP99Ms: r.LatencyP99Ms, AvgInstances: r.AvgInstances}
+	return report
+}
+
+// NameSeed is a simulation seed derived from a name (FNV-1a), so a function
+// keeps its seed when others are added or moved.
+func NameSeed(name string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // billedConcurrency is the instances billed as provisioned concurrency: the

@@ -105,9 +105,29 @@ type TotalSummary struct {
 
 // ColdStartRateReport is the cold-start rate a function's figures use.
 type ColdStartRateReport struct {
-	// Method is "reference" (the rate given) or "model" (keep-alive model).
+	// Method is "reference" (the rate given), "model" (keep-alive model) or
+	// "simulated" (a simulated day).
 	Method string  `json:"method"`
 	Rate   float64 `json:"rate"`
-	// Model is the keep-alive model over the day, when it is the method.
+	// Model is the keep-alive model over the day, when it is the method (and
+	// stands in for a simulation still pending).
 	Model *DayKeepAlive `json:"model,omitempty"`
+	// Simulated summarises the simulated day, when it is the method.
+	Simulated *SimulatedDay `json:"simulated,omitempty"`
+	// Pending is true while the simulation has not run (in the browser,
+	// where it runs in the background); Rate is then the model's.
+	Pending bool `json:"pending,omitempty"`
+}
+
+// SimulatedDay summarises a simulated day of a function.
+type SimulatedDay struct {
+	Seed                 uint64  `json:"seed"`
+	Arrivals             int     `json:"arrivals"`
+	ColdStarts           int     `json:"cold_starts"`
+	Throttles            int     `json:"throttles"`
+	ColdStartProbability float64 `json:"cold_start_probability"`
+	LatencyP50Ms         float64 `json:"latency_p50_ms"`
+	LatencyP95Ms         float64 `json:"latency_p95_ms"`
+	LatencyP99Ms         float64 `json:"latency_p99_ms"`
+	AvgInstances         float64 `json:"avg_instances"`
 }

@@ -95,8 +95,9 @@ type Function struct {
 	// ColdStartRate is the share of invocations that start cold.
 	ColdStartRate float64 `json:"cold_start_rate" jsonschema:"title=Cold-start rate,minimum=0,maximum=1,default=0.05" jsonschema_extras:"x-unit=fraction"`
 	// ColdStartMethod is where the cold-start rate comes from: the rate given
-	// (the spec's rule) or the keep-alive model of the function's traffic.
-	ColdStartMethod string `json:"cold_start_method" jsonschema:"title=Cold-start rate from,enum=reference,enum=model,default=reference"`
+	// (the spec's rule), the keep-alive model of the function's traffic, or a
+	// simulated day of it.
+	ColdStartMethod string `json:"cold_start_method" jsonschema:"title=Cold-start rate from,enum=reference,enum=model,enum=simulated,default=reference"`
 	// KeepAliveMinutes is how long the platform keeps an idle instance warm.
 	KeepAliveMinutes float64 `json:"keep_alive_minutes" jsonschema:"title=Keep-alive,minimum=0,maximum=1440,default=10" jsonschema_extras:"x-unit=min"`
 	// ColdStartDurationMs is what a cold start adds to an invocation.
@@ -166,6 +167,7 @@ const hoursPerDay = 24
 const (
 	ColdStartReference = "reference" // the rate given, as the spec does
 	ColdStartModel     = "model"     // the keep-alive model of the traffic
+	ColdStartSimulated = "simulated" // a simulated day of the traffic
 )
 
 // defaultKeepAliveMinutes is the keep-alive observed on AWS Lambda.

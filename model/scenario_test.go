@@ -382,3 +382,25 @@ func BenchmarkEvaluateDefaultModelMethod(b *testing.B) {
 		Evaluate(&s)
 	}
 }
+
+// A simulated cold-start rate comes from a seeded day of the function: the
+// same in the CLI and the browser; pending while a browser has not run it.
+func TestColdStartMethodSimulated(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].ColdStartMethod = ColdStartSimulated
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	f := r.Functions[0]
+	want := Simulate(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
+	if f.ColdStartRate.Method != ColdStartSimulated || f.ColdStartRate.Rate != want.ColdStartProbability || f.ColdStartRate.Simulated == nil {
+		t.Errorf("%+v", f.ColdStartRate)
+	}
+	var asked []Simulation
+	pending, _ := EvaluateWith(&s, func(in Simulation) (SimulationResult, bool) { asked = append(asked, in); return SimulationResult{}, false })
+	pf := pending.Functions[0].ColdStartRate
+	if !pf.Pending || pf.Model == nil || pf.Rate != pf.Model.ColdStartProbability || len(asked) != 1 {
+		t.Errorf("pending: %+v, %d asked", pf, len(asked))
+	}
+}

@@ -196,7 +196,7 @@ func (v *validator) function(path string, f *Function) {
 	}
 
 	v.number("cold_start_rate", f.ColdStartRate, 0, 1)
-	v.oneOf("cold_start_method", f.ColdStartMethod, []string{ColdStartReference, ColdStartModel})
+	v.oneOf("cold_start_method", f.ColdStartMethod, []string{ColdStartReference, ColdStartModel, ColdStartSimulated})
 	v.number("keep_alive_minutes", f.KeepAliveMinutes, 0, 24*60)
 	v.number("cold_start_duration_ms", f.ColdStartDurationMs, 0, MaxTimeoutMs)
 	if !knownRuntime(f.Runtime) {

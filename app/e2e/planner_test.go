@@ -185,6 +185,22 @@ func TestColdStartMethods(t *testing.T) {
 		t.Errorf("lab: %q", text)
 	}
 	screenshot(t, b, "view-function-cold-starts")
+
+	// Choosing the simulated method: the page simulates in the background,
+	// then shows exactly what `planner report` gives.
+	b.eval(t, `(() => { const s = document.querySelector('[name="functions[0].cold_start_method"]');
+		s.value = 'simulated'; s.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, new(bool))
+	time.Sleep(50 * time.Millisecond)
+	b.waitReady(t)
+	sc := model.DefaultScenario()
+	sc.Functions[0].ColdStartMethod = model.ColdStartSimulated
+	n := checkFigures(t, b, report(t, sc))
+	var method string
+	b.eval(t, `document.querySelector('[data-metric="functions.0.cold_start_rate.rate"]').closest('.figure').title`, &method)
+	if !strings.Contains(method, "simulated") {
+		t.Errorf("rate figure: %q", method)
+	}
+	t.Logf("%d figures equal the report with a simulated rate", n)
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}

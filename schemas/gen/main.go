@@ -150,7 +150,7 @@ func enumLabels() map[string]map[string]string {
 		"type":              {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
 		"criticality":       {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
 		"api_gateway_type":  {"rest": "REST API", "http": "HTTP API"},
-		"cold_start_method": {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic"},
+		"cold_start_method": {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic", "simulated": "Simulated day of the traffic"},
 	}
 }
 
