@@ -398,7 +398,10 @@ func TestColdStartMethodSimulated(t *testing.T) {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
 	var asked []Simulation
-	pending, _ := EvaluateWith(&s, func(in Simulation) (SimulationResult, bool) { asked = append(asked, in); return SimulationResult{}, false })
+	pending, _ := EvaluateWith(&s, func(in Simulation) (SimulationResult, bool) {
+		asked = append(asked, in)
+		return SimulationResult{}, false
+	})
 	pf := pending.Functions[0].ColdStartRate
 	if !pf.Pending || pf.Model == nil || pf.Rate != pf.Model.ColdStartProbability || len(asked) != 1 {
 		t.Errorf("pending: %+v, %d asked", pf, len(asked))
