@@ -244,9 +244,7 @@ func coldStartRate(f *Function, fr *FunctionReport, sims Simulations) ColdStartR
 		return report
 	}
 	report.Model, report.Rate = nil, r.ColdStartProbability
-	report.Simulated = &SimulatedDay{Seed: seed, Arrivals: r.Arrivals, ColdStarts: r.ColdStarts, Throttles: r.Throttles,
-		ColdStartProbability: r.ColdStartProbability, LatencyP50Ms: r.LatencyP50Ms, LatencyP95Ms: r.LatencyP95Ms,
-		LatencyP99Ms: r.LatencyP99Ms, AvgInstances: r.AvgInstances}
+	report.Simulated = &SimulatedDay{Seed: seed, SimulationSummary: r.SimulationSummary, AvgInstances: r.AvgInstances}
 	return report
 }
 

@@ -121,13 +121,7 @@ type ColdStartRateReport struct {
 
 // SimulatedDay summarises a simulated day of a function.
 type SimulatedDay struct {
-	Seed                 uint64  `json:"seed"`
-	Arrivals             int     `json:"arrivals"`
-	ColdStarts           int     `json:"cold_starts"`
-	Throttles            int     `json:"throttles"`
-	ColdStartProbability float64 `json:"cold_start_probability"`
-	LatencyP50Ms         float64 `json:"latency_p50_ms"`
-	LatencyP95Ms         float64 `json:"latency_p95_ms"`
-	LatencyP99Ms         float64 `json:"latency_p99_ms"`
-	AvgInstances         float64 `json:"avg_instances"`
+	Seed uint64 `json:"seed"`
+	SimulationSummary
+	AvgInstances float64 `json:"avg_instances"`
 }

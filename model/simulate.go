@@ -54,8 +54,8 @@ type SimulationMinute struct {
 	Provisioned int `json:"provisioned"`
 }
 
-// SimulationResult is what the simulation measured.
-type SimulationResult struct {
+// SimulationSummary is what a simulation measured of its requests.
+type SimulationSummary struct {
 	Arrivals             int     `json:"arrivals"`
 	ColdStarts           int     `json:"cold_starts"`
 	Throttles            int     `json:"throttles"`
@@ -63,6 +63,11 @@ type SimulationResult struct {
 	LatencyP50Ms         float64 `json:"latency_p50_ms"`
 	LatencyP95Ms         float64 `json:"latency_p95_ms"`
 	LatencyP99Ms         float64 `json:"latency_p99_ms"`
+}
+
+// SimulationResult is what the simulation measured.
+type SimulationResult struct {
+	SimulationSummary
 	// Instance-seconds: busy serving, idle kept warm (on demand), and
 	// provisioned (configured, busy or not).
 	BusyInstanceSeconds        float64 `json:"busy_instance_seconds"`
