@@ -241,3 +241,32 @@ func TestCorruptStorage(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// A scenario file imported from disk replaces the scenario; a file that is
+// not a scenario is refused with a message and changes nothing.
+func TestImportScenarioFile(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.clickTab(t, "scenarios")
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"version":1,"functions":[{"name":"x","allocated_memory_mb":"lots"}]}`), 0o600)
+	b.run(t, chromedp.SetUploadFiles("#import-file", []string{bad}, chromedp.ByQuery))
+	var text string
+	b.run(t, chromedp.Poll(`document.getElementById('notice')?.textContent ?? ''`, &text, chromedp.WithPollingTimeout(5*time.Second)))
+	if !strings.Contains(text, "is not a scenario") || !strings.Contains(text, "allocated_memory_mb") {
+		t.Errorf("notice %q", text)
+	}
+	sc := changedScenario()
+	good := filepath.Join(dir, "good.json")
+	data, _ := json.Marshal(sc)
+	os.WriteFile(good, data, 0o600)
+	b.run(t, chromedp.SetUploadFiles("#import-file", []string{good}, chromedp.ByQuery))
+	b.run(t, chromedp.Poll(`(document.getElementById('notice')?.textContent ?? '').includes('Imported good.json')`, new(bool),
+		chromedp.WithPollingTimeout(5*time.Second)))
+	b.clickTab(t, "application")
+	b.waitReady(t)
+	checkFigures(t, b, report(t, sc))
+}
