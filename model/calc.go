@@ -26,6 +26,7 @@ func calcModels() []calcModel {
 		{"alerts", calcAlerts},
 		{"lambda-cost", calcLambdaCost},
 		{"cold-start-probability", calcColdStartProbability},
+		{"forecast", calcForecast},
 	}
 }
 
@@ -493,4 +494,45 @@ func calcColdStartProbability(input []byte) (any, Problems) {
 		return nil, v.probs
 	}
 	return CalculateKeepAlive(k), nil
+}
+
+// calcForecast forecasts a series.
+func calcForecast(input []byte) (any, Problems) {
+	in := ForecastInput{SeasonLength: 24, Horizon: 48, Method: "auto"}
+	if probs := decodeSpec(input, &in); len(probs) > 0 {
+		return nil, probs
+	}
+	v := validator{specRules: true}
+	v.intRange("season_length", in.SeasonLength, 1, 10080)
+	v.intRange("horizon", in.Horizon, 1, max(1, maxForecastDays*in.SeasonLength))
+	if in.Method != "auto" && !contains(ForecastMethods(), in.Method) {
+		v.oneOf("method", in.Method, append([]string{"auto"}, ForecastMethods()...))
+	}
+	for i, x := range in.History {
+		if !inRange(x, 0, maxBigQuantity) {
+			v.number("history["+strconv.Itoa(i)+"]", x, 0, maxBigQuantity)
+		}
+	}
+	if len(in.History) < in.SeasonLength+backtestOrigins*in.Horizon {
+		v.add("history", "needs at least season_length + 3 × horizon values ("+strconv.Itoa(in.SeasonLength+backtestOrigins*in.Horizon)+"), got "+strconv.Itoa(len(in.History)))
+	}
+	if len(in.History) > 1_000_000 {
+		v.add("history", "more than 1,000,000 values")
+	}
+	if len(v.probs) > 0 {
+		return nil, v.probs
+	}
+	if in.Method != "auto" && !forecastable(in.Method, in.History, in.SeasonLength, in.Horizon) {
+		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
+	}
+	return MakeForecast(in), nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
