@@ -27,6 +27,7 @@ func calcModels() []calcModel {
 		{"lambda-cost", calcLambdaCost},
 		{"cold-start-probability", calcColdStartProbability},
 		{"forecast", calcForecast},
+		{"anomalies", calcAnomalies},
 	}
 }
 
@@ -535,4 +536,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// calcAnomalies finds the anomalies of a series.
+func calcAnomalies(input []byte) (any, Problems) {
+	in := struct {
+		History      []float64 `json:"history"`
+		SeasonLength int       `json:"season_length"`
+	}{SeasonLength: 24}
+	if probs := decodeSpec(input, &in); len(probs) > 0 {
+		return nil, probs
+	}
+	v := validator{specRules: true}
+	v.intRange("season_length", in.SeasonLength, 1, 10080)
+	for i, x := range in.History {
+		if !inRange(x, 0, maxBigQuantity) {
+			v.number("history["+strconv.Itoa(i)+"]", x, 0, maxBigQuantity)
+		}
+	}
+	if len(in.History) < 2*in.SeasonLength {
+		v.add("history", "needs at least two seasons ("+strconv.Itoa(2*in.SeasonLength)+" values), got "+strconv.Itoa(len(in.History)))
+	}
+	if len(in.History) > 1_000_000 {
+		v.add("history", "more than 1,000,000 values")
+	}
+	if len(v.probs) > 0 {
+		return nil, v.probs
+	}
+	return DetectAnomalies(in.History, in.SeasonLength), nil
 }
