@@ -34,6 +34,7 @@ func commands() []command {
 		{"calc", "MODEL", "run one model of the spec: JSON on stdin, JSON on stdout", runCalc},
 		{"report", "[FILE|-] [--format json|markdown|csv|prometheus]", "the full report of a scenario (the default scenario without FILE)", runReport},
 		{"simulate", "[FILE|-] [--function NAME] [--keep-alive MIN] [--seed N]", "a simulated day of each function: cold starts, latency, instances, cost", runSimulate},
+		{"policies", "[FILE|-] [--function NAME] [--shadow]", "provisioned-concurrency policies compared on two held-out days", runPolicies},
 		{"link", "[FILE|-] [--base URL]", "the share link of a scenario (the default scenario without FILE)", runLink},
 		{"open", "URL", "the scenario a share link carries, as JSON", runOpen},
 		{"build", "[--out dist] [--web web]", "write the static site (after building web/app.wasm)", runBuild},

@@ -156,3 +156,23 @@ func TestSimulate(t *testing.T) {
 		t.Errorf("negative keep-alive accepted")
 	}
 }
+
+func TestPolicies(t *testing.T) {
+	code, out, errs := run(t, "", "policies", "--function", "product_catalog")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	var got []struct {
+		Function    string `json:"function"`
+		Recommended string `json:"recommended"`
+		Policies    []struct {
+			Policy string `json:"policy"`
+		} `json:"policies"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Function != "product_catalog" || len(got[0].Policies) != 4 || got[0].Recommended == "" {
+		t.Errorf("%+v", got)
+	}
+}

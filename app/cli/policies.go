@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"planner/model"
+)
+
+// policyComparison is the policies of one function.
+type policyComparison struct {
+	Function string `json:"function"`
+	model.PolicyComparison
+}
+
+// runPolicies implements `planner policies [FILE|-] [--function NAME]
+// [--shadow]`: the provisioned-concurrency policies of each function
+// compared on two held-out days of a four-week history synthesised from
+// its daily profile, as JSON.
+func runPolicies(env *Env, args []string) int {
+	fs := flag.NewFlagSet("policies", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	only := fs.String("function", "", "compare the policies of this function only")
+	shadow := fs.Bool("shadow", false, "shadow mode: report the schedules, apply none")
+	file, err := parseWithOneFile(fs, args)
+	if err != nil {
+		return 2
+	}
+	s, code := loadScenario(env, "policies", file)
+	if s == nil {
+		return code
+	}
+	r, probs := model.Evaluate(s)
+	if len(probs) > 0 {
+		return fail(env, "policies", probs.Error())
+	}
+	profile, _ := model.LookupProfile(s.Pricing.Profile)
+	out := []policyComparison{}
+	for i := range s.Functions {
+		f, fr := &s.Functions[i], &r.Functions[i]
+		if *only != "" && f.Name != *only {
+			continue
+		}
+		guard := model.DefaultGuardrails()
+		guard.Shadow = *shadow
+		history := model.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
+		out = append(out, policyComparison{Function: f.Name, PolicyComparison: model.ComparePolicies(model.PolicyInput{
+			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
+			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
+		}, profile, s.Pricing.Architecture)})
+	}
+	if *only != "" && len(out) == 0 {
+		return fail(env, "policies", fmt.Sprintf("--function: no function named %q", *only))
+	}
+	return writeJSON(env, "policies", out)
+}
