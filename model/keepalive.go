@@ -39,7 +39,7 @@ const (
 	spectralMinRelaxations = 30
 	// maxExactWork bounds the uniformization work of one solve (state
 	// updates); beyond it the slowest mode stands in, and says so.
-	maxExactWork = 50_000_000
+	maxExactWork = 5_000_000
 	// maxChainConcurrency bounds the chain: beyond this mean concurrency
 	// the busy count is Gaussian and its window maximum is taken as such.
 	maxChainConcurrency = 100
