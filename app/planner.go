@@ -44,7 +44,6 @@ var tabs = []struct{ id, label string }{
 	{"function", "Function"},
 	{"application", "Application"},
 	{"optimize", "Optimize"},
-	{"forecast", "Forecast"},
 	{"alerts", "Alerts"},
 	{"prices", "Prices"},
 	{"scenarios", "Scenarios"},
@@ -231,8 +230,6 @@ func (p *Planner) view() app.UI {
 		return optimizeView(r)
 	case "alerts":
 		return alertsView(p.s)
-	case "forecast":
-		return p.forecastView(r)
 	case "prices":
 		return p.pricesView(r)
 	case "scenarios":

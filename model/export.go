@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -89,10 +88,24 @@ var csvColumns = []string{"function", "memory_mb", "monthly_invocations", "invoc
 	"monitoring_cost", "supporting_services_cost", "total_monthly_cost"}
 
 // WriteCSV writes one row per function and a total row, costs in USD per
-// month, numbers unrounded.
+// month, numbers unrounded (RFC 4180: fields with commas, quotes or line
+// breaks are quoted).
 func WriteCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvColumns); err != nil {
+	var b strings.Builder
+	write := func(fields []string) error {
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if strings.ContainsAny(f, ",\"\r\n") {
+				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+			}
+			b.WriteString(f)
+		}
+		b.WriteString("\r\n")
+		return nil
+	}
+	if err := write(csvColumns); err != nil {
 		return err
 	}
 	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
@@ -103,7 +116,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 			num(ea.AvgConcurrentExecutions), num(ea.BurstConcurrentExecutions), num(c.ComputeCost), num(c.RequestCost),
 			num(c.ProvisionedCost), num(c.EphemeralStorageCost), num(c.ComplianceCost), num(c.MonitoringCost),
 			num(f.SupportingServices.TotalCost), num(f.TotalMonthlyCost)}
-		if err := cw.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return err
 		}
 	}
@@ -111,11 +124,11 @@ func WriteCSV(w io.Writer, r *Report) error {
 	total := make([]string, len(csvColumns))
 	total[0], total[2] = "TOTAL (with global services)", num(ts.TotalMonthlyInvocations)
 	total[len(total)-1] = num(ts.TotalMonthlyCost)
-	if err := cw.Write(total); err != nil {
+	if err := write(total); err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // csvSafe stops a spreadsheet from reading a name as a formula.

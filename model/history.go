@@ -1,11 +1,8 @@
 package model
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"io"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -38,7 +35,8 @@ type point struct {
 	count float64
 }
 
-// ParseHistoryCSV reads "timestamp,count" lines (a header line is allowed).
+// ParseHistoryCSV reads "timestamp,count" lines (a header line is allowed;
+// fields may be quoted).
 // Timestamps are RFC 3339, "2006-01-02 15:04[:05]" (UTC) or Unix seconds;
 // counts are non-negative numbers. Every bad line is refused with its number
 // and reason.
@@ -46,22 +44,17 @@ func ParseHistoryCSV(data []byte) (*History, Problems) {
 	if len(data) > maxHistoryBytes {
 		return nil, Problems{{Path: "file", Message: "larger than 64 MiB"}}
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
+	lines := strings.Split(string(data), "\n")
 	var probs Problems
 	var points []point
-	for line := 1; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
+	for i, text := range lines {
+		line := i + 1
 		where := "line " + strconv.Itoa(line)
-		if err != nil {
-			probs.add(where, "not CSV: "+err.Error())
-			break
+		var rec []string
+		for _, field := range strings.Split(strings.TrimRight(text, "\r"), ",") {
+			rec = append(rec, strings.Trim(strings.TrimSpace(field), `"`))
 		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		if len(rec) == 1 && rec[0] == "" {
 			continue
 		}
 		if len(rec) != 2 {

@@ -205,32 +205,3 @@ func TestColdStartMethods(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
-
-// The forecast view: a forecast with its band is drawn for the selected
-// function, and the policies compare in the background.
-func TestForecastView(t *testing.T) {
-	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
-	b.clickTab(t, "forecast")
-	var ok bool
-	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 1`, &ok,
-		chromedp.WithPollingTimeout(30*time.Second)))
-	start := time.Now()
-	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
-	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 2`, &ok,
-		chromedp.WithPollingTimeout(90*time.Second)))
-	t.Logf("policies compared in the browser in %v", time.Since(start))
-	var text string
-	b.eval(t, `document.querySelector('.forecast-lab').innerText`, &text)
-	for _, want := range []string{"Method ", "Recommended: ", "static", "reactive", "predictive", "learned"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("forecast view lacks %q", want)
-		}
-	}
-	screenshot(t, b, "view-forecast")
-	if errs := b.consoleErrors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
-}
