@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 
 	"planner/model"
 )
@@ -26,31 +25,14 @@ func runPolicies(env *Env, args []string) int {
 	if err != nil {
 		return 2
 	}
-	s, code := loadScenario(env, "policies", file)
-	if s == nil {
-		return code
-	}
-	r, probs := model.Evaluate(s)
-	if len(probs) > 0 {
-		return fail(env, "policies", probs.Error())
-	}
-	profile, _ := model.LookupProfile(s.Pricing.Profile)
-	out := []policyComparison{}
-	for i := range s.Functions {
-		f, fr := &s.Functions[i], &r.Functions[i]
-		if *only != "" && f.Name != *only {
-			continue
-		}
+	return eachFunction(env, "policies", file, *only, func(e evaluatedFunction) policyComparison {
+		f, fr := e.Function, e.Report
 		guard := model.DefaultGuardrails()
 		guard.Shadow = *shadow
 		history := model.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
-		out = append(out, policyComparison{Function: f.Name, PolicyComparison: model.ComparePolicies(model.PolicyInput{
+		return policyComparison{Function: f.Name, PolicyComparison: model.ComparePolicies(model.PolicyInput{
 			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
-		}, profile, s.Pricing.Architecture)})
-	}
-	if *only != "" && len(out) == 0 {
-		return fail(env, "policies", fmt.Sprintf("--function: no function named %q", *only))
-	}
-	return writeJSON(env, "policies", out)
+		}, e.Profile, e.Scenario.Pricing.Architecture)}
+	})
 }

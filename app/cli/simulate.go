@@ -2,7 +2,6 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 
 	"planner/model"
 )
@@ -23,24 +22,7 @@ func runSimulate(env *Env, args []string) int {
 	if *keepAlive < 0 || *keepAlive > 24*60 {
 		return fail(env, "simulate", "--keep-alive: must be between 0 and 1440 minutes")
 	}
-	s, code := loadScenario(env, "simulate", file)
-	if s == nil {
-		return code
-	}
-	r, probs := model.Evaluate(s)
-	if len(probs) > 0 {
-		return fail(env, "simulate", probs.Error())
-	}
-	profile, _ := model.LookupProfile(s.Pricing.Profile)
-	out := []model.FunctionSimulation{}
-	for i := range s.Functions {
-		if *only != "" && s.Functions[i].Name != *only {
-			continue
-		}
-		out = append(out, model.SimulateFunction(profile, s.Pricing.Architecture, &s.Functions[i], &r.Functions[i], *keepAlive, *seed+uint64(i)))
-	}
-	if *only != "" && len(out) == 0 {
-		return fail(env, "simulate", fmt.Sprintf("--function: no function named %q", *only))
-	}
-	return writeJSON(env, "simulate", out)
+	return eachFunction(env, "simulate", file, *only, func(e evaluatedFunction) model.FunctionSimulation {
+		return model.SimulateFunction(e.Profile, e.Scenario.Pricing.Architecture, e.Function, e.Report, *keepAlive, *seed+uint64(e.Index))
+	})
 }

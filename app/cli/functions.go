@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"fmt"
+
+	"planner/model"
+)
+
+// evaluatedFunction is one function of an evaluated scenario.
+type evaluatedFunction struct {
+	Index    int
+	Function *model.Function
+	Report   *model.FunctionReport
+	Scenario *model.Scenario
+	Profile  *model.PriceProfile
+}
+
+// eachFunction loads and evaluates the scenario of FILE and calls do for
+// each function (or the one named only), collecting the results as JSON.
+func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunction) T) int {
+	s, code := loadScenario(env, cmd, file)
+	if s == nil {
+		return code
+	}
+	r, probs := model.Evaluate(s)
+	if len(probs) > 0 {
+		return fail(env, cmd, probs.Error())
+	}
+	profile, _ := model.LookupProfile(s.Pricing.Profile)
+	out := []T{}
+	for i := range s.Functions {
+		if only != "" && s.Functions[i].Name != only {
+			continue
+		}
+		out = append(out, do(evaluatedFunction{i, &s.Functions[i], &r.Functions[i], s, profile}))
+	}
+	if only != "" && len(out) == 0 {
+		return fail(env, cmd, fmt.Sprintf("--function: no function named %q", only))
+	}
+	return writeJSON(env, cmd, out)
+}
