@@ -42,15 +42,6 @@ type PolicyInput struct {
 	KeepAliveMin    float64
 	Guardrails      Guardrails
 	Seed            uint64
-	// Yield, when set, is called between steps of the work; a browser
-	// yields to the page there.
-	Yield func() `json:"-"`
-}
-
-func (in PolicyInput) yield() {
-	if in.Yield != nil {
-		in.Yield()
-	}
 }
 
 // PolicyResult is one policy's schedule and its simulated outcome.
@@ -143,7 +134,6 @@ func ComparePolicies(in PolicyInput, p *PriceProfile, arch Architecture) PolicyC
 				applied[h] = 0
 			}
 		}
-		in.yield()
 		res := simulateSchedule(in, actual, applied, p, arch)
 		res.Policy, res.Schedule, res.Description = name, sched, descriptions[name]
 		out.Policies = append(out.Policies, res)
@@ -221,7 +211,6 @@ func learnPolicy(in PolicyInput, train []float64, fc Forecast, p *PriceProfile, 
 		return int(math.Ceil(qActions[a] * expected / 3600 * meanS / targetUtilization))
 	}
 	for range qEpisodes {
-		in.yield()
 		for t := hoursPerDay; t < len(train)-1; t++ {
 			expected := train[t-hoursPerDay] // yesterday's same hour, what a forecast would say
 			s := (t%hoursPerDay)*buckets + bucket(expected)

@@ -143,6 +143,15 @@ func (b *browser) run(t testing.TB, actions ...chromedp.Action) {
 	}
 }
 
+// openPlanner opens address in a fresh browser and waits until it is ready.
+func openPlanner(t testing.TB, address string) *browser {
+	t.Helper()
+	b := newBrowser(t)
+	b.run(t, chromedp.Navigate(address))
+	b.waitReady(t)
+	return b
+}
+
 // waitReady waits for the planner to be evaluated and rendered.
 func (b *browser) waitReady(t testing.TB) {
 	t.Helper()

@@ -18,9 +18,7 @@ import (
 // the default scenario, charts are drawn and nothing is logged as an error.
 func TestPageShowsTheReport(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	tree := report(t, model.DefaultScenario())
 	total := 0
 	for _, tab := range []string{"application", "function", "optimize", "alerts", "prices"} {
@@ -48,9 +46,7 @@ func TestPageShowsTheReport(t *testing.T) {
 // valid figures stay, marked stale.
 func TestEditingUpdatesFigures(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 
 	b.edit(t, "functions[0].allocated_memory_mb", "1024")
 	b.waitReady(t)
@@ -93,9 +89,7 @@ func TestEditingUpdatesFigures(t *testing.T) {
 func TestUserTextIsText(t *testing.T) {
 	const hostile = `<img src=x onerror=alert(1)>`
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.edit(t, "functions[0].name", hostile)
 	b.waitReady(t)
 	for _, tab := range []string{"application", "function", "optimize", "alerts"} {
@@ -128,9 +122,7 @@ func TestUserTextIsText(t *testing.T) {
 // After one visit the planner works with the network cut.
 func TestOfflineReload(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	var cached bool
 	b.run(t, chromedp.Poll(`(async () => { const reg = await navigator.serviceWorker.ready;
 		const keys = await caches.keys(); if (!keys.length) return false;
@@ -150,9 +142,7 @@ func TestOfflineReload(t *testing.T) {
 // A damaged address does not stop the app.
 func TestDamagedAddress(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/#s=%%%"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/#s=%%%")
 	b.edit(t, "functions[0].avg_execution_time_ms", "450")
 	b.waitReady(t)
 	if errs := b.consoleErrors(); len(errs) > 0 {
@@ -169,9 +159,7 @@ func jsString(s string) string {
 // simulated day runs with progress and draws its charts.
 func TestColdStartMethods(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.clickTab(t, "function")
 	var drawn bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 1`, &drawn,

@@ -53,9 +53,7 @@ func TestPlannerLinkOpensInFreshProfile(t *testing.T) {
 	if len(link) > 2000 {
 		t.Errorf("link has %d characters", len(link))
 	}
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(link))
-	b.waitReady(t)
+	b := openPlanner(t, link)
 	want := report(t, sc)
 	n := 0
 	for _, tab := range []string{"application", "function", "optimize", "alerts"} {
@@ -96,9 +94,7 @@ func TestDamagedLinkMessage(t *testing.T) {
 // fragment shows them, and the address opens them.
 func TestAutosaveAndAddressFollowEdits(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.edit(t, "functions[0].allocated_memory_mb", "640")
 	b.waitReady(t)
 	want := model.DefaultScenario()
@@ -134,9 +130,7 @@ func TestAutosaveAndAddressFollowEdits(t *testing.T) {
 // A preset opens with one click and a saved scenario survives a reload.
 func TestPresetsAndSavedScenarios(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.clickTab(t, "scenarios")
 	b.run(t, chromedp.Click(`button[aria-label="Open preset Banking with compliance overhead"]`, chromedp.ByQuery))
 	b.waitReady(t)
@@ -172,9 +166,7 @@ func TestPresetsAndSavedScenarios(t *testing.T) {
 // function they show, also after the list changed.
 func TestFunctionListActions(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	click := func(sel string) {
 		t.Helper()
 		b.run(t, chromedp.Click(sel, chromedp.ByQuery))
@@ -210,9 +202,7 @@ func TestFunctionListActions(t *testing.T) {
 // Damaged storage entries are reported and never break the page.
 func TestCorruptStorage(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"functions":[{"name":"x","allocated_memory_mb":"huge"}]}');
 		localStorage.setItem('planner.library.v1', '[{"name":"ok","scenario":{"version":1}},{"name":"bad","scenario":{"version":99}}, 7]'); true`, new(bool))
 	b.run(t, chromedp.Navigate(s.URL+"/"))
@@ -246,9 +236,7 @@ func TestCorruptStorage(t *testing.T) {
 // not a scenario is refused with a message and changes nothing.
 func TestImportScenarioFile(t *testing.T) {
 	s := startSite(t)
-	b := newBrowser(t)
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b := openPlanner(t, s.URL+"/")
 	b.clickTab(t, "scenarios")
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
