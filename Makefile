@@ -3,7 +3,6 @@ SHELL := /bin/bash
 GO ?= go
 GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
-FUZZTIME ?= 10s
 BIN := bin/planner
 VERSION ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
@@ -66,11 +65,15 @@ test-wasm: node
 test-e2e: chromium dist
 	$(GO) test -tags e2e -count=1 ./app/e2e/
 
-# Each fuzz target runs briefly; a crash fails the build.
+# Each fuzz target runs a fixed number of inputs (5-10 s each here); a crash
+# fails the build. Counts, not durations: Go 1.26's fuzz coordinator can
+# report "context deadline exceeded" when a -fuzztime duration ends
+# (golang/go#75804), a failure that is not in our code.
 fuzz:
 	@for target in $$($(GO) test -list '^Fuzz' ./model | grep '^Fuzz'); do \
-	  echo "fuzz $$target ($(FUZZTIME))"; \
-	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./model || exit 1; \
+	  case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; *) n=300000;; esac; \
+	  echo "fuzz $$target ($$n inputs)"; \
+	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$${n}x ./model || exit 1; \
 	done
 
 ## bench: model benchmarks, the CLI against the spec's Python reference, app.wasm's size

@@ -145,6 +145,7 @@ func (c *ColdStartLab) Render() app.UI {
 			formatValue(r.LatencyP95Ms, "ms"), formatValue(r.LatencyP99Ms, "ms"), r.Throttles)
 	}
 	used := fr.ColdStartRate.Method
+	tooBusy := model.SimulationTooBusy(fr.Traffic.RequestsPerDay())
 	row := func(method, label, rate, instances, note string) app.UI {
 		return app.Tr().Class(classes("current-row", method == used)).Body(
 			app.Th().Scope("row").Text(label), app.Td().Class("num").Text(rate), app.Td().Class("num").Text(instances), app.Td().Text(note))
@@ -161,7 +162,8 @@ func (c *ColdStartLab) Render() app.UI {
 			),
 		)),
 		app.Div().Class("sim-controls").Body(
-			app.Button().Type("button").Class("primary").Text("Simulate a day").Disabled(c.running).OnClick(c.simulate),
+			app.Button().Type("button").Class("primary").Text("Simulate a day").Disabled(c.running || tooBusy != "").OnClick(c.simulate),
+			app.If(tooBusy != "", func() app.UI { return app.Small().Text("Not simulated: " + tooBusy + ".") }),
 			app.If(c.running, func() app.UI {
 				return app.Progress().Max(1).Value(fmt.Sprint(c.progress)).Aria("label", "Simulation progress")
 			}),

@@ -55,6 +55,15 @@ type TrafficReport struct {
 	RequestsPerHour []float64 `json:"requests_per_hour"`
 }
 
+// RequestsPerDay is the sum of the hourly requests of a day.
+func (t *TrafficReport) RequestsPerDay() float64 {
+	sum := 0.0
+	for _, perHour := range t.RequestsPerHour {
+		sum += perHour
+	}
+	return sum
+}
+
 // CostBreakdown is the function's own bill, USD per month.
 type CostBreakdown struct {
 	ComputeCost          float64 `json:"compute_cost"`

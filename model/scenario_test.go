@@ -407,3 +407,26 @@ func TestColdStartMethodSimulated(t *testing.T) {
 		t.Errorf("pending: %+v, %d asked", pf, len(asked))
 	}
 }
+
+func TestSimulatedMethodRefusesDaysTooBusyToSimulate(t *testing.T) {
+	s := DefaultScenario()
+	s.Pricing.Profile = "aws-us-east-1" // 730-hour month
+	f := &s.Functions[1]
+	f.ColdStartMethod = ColdStartSimulated
+	limitPerMonth := float64(MaxSimulatedRequestsPerDay) * 730 / 24
+	f.InvocationsPerSecond, f.MonthlyInvocations = nil, &limitPerMonth
+	if _, probs := Evaluate(&s); len(probs) > 0 {
+		t.Fatalf("a day at the limit is refused: %v", probs)
+	}
+	over := limitPerMonth * 1.01
+	f.MonthlyInvocations = &over
+	_, probs := Evaluate(&s)
+	if len(probs) != 1 || probs[0].Path != "functions[1].cold_start_method" ||
+		!strings.Contains(probs[0].Message, "20,000,000") || !strings.Contains(probs[0].Message, `"model"`) {
+		t.Fatalf("%v", probs)
+	}
+	f.ColdStartMethod = ColdStartModel
+	if _, probs := Evaluate(&s); len(probs) > 0 {
+		t.Fatalf("the model method is refused: %v", probs)
+	}
+}

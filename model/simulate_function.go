@@ -1,5 +1,11 @@
 package model
 
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
 // FunctionSimulation is the simulation of one function of a scenario over a
 // day, with its cost.
 type FunctionSimulation struct {
@@ -84,4 +90,34 @@ func SimulateWith(p *PriceProfile, arch Architecture, f *Function, sim Simulatio
 		ProvisionedCostMonthly: provisioned * days,
 		TotalCostMonthly:       (onDemand + provisioned) * days,
 	}
+}
+
+// MaxSimulatedRequestsPerDay bounds a simulated day: the simulator handles
+// about 10 million requests a second natively and a third of that in a
+// browser, so a day at this bound takes about 2 s natively and 6 s in a
+// browser. Busier functions keep all their instances warm and the keep-alive
+// model is exact enough for them.
+const MaxSimulatedRequestsPerDay = 20_000_000
+
+// SimulationTooBusy says why a day of requestsPerDay requests is not
+// simulated, or "" when it can be.
+func SimulationTooBusy(requestsPerDay float64) string {
+	if requestsPerDay <= MaxSimulatedRequestsPerDay {
+		return ""
+	}
+	return "a simulated day is limited to " + fmtCount(MaxSimulatedRequestsPerDay) + " requests; this function has " +
+		fmtCount(requestsPerDay) + " a day"
+}
+
+// fmtCount formats a count with thousands separators: 20000000 → "20,000,000".
+func fmtCount(x float64) string {
+	digits := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
 }

@@ -41,10 +41,17 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 		v.add("name", "longer than "+strconv.Itoa(MaxScenarioName)+" characters")
 	}
 	profile, ok := LookupProfile(s.Pricing.Profile)
-	if !ok {
+	priced := false
+	if ok {
+		_, priced = profile.Lambda[s.Pricing.Architecture]
+	}
+	switch {
+	case !ok:
 		v.add("pricing.profile", "unknown price profile "+strconv.Quote(s.Pricing.Profile)+"; choose one of "+quoteList(ProfileIDs()))
-	} else if _, ok := profile.Lambda[s.Pricing.Architecture]; !ok {
+	case !priced:
 		v.add("pricing.architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(s.Pricing.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
+	default:
+		v.secondsPerMonth = profile.SecondsPerMonth()
 	}
 	v.intRange("secrets_count", s.SecretsCount, 0, 1_000_000)
 	v.number("target_reduction_percent", s.TargetReductionPercent, 0, 100)
@@ -72,6 +79,9 @@ type validator struct {
 	probs     Problems
 	specRules bool
 	at        string
+	// secondsPerMonth is the month of the scenario's price profile; 0 when
+	// the profile is unknown.
+	secondsPerMonth float64
 }
 
 func (v *validator) add(key, msg string) { v.probs.add(joinPath(v.at, key), msg) }
@@ -111,13 +121,15 @@ func (v *validator) intRange(path string, x, lo, hi int) {
 	v.number(path, float64(x), float64(lo), float64(hi))
 }
 
-func (v *validator) oneOf(path, value string, allowed []string) {
+// oneOf checks that value is one of allowed, and says whether it is.
+func (v *validator) oneOf(path, value string, allowed []string) bool {
 	for _, a := range allowed {
 		if value == a {
-			return
+			return true
 		}
 	}
 	v.add(path, "unknown value "+strconv.Quote(value)+"; choose one of "+quoteList(allowed))
+	return false
 }
 
 func (v *validator) compliance(c *Compliance) {
@@ -196,7 +208,13 @@ func (v *validator) function(path string, f *Function) {
 	}
 
 	v.number("cold_start_rate", f.ColdStartRate, 0, 1)
-	v.oneOf("cold_start_method", f.ColdStartMethod, []string{ColdStartReference, ColdStartModel, ColdStartSimulated})
+	if v.oneOf("cold_start_method", f.ColdStartMethod, []string{ColdStartReference, ColdStartModel, ColdStartSimulated}) &&
+		f.ColdStartMethod == ColdStartSimulated && v.secondsPerMonth > 0 {
+		_, monthly := f.Traffic(v.secondsPerMonth)
+		if msg := SimulationTooBusy(monthly / (v.secondsPerMonth / 86400)); msg != "" {
+			v.add("cold_start_method", msg+": choose \"model\", the keep-alive model, for traffic this busy")
+		}
+	}
 	v.number("keep_alive_minutes", f.KeepAliveMinutes, 0, 24*60)
 	v.number("cold_start_duration_ms", f.ColdStartDurationMs, 0, MaxTimeoutMs)
 	if !knownRuntime(f.Runtime) {

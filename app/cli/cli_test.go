@@ -176,3 +176,13 @@ func TestPolicies(t *testing.T) {
 		t.Errorf("%+v", got)
 	}
 }
+
+func TestSimulateAndPoliciesRefuseDaysTooBusy(t *testing.T) {
+	busy := `{"version":1,"functions":[{"name":"firehose","invocations_per_second":1000}]}`
+	for _, cmd := range []string{"simulate", "policies"} {
+		code, out, errs := run(t, busy, cmd, "-")
+		if code != 1 || out != "" || !strings.Contains(errs, "functions[0] (firehose)") || !strings.Contains(errs, "20,000,000") {
+			t.Errorf("%s: exit %d, %q, %q", cmd, code, out, errs)
+		}
+	}
+}

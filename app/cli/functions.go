@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"planner/model"
@@ -17,7 +18,8 @@ type evaluatedFunction struct {
 
 // eachFunction loads and evaluates the scenario of FILE and calls do for
 // each function (or the one named only), collecting the results as JSON.
-func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunction) T) int {
+// The first function that do refuses ends the command with its problem.
+func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunction) (T, error)) int {
 	s, code := loadScenario(env, cmd, file)
 	if s == nil {
 		return code
@@ -32,10 +34,22 @@ func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunc
 		if only != "" && s.Functions[i].Name != only {
 			continue
 		}
-		out = append(out, do(evaluatedFunction{i, &s.Functions[i], &r.Functions[i], s, profile}))
+		result, err := do(evaluatedFunction{i, &s.Functions[i], &r.Functions[i], s, profile})
+		if err != nil {
+			return fail(env, cmd, fmt.Sprintf("functions[%d] (%s): %v", i, s.Functions[i].Name, err))
+		}
+		out = append(out, result)
 	}
 	if only != "" && len(out) == 0 {
 		return fail(env, cmd, fmt.Sprintf("--function: no function named %q", only))
 	}
 	return writeJSON(env, cmd, out)
+}
+
+// simulationTooBusy refuses a function whose day is too busy to simulate.
+func simulationTooBusy(e evaluatedFunction) error {
+	if msg := model.SimulationTooBusy(e.Report.Traffic.RequestsPerDay()); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
 }

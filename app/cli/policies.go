@@ -25,7 +25,10 @@ func runPolicies(env *Env, args []string) int {
 	if err != nil {
 		return 2
 	}
-	return eachFunction(env, "policies", file, *only, func(e evaluatedFunction) policyComparison {
+	return eachFunction(env, "policies", file, *only, func(e evaluatedFunction) (policyComparison, error) {
+		if err := simulationTooBusy(e); err != nil {
+			return policyComparison{}, err
+		}
 		f, fr := e.Function, e.Report
 		guard := model.DefaultGuardrails()
 		guard.Shadow = *shadow
@@ -33,6 +36,6 @@ func runPolicies(env *Env, args []string) int {
 		return policyComparison{Function: f.Name, PolicyComparison: model.ComparePolicies(model.PolicyInput{
 			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
-		}, e.Profile, e.Scenario.Pricing.Architecture)}
+		}, e.Profile, e.Scenario.Pricing.Architecture)}, nil
 	})
 }

@@ -22,7 +22,10 @@ func runSimulate(env *Env, args []string) int {
 	if *keepAlive < 0 || *keepAlive > 24*60 {
 		return fail(env, "simulate", "--keep-alive: must be between 0 and 1440 minutes")
 	}
-	return eachFunction(env, "simulate", file, *only, func(e evaluatedFunction) model.FunctionSimulation {
-		return model.SimulateFunction(e.Profile, e.Scenario.Pricing.Architecture, e.Function, e.Report, *keepAlive, *seed+uint64(e.Index))
+	return eachFunction(env, "simulate", file, *only, func(e evaluatedFunction) (model.FunctionSimulation, error) {
+		if err := simulationTooBusy(e); err != nil {
+			return model.FunctionSimulation{}, err
+		}
+		return model.SimulateFunction(e.Profile, e.Scenario.Pricing.Architecture, e.Function, e.Report, *keepAlive, *seed+uint64(e.Index)), nil
 	})
 }
