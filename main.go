@@ -1,60 +1,19 @@
 // Command planner is the serverless capacity planner. Compiled to
-// WebAssembly it is the app in the browser; natively it is the command line
-// (calc, report, build, serve).
+// WebAssembly it is the app in the browser (main_wasm.go); natively it is
+// the command line (main_cli.go: calc, report, build, serve). Both route the
+// same pages, described here once.
 package main
 
 import (
-	_ "embed"
-	"os"
-	"runtime"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "planner/app"
-	"planner/app/cli"
 )
 
 // version is the build's version (the git commit), set with -ldflags.
 var version = "dev"
 
-//go:embed netlify.toml
-var netlifyTOML []byte
-
-func main() {
+// route registers the planner's pages.
+func route() {
 	app.Route("/", func() app.Composer { return &ui.Planner{} })
-	if runtime.GOOS == "js" {
-		app.RunWhenOnBrowser()
-		return
-	}
-	os.Exit(cli.Run(os.Args[1:], &cli.Env{
-		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Handler: handler, NetlifyTOML: netlifyTOML,
-	}))
-}
-
-// handler describes the site; wasmSize is the uncompressed size of app.wasm.
-func handler(wasmSize string) *app.Handler {
-	return &app.Handler{
-		Name:            "Serverless capacity planner",
-		ShortName:       "Capacity planner",
-		Title:           "Serverless capacity planner",
-		Description:     "Size serverless functions: concurrency, cold starts, memory, the monthly bill, alerts and projections — offline, in your browser.",
-		Lang:            "en",
-		BackgroundColor: "#ffffff",
-		ThemeColor:      "#0b4f8a",
-		LoadingLabel:    "Loading the planner… {progress}%",
-		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			Maskable: "/web/icon-512.png",
-			SVG:      "/web/icon.svg",
-		},
-		Styles: []string{"/web/planner.css"},
-		// boot.js runs before app.js (it is not deferred): it repairs
-		// damaged percent escapes in the address before go-app reads it.
-		Scripts:            []string{"/web/boot.js", "/web/echarts.min.js defer", "/web/planner.js defer"},
-		CacheableResources: []string{"/web/icon.svg"},
-		Version:            version,
-		WasmContentLength:  wasmSize,
-	}
 }
