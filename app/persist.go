@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -133,9 +132,9 @@ func persist(s *model.Scenario) {
 	if data, err := json.Marshal(s); err == nil {
 		_ = storageSet(currentKey, string(data))
 	}
-	if fragment, err := model.EncodeLink(s); err == nil {
-		if f := app.Window().Get("plannerSetFragment"); f.Truthy() {
-			f.Invoke(fragment)
+	if prefix, doc, err := model.LinkDocument(s); err == nil {
+		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
+			follow.Invoke(prefix, string(doc))
 		}
 	}
 }
@@ -151,41 +150,44 @@ func (p *Planner) keep(s model.Scenario, base string) {
 	p.library = lib
 }
 
-// shareURL is the address of the current scenario.
-func (p *Planner) shareURL() string {
-	href := app.Window().Get("location").Get("href").String()
-	if p.s.scenario == nil {
-		return href
-	}
-	u, err := model.LinkURL(strings.SplitN(href, "#", 2)[0], p.s.scenario)
-	if err != nil {
-		return href
-	}
-	return u
-}
-
-// share copies the current scenario's link.
+// share puts the current scenario's link in the address bar and copies it;
+// the browser compresses the link (web/planner.js).
 func (p *Planner) share(ctx app.Context) {
-	u := p.shareURL()
-	app.Window().Get("history").Call("replaceState", nil, "", u)
-	p.shared = u
-	copy := app.Window().Get("plannerCopy")
-	if !copy.Truthy() {
-		p.notice = notice{"Copy this link: " + u, false}
+	if p.s.scenario == nil {
+		p.notice = notice{"Fix the marked inputs first: a link carries a valid scenario.", true}
 		return
 	}
-	var done app.Func
+	prefix, doc, err := model.LinkDocument(p.s.scenario)
+	share := app.Window().Get("plannerShare")
+	if err != nil || !share.Truthy() {
+		p.notice = notice{"This page cannot make links; the scenario stays saved in this browser.", true}
+		return
+	}
+	var done, failed app.Func
+	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ok := len(args) > 0 && args[0].Bool()
+		link, copied := args[0].Index(0).String(), args[0].Index(1).Bool()
 		ctx.Dispatch(func(ctx app.Context) {
-			if ok {
-				p.notice = notice{"Link copied: it opens this scenario as it is now.", false}
+			p.shared = link
+			opens := "it opens this scenario as it is now."
+			if p.s.stale {
+				opens = "it opens the last valid scenario, without the marked inputs."
+			}
+			if copied {
+				p.notice = notice{"Link copied: " + opens, false}
 			} else {
-				p.notice = notice{"Copy the link below: the browser did not allow copying.", false}
+				p.notice = notice{"Copy the link below (the browser did not allow copying): " + opens, false}
 			}
 		})
-		done.Release()
+		release()
 		return nil
 	})
-	copy.Invoke(u).Call("then", done)
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.notice = notice{"This browser cannot compress links; the scenario stays saved in this browser.", true}
+		})
+		release()
+		return nil
+	})
+	share.Invoke(prefix, string(doc)).Call("then", done, failed)
 }

@@ -41,7 +41,7 @@ func linkReader(version int) (func([]byte) ([]byte, error), bool) {
 
 // EncodeLink returns the fragment ("s=1.…", without "#") that carries s.
 func EncodeLink(s *Scenario) (string, error) {
-	compact, err := compactScenario(s)
+	prefix, doc, err := LinkDocument(s)
 	if err != nil {
 		return "", err
 	}
@@ -50,13 +50,22 @@ func EncodeLink(s *Scenario) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := w.Write(compact); err != nil {
+	if _, err := w.Write(doc); err != nil {
 		return "", err
 	}
 	if err := w.Close(); err != nil {
 		return "", err
 	}
-	return "s=" + strconv.Itoa(LinkVersion) + "." + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+	return prefix + base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// LinkDocument returns the two parts of s's link before compression: the
+// fragment's prefix ("s=1.") and the document to raw-deflate and append in
+// base64url. A browser compresses with its own deflate (CompressionStream),
+// so app.wasm carries no compressor; DecodeLink reads either.
+func LinkDocument(s *Scenario) (prefix string, doc []byte, err error) {
+	doc, err = compactScenario(s)
+	return "s=" + strconv.Itoa(LinkVersion) + ".", doc, err
 }
 
 // LinkURL returns base with the scenario's fragment.

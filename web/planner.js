@@ -121,25 +121,71 @@
   };
 })();
 
-// The address bar follows edits (debounced), so copying it shares the
-// current scenario. replaceState adds no history entry per keystroke.
+// Share links. The address bar follows edits (debounced), so copying it
+// shares the current scenario; replaceState adds no history entry per
+// keystroke. The app hands over a link's prefix and JSON document; the
+// browser raw-deflates it (CompressionStream) and appends it in base64url,
+// the format the app and `planner open` read.
 (function () {
   "use strict";
   var timer = null;
-  window.plannerSetFragment = function (fragment) {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      try {
-        window.history.replaceState(window.history.state, "", "#" + fragment);
-      } catch (e) {
-        // An address the browser refuses stays as it was.
-      }
-    }, 300);
-  };
-  window.plannerCopy = function (text) {
+  var latest = 0;
+
+  function base64url(bytes) {
+    var bin = "";
+    for (var i = 0; i < bytes.length; i++) {
+      bin += String.fromCharCode(bytes[i]);
+    }
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fragmentOf(prefix, doc) {
+    if (typeof CompressionStream !== "function") {
+      return Promise.reject(new Error("this browser cannot compress links"));
+    }
+    var stream = new Blob([doc]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buf) {
+      return prefix + base64url(new Uint8Array(buf));
+    });
+  }
+
+  function setAddress(link) {
+    try {
+      window.history.replaceState(window.history.state, "", link);
+    } catch (e) {
+      // An address the browser refuses stays as it was.
+    }
+  }
+
+  function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return false; });
     }
     return Promise.resolve(false);
+  }
+
+  // plannerFollow puts the scenario's link in the address bar; of several
+  // pending calls only the latest lands.
+  window.plannerFollow = function (prefix, doc) {
+    var mine = ++latest;
+    fragmentOf(prefix, doc).then(function (fragment) {
+      if (mine !== latest) {
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(function () { setAddress("#" + fragment); }, 300);
+    }, function () {});
+  };
+
+  // plannerShare puts the scenario's link in the address bar and copies
+  // it; it resolves to [link, copied].
+  window.plannerShare = function (prefix, doc) {
+    latest++;
+    clearTimeout(timer);
+    return fragmentOf(prefix, doc).then(function (fragment) {
+      var link = window.location.href.split("#")[0] + "#" + fragment;
+      setAddress(link);
+      return copy(link).then(function (copied) { return [link, copied]; });
+    });
   };
 })();

@@ -258,3 +258,32 @@ func TestImportScenarioFile(t *testing.T) {
 	b.waitReady(t)
 	checkFigures(t, b, report(t, sc))
 }
+
+// Share link compresses the scenario in the browser into a link that
+// `planner open` reads back as the edited scenario.
+func TestShareLinkCarriesTheEdits(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.edit(t, "functions[0].provisioned_concurrency", "4")
+	b.waitReady(t)
+	b.run(t, chromedp.Click(`//button[text()="Share link"]`, chromedp.BySearch))
+	var link string
+	b.run(t, chromedp.Poll(`document.getElementById('shared-link')?.value ?? ''`, &link, chromedp.WithPollingTimeout(5*time.Second)))
+	var notice, address string
+	b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &notice)
+	b.eval(t, `location.href`, &address)
+	if !strings.Contains(notice, "opens this scenario") || address != link || !strings.HasPrefix(link, s.URL+"/#s=1.") {
+		t.Errorf("notice %q, address %q, link %q", notice, address, link)
+	}
+	shared, probs := model.DecodeLink(link)
+	if len(probs) > 0 {
+		t.Fatalf("link does not decode: %v", probs)
+	}
+	want := model.DefaultScenario()
+	want.Functions[0].ProvisionedConcurrency = 4
+	got, _ := json.Marshal(shared)
+	wantJSON, _ := json.Marshal(want)
+	if string(got) != string(wantJSON) {
+		t.Errorf("link carries\n%s\nwant\n%s", got, wantJSON)
+	}
+}
