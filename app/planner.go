@@ -44,6 +44,7 @@ var tabs = []struct{ id, label string }{
 	{"function", "Function"},
 	{"application", "Application"},
 	{"optimize", "Optimize"},
+	{"forecast", "Forecast"},
 	{"alerts", "Alerts"},
 	{"prices", "Prices"},
 	{"scenarios", "Scenarios"},
@@ -230,6 +231,8 @@ func (p *Planner) view() app.UI {
 		return optimizeView(r)
 	case "alerts":
 		return alertsView(p.s)
+	case "forecast":
+		return p.forecastView(r)
 	case "prices":
 		return p.pricesView(r)
 	case "scenarios":

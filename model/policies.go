@@ -42,6 +42,15 @@ type PolicyInput struct {
 	KeepAliveMin    float64
 	Guardrails      Guardrails
 	Seed            uint64
+	// Yield, when set, is called between steps of the work (episodes,
+	// simulated half hours); a browser yields to the page there.
+	Yield func() `json:"-"`
+}
+
+func (in PolicyInput) yield() {
+	if in.Yield != nil {
+		in.Yield()
+	}
 }
 
 // PolicyResult is one policy's schedule and its simulated outcome.
@@ -63,6 +72,13 @@ type PolicyComparison struct {
 	Recommended    string         `json:"recommended"`
 	Explanation    string         `json:"explanation"`
 	ForecastMethod string         `json:"forecast_method"`
+	// PredictedConcurrency is the forecast's mean concurrency of each
+	// evaluated hour, instances.
+	PredictedConcurrency []float64 `json:"predicted_concurrency"`
+	// NextSchedule is the recommended policy's provisioned concurrency for
+	// each hour after the history, guardrails applied; empty when the
+	// reactive policy is recommended (it tracks utilisation instead).
+	NextSchedule []int `json:"next_schedule,omitempty"`
 }
 
 // Parameters of the policies.
@@ -84,62 +100,93 @@ var qActions = []float64{0, 0.5, 1, 1.5, 2}
 // could know before the evaluated hours, applies the guardrails, simulates
 // the evaluated hours with each schedule and recommends the cheapest policy
 // whose cold-start rate is no worse than the static policy's (or the one
-// with the fewest cold starts when none is).
+// with the fewest cold starts when none is). It then plans the recommended
+// policy's schedule for the hours after the history, from the whole history
+// and its forecast; the reactive policy is not planned ahead (it is a
+// target-tracking rule).
 func ComparePolicies(in PolicyInput, p *PriceProfile, arch Architecture) PolicyComparison {
 	n, eval := len(in.History), in.EvaluationHours
 	train := in.History[:n-eval]
 	actual := in.History[n-eval:]
-	meanS := in.WarmMs / 1000
-	concurrency := func(perHour float64) float64 { return perHour / 3600 * meanS }
-
-	peak := 0.0
-	for _, v := range train {
-		peak = max(peak, concurrency(v))
-	}
 	fc := MakeForecast(ForecastInput{History: train, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
 
-	schedules := map[string][]int{}
-	static := make([]int, eval)
+	schedules := plannedSchedules(in, train, fc, p, arch)
 	reactive := make([]int, eval)
-	predictive := make([]int, eval)
-	for h := 0; h < eval; h++ {
-		static[h] = int(math.Ceil(staticPeakShare * peak))
+	for h := range reactive {
 		prev := train[len(train)-1]
 		if h > 0 {
 			prev = actual[h-1] // one hour of reaction delay
 		}
-		reactive[h] = int(math.Ceil(concurrency(prev) / targetUtilization))
-		predictive[h] = int(math.Ceil(concurrency(fc.Upper[h]) / targetUtilization))
+		reactive[h] = int(math.Ceil(in.concurrency(prev) / targetUtilization))
 	}
-	schedules["static"] = static
 	schedules["reactive"] = reactive
-	schedules["predictive"] = predictive
-	schedules["learned"] = learnPolicy(in, train, fc, p, arch)
 
-	out := PolicyComparison{ForecastMethod: fc.Method}
-	descriptions := map[string]string{
+	out := PolicyComparison{ForecastMethod: fc.Method, PredictedConcurrency: make([]float64, eval)}
+	for h, v := range fc.Forecast {
+		out.PredictedConcurrency[h] = in.concurrency(v)
+	}
+	for _, name := range policyNames {
+		res := simulateSchedule(in, actual, in.Guardrails.applyAll(0, schedules[name]), p, arch)
+		res.Policy, res.Schedule, res.Description = name, schedules[name], policyDescriptions[name]
+		out.Policies = append(out.Policies, res)
+	}
+	out.Recommended, out.Explanation = recommend(out.Policies)
+
+	if out.Recommended != "reactive" {
+		last := 0
+		for _, r := range out.Policies {
+			if r.Policy == out.Recommended && len(r.Applied) > 0 {
+				last = r.Applied[len(r.Applied)-1]
+			}
+		}
+		ahead := MakeForecast(ForecastInput{History: in.History, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
+		out.NextSchedule = in.Guardrails.applyAll(last, plannedSchedules(in, in.History, ahead, p, arch)[out.Recommended])
+	}
+	return out
+}
+
+// The policies, in the order they are compared, and what each does.
+var (
+	policyNames        = []string{"static", "reactive", "predictive", "learned"}
+	policyDescriptions = map[string]string{
 		"static":     "80% of the peak concurrency seen, all day",
 		"reactive":   "last hour's concurrency at 70% utilisation (one hour late)",
 		"predictive": "the forecast's upper band at 70% utilisation",
 		"learned":    "Q-learning over hour and forecast level, trained on the history",
 	}
-	for _, name := range []string{"static", "reactive", "predictive", "learned"} {
-		sched := schedules[name]
-		applied := make([]int, eval)
-		prev := 0
-		for h := range sched {
-			prev = in.Guardrails.apply(prev, sched[h])
-			applied[h] = prev
-			if in.Guardrails.Shadow {
-				applied[h] = 0
-			}
-		}
-		res := simulateSchedule(in, actual, applied, p, arch)
-		res.Policy, res.Schedule, res.Description = name, sched, descriptions[name]
-		out.Policies = append(out.Policies, res)
+)
+
+// concurrency is the mean concurrency of an hour with perHour requests:
+// perHour / 3600 s × the warm duration, s.
+func (in PolicyInput) concurrency(perHour float64) float64 { return perHour / 3600 * in.WarmMs / 1000 }
+
+// plannedSchedules are the schedules the static, predictive and learned
+// policies set for the hours fc forecasts, knowing train.
+func plannedSchedules(in PolicyInput, train []float64, fc Forecast, p *PriceProfile, arch Architecture) map[string][]int {
+	peak := 0.0
+	for _, v := range train {
+		peak = max(peak, in.concurrency(v))
 	}
-	out.Recommended, out.Explanation = recommend(out.Policies)
-	return out
+	static := make([]int, len(fc.Forecast))
+	predictive := make([]int, len(fc.Forecast))
+	for h := range static {
+		static[h] = int(math.Ceil(staticPeakShare * peak))
+		predictive[h] = int(math.Ceil(in.concurrency(fc.Upper[h]) / targetUtilization))
+	}
+	return map[string][]int{"static": static, "predictive": predictive, "learned": learnPolicy(in, train, fc, p, arch)}
+}
+
+// applyAll applies the guardrails to a schedule that follows the value
+// previous; in shadow mode nothing is applied.
+func (g Guardrails) applyAll(previous int, schedule []int) []int {
+	applied := make([]int, len(schedule))
+	for h, wanted := range schedule {
+		previous = g.apply(previous, wanted)
+		if !g.Shadow {
+			applied[h] = previous
+		}
+	}
+	return applied
 }
 
 // simulateSchedule runs the evaluated hours with a provisioned schedule.
@@ -157,6 +204,11 @@ func simulateSchedule(in PolicyInput, actual []float64, provisioned []int, p *Pr
 		KeepAliveSeconds:  in.KeepAliveMin * 60,
 		ProvisionedByHour: provisioned, ConcurrencyLimit: accountConcurrencyLimit,
 		ScalingLimit: scalingStartsPerWindow, ScalingWindowSeconds: scalingWindowSeconds,
+		Progress: func(minutes, _ int) {
+			if minutes%30 == 0 {
+				in.yield()
+			}
+		},
 	})
 	prices := p.Lambda[arch]
 	gb := in.MemoryMb / 1024
@@ -211,6 +263,7 @@ func learnPolicy(in PolicyInput, train []float64, fc Forecast, p *PriceProfile, 
 		return int(math.Ceil(qActions[a] * expected / 3600 * meanS / targetUtilization))
 	}
 	for range qEpisodes {
+		in.yield()
 		for t := hoursPerDay; t < len(train)-1; t++ {
 			expected := train[t-hoursPerDay] // yesterday's same hour, what a forecast would say
 			s := (t%hoursPerDay)*buckets + bucket(expected)

@@ -35,10 +35,17 @@ func TestComparePolicies(t *testing.T) {
 			t.Errorf("%s: %+v", r.Policy, r)
 		}
 	}
+	yields := 0
+	in.Yield = func() { yields++ }
 	again := ComparePolicies(in, p, X86_64)
 	if again.Recommended != c.Recommended || again.Policies[3].Cost != c.Policies[3].Cost {
-		t.Error("the same seed gave a different comparison")
+		t.Error("the same seed (and yielding to a page) gave a different comparison")
 	}
+	// A browser yields every training episode and simulated half hour.
+	if want := qEpisodes + 4*48*2; yields < want {
+		t.Errorf("yielded %d times, want at least %d", yields, want)
+	}
+	in.Yield = nil
 	in.Guardrails.Shadow = true
 	shadow := ComparePolicies(in, p, X86_64)
 	for _, r := range shadow.Policies {
@@ -47,5 +54,51 @@ func TestComparePolicies(t *testing.T) {
 				t.Fatalf("shadow mode applied %d instances", a)
 			}
 		}
+	}
+}
+
+// The comparison plans the recommended policy ahead: the schedule follows
+// the last applied hour within the guardrails; a reactive recommendation
+// plans nothing (it is a target-tracking rule).
+func TestPoliciesPlanTheNextHours(t *testing.T) {
+	p, _ := LookupProfile("aws-us-east-1")
+	d := DefaultScenario()
+	r, _ := Evaluate(&d)
+	quiet := policyInput(t)
+	quiet.History = SyntheticHistory(d.Functions[0].TrafficProfile, r.Functions[0].Traffic.MonthlyInvocations, 0.6, 0.1, 4, 7)
+	quiet.WarmMs, quiet.ColdMs = d.Functions[0].AvgExecutionTimeMs, d.Functions[0].AvgExecutionTimeMs+d.Functions[0].ColdStartDurationMs
+	branches := map[bool]bool{}
+	for _, in := range []PolicyInput{policyInput(t), quiet} {
+		c := ComparePolicies(in, p, X86_64)
+		if len(c.PredictedConcurrency) != in.EvaluationHours {
+			t.Fatalf("%d predicted hours", len(c.PredictedConcurrency))
+		}
+		reactive := c.Recommended == "reactive"
+		branches[reactive] = true
+		if reactive {
+			if len(c.NextSchedule) != 0 {
+				t.Errorf("reactive recommendation planned %v", c.NextSchedule)
+			}
+			continue
+		}
+		if len(c.NextSchedule) != in.EvaluationHours {
+			t.Fatalf("%s: next schedule of %d hours", c.Recommended, len(c.NextSchedule))
+		}
+		prev := 0
+		for _, r := range c.Policies {
+			if r.Policy == c.Recommended {
+				prev = r.Applied[len(r.Applied)-1]
+			}
+		}
+		for h, a := range c.NextSchedule {
+			step := max(1, prev/2)
+			if a < prev-step || a > prev+step {
+				t.Fatalf("hour %d: %d after %d breaks the guardrail", h, a, prev)
+			}
+			prev = a
+		}
+	}
+	if len(branches) != 2 {
+		t.Errorf("both inputs recommend the same kind of policy: %v", branches)
 	}
 }

@@ -193,3 +193,50 @@ func TestColdStartMethods(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// The forecast view: a forecast with its band is drawn for the selected
+// function, and the policies compare in the background.
+func TestForecastView(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.clickTab(t, "forecast")
+	var ok bool
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 1`, &ok,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	start := time.Now()
+	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 2`, &ok,
+		chromedp.WithPollingTimeout(90*time.Second)))
+	t.Logf("policies compared in the browser in %v", time.Since(start))
+	var text string
+	b.eval(t, `document.querySelector('.forecast-lab').innerText`, &text)
+	var series string
+	b.eval(t, `[...document.querySelectorAll('.forecast-lab .chart')].map(el => (echarts.getInstanceByDom(el)?.getOption().series ?? []).map(s => s.name).join(',')).join(';')`, &series)
+	for _, want := range []string{"Method ", "Recommended: ", "static", "reactive", "predictive", "learned", "Predicted (forecast)", "95% band", "Anomalies"} {
+		if !strings.Contains(text+series, want) {
+			t.Errorf("forecast view lacks %q", want)
+		}
+	}
+	// The export is the recommended plan: 48 hourly rows, or a
+	// target-tracking rule when the reactive policy is recommended.
+	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
+	b.run(t, chromedp.Click(`.forecast-lab .files button.small`, chromedp.ByQuery))
+	var got []struct{ Name, Text string }
+	b.run(t, chromedp.Poll(`window.__downloads.length > 0 ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(5*time.Second)))
+	switch {
+	case strings.HasSuffix(got[0].Name, "-schedule.csv"):
+		if rows := strings.Split(strings.TrimSpace(got[0].Text), "\n"); len(rows) != 49 || rows[0] != "hour_after_history,hour_of_day_utc,provisioned_concurrency" {
+			t.Errorf("schedule CSV has %d rows: %q", len(rows), got[0].Text)
+		}
+	case strings.HasSuffix(got[0].Name, "-target-tracking.json"):
+		if !strings.Contains(got[0].Text, "LambdaProvisionedConcurrencyUtilization") {
+			t.Errorf("target tracking: %s", got[0].Text)
+		}
+	default:
+		t.Errorf("downloaded %q", got[0].Name)
+	}
+	screenshot(t, b, "view-forecast")
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

@@ -1,0 +1,89 @@
+package charts
+
+import (
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"planner/model"
+)
+
+// ForecastChart draws the last week of history, the forecast with its band
+// and the anomalies found, hour by hour.
+func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomaly) string {
+	shown := min(len(history), 7*24)
+	offset := len(history) - shown
+	n := shown + len(f.Forecast)
+	labels := make([]string, n)
+	hist := make([]opts.LineData, n)
+	fc := make([]opts.LineData, n)
+	lower := make([]opts.LineData, n)
+	band := make([]opts.LineData, n)
+	for i := range labels {
+		labels[i] = fmt.Sprintf("%+dh", i-shown)
+		hist[i], fc[i], lower[i], band[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
+	}
+	for i := 0; i < shown; i++ {
+		hist[i] = opts.LineData{Value: history[offset+i]}
+	}
+	for k := range f.Forecast {
+		i := shown + k
+		fc[i] = opts.LineData{Value: round(f.Forecast[k], 1)}
+		lower[i] = opts.LineData{Value: round(f.Lower[k], 1)}
+		band[i] = opts.LineData{Value: round(f.Upper[k]-f.Lower[k], 1)}
+	}
+	marks := []opts.ScatterData{}
+	for _, a := range anomalies {
+		if a.Index >= offset {
+			marks = append(marks, opts.ScatterData{Name: a.Kind + ": " + a.Explanation, Value: []any{labels[a.Index-offset], a.Actual}, SymbolSize: 12})
+		}
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common("History, forecast ("+f.Method+") and anomalies"), axisTooltip(), grid(),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Hours from now", NameLocation: "middle", NameGap: 30}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "Invocations per hour", Type: "value"}))...)
+	line.SetXAxis(labels).
+		AddSeries("History", hist, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
+		AddSeries("Forecast", fc, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
+		AddSeries("Band low", lower, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})).
+		AddSeries("95% band", band, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}), charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.25)}))
+	scatter := charts.NewScatter()
+	scatter.SetXAxis(labels).AddSeries("Anomalies", marks)
+	line.Overlap(scatter)
+	return encode(line)
+}
+
+// PolicySchedules draws each policy's applied provisioned concurrency, the
+// concurrency the held-out hours needed and the one the forecast predicted.
+func PolicySchedules(needed []float64, c model.PolicyComparison) string {
+	labels := make([]string, len(needed))
+	need := make([]opts.LineData, len(needed))
+	predicted := make([]opts.LineData, len(needed))
+	for i, v := range needed {
+		labels[i] = fmt.Sprintf("h%d", i)
+		need[i] = opts.LineData{Value: round(v, 2)}
+		predicted[i] = opts.LineData{Value: "-"}
+		if i < len(c.PredictedConcurrency) {
+			predicted[i] = opts.LineData{Value: round(c.PredictedConcurrency[i], 2)}
+		}
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common("Provisioned concurrency by policy against the concurrency needed and predicted"), axisTooltip(), grid(),
+		charts.WithXAxisOpts(opts.XAxis{Name: "Evaluated hour", NameLocation: "middle", NameGap: 30}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "Instances", Type: "value"}))...)
+	line.SetXAxis(labels).
+		AddSeries("Needed (mean concurrency)", need, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
+		AddSeries("Predicted (forecast)", predicted, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
+	for _, p := range c.Policies {
+		data := make([]opts.LineData, len(p.Applied))
+		for i, a := range p.Applied {
+			data[i] = opts.LineData{Value: a}
+		}
+		line.AddSeries(p.Policy, data, charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(false)}))
+	}
+	return encode(line)
+}

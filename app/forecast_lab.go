@@ -1,0 +1,280 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
+	"planner/model"
+)
+
+// ForecastLab is the Forecast view of a function: its history (synthesised
+// from its daily profile until a file is imported), the forecast with its
+// band, the anomalies found, and the provisioned-concurrency policies
+// compared on held-out days. All of it runs off the update, yielding to the
+// page.
+type ForecastLab struct {
+	app.Compo
+	Session  *session
+	Revision int
+	Function int
+
+	history   []float64
+	startHour int // UTC hour of day of the first hour of history
+	source    string
+	imported  string // function name the imported history belongs to
+	forecast  *model.Forecast
+	anomalies *model.Anomalies
+	chart     string
+	policies  *model.PolicyComparison
+	polChart  string
+	running   bool
+	notice    string
+	solved    int
+}
+
+// forecastHistoryWeeks of synthetic history; forecastHorizon hours ahead.
+const (
+	forecastHistoryWeeks = 4
+	forecastHorizon      = 48
+)
+
+func (c *ForecastLab) function() (*model.Function, *model.FunctionReport, bool) {
+	s := c.Session
+	if s == nil || s.scenario == nil || s.report == nil || c.Function < 0 ||
+		c.Function >= len(s.scenario.Functions) || c.Function >= len(s.report.Functions) {
+		return nil, nil, false
+	}
+	return &s.scenario.Functions[c.Function], &s.report.Functions[c.Function], true
+}
+
+// OnMount forecasts.
+func (c *ForecastLab) OnMount(ctx app.Context) { c.solve(ctx) }
+
+// OnUpdate forecasts again; policies of an older scenario are dropped.
+func (c *ForecastLab) OnUpdate(ctx app.Context) {
+	c.policies, c.polChart = nil, ""
+	c.solve(ctx)
+}
+
+func (c *ForecastLab) solve(ctx app.Context) {
+	f, fr, ok := c.function()
+	if !ok || c.solved == c.Revision {
+		return
+	}
+	c.solved = c.Revision
+	revision := c.Revision
+	history, source, startHour := c.history, c.source, c.startHour
+	if c.imported != f.Name || len(history) == 0 {
+		history = model.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, forecastHistoryWeeks, model.NameSeed(f.Name))
+		source, startHour = "synthesised from the daily profile (4 weeks, weekends at 60%, 10% noise)", 0
+	}
+	ctx.Async(func() {
+		time.Sleep(labSettle)
+		if c.Revision != revision {
+			return
+		}
+		fc := model.MakeForecast(model.ForecastInput{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
+		an := model.DetectAnomalies(history, 24)
+		option := charts.ForecastChart(history, fc, an.Anomalies)
+		ctx.Dispatch(func(ctx app.Context) {
+			if c.Revision == revision {
+				c.history, c.source, c.startHour, c.forecast, c.anomalies, c.chart = history, source, startHour, &fc, &an, option
+			}
+		})
+	})
+}
+
+// comparePolicies compares the policies in the background.
+func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
+	f, _, ok := c.function()
+	if !ok || c.running || len(c.history) < 3*7*24 {
+		return
+	}
+	s := c.Session
+	profile, _ := model.LookupProfile(s.scenario.Pricing.Profile)
+	arch, revision, history := s.scenario.Pricing.Architecture, c.Revision, c.history
+	in := model.PolicyInput{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
+		ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes,
+		Guardrails: model.DefaultGuardrails(), Seed: model.NameSeed(f.Name), Yield: func() { time.Sleep(time.Millisecond) }}
+	c.running = true
+	ctx.Async(func() {
+		result := model.ComparePolicies(in, profile, arch)
+		needed := make([]float64, forecastHorizon)
+		for h := range needed {
+			needed[h] = history[len(history)-forecastHorizon+h] / 3600 * f.AvgExecutionTimeMs / 1000
+		}
+		option := charts.PolicySchedules(needed, result)
+		ctx.Dispatch(func(ctx app.Context) {
+			c.running = false
+			if c.Revision == revision {
+				c.policies, c.polChart = &result, option
+			}
+		})
+	})
+}
+
+// importHistory reads a CSV or CloudWatch JSON file as the function's history.
+func (c *ForecastLab) importHistory(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	name := file.Get("name").String()
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := ""
+		if len(args) > 0 {
+			text = args[0].String()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			parse := model.ParseHistoryCSV
+			if strings.HasPrefix(strings.TrimSpace(text), "{") {
+				parse = model.ParseCloudWatch
+			}
+			h, probs := parse([]byte(text))
+			switch {
+			case len(probs) > 0:
+				c.notice = name + " was not imported: " + probs.Error()
+			case h.StepSeconds != 3600:
+				c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
+			case len(h.Values) < 3*7*24:
+				c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
+			default:
+				f, _, _ := c.function()
+				c.history, c.imported, c.solved, c.startHour = h.Values, f.Name, 0, h.Start.UTC().Hour()
+				c.source = fmt.Sprintf("%s: %d hours from %s, %d gaps filled", name, len(h.Values), h.Start.Format("2006-01-02 15:04"), h.FilledGaps)
+				c.notice = ""
+				c.solve(ctx)
+			}
+		})
+		done.Release()
+		return nil
+	})
+	file.Call("text").Call("then", done)
+	ctx.JSSrc().Set("value", "")
+}
+
+// exportSchedule downloads the recommended policy's plan for the hours after
+// the history: hourly as CSV, or as Application Auto Scaling scheduled
+// actions (a daily cron per hour, UTC). A reactive recommendation is a
+// target-tracking policy instead.
+func (c *ForecastLab) exportSchedule(asJSON bool) {
+	f, _, ok := c.function()
+	if !ok || c.policies == nil {
+		return
+	}
+	target := map[string]string{"ServiceNamespace": "lambda", "ResourceId": "function:" + f.Name + ":live",
+		"ScalableDimension": "lambda:function:ProvisionedConcurrency"}
+	next := c.policies.NextSchedule
+	hourOfDay := func(h int) int { return (c.startHour + len(c.history) + h) % 24 }
+	switch {
+	case c.policies.Recommended == "reactive":
+		data, _ := json.MarshalIndent(map[string]any{
+			"PolicyName": "planner-" + f.Name + "-target-tracking", "PolicyType": "TargetTrackingScaling",
+			"ServiceNamespace": target["ServiceNamespace"], "ResourceId": target["ResourceId"], "ScalableDimension": target["ScalableDimension"],
+			"TargetTrackingScalingPolicyConfiguration": map[string]any{"TargetValue": 0.7,
+				"PredefinedMetricSpecification": map[string]string{"PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"}},
+		}, "", "  ")
+		download(f.Name+"-target-tracking.json", "application/json", string(data))
+	case !asJSON:
+		var b strings.Builder
+		b.WriteString("hour_after_history,hour_of_day_utc,provisioned_concurrency\n")
+		for h, n := range next {
+			fmt.Fprintf(&b, "%d,%d,%d\n", h, hourOfDay(h), n)
+		}
+		download(f.Name+"-schedule.csv", "text/csv", b.String())
+	default:
+		actions := []map[string]any{}
+		for h := 0; h < min(24, len(next)); h++ {
+			actions = append(actions, map[string]any{
+				"ScheduledActionName": fmt.Sprintf("planner-%s-%02dh", f.Name, hourOfDay(h)),
+				"ServiceNamespace":    target["ServiceNamespace"], "ResourceId": target["ResourceId"], "ScalableDimension": target["ScalableDimension"],
+				"Schedule": fmt.Sprintf("cron(0 %d * * ? *)", hourOfDay(h)), "Timezone": "Etc/UTC",
+				"ScalableTargetAction": map[string]int{"MinCapacity": next[h], "MaxCapacity": next[h]},
+			})
+		}
+		data, _ := json.MarshalIndent(actions, "", "  ")
+		download(f.Name+"-scheduled-actions.json", "application/json", string(data))
+	}
+}
+
+// Render draws the view.
+func (c *ForecastLab) Render() app.UI {
+	f, _, ok := c.function()
+	if !ok {
+		return app.Div().Class("forecast-lab")
+	}
+	return app.Div().Class("forecast-lab").Body(
+		app.P().Class("profile-note").Text("History: "+c.source+"."),
+		app.Div().Class("files").Body(
+			app.Input().Type("file").ID("history-file").Class("visually-hidden").Accept(".csv,.json,text/csv,application/json").OnChange(c.importHistory),
+			app.Label().For("history-file").Class("button-like").Text("Import history (CSV timestamp,count or CloudWatch JSON)…"),
+		),
+		app.If(c.notice != "", func() app.UI { return app.P().Class("error").Attr("role", "alert").Text(c.notice) }),
+		app.If(c.forecast != nil, func() app.UI {
+			b := c.forecast.Backtest
+			return app.P().Text(fmt.Sprintf("Method %s, chosen by backtest: MAE %s, sMAPE %s, MASE %s. %d anomalies, %d days up more than 50%%.",
+				c.forecast.Method, num(b.MAE, 1), num(b.SMAPE, 1)+"%", num(b.MASE, 2), len(c.anomalies.Anomalies), len(c.anomalies.DailyIncreases)))
+		}),
+		app.If(c.chart != "", func() app.UI {
+			return app.Div().Class("charts").Body(&StaticChart{Option: c.chart, Label: "History, forecast and anomalies of " + f.Name})
+		}),
+		app.If(c.anomalies != nil && len(c.anomalies.Anomalies) > 0, func() app.UI {
+			list := c.anomalies.Anomalies
+			if len(list) > 8 {
+				list = list[len(list)-8:]
+			}
+			return app.Ul().Class("opportunities").Body(app.Range(list).Slice(func(i int) app.UI {
+				a := list[i]
+				return app.Li().Text(fmt.Sprintf("hour %d (%s, score %.1f): %s", a.Index-len(c.history), a.Kind, a.Score, a.Explanation))
+			}))
+		}),
+		app.H3().Text("Provisioned-concurrency policies"),
+		app.Div().Class("sim-controls").Body(
+			app.Button().Type("button").Class("primary").Text("Compare policies").Disabled(c.running || len(c.history) == 0).OnClick(c.comparePolicies),
+			app.If(c.running, func() app.UI { return app.Small().Text("Training and simulating…") }),
+		),
+		app.If(c.policies != nil, func() app.UI { return c.policyTable() }),
+	)
+}
+
+func (c *ForecastLab) policyTable() app.UI {
+	pc := c.policies
+	return app.Div().Body(
+		app.Div().Class("table-wrap").Body(app.Table().Body(
+			app.Caption().Text("Policies on the last 48 hours, guardrails applied (±50% an hour)"),
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Policy"), app.Th().Scope("col").Text("Cost"),
+				app.Th().Scope("col").Text("Cold starts"), app.Th().Scope("col").Text("p99"), app.Th().Scope("col").Text("Throttles"),
+				app.Th().Scope("col").Text("How"))),
+			app.TBody().Body(app.Range(pc.Policies).Slice(func(i int) app.UI {
+				p := pc.Policies[i]
+				return app.Tr().Class(classes("current-row", p.Policy == pc.Recommended)).Body(
+					app.Th().Scope("row").Text(p.Policy), app.Td().Class("num").Text(formatValue(p.Cost, "USD")),
+					app.Td().Class("num").Text(formatValue(p.ColdRate, "fraction")), app.Td().Class("num").Text(formatValue(p.P99Ms, "ms")),
+					app.Td().Class("num").Text(fmt.Sprint(p.Throttles)), app.Td().Text(p.Description))
+			})),
+		)),
+		app.P().Body(app.Strong().Text("Recommended: "+pc.Recommended+". "), app.Text(pc.Explanation+".")),
+		app.If(pc.Recommended == "reactive", func() app.UI {
+			return app.Div().Class("files").Body(
+				app.Button().Type("button").Class("small").Text("Target-tracking policy JSON").OnClick(func(ctx app.Context, e app.Event) { c.exportSchedule(true) }),
+				app.Small().Text("Reactive scaling is a rule, not a schedule: Application Auto Scaling keeps utilisation at 70% (alias live; edit it to yours)."),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Class("files").Body(
+				app.Button().Type("button").Class("small").Text("Next 48 h schedule CSV").OnClick(func(ctx app.Context, e app.Event) { c.exportSchedule(false) }),
+				app.Button().Type("button").Class("small").Text("Scheduled actions JSON").OnClick(func(ctx app.Context, e app.Event) { c.exportSchedule(true) }),
+				app.Small().Text(fmt.Sprintf("The %s plan for the 48 hours after the history, guardrails applied; daily actions in UTC for alias live (edit it to yours).", pc.Recommended)),
+			)
+		}),
+		app.If(c.polChart != "", func() app.UI {
+			return app.Div().Class("charts").Body(&StaticChart{Option: c.polChart, Label: "Provisioned concurrency by policy"})
+		}),
+	)
+}
