@@ -35,7 +35,7 @@ type DailyIncrease struct {
 
 // Parameters of the anomaly detection.
 const (
-	anomalyScore      = 5.0 // |robust z| above this is a spike or a drop
+	anomalyScore      = 4.5 // |robust z| above this is a spike or a drop
 	levelShiftScore   = 2.5 // a run of same-signed scores above this …
 	anomalyNeighbours = 6   // same periods of other weeks (days) compared
 	madToSigma        = 1.4826
@@ -43,7 +43,7 @@ const (
 )
 
 // DetectAnomalies scores each point against what its pattern expects: the
-// median of the same period in the nearest other weeks (days, with under four
+// median of the same period in the nearest other weeks (days, with under three
 // weeks of data) — local, so a trend does not read as an anomaly, and a
 // median, so the anomalies do not hide each other. Residuals are scaled by
 // the MAD of the relative residuals of their period of the day, as noise
@@ -51,14 +51,15 @@ const (
 //
 //	score_t = (y_t − expected_t) / (1.4826 · MAD_rel,hour(t) · max(expected_t, 1) + 1)
 //
-// |score| > 5 is a spike or a drop; a run of half a day or more of
+// |score| > 4.5 is a spike or a drop; a run of half a day or more of
 // same-signed scores above 2.5 is one level shift.
 func DetectAnomalies(y []float64, m int) Anomalies {
 	m = max(m, 1)
 	n := len(y)
-	// Weekly comparisons need three other weeks for a robust median.
+	// Weekly comparisons need two other weeks; with fewer, the same hour of
+	// nearby days stands in (weekends then read as drops).
 	period := daysPerWeek * m
-	if n < 4*period {
+	if n < 3*period {
 		period = m
 	}
 	expected := make([]float64, n)
