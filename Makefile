@@ -11,7 +11,7 @@ ECHARTS_VERSION := 5.6.0
 ECHARTS_SHA256 := bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
 ADDR ?= localhost:8000
 
-.PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench node chromium brotli clean
+.PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench wasm-size node chromium brotli clean
 
 all: build
 
@@ -44,7 +44,7 @@ schemas:
 
 ## test: everything CI checks — format, vet, unit and parity tests, the model under WebAssembly,
 ## fuzzing, and the built site in Chromium.
-test: lint test-go test-wasm fuzz test-e2e
+test: lint test-go test-wasm fuzz test-e2e wasm-size
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -78,15 +78,23 @@ fuzz:
 
 ## bench: model benchmarks, the CLI against the spec's Python reference, app.wasm's size
 ## against a bare go-app hello world, time to ready and edit latency in Chromium.
-bench: $(BIN) dist chromium brotli
+bench: $(BIN) dist chromium wasm-size
 	$(GO) test -run='^$$' -bench=. -benchmem ./model/...
 	model/testdata/compare/speed.sh $(BIN) 10000
-	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/hello.wasm ./app/e2e/testdata/hello
 	@for f in web/app.wasm bin/hello.wasm; do \
 	  printf '%-16s raw %9d B  gzip %8d B  brotli %8d B\n' $$f $$(wc -c < $$f) $$(gzip -9 -c $$f | wc -c) $$(brotli -q 11 -c $$f | wc -c); \
 	done
-	@echo "app.wasm / hello world (brotli): $$(echo $$(brotli -q 11 -c web/app.wasm | wc -c) $$(brotli -q 11 -c bin/hello.wasm | wc -c) | awk '{printf "%.3f", $$1/$$2}')"
 	$(GO) test -tags e2e -run='^$$' -bench=. -benchtime=20x ./app/e2e/
+
+# app.wasm, brotli-compressed, stays within 1.35x a bare go-app hello world
+# built with the same toolchain and flags.
+WASM_SIZE_LIMIT := 1.35
+wasm-size: web/app.wasm brotli
+	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/hello.wasm ./app/e2e/testdata/hello
+	@app=$$(brotli -q 11 -c web/app.wasm | wc -c); hello=$$(brotli -q 11 -c bin/hello.wasm | wc -c); \
+	  ratio=$$(awk -v a=$$app -v h=$$hello 'BEGIN{printf "%.3f", a/h}'); \
+	  echo "app.wasm $$app B brotli, hello world $$hello B: $${ratio}x (limit $(WASM_SIZE_LIMIT)x)"; \
+	  awk -v r=$$ratio -v l=$(WASM_SIZE_LIMIT) 'BEGIN{exit !(r <= l)}' || { echo "app.wasm is too large"; exit 1; }
 
 brotli:
 	@command -v brotli >/dev/null || { \
