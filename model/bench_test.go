@@ -74,3 +74,24 @@ func BenchmarkCalcInfrastructure10k(b *testing.B) {
 		}
 	}
 }
+
+// The keep-alive model across regimes: rare requests, moderate, heavy load
+// (spectral), very heavy (scaled), short windows on long requests (exact).
+func BenchmarkKeepAlive(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		k    KeepAlive
+	}{
+		{"rare", KeepAlive{ArrivalRatePerSecond: 0.003, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2500, KeepAliveMinutes: 10}},
+		{"moderate", KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10}},
+		{"heavy", KeepAlive{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"very-heavy", KeepAlive{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"long-requests", KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				CalculateKeepAlive(c.k)
+			}
+		})
+	}
+}

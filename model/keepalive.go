@@ -25,7 +25,8 @@ type KeepAliveResult struct {
 	// idle instance-seconds per second of wall time.
 	IdleInstanceSecondsPerSecond float64 `json:"idle_instance_seconds_per_second"`
 	// Method says how the window maxima were computed: "exact"
-	// (uniformization) or "spectral" (slowest mode, long windows).
+	// (uniformization) or "spectral" (slowest mode, long windows), with
+	// ", scaled" above a mean concurrency of 200 (diffusion scaling).
 	Method string `json:"method"`
 }
 
@@ -35,14 +36,18 @@ const (
 	maxUniformizationSteps = 20_000
 	poissonTailSigmas      = 12
 	// spectralMinRelaxations: a window this many service times long has
-	// forgotten its start but for e^{-30}; its slowest mode is exact.
-	spectralMinRelaxations = 30
+	// forgotten its start but for about e^{-12}: its slowest mode gives the
+	// probabilities to 1e-6 (checked against uniformization).
+	spectralMinRelaxations = 12
 	// maxExactWork bounds the uniformization work of one solve (state
 	// updates); beyond it the slowest mode stands in, and says so.
-	maxExactWork = 5_000_000
+	maxExactWork = 20_000_000
 	// maxChainConcurrency bounds the chain: beyond this mean concurrency
-	// the busy count is Gaussian and its window maximum is taken as such.
-	maxChainConcurrency = 100
+	// the chain is solved at this concurrency and scaled (diffusion limit).
+	maxChainConcurrency = 200
+	// negligibleWindowMass: levels whose window maximum stays below them
+	// with less probability than this are always exceeded.
+	negligibleWindowMass = 1e-14
 )
 
 // CalculateKeepAlive solves the keep-alive model.
@@ -62,9 +67,10 @@ const (
 // P_j(stay ≤ m for T) is computed exactly by uniformization of the chain
 // killed above m, or, when λT is large, from the chain's slowest mode
 // (inverse iteration on the tridiagonal generator), exact to e^{−T/s̄}.
-// Where T·λ is tiny the model reduces to P(cold) = e^{−λ(T+s)}; where it is
-// huge, to the Gaussian maximum of N. s̄ = s_warm + P(cold)(s_cold − s_warm)
-// is found by fixed-point iteration.
+// Where T·λ is tiny the model reduces to P(cold) = e^{−λ(T+s)}. Above a
+// mean concurrency of 200 the chain is solved at lower concurrencies with
+// the same T/s̄ and scaled by the diffusion limit (scaledWindowMaxima). s̄ = s_warm + P(cold)(s_cold − s_warm) is found by
+// fixed-point iteration.
 func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	lambda := k.ArrivalRatePerSecond
 	warm, cold := k.WarmServiceTimeMs/1000, k.ColdServiceTimeMs/1000
@@ -73,14 +79,14 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	if lambda <= 0 || warm+cold <= 0 {
 		return KeepAliveResult{ColdStartProbability: 0, AvgInstances: c, AvgIdleInstances: c, Method: "exact"}
 	}
-	p, s := 0.5, warm
+	p, s := math.Exp(-lambda*(T+warm)), warm // the single-instance value to start
 	var instances float64
 	var method string
 	for range 6 {
 		s = max(warm+p*(cold-warm), 1e-9)
 		previous := p
 		if lambda*s > maxChainConcurrency {
-			p, instances, method = gaussianMaxima(lambda, s, T, c)
+			p, instances, method = scaledWindowMaxima(lambda, s, T, c)
 		} else {
 			p, instances, method = windowMaxima(lambda, s, T, c)
 		}
@@ -107,53 +113,102 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 
 // windowMaxima returns P(cold) and E[max(c, max_T N)] for the chain with
 // arrival rate lambda, mean service s (seconds) and window T (seconds).
+// Levels m below the first one the window maximum can stay under (found by
+// bisection) each add one instance and no cold starts. A fractional c
+// interpolates linearly between the integer levels around it.
 func windowMaxima(lambda, s, T, c float64) (pCold, instances float64, method string) {
-	mu := 1 / s
+	w := windowSolver{lambda: lambda, mu: 1 / s, T: T, method: "exact"}
 	rho := lambda * s
 	top := int(math.Ceil(rho + poissonTailSigmas*math.Sqrt(rho+1) + 30))
-	pi := poissonPMF(rho, top)
+	w.pi = poissonPMF(rho, top)
+	first := w.firstReachableLevel(top)
 	cdf := 0.0
-	instances = c
-	method = "exact"
-	work := 0.0
-	for m := 0; m <= top; m++ {
-		cdf += pi[m]
-		fm := float64(m)
-		u, how := stayBelow(lambda, mu, T, m, &work)
-		if how != "exact" {
-			method = how
-		}
-		if fm >= c {
-			pCold += pi[m] * u[m]
-		}
-		// P(max ≤ m) over the window; instances above c count while it is < 1.
-		below := 0.0
-		for j := 0; j <= m; j++ {
-			below += pi[j] * u[j]
-		}
-		if fm >= c {
-			instances += 1 - below
-		}
+	for _, v := range w.pi[:first] {
+		cdf += v
+	}
+	instances = max(c, float64(first))
+	w.mode = nil // the bisection's modes are no start for the ascent
+	for m := first; m <= top; m++ {
+		cdf += w.pi[m]
+		u, below := w.solve(m)
+		// The weight of level m: 1 above c, 1 − frac(c) at ⌊c⌋, 0 below.
+		weight := min(1, max(0, float64(m)+1-c))
+		pCold += weight * w.pi[m] * u[m]
+		instances += weight * (1 - below) // P(max_T N > m)
 		if 1-below < 1e-12 && 1-cdf < 1e-12 {
 			break
 		}
 	}
-	return pCold, instances, method
+	return pCold, instances, w.method
 }
 
-// gaussianMaxima is the large-load limit: N ≈ Normal(ρ, ρ) relaxing at
-// rate μ = 1/s, so a window of T holds about 1 + μT independent values and
-// its maximum is ρ + √ρ·√(2 ln(1 + μT)). A cold start is then a request that
-// finds the count at a new maximum, P ≈ 1/(λ·(T + s)) per instance created,
-// with (max − ρ) instances turning over each window.
-func gaussianMaxima(lambda, s, T, c float64) (pCold, instances float64, method string) {
+// Richardson extrapolation of the diffusion limit: the chain is solved at
+// two mean concurrencies, scaledFrom and maxChainConcurrency.
+const scaledFrom = maxChainConcurrency / 4
+
+// scaledWindowMaxima is windowMaxima for ρ = λ·s above maxChainConcurrency.
+// In the diffusion limit N ≈ ρ + √ρ·X (X an Ornstein–Uhlenbeck process with
+// relaxation time s) the window maximum is ρ + √ρ·M (M independent of ρ for a
+// fixed T/s) and a cold start is a step to a new maximum, so
+//
+//	instances(ρ) = ρ + (instances₀ − ρ₀)·√(ρ/ρ₀),   P(cold)(ρ) = P₀·√(ρ₀/ρ)
+//
+// with the chain solved at ρ₀ and the provisioned level c₀ = ρ₀ + (c − ρ)·√(ρ₀/ρ)
+// at the same distance in standard deviations. The error of this scaling
+// falls as 1/√ρ₀; solving at ρ₀ = 50 and 200 and extrapolating in 1/√ρ₀
+// (Richardson) removes its leading term.
+func scaledWindowMaxima(lambda, s, T, c float64) (pCold, instances float64, method string) {
 	rho := lambda * s
-	peak := rho + math.Sqrt(rho)*math.Sqrt(2*math.Log(1+T/s))
-	instances = max(c, peak)
-	if peak > c {
-		pCold = min(1, (peak-max(c, rho))/(lambda*(T+s)))
+	at := func(rho0 float64) (p, inst float64, how string) {
+		scale := math.Sqrt(rho / rho0)
+		c0 := max(0, rho0+(c-rho)/scale)
+		p0, inst0, how := windowMaxima(rho0/s, s, T, c0)
+		return p0 / scale, rho + (inst0-rho0)*scale, how
 	}
-	return pCold, instances, "gaussian"
+	p1, inst1, _ := at(scaledFrom)
+	p2, inst2, how := at(maxChainConcurrency)
+	// f(ρ) = f₂ + (f₂ − f₁)·(ρ₂^{−½} − ρ^{−½}) / (ρ₁^{−½} − ρ₂^{−½})
+	k := (1/math.Sqrt(maxChainConcurrency) - 1/math.Sqrt(rho)) / (1/math.Sqrt(scaledFrom) - 1/math.Sqrt(maxChainConcurrency))
+	pCold = min(1, max(0, p2+k*(p2-p1)))
+	instances = max(c, rho, inst2+k*(inst2-inst1))
+	return pCold, instances, how + ", scaled"
+}
+
+// windowSolver holds one chain's constants and what its solves share.
+type windowSolver struct {
+	lambda, mu, T float64
+	pi            []float64 // Poisson(ρ) weights of the busy count
+	work          float64   // uniformization done so far, against maxExactWork
+	mode          []float64 // the last slowest mode, the next one's start
+	method        string    // "exact" unless a solve used the slowest mode
+}
+
+// solve returns u_j = P_j(N stays ≤ m for T) for j ≤ m and
+// P(max_T N ≤ m) = Σ_{j≤m} π_j·u_j.
+func (w *windowSolver) solve(m int) (u []float64, below float64) {
+	u = w.stayBelow(m)
+	for j := 0; j <= m; j++ {
+		below += w.pi[j] * u[j]
+	}
+	return u, below
+}
+
+// firstReachableLevel returns the lowest level m ≤ top with
+// P(max_T N ≤ m) ≥ negligibleWindowMass (P is increasing in m).
+func (w *windowSolver) firstReachableLevel(top int) int {
+	lo, hi := 0, top
+	if _, below := w.solve(0); below >= negligibleWindowMass {
+		return 0
+	}
+	for hi-lo > 1 { // below(lo) negligible, below(hi) not or hi = top
+		mid := (lo + hi) / 2
+		if _, below := w.solve(mid); below < negligibleWindowMass {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
 }
 
 // poissonPMF returns P(N = n) for n = 0..top, N Poisson(rho), in a stable way.
@@ -170,27 +225,37 @@ func poissonPMF(rho float64, top int) []float64 {
 }
 
 // stayBelow returns, for every start j ≤ m, the probability that the chain
-// (up-rate lambda, down-rate j·mu) stays at or below m for T seconds. work
-// counts the uniformization done so far, against maxExactWork.
-func stayBelow(lambda, mu, T float64, m int, work *float64) ([]float64, string) {
-	rate := lambda + float64(m)*mu
-	cost := rate * T * float64(m+1)
-	if mu*T < spectralMinRelaxations && rate*T <= maxUniformizationSteps && *work+cost <= maxExactWork {
-		*work += cost
-		return uniformize(lambda, mu, T, m, rate), "exact"
+// (up-rate lambda, down-rate j·mu) stays at or below m for T seconds.
+func (w *windowSolver) stayBelow(m int) []float64 {
+	rate := w.lambda + float64(m)*w.mu
+	cost := rate * w.T * float64(min(m, reach(w.lambda*w.T))+1)
+	if w.mu*w.T < spectralMinRelaxations && rate*w.T <= maxUniformizationSteps && w.work+cost <= maxExactWork {
+		w.work += cost
+		return uniformize(w.lambda, w.mu, w.T, m, rate)
 	}
-	return slowestMode(lambda, mu, T, m), "spectral"
+	w.method = "spectral"
+	var u []float64
+	u, w.mode = slowestMode(w.lambda, w.mu, w.T, m, w.pi, w.mode)
+	return u
 }
 
 // uniformize computes exp(Q_m T)·1 with Q_m the generator killed above m:
 //
 //	u(T) = Σ_k e^{−ΛT} (ΛT)^k / k! · P^k 1,   P = I + Q_m/Λ
+//
+// Starts more than reach(λT) levels below m cannot get above m within T
+// (that takes more arrivals than Poisson(λT) gives but with e^{−70}): their
+// u is 1 and only the band of levels above them is iterated.
 func uniformize(lambda, mu, T float64, m int, rate float64) []float64 {
+	out := make([]float64, m+1)
+	lo := max(0, m-reach(lambda*T))
+	for j := range lo {
+		out[j] = 1
+	}
 	v := make([]float64, m+1)
 	next := make([]float64, m+1)
-	out := make([]float64, m+1)
 	for j := range v {
-		v[j] = 1
+		v[j], next[j] = 1, 1 // below lo both stay 1
 	}
 	lt := rate * T
 	steps := int(lt + 10*math.Sqrt(lt) + 20)
@@ -198,10 +263,10 @@ func uniformize(lambda, mu, T float64, m int, rate float64) []float64 {
 	logLT := math.Log(lt)
 	for k := 0; k <= steps; k++ {
 		w := math.Exp(logWeight)
-		for j := range out {
+		for j := lo; j <= m; j++ {
 			out[j] += w * v[j]
 		}
-		for j := 0; j <= m; j++ {
+		for j := lo; j <= m; j++ {
 			down := float64(j) * mu
 			stay := 1 - (lambda+down)/rate
 			x := stay * v[j]
@@ -209,105 +274,90 @@ func uniformize(lambda, mu, T float64, m int, rate float64) []float64 {
 				x += lambda / rate * v[j+1]
 			}
 			if j > 0 {
-				x += down / rate * v[j-1]
+				x += down / rate * v[j-1] // v[lo−1] stays 1
 			}
 			next[j] = x
 		}
 		v, next = next, v
 		logWeight += logLT - math.Log(float64(k+1))
 	}
-	for j := range out {
+	for j := lo; j <= m; j++ {
 		out[j] = min(1, max(0, out[j]))
 	}
 	return out
 }
 
+// reach is the most arrivals a window with mean arrivals a brings, but with
+// probability e^{−70}: a + 12√a + 30.
+func reach(a float64) int {
+	return int(math.Ceil(a + 12*math.Sqrt(a) + 30))
+}
+
 // slowestMode approximates exp(Q_m T)·1 by the slowest decaying mode of the
 // killed chain: r · ⟨r,1⟩_π / ⟨r,r⟩_π · e^{−γT}, found by inverse iteration
-// (the generator is tridiagonal and self-adjoint in ℓ²(π)).
-func slowestMode(lambda, mu, T float64, m int) []float64 {
+// (the generator is tridiagonal and self-adjoint in ℓ²(π), pi its
+// stationary weights, at least m+1 of them) started from start (the mode one
+// level down) where given. It returns the probabilities and the mode.
+func slowestMode(lambda, mu, T float64, m int, pi, start []float64) (u, mode []float64) {
 	n := m + 1
-	diag := make([]float64, n) // −Q: diagonal
-	for j := range diag {
-		diag[j] = lambda + float64(j)*mu
+	// LU of −Q_m once: diagonal λ + jμ, sub-diagonal −jμ, super-diagonal −λ.
+	upper := make([]float64, n)   // super-diagonal of U, divided by its diagonal
+	invDiag := make([]float64, n) // 1 / diagonal of U
+	for j := range n {
+		d := lambda + float64(j)*mu
+		if j > 0 {
+			d -= -float64(j) * mu * upper[j-1]
+		}
+		invDiag[j] = 1 / d
+		upper[j] = -lambda * invDiag[j]
 	}
 	r := make([]float64, n)
 	for j := range r {
 		r[j] = 1
+		if len(start) > 0 {
+			r[j] = start[min(j, len(start)-1)]
+		}
 	}
 	x := make([]float64, n)
-	cp := make([]float64, n)
-	dp := make([]float64, n)
-	gamma := 0.0
+	gamma, scale := 0.0, 1.0 // scale: the largest |r|
 	for range 60 {
-		// Solve (−Q) x = r: sub-diagonal −j·mu, super-diagonal −lambda.
-		for j := 0; j < n; j++ {
-			sub := 0.0
-			if j > 0 {
-				sub = -float64(j) * mu
-			}
-			den := diag[j]
-			if j > 0 {
-				den -= sub * cp[j-1]
-			}
-			if j < n-1 {
-				cp[j] = -lambda / den
-			}
-			prev := 0.0
-			if j > 0 {
-				prev = dp[j-1]
-			}
-			dp[j] = (r[j] - sub*prev) / den
+		// Solve (−Q_m) x = r by forward and back substitution.
+		x[0] = r[0] * invDiag[0]
+		for j := 1; j < n; j++ {
+			x[j] = (r[j] + float64(j)*mu*x[j-1]) * invDiag[j]
 		}
-		x[n-1] = dp[n-1]
+		norm := math.Abs(x[n-1])
 		for j := n - 2; j >= 0; j-- {
-			x[j] = dp[j] - cp[j]*x[j+1]
-		}
-		norm := 0.0
-		for _, v := range x {
-			norm = max(norm, math.Abs(v))
+			x[j] -= upper[j] * x[j+1]
+			norm = max(norm, math.Abs(x[j]))
 		}
 		if norm == 0 || math.IsInf(norm, 0) || math.IsNaN(norm) {
 			break
 		}
-		rn := 0.0
-		for _, v := range r {
-			rn = max(rn, math.Abs(v))
-		}
-		next := rn / norm
+		next := scale / norm
 		for j := range r {
 			r[j] = x[j] / norm
 		}
-		if math.Abs(next-gamma) <= 1e-12*next {
+		scale = 1
+		if math.Abs(next-gamma) <= 1e-11*next {
 			gamma = next
 			break
 		}
 		gamma = next
 	}
-	// Project 1 on r in ℓ²(π); π up to a constant: π_j ∝ ρ^j / j!,
-	// scaled by its largest term so that no weight overflows.
-	rho := lambda / mu
-	logPi := make([]float64, n)
-	top := math.Inf(-1)
-	for j := 1; j < n; j++ {
-		logPi[j] = logPi[j-1] + math.Log(rho) - math.Log(float64(j))
-	}
-	for _, l := range logPi {
-		top = max(top, l)
-	}
+	// Project 1 on r in ℓ²(π).
 	var dot1, dotR float64
-	for j := 0; j < n; j++ {
-		w := math.Exp(logPi[j] - top)
+	for j, w := range pi[:n] {
 		dot1 += w * r[j]
 		dotR += w * r[j] * r[j]
 	}
 	if !(dotR > 0) || math.IsNaN(dot1) || math.IsInf(dotR, 0) {
-		return make([]float64, n) // no usable mode: nothing stays below
+		return make([]float64, n), nil // no usable mode: nothing stays below
 	}
 	out := make([]float64, n)
 	decay := math.Exp(-gamma * T)
 	for j := range out {
 		out[j] = min(1, max(0, r[j]*dot1/dotR*decay))
 	}
-	return out
+	return out, r
 }

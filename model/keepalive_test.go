@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -76,7 +77,7 @@ func TestKeepAliveLimits(t *testing.T) {
 		t.Errorf("heavy load: %+v", r)
 	}
 	huge := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 1e6, WarmServiceTimeMs: 900000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440})
-	if huge.Method != "gaussian" || huge.AvgInstances < huge.AvgRunningInstances || math.IsNaN(huge.ColdStartProbability) {
+	if !strings.HasSuffix(huge.Method, "scaled") || huge.AvgInstances < huge.AvgRunningInstances || math.IsNaN(huge.ColdStartProbability) {
 		t.Errorf("huge load: %+v", huge)
 	}
 	short := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 1})
@@ -86,12 +87,31 @@ func TestKeepAliveLimits(t *testing.T) {
 	}
 }
 
+// Above a mean concurrency of 200 the chain is solved at 50 and 200 and
+// scaled; where the full chain is still affordable, both agree.
+func TestScaledChainMatchesFullChain(t *testing.T) {
+	for _, c := range []struct{ rho, s, T, c float64 }{
+		{1000, 1, 30, 0},      // short keep-alive: uniformization
+		{1000, 2, 600, 1050},  // provisioned above the mean: slowest mode
+		{500, 0.2, 60, 560},   // provisioned near the peak
+		{2000, 0.2, 600, 0},   // ten times the chain's bound
+		{2000, 0.2, 60, 2150}, // provisioned two standard deviations up
+	} {
+		p, inst, _ := windowMaxima(c.rho/c.s, c.s, c.T, c.c)
+		ps, insts, how := scaledWindowMaxima(c.rho/c.s, c.s, c.T, c.c)
+		t.Logf("%+v: full chain P(cold) %.4g, instances %.2f; scaled %.4g, %.2f (%s)", c, p, inst, ps, insts, how)
+		if math.Abs(ps-p) > 0.02*p || math.Abs(insts-inst) > 0.0005*inst || !strings.HasSuffix(how, "scaled") {
+			t.Errorf("%+v: scaled %.4g / %.2f, full chain %.4g / %.2f", c, ps, insts, p, inst)
+		}
+	}
+}
+
 // Where both apply, the exact and the spectral computations agree.
 func TestUniformizationAndSpectralAgree(t *testing.T) {
 	lambda, mu, T := 0.3, 0.5, 200.0
 	for _, m := range []int{0, 1, 3, 6} {
 		exact := uniformize(lambda, mu, T, m, lambda+float64(m)*mu)
-		spectral := slowestMode(lambda, mu, T, m)
+		spectral, _ := slowestMode(lambda, mu, T, m, poissonPMF(lambda/mu, m), nil)
 		for j := range exact {
 			if math.Abs(exact[j]-spectral[j]) > 1e-6+1e-3*exact[j] {
 				t.Errorf("m=%d j=%d: exact %v, spectral %v", m, j, exact[j], spectral[j])

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -67,6 +68,41 @@ func TestSimulatorAgreesWithModel(t *testing.T) {
 			}
 			if errInst > c.tolInstances {
 				t.Errorf("instances differ by %.1f%%", errInst*100)
+			}
+		})
+	}
+}
+
+// Under heavy load (the model's scaled regime) the simulated steady state
+// agrees with the model: cold starts counted after the start-up minutes.
+func TestSimulatorAgreesWithScaledModel(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		provisioned int
+	}{{"on demand", 0}, {"provisioned above the mean", 260}} {
+		t.Run(c.name, func(t *testing.T) {
+			const rate, warm, cold, keepMin, minutes, skip = 1200, 200, 800, 1, 60, 6
+			sim := Simulate(poissonSim(rate, warm, cold, keepMin, c.provisioned, minutes, 5))
+			// Cold starts come in bursts (a new peak opens several instances):
+			// the standard error is taken from the minutes as batches.
+			var arrivals, colds, squares float64
+			steady := sim.PerMinute[skip:]
+			for _, m := range steady {
+				arrivals += float64(m.Arrivals)
+				colds += float64(m.ColdStarts)
+				squares += float64(m.ColdStarts * m.ColdStarts)
+			}
+			n := float64(len(steady))
+			perMinute := colds / n
+			se := math.Sqrt((squares/n-perMinute*perMinute)/(n-1)) * n / arrivals
+			pSim := colds / arrivals
+			m := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
+				KeepAliveMinutes: keepMin, ProvisionedConcurrency: float64(c.provisioned)})
+			t.Logf("cold: simulated %.3g ± %.2g, model %.3g; instances: simulated %.2f, model %.2f (%s)",
+				pSim, se, m.ColdStartProbability, sim.AvgInstances, m.AvgInstances, m.Method)
+			if !strings.HasSuffix(m.Method, "scaled") || math.Abs(pSim-m.ColdStartProbability) > 3*se ||
+				math.Abs(sim.AvgInstances-m.AvgInstances) > 0.01*m.AvgInstances {
+				t.Errorf("simulated %.3g / %.2f, model %.3g / %.2f", pSim, sim.AvgInstances, m.ColdStartProbability, m.AvgInstances)
 			}
 		})
 	}
