@@ -51,15 +51,28 @@
   // option of each chart is drawn.
   var pending = new Map();
   var scheduled = false;
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      window.requestAnimationFrame(flush);
+    }
+  }
   function flush() {
     scheduled = false;
+    if (!window.echarts) {
+      // ECharts not loaded yet: try again while the page is still loading.
+      if (document.readyState !== "complete") {
+        window.setTimeout(schedule, 100);
+      }
+      return;
+    }
     var jobs = pending;
     pending = new Map();
     jobs.forEach(function (json, el) { draw(el, json); });
   }
 
   function draw(el, json) {
-    if (!window.echarts || !el || !el.isConnected) {
+    if (!el || !el.isConnected) {
       return;
     }
     var opt;
@@ -78,13 +91,12 @@
     el.setAttribute("data-drawn", "1");
   }
 
+  // Charts the app asked for before this file loaded (queued by boot.js).
+  var early = window.plannerCharts && window.plannerCharts.queue;
   window.plannerCharts = {
     render: function (el, json) {
       pending.set(el, json);
-      if (!scheduled) {
-        scheduled = true;
-        window.requestAnimationFrame(flush);
-      }
+      schedule();
     },
     dispose: function (el) {
       pending.delete(el);
@@ -98,6 +110,9 @@
       }
     }
   };
+  if (early) {
+    early.forEach(function (json, el) { window.plannerCharts.render(el, json); });
+  }
 
   new MutationObserver(function (records) {
     records.forEach(function (r) {

@@ -28,7 +28,7 @@ func TestPageShowsTheReport(t *testing.T) {
 		if tab != "prices" && tab != "optimize" {
 			var drawn int
 			b.run(t, chromedp.Poll(`document.querySelectorAll('.chart[data-drawn="1"] canvas').length`, &drawn,
-				chromedp.WithPollingTimeout(10*time.Second)))
+				chromedp.WithPollingTimeout(30*time.Second)))
 			if drawn == 0 {
 				t.Errorf("%s: no chart drawn", tab)
 			}
