@@ -9,6 +9,13 @@ import (
 	"planner/model"
 )
 
+// The prediction band is drawn as its lower edge and, stacked on it, its
+// width: the tooltip shows both by these names.
+const (
+	bandLow   = "95% band, low"
+	bandWidth = "95% band, width"
+)
+
 // ForecastChart draws the last week of history, the forecast with its band
 // and the anomalies found, hour by hour.
 func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomaly) string {
@@ -41,14 +48,16 @@ func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomal
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common("History, forecast ("+f.Method+") and anomalies"), axisTooltip(), grid(),
+		// The band's invisible lower edge stays out of the legend.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "24", Type: "scroll", Data: []string{"History", "Forecast", bandWidth, "Anomalies"}}),
 		charts.WithXAxisOpts(opts.XAxis{Name: "Hours from now", NameLocation: "middle", NameGap: 30}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "Invocations per hour", Type: "value"}))...)
 	line.SetXAxis(labels).
 		AddSeries("History", hist, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
 		AddSeries("Forecast", fc, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Band low", lower, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+		AddSeries(bandLow, lower, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})).
-		AddSeries("95% band", band, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
+		AddSeries(bandWidth, band, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}), charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.25)}))
 	scatter := charts.NewScatter()
 	scatter.SetXAxis(labels).AddSeries("Anomalies", marks)
