@@ -36,12 +36,12 @@ const (
 	maxUniformizationSteps = 20_000
 	poissonTailSigmas      = 12
 	// spectralMinRelaxations: a window this many service times long has
-	// forgotten its start but for about e^{-12}: its slowest mode gives the
-	// probabilities to 1e-6 (checked against uniformization).
-	spectralMinRelaxations = 12
-	// maxExactWork bounds the uniformization work of one solve (state
+	// mostly forgotten its start: its slowest mode gives P(cold) within 0.5%
+	// and instances within 0.01% of uniformization (TestSpectralWindows).
+	spectralMinRelaxations = 3
+	// maxExactWork bounds the uniformization work of one model solve (state
 	// updates); beyond it the slowest mode stands in, and says so.
-	maxExactWork = 20_000_000
+	maxExactWork = 10_000_000
 	// maxChainConcurrency bounds the chain: beyond this mean concurrency
 	// the chain is solved at this concurrency and scaled (diffusion limit).
 	maxChainConcurrency = 200
@@ -80,15 +80,15 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 		return KeepAliveResult{ColdStartProbability: 0, AvgInstances: c, AvgIdleInstances: c, Method: "exact"}
 	}
 	p, s := math.Exp(-lambda*(T+warm)), warm // the single-instance value to start
-	var instances float64
+	var instances, work float64              // work: uniformization done, against maxExactWork
 	var method string
 	for range 6 {
 		s = max(warm+p*(cold-warm), 1e-9)
 		previous := p
 		if lambda*s > maxChainConcurrency {
-			p, instances, method = scaledWindowMaxima(lambda, s, T, c)
+			p, instances, method = scaledWindowMaxima(lambda, s, T, c, &work)
 		} else {
-			p, instances, method = windowMaxima(lambda, s, T, c)
+			p, instances, method = windowMaxima(lambda, s, T, c, &work)
 		}
 		if math.IsNaN(p) {
 			p = 1
@@ -116,11 +116,20 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 // Levels m below the first one the window maximum can stay under (found by
 // bisection) each add one instance and no cold starts. A fractional c
 // interpolates linearly between the integer levels around it.
-func windowMaxima(lambda, s, T, c float64) (pCold, instances float64, method string) {
-	w := windowSolver{lambda: lambda, mu: 1 / s, T: T, method: "exact"}
+func windowMaxima(lambda, s, T, c float64, work *float64) (pCold, instances float64, method string) {
+	return newWindowSolver(lambda, s, T, work).maxima(c)
+}
+
+func newWindowSolver(lambda, s, T float64, work *float64) *windowSolver {
 	rho := lambda * s
 	top := int(math.Ceil(rho + poissonTailSigmas*math.Sqrt(rho+1) + 30))
-	w.pi = poissonPMF(rho, top)
+	return &windowSolver{lambda: lambda, mu: 1 / s, T: T, pi: poissonPMF(rho, top), work: work,
+		budget: maxExactWork, spectralFrom: spectralMinRelaxations, method: "exact"}
+}
+
+// maxima is windowMaxima on the solver's chain.
+func (w *windowSolver) maxima(c float64) (pCold, instances float64, method string) {
+	top := len(w.pi) - 1
 	first := w.firstReachableLevel(top)
 	cdf := 0.0
 	for _, v := range w.pi[:first] {
@@ -157,12 +166,12 @@ const scaledFrom = maxChainConcurrency / 4
 // at the same distance in standard deviations. The error of this scaling
 // falls as 1/√ρ₀; solving at ρ₀ = 50 and 200 and extrapolating in 1/√ρ₀
 // (Richardson) removes its leading term.
-func scaledWindowMaxima(lambda, s, T, c float64) (pCold, instances float64, method string) {
+func scaledWindowMaxima(lambda, s, T, c float64, work *float64) (pCold, instances float64, method string) {
 	rho := lambda * s
 	at := func(rho0 float64) (p, inst float64, how string) {
 		scale := math.Sqrt(rho / rho0)
 		c0 := max(0, rho0+(c-rho)/scale)
-		p0, inst0, how := windowMaxima(rho0/s, s, T, c0)
+		p0, inst0, how := windowMaxima(rho0/s, s, T, c0, work)
 		return p0 / scale, rho + (inst0-rho0)*scale, how
 	}
 	p1, inst1, _ := at(scaledFrom)
@@ -178,7 +187,9 @@ func scaledWindowMaxima(lambda, s, T, c float64) (pCold, instances float64, meth
 type windowSolver struct {
 	lambda, mu, T float64
 	pi            []float64 // Poisson(ρ) weights of the busy count
-	work          float64   // uniformization done so far, against maxExactWork
+	work          *float64  // uniformization done so far, against budget
+	budget        float64   // most uniformization work, then the slowest mode
+	spectralFrom  float64   // windows of at least this many service times: slowest mode
 	mode          []float64 // the last slowest mode, the next one's start
 	method        string    // "exact" unless a solve used the slowest mode
 }
@@ -229,8 +240,8 @@ func poissonPMF(rho float64, top int) []float64 {
 func (w *windowSolver) stayBelow(m int) []float64 {
 	rate := w.lambda + float64(m)*w.mu
 	cost := rate * w.T * float64(min(m, reach(w.lambda*w.T))+1)
-	if w.mu*w.T < spectralMinRelaxations && rate*w.T <= maxUniformizationSteps && w.work+cost <= maxExactWork {
-		w.work += cost
+	if w.mu*w.T < w.spectralFrom && rate*w.T <= maxUniformizationSteps && *w.work+cost <= w.budget {
+		*w.work += cost
 		return uniformize(w.lambda, w.mu, w.T, m, rate)
 	}
 	w.method = "spectral"

@@ -97,11 +97,30 @@ func TestScaledChainMatchesFullChain(t *testing.T) {
 		{2000, 0.2, 600, 0},   // ten times the chain's bound
 		{2000, 0.2, 60, 2150}, // provisioned two standard deviations up
 	} {
-		p, inst, _ := windowMaxima(c.rho/c.s, c.s, c.T, c.c)
-		ps, insts, how := scaledWindowMaxima(c.rho/c.s, c.s, c.T, c.c)
+		p, inst, _ := windowMaxima(c.rho/c.s, c.s, c.T, c.c, new(float64))
+		ps, insts, how := scaledWindowMaxima(c.rho/c.s, c.s, c.T, c.c, new(float64))
 		t.Logf("%+v: full chain P(cold) %.4g, instances %.2f; scaled %.4g, %.2f (%s)", c, p, inst, ps, insts, how)
 		if math.Abs(ps-p) > 0.02*p || math.Abs(insts-inst) > 0.0005*inst || !strings.HasSuffix(how, "scaled") {
 			t.Errorf("%+v: scaled %.4g / %.2f, full chain %.4g / %.2f", c, ps, insts, p, inst)
+		}
+	}
+}
+
+// From windows of three service times on, the slowest mode alone gives the
+// window maxima of exact uniformization.
+func TestSpectralWindows(t *testing.T) {
+	for _, c := range []struct{ lambda, s, T, c float64 }{
+		{0.5, 30, 90, 0}, {2, 30, 90, 0}, {6, 30, 90, 150}, {20, 10, 60, 0}, {1, 100, 300, 105},
+	} {
+		exact := newWindowSolver(c.lambda, c.s, c.T, new(float64))
+		exact.spectralFrom, exact.budget = math.Inf(1), math.Inf(1)
+		p, inst, how := exact.maxima(c.c)
+		spectral := newWindowSolver(c.lambda, c.s, c.T, new(float64))
+		spectral.spectralFrom = 0
+		ps, insts, hows := spectral.maxima(c.c)
+		t.Logf("%+v: exact P(cold) %.5g, instances %.3f; slowest mode %.5g, %.3f", c, p, inst, ps, insts)
+		if how != "exact" || hows != "spectral" || math.Abs(ps-p) > 0.005*p || math.Abs(insts-inst) > 1e-4*inst {
+			t.Errorf("%+v: exact (%s) %.5g / %.3f, slowest mode (%s) %.5g / %.3f", c, how, p, inst, hows, ps, insts)
 		}
 	}
 }
