@@ -71,7 +71,7 @@ test-e2e: chromium dist
 # (golang/go#75804), a failure that is not in our code.
 fuzz:
 	@for target in $$($(GO) test -list '^Fuzz' ./model | grep '^Fuzz'); do \
-	  case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; *) n=300000;; esac; \
+	  case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; FuzzKeepAlive) n=20000;; *) n=300000;; esac; \
 	  echo "fuzz $$target ($$n inputs)"; \
 	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$${n}x ./model || exit 1; \
 	done

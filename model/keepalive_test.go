@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"math"
 	"os"
 	"strconv"
@@ -151,4 +152,33 @@ func TestKeepAliveBoundedWork(t *testing.T) {
 			t.Errorf("%+v: %+v", k, r)
 		}
 	}
+}
+
+// Any input the CLI accepts gives a probability, at least the running and
+// provisioned instances, and no NaN.
+func FuzzKeepAlive(f *testing.F) {
+	f.Add(0.1, 2000.0, 2300.0, 10.0, 0.0)
+	f.Add(600.0, 200.0, 800.0, 1.0, 130.0)
+	f.Add(2.7, 300000.0, 300000.0, 1.0, 0.0)
+	f.Add(1e6, 900000.0, 900000.0, 1440.0, 5.0)
+	f.Fuzz(func(t *testing.T, rate, warm, cold, keep, provisioned float64) {
+		input, err := json.Marshal(KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
+			KeepAliveMinutes: keep, ProvisionedConcurrency: provisioned})
+		if err != nil {
+			return // NaN and ±Inf have no JSON
+		}
+		out, probs := Calc("cold-start-probability", input)
+		if len(probs) > 0 {
+			return
+		}
+		r := out.(KeepAliveResult)
+		for _, v := range []float64{r.ColdStartProbability, r.AvgInstances, r.AvgRunningInstances, r.AvgIdleInstances, r.Utilization} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("%s: %+v", input, r)
+			}
+		}
+		if r.ColdStartProbability > 1 || r.AvgInstances < r.AvgRunningInstances || r.AvgInstances < math.Floor(provisioned) || r.Utilization > 1 {
+			t.Fatalf("%s: %+v", input, r)
+		}
+	})
 }
