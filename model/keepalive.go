@@ -93,7 +93,9 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 		if math.IsNaN(p) {
 			p = 1
 		}
-		if math.Abs(p-previous) <= 1e-4*p {
+		// Done when p has settled, or when the service time it implies is
+		// the one just solved with (to 1e-4: another solve changes p less).
+		if math.Abs(p-previous) <= 1e-4*p || math.Abs(max(warm+p*(cold-warm), 1e-9)-s) <= 1e-4*s {
 			break
 		}
 	}
