@@ -43,9 +43,11 @@ const (
 )
 
 // DetectAnomalies scores each point against what its pattern expects: the
-// median of the same period in the nearest other weeks (days, with under three
-// weeks of data) — local, so a trend does not read as an anomaly, and a
-// median, so the anomalies do not hide each other. Residuals are scaled by
+// median of the same period in the nearest other weeks together with one
+// more vote, the same period on the nearest days rescaled to the point's day
+// (expectFromNearbyDays; alone with under two weeks of data) — local, so a
+// trend does not read as an anomaly, and medians, so the anomalies do not
+// hide each other. Residuals are scaled by
 // the MAD of the relative residuals of their period of the day, as noise
 // grows with the count:
 //
@@ -56,25 +58,10 @@ const (
 func DetectAnomalies(y []float64, m int) Anomalies {
 	m = max(m, 1)
 	n := len(y)
-	// Weekly comparisons need two other weeks; with fewer, the same hour of
-	// nearby days stands in (weekends then read as drops).
-	period := daysPerWeek * m
-	if n < 3*period {
-		period = m
-	}
 	expected := make([]float64, n)
-	buf := make([]float64, 0, anomalyNeighbours)
-	for t := range y {
-		buf = buf[:0]
-		for d := 1; len(buf) < anomalyNeighbours && (t-d*period >= 0 || t+d*period < n); d++ {
-			if t-d*period >= 0 {
-				buf = append(buf, y[t-d*period])
-			}
-			if t+d*period < n && len(buf) < anomalyNeighbours {
-				buf = append(buf, y[t+d*period])
-			}
-		}
-		expected[t] = median(buf)
+	expectFromNearbyDays(y, m, expected)
+	if n >= 2*daysPerWeek*m {
+		expectFromOtherWeeks(y, daysPerWeek*m, expected)
 	}
 	relative := func(t int) float64 { return (y[t] - expected[t]) / max(expected[t], 1) }
 	logRatio := func(t int) float64 { return math.Log((y[t] + 1) / (expected[t] + 1)) }
@@ -124,6 +111,83 @@ func DetectAnomalies(y []float64, m int) Anomalies {
 		}
 	}
 	return out
+}
+
+// expectFromOtherWeeks sets expected[t] to the median of y at the same
+// period of the nearest anomalyNeighbours other weeks and of the nearby-days
+// estimate already in expected[t]: with two other weeks only, that third
+// vote outvotes an anomaly in either.
+func expectFromOtherWeeks(y []float64, week int, expected []float64) {
+	n := len(y)
+	buf := make([]float64, 0, anomalyNeighbours+1)
+	for t := range y {
+		buf = append(buf[:0], expected[t])
+		for d := 1; len(buf) <= anomalyNeighbours && (t-d*week >= 0 || t+d*week < n); d++ {
+			if t-d*week >= 0 {
+				buf = append(buf, y[t-d*week])
+			}
+			if t+d*week < n && len(buf) <= anomalyNeighbours {
+				buf = append(buf, y[t+d*week])
+			}
+		}
+		expected[t] = median(buf)
+	}
+}
+
+// expectFromNearbyDays sets expected[t] to the median, over the nearest
+// anomalyNeighbours other days e, of y at the same period of day e scaled by
+// how t's day d compares with e in the other weeks:
+//
+//	expected_t = median_e ((y_{e,h} + 1) · L(d, e)) − 1
+//	L(d, e)    = median_{w≠0} median_{h'} (y_{d+7w,h'} + 1) / (y_{e+7w,h'} + 1)
+//
+// (1 without another week). A weekend next to a weekday is scaled as it
+// was in the other weeks, while an anomaly on day d itself, even a whole
+// day's level shift, stays visible.
+func expectFromNearbyDays(y []float64, m int, expected []float64) {
+	n := len(y)
+	days := (n + m - 1) / m
+	ratios := make([]float64, 0, max(m, days))
+	dayRatio := func(d, e int) float64 {
+		ratios = ratios[:0]
+		for h := 0; h < m && e*m+h < n && d*m+h < n; h++ {
+			ratios = append(ratios, (y[d*m+h]+1)/(y[e*m+h]+1))
+		}
+		return median(ratios)
+	}
+	levels := make(map[[2]int]float64, 2*anomalyNeighbours*days)
+	level := func(d, e int) float64 {
+		key := [2]int{d, e}
+		if l, ok := levels[key]; ok {
+			return l
+		}
+		var weeks []float64
+		for w := -days / daysPerWeek; w <= days/daysPerWeek; w++ {
+			dw, ew := d+w*daysPerWeek, e+w*daysPerWeek
+			if w != 0 && dw >= 0 && ew >= 0 && dw < days && ew < days {
+				weeks = append(weeks, dayRatio(dw, ew))
+			}
+		}
+		l := 1.0
+		if len(weeks) > 0 {
+			l = median(weeks)
+		}
+		levels[key] = l
+		return l
+	}
+	buf := make([]float64, 0, anomalyNeighbours)
+	for t := range y {
+		d, h := t/m, t%m
+		buf = buf[:0]
+		for k := 1; len(buf) < anomalyNeighbours && (d-k >= 0 || d+k < days); k++ {
+			for _, e := range [2]int{d - k, d + k} {
+				if e >= 0 && e*m+h < n && len(buf) < anomalyNeighbours {
+					buf = append(buf, max(0, (y[e*m+h]+1)*level(d, e)-1))
+				}
+			}
+		}
+		expected[t] = median(buf)
+	}
 }
 
 // hourlyMAD is, for each period of the day, the median absolute deviation
