@@ -523,7 +523,7 @@ func calcForecast(input []byte) (any, Problems) {
 	if len(v.probs) > 0 {
 		return nil, v.probs
 	}
-	if in.Method != "auto" && !forecastable(in.Method, in.History, in.SeasonLength, in.Horizon) {
+	if in.Method != "auto" && !forecastable(in.Method, in.History, in.SeasonLength, in.Horizon, backtestOriginsFor(len(in.History), in.SeasonLength, in.Horizon)) {
 		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
 	}
 	return MakeForecast(in), nil

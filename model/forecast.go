@@ -49,6 +49,7 @@ const (
 	SeasonalNaive       = "seasonal_naive"        // same period yesterday
 	SeasonalNaiveWeekly = "seasonal_naive_weekly" // same period last week
 	WeeklyMean          = "weekly_mean"           // mean of the same period over the last weeks
+	RecentDays          = "recent_days"           // the last days' same period, rescaled by the weekly pattern
 	HoltWintersDaily    = "holt_winters"          // additive, damped trend, daily season
 	HoltWintersWeekly   = "holt_winters_weekly"   // additive, damped trend, weekly season
 	HoltWintersMult     = "holt_winters_multiplicative"
@@ -56,12 +57,12 @@ const (
 
 // ForecastMethods lists the methods in the order the automatic choice tries.
 func ForecastMethods() []string {
-	return []string{SeasonalNaive, SeasonalNaiveWeekly, WeeklyMean, HoltWintersDaily, HoltWintersWeekly, HoltWintersMult}
+	return []string{SeasonalNaive, SeasonalNaiveWeekly, WeeklyMean, RecentDays, HoltWintersDaily, HoltWintersWeekly, HoltWintersMult}
 }
 
 // Parameters of the forecasting.
 const (
-	backtestOrigins   = 3    // rolling origins of the backtest
+	backtestOrigins   = 3    // rolling origins of the backtest (fewer in short histories)
 	weeklyMeanWeeks   = 4    // weeks averaged by the weekly mean
 	intervalZ         = 1.96 // 95% prediction interval
 	daysPerWeek       = 7
@@ -86,11 +87,12 @@ func MakeForecast(in ForecastInput) Forecast {
 	bestMAE := math.Inf(1)
 	var candidates []Candidate
 	var bestErrors [][]float64
+	origins := backtestOriginsFor(len(in.History), m, h)
 	for _, method := range methods {
-		if !forecastable(method, in.History, m, h) {
+		if !forecastable(method, in.History, m, h, origins) {
 			continue
 		}
-		bt, errs := backtest(method, in.History, m, h)
+		bt, errs := backtest(method, in.History, m, h, origins)
 		candidates = append(candidates, Candidate{method, bt.MAE})
 		if bt.MAE < bestMAE {
 			bestMAE, best.Method, best.Backtest, bestErrors = bt.MAE, method, bt, errs
@@ -110,9 +112,24 @@ func MakeForecast(in ForecastInput) Forecast {
 	return best
 }
 
-// forecastable says whether a method can run on the history.
-func forecastable(method string, y []float64, m, h int) bool {
-	n := len(y) - backtestOrigins*h
+// backtestOriginsFor is how many rolling origins the backtests of a history
+// of n periods use: three, or in a history too short for the weekly seasonal
+// naive to be tested from three origins but long enough for one, as many as
+// it can be tested from — one week and one horizon of history are enough to
+// try the weekly pattern, and all methods are then compared on the same
+// origins.
+func backtestOriginsFor(n, m, h int) int {
+	k := backtestOrigins
+	for k > 1 && n-k*h < daysPerWeek*m && n-h >= daysPerWeek*m {
+		k--
+	}
+	return k
+}
+
+// forecastable says whether a method can run on the history, backtested
+// from the given number of origins.
+func forecastable(method string, y []float64, m, h, origins int) bool {
+	n := len(y) - origins*h
 	switch method {
 	case SeasonalNaive:
 		return n >= m
@@ -120,6 +137,8 @@ func forecastable(method string, y []float64, m, h int) bool {
 		return n >= daysPerWeek*m
 	case WeeklyMean, HoltWintersWeekly:
 		return n >= 2*daysPerWeek*m
+	case RecentDays: // a day and the day a week before it
+		return n >= (daysPerWeek+1)*m && h <= maxForecastDays*m
 	case HoltWintersDaily:
 		return n >= 3*m
 	case HoltWintersMult:
@@ -134,13 +153,13 @@ func forecastable(method string, y []float64, m, h int) bool {
 }
 
 // backtest forecasts from the last origins and scores the forecasts.
-func backtest(method string, y []float64, m, h int) (Backtest, [][]float64) {
+func backtest(method string, y []float64, m, h, origins int) (Backtest, [][]float64) {
 	var absErr, smape, pctErr float64
 	var count int
 	zero := false
-	errs := make([][]float64, backtestOrigins)
-	for o := 0; o < backtestOrigins; o++ {
-		origin := len(y) - (backtestOrigins-o)*h
+	errs := make([][]float64, origins)
+	for o := 0; o < origins; o++ {
+		origin := len(y) - (origins-o)*h
 		f := forecastWith(method, y[:origin], m, h)
 		errs[o] = make([]float64, h)
 		for k := 0; k < h; k++ {
@@ -160,7 +179,7 @@ func backtest(method string, y []float64, m, h int) (Backtest, [][]float64) {
 		}
 	}
 	bt := Backtest{MAE: absErr / float64(count), SMAPE: smape / float64(count) * 100}
-	bt.MASE = ratio(bt.MAE, naiveScale(y[:len(y)-backtestOrigins*h], m))
+	bt.MASE = ratio(bt.MAE, naiveScale(y[:len(y)-origins*h], m))
 	if !zero {
 		mape := pctErr / float64(count) * 100
 		bt.MAPE = &mape
@@ -221,6 +240,8 @@ func forecastWith(method string, y []float64, m, h int) []float64 {
 			}
 			f[k] = s / float64(weeks)
 		}
+	case RecentDays:
+		f = forecastRecentDays(y, m, h)
 	case HoltWintersDaily:
 		return holtWinters(y, m, h, false)
 	case HoltWintersWeekly:

@@ -79,3 +79,33 @@ func TestForecastShapes(t *testing.T) {
 		t.Errorf("short history chose %s", short.Method)
 	}
 }
+
+// From twelve days of a noise-free series with a trend, lower weekends that
+// peak later, the recent-days forecast continues the pattern (within 10%: its
+// ratios pool ±3 hours, which blurs the later peak) where the daily seasonal
+// naive repeats the wrong day.
+func TestRecentDaysCarriesTheWeeklyPattern(t *testing.T) {
+	y := make([]float64, 14*24)
+	for i := range y {
+		hour, day, level, peak := i%24, (i/24)%7, 1.0, 12
+		if day >= 5 {
+			level, peak = 0.5, 15
+		}
+		y[i] = math.Round(200 * (1 + 0.002*float64(i)) * level * (0.3 + math.Exp(-math.Pow(float64(hour-peak), 2)/18)))
+	}
+	train, test := y[:12*24], y[12*24:]
+	mae := func(f []float64) float64 {
+		s := 0.0
+		for k := range test {
+			s += math.Abs(test[k] - f[k])
+		}
+		return s / float64(len(test))
+	}
+	recent := MakeForecast(ForecastInput{History: train, SeasonLength: 24, Horizon: 48, Method: RecentDays})
+	naive := MakeForecast(ForecastInput{History: train, SeasonLength: 24, Horizon: 48, Method: SeasonalNaive})
+	mean := total(test) / float64(len(test))
+	t.Logf("MAE recent days %.2f, seasonal naive %.2f (mean %.0f)", mae(recent.Forecast), mae(naive.Forecast), mean)
+	if mae(recent.Forecast) > 0.1*mean || mae(naive.Forecast) < 5*mae(recent.Forecast) {
+		t.Errorf("recent days MAE %.2f, seasonal naive %.2f", mae(recent.Forecast), mae(naive.Forecast))
+	}
+}
