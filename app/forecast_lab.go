@@ -219,8 +219,12 @@ func (c *ForecastLab) Render() app.UI {
 		app.If(c.notice != "", func() app.UI { return app.P().Class("error").Attr("role", "alert").Text(c.notice) }),
 		app.If(c.forecast != nil, func() app.UI {
 			b := c.forecast.Backtest
-			return app.P().Text(fmt.Sprintf("Method %s, chosen by backtest: MAE %s, sMAPE %s, MASE %s. %d anomalies, %d days up more than 50%%.",
-				c.forecast.Method, num(b.MAE, 1), num(b.SMAPE, 1)+"%", num(b.MASE, 2), len(c.anomalies.Anomalies), len(c.anomalies.DailyIncreases)))
+			anomalies := "1 anomaly"
+			if n := len(c.anomalies.Anomalies); n != 1 {
+				anomalies = fmt.Sprintf("%d anomalies", n)
+			}
+			return app.P().Text(fmt.Sprintf("Method %s, chosen by backtest: MAE %s, sMAPE %s, MASE %s. %s, %s up more than 50%%.",
+				c.forecast.Method, num(b.MAE, 1), num(b.SMAPE, 1)+"%", num(b.MASE, 2), anomalies, plural(len(c.anomalies.DailyIncreases), "day")))
 		}),
 		app.If(c.chart != "", func() app.UI {
 			return app.Div().Class("charts").Body(&StaticChart{Option: c.chart, Label: "History, forecast and anomalies of " + f.Name})
