@@ -66,10 +66,3 @@ func forecastRecentDays(y []float64, m, h int) []float64 {
 	}
 	return f
 }
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}

@@ -21,3 +21,11 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+// abs is |x| for an int.
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
