@@ -40,12 +40,7 @@ var labKeepAlives = []float64{1, 5, 10, 30}
 var labRates = []float64{0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30}
 
 func (c *ColdStartLab) function() (*model.Function, *model.FunctionReport, bool) {
-	s := c.Session
-	if s == nil || s.scenario == nil || s.report == nil || c.Function < 0 ||
-		c.Function >= len(s.scenario.Functions) || c.Function >= len(s.report.Functions) {
-		return nil, nil, false
-	}
-	return &s.scenario.Functions[c.Function], &s.report.Functions[c.Function], true
+	return c.Session.function(c.Function)
 }
 
 // OnMount solves the model.

@@ -44,12 +44,7 @@ const (
 )
 
 func (c *ForecastLab) function() (*model.Function, *model.FunctionReport, bool) {
-	s := c.Session
-	if s == nil || s.scenario == nil || s.report == nil || c.Function < 0 ||
-		c.Function >= len(s.scenario.Functions) || c.Function >= len(s.report.Functions) {
-		return nil, nil, false
-	}
-	return &s.scenario.Functions[c.Function], &s.report.Functions[c.Function], true
+	return c.Session.function(c.Function)
 }
 
 // OnMount forecasts.
@@ -120,44 +115,31 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 
 // importHistory reads a CSV or CloudWatch JSON file as the function's history.
 func (c *ForecastLab) importHistory(ctx app.Context, e app.Event) {
-	files := ctx.JSSrc().Get("files")
-	if !files.Truthy() || files.Length() == 0 {
+	file, name, ok := chosenFile(ctx)
+	if !ok {
 		return
 	}
-	file := files.Index(0)
-	name := file.Get("name").String()
-	var done app.Func
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := ""
-		if len(args) > 0 {
-			text = args[0].String()
+	readFileText(ctx, file, func(ctx app.Context, text string) {
+		parse := model.ParseHistoryCSV
+		if strings.HasPrefix(strings.TrimSpace(text), "{") {
+			parse = model.ParseCloudWatch
 		}
-		ctx.Dispatch(func(ctx app.Context) {
-			parse := model.ParseHistoryCSV
-			if strings.HasPrefix(strings.TrimSpace(text), "{") {
-				parse = model.ParseCloudWatch
-			}
-			h, probs := parse([]byte(text))
-			switch {
-			case len(probs) > 0:
-				c.notice = name + " was not imported: " + probs.Error()
-			case h.StepSeconds != 3600:
-				c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
-			case len(h.Values) < 3*7*24:
-				c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
-			default:
-				f, _, _ := c.function()
-				c.history, c.imported, c.solved, c.startHour = h.Values, f.Name, 0, h.Start.UTC().Hour()
-				c.source = fmt.Sprintf("%s: %d hours from %s, %d gaps filled", name, len(h.Values), h.Start.Format("2006-01-02 15:04"), h.FilledGaps)
-				c.notice = ""
-				c.solve(ctx)
-			}
-		})
-		done.Release()
-		return nil
+		h, probs := parse([]byte(text))
+		switch {
+		case len(probs) > 0:
+			c.notice = name + " was not imported: " + probs.Error()
+		case h.StepSeconds != 3600:
+			c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
+		case len(h.Values) < 3*7*24:
+			c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
+		default:
+			f, _, _ := c.function()
+			c.history, c.imported, c.solved, c.startHour = h.Values, f.Name, 0, h.Start.UTC().Hour()
+			c.source = fmt.Sprintf("%s: %d hours from %s, %d gaps filled", name, len(h.Values), h.Start.Format("2006-01-02 15:04"), h.FilledGaps)
+			c.notice = ""
+			c.solve(ctx)
+		}
 	})
-	file.Call("text").Call("then", done)
-	ctx.JSSrc().Set("value", "")
 }
 
 // exportSchedule downloads the recommended policy's plan for the hours after

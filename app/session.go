@@ -284,3 +284,13 @@ func moveItem(i, j int) func([]any) []any {
 		return out
 	}
 }
+
+// function is function i of the scenario and its report, if both have it.
+// A nil session has none.
+func (s *session) function(i int) (*model.Function, *model.FunctionReport, bool) {
+	if s == nil || s.scenario == nil || s.report == nil || i < 0 ||
+		i >= len(s.scenario.Functions) || i >= len(s.report.Functions) {
+		return nil, nil, false
+	}
+	return &s.scenario.Functions[i], &s.report.Functions[i], true
+}

@@ -204,36 +204,23 @@ func (p *Planner) rename(old, name string) {
 
 // importFile reads a scenario JSON file chosen by the user.
 func (p *Planner) importFile(ctx app.Context, e app.Event) {
-	files := ctx.JSSrc().Get("files")
-	if !files.Truthy() || files.Length() == 0 {
+	file, name, ok := chosenFile(ctx)
+	if !ok {
 		return
 	}
-	file := files.Index(0)
-	name := file.Get("name").String()
 	if file.Get("size").Int() > 16<<20 {
 		p.notice = notice{name + " is larger than 16 MiB and was not imported.", true}
 		return
 	}
-	var done app.Func
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := ""
-		if len(args) > 0 {
-			text = args[0].String()
+	readFileText(ctx, file, func(ctx app.Context, text string) {
+		s, probs := model.ParseScenario([]byte(text))
+		if len(probs) > 0 {
+			p.notice = notice{name + " is not a scenario: " + probs.Error(), true}
+			return
 		}
-		ctx.Dispatch(func(ctx app.Context) {
-			s, probs := model.ParseScenario([]byte(text))
-			if len(probs) > 0 {
-				p.notice = notice{name + " is not a scenario: " + probs.Error(), true}
-				return
-			}
-			p.s.load(*s)
-			p.notice = notice{"Imported " + name + ". Undo brings your previous scenario back.", false}
-		})
-		done.Release()
-		return nil
+		p.s.load(*s)
+		p.notice = notice{"Imported " + name + ". Undo brings your previous scenario back.", false}
 	})
-	file.Call("text").Call("then", done)
-	ctx.JSSrc().Set("value", "")
 }
 
 // savedAt writes a save time for people.
