@@ -74,7 +74,7 @@ func TestKeepAliveLimits(t *testing.T) {
 	}
 	near(t, "Little", r.AvgRunningInstances, 2*0.5)
 	r = CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 50, WarmServiceTimeMs: 200, ColdServiceTimeMs: 600, KeepAliveMinutes: 10})
-	if r.Method != "spectral" || r.ColdStartProbability <= 0 || r.ColdStartProbability > 0.01 || r.AvgInstances < 10 {
+	if !strings.HasPrefix(r.Method, "spectral") || r.ColdStartProbability <= 0 || r.ColdStartProbability > 0.01 || r.AvgInstances < 10 {
 		t.Errorf("heavy load: %+v", r)
 	}
 	huge := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 1e6, WarmServiceTimeMs: 900000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440})

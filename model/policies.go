@@ -250,7 +250,7 @@ func learnPolicy(in PolicyInput, train []float64, fc Forecast, p *PriceProfile, 
 		if v, ok := cache[k]; ok {
 			return v
 		}
-		v := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: perHour / 3600, WarmServiceTimeMs: in.WarmMs, ColdServiceTimeMs: in.ColdMs,
+		v := singleRateKeepAlive(KeepAlive{ArrivalRatePerSecond: perHour / 3600, WarmServiceTimeMs: in.WarmMs, ColdServiceTimeMs: in.ColdMs,
 			KeepAliveMinutes: in.KeepAliveMin, ProvisionedConcurrency: float64(c)}).ColdStartProbability
 		cache[k] = v
 		return v
