@@ -298,6 +298,14 @@ func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, sp
 		below, atTop = ch.uniformize(m, rate)
 		return below, atTop, false
 	}
+	below, atTop = ch.slowestModeWindow(m)
+	return below, atTop, true
+}
+
+// slowestModeWindow is window from the slowest mode of −Q_m, found by
+// inverse iteration on the block LU from the last round's modes.
+func (ch *coldClassChain) slowestModeWindow(m int) (below, atTop float64) {
+	states := ch.offset[m+1]
 	ch.factor(m)
 	right, left := ch.startingMode(m)
 	rhs, prev := ch.rhs[:states], ch.prev[:states]
@@ -310,7 +318,7 @@ func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, sp
 			norm = max(norm, math.Abs(v))
 		}
 		if !(norm > 0) || math.IsInf(norm, 0) {
-			return 0, 0, true
+			return 0, 0
 		}
 		for i := range right {
 			right[i] /= norm
@@ -331,7 +339,7 @@ func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, sp
 			norm = max(norm, math.Abs(v))
 		}
 		if !(norm > 0) || math.IsInf(norm, 0) {
-			return 0, 0, true
+			return 0, 0
 		}
 		for i := range left {
 			left[i] /= norm
@@ -351,10 +359,10 @@ func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, sp
 		}
 	}
 	if !(lR > 0) {
-		return 0, 0, true
+		return 0, 0
 	}
 	scale := piR / lR * math.Exp(-theta*ch.T)
-	return min(1, max(0, scale*l1)), min(1, max(0, scale*lTop)), true
+	return min(1, max(0, scale*l1)), min(1, max(0, scale*lTop))
 }
 
 // startingMode returns the vectors to start level m's inverse iteration

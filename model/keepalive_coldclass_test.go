@@ -1,0 +1,86 @@
+package model
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// With equal warm and cold service times the classes are the same chain:
+// the cold-class solution is the single-rate one, whatever the closure.
+func TestColdClassReducesToSingleRate(t *testing.T) {
+	for _, c := range []struct{ lambda, s, T float64 }{{0.5, 2, 6}, {3, 0.4, 60}, {0.05, 2, 600}} {
+		p, inst, _ := windowMaxima(c.lambda, c.s, c.T, 1, new(float64))
+		pc, instc, how := coldClassWindowMaxima(c.lambda, c.s, c.s, c.T, 1, c.lambda*c.s, nil, new(float64))
+		t.Logf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f (%s)", c, p, inst, pc, instc, how)
+		if math.Abs(pc-p) > 1e-4*p || math.Abs(instc-inst) > 1e-6*inst {
+			t.Errorf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f", c, p, inst, pc, instc)
+		}
+	}
+}
+
+// Without cold arrivals the busy count is M/M/∞: Poisson(λ·s_warm).
+func TestColdClassStationaryIsPoisson(t *testing.T) {
+	ch := newColdClassChain(4, 0.5, 3, 60, 40)
+	ch.stationary()
+	want := poissonPMF(2, 40)
+	for n := 0; n <= 40; n++ {
+		got := sum(ch.pi[ch.offset[n]:ch.offset[n+1]])
+		if math.Abs(got-want[n]) > 1e-12+1e-9*want[n] {
+			t.Fatalf("P(N=%d) = %.12g, want %.12g", n, got, want[n])
+		}
+	}
+}
+
+// Where both apply, uniformization and the slowest mode of the cold-class
+// chain give the same window maxima.
+func TestColdClassUniformizationAndSpectralAgree(t *testing.T) {
+	ch := newColdClassChain(0.8, 0.2, 2, 30, 30)
+	for n := range ch.coldAt {
+		ch.coldAt[n] = math.Min(1, 0.1*float64(n))
+	}
+	ch.stationary()
+	for _, m := range []int{0, 1, 3, 6} {
+		rate := ch.lambda + float64(m)*ch.warmRate
+		exactBelow, exactTop := ch.uniformize(m, rate)
+		below, atTop := ch.slowestModeWindow(m)
+		if math.Abs(below-exactBelow) > 1e-3*exactBelow+1e-9 || math.Abs(atTop-exactTop) > 1e-3*exactTop+1e-9 {
+			t.Errorf("m=%d: uniformization %.6g / %.6g, slowest mode %.6g / %.6g", m, exactBelow, exactTop, below, atTop)
+		}
+	}
+}
+
+// When cold requests take far longer than warm ones the cold-class chain
+// agrees with simulation where the single rate does not.
+func TestColdClassAgreesWithSimulator(t *testing.T) {
+	for _, c := range []struct {
+		name                      string
+		rate, warm, cold, keepMin float64
+		provisioned, minutes      int
+	}{
+		{"short keep-alive", 0.5, 100, 2000, 0.1, 0, 30 * 24 * 60},
+		{"1-minute keep-alive", 5, 100, 2000, 1, 0, 40 * 24 * 60},
+		{"10-minute keep-alive", 0.2, 100, 3000, 10, 0, 60 * 24 * 60},
+		{"provisioned", 10, 100, 2000, 0.1, 1, 3 * 24 * 60},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sim := Simulate(poissonSim(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 3))
+			k := KeepAlive{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
+				KeepAliveMinutes: c.keepMin, ProvisionedConcurrency: float64(c.provisioned)}
+			m, single := CalculateKeepAlive(k), singleRateKeepAlive(k)
+			errCold := math.Abs(m.ColdStartProbability-sim.ColdStartProbability) / sim.ColdStartProbability
+			errSingle := math.Abs(single.ColdStartProbability-sim.ColdStartProbability) / sim.ColdStartProbability
+			errInst := math.Abs(m.AvgInstances-sim.AvgInstances) / sim.AvgInstances
+			t.Logf("cold: simulated %.5f ± %.5f, model %.5f (%.1f%%, %s), single rate %.5f (%.1f%%); instances: simulated %.3f, model %.3f",
+				sim.ColdStartProbability, sim.ColdStartProbabilitySE, m.ColdStartProbability, errCold*100, m.Method,
+				single.ColdStartProbability, errSingle*100, sim.AvgInstances, m.AvgInstances)
+			if !strings.HasSuffix(m.Method, "cold class") || errCold > 0.04+3*sim.ColdStartProbabilitySE/sim.ColdStartProbability || errInst > 0.01 {
+				t.Errorf("model %.5f / %.3f (%s), simulated %.5f / %.3f", m.ColdStartProbability, m.AvgInstances, m.Method,
+					sim.ColdStartProbability, sim.AvgInstances)
+			}
+			if errSingle < errCold {
+				t.Errorf("the single rate (%.1f%% off) beats the cold-class chain (%.1f%%)", errSingle*100, errCold*100)
+			}
+		})
+	}
+}
