@@ -26,7 +26,8 @@ type KeepAliveResult struct {
 	IdleInstanceSecondsPerSecond float64 `json:"idle_instance_seconds_per_second"`
 	// Method says how the window maxima were computed: "exact"
 	// (uniformization) or "spectral" (slowest mode, long windows), with
-	// ", scaled" above a mean concurrency of 200 (diffusion scaling).
+	// ", scaled" above a mean concurrency of 200 (diffusion scaling) or
+	// ", cold class" where busy cold requests are counted apart.
 	Method string `json:"method"`
 }
 
