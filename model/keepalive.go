@@ -130,7 +130,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 	}
 	s = max(warm+p*(cold-warm), 1e-9)
 	if rho := lambda * s; coldClass && lambda*(cold-warm) >= coldClassMinOverlap && rho <= maxColdClassConcurrency {
-		p, instances, method = coldClassWindowMaxima(lambda, warm, cold, T, int(c), rho, closure, &work)
+		p, instances, method = coldClassWindowMaxima(lambda, warm, cold, T, int(c), rho, p, closure, &work)
 		s = warm + p*(cold-warm)
 	}
 	running := lambda * s

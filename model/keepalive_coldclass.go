@@ -30,15 +30,20 @@ type coldClassChain struct {
 	reduction          []float64 // R_n of stationary, (K+1)² apart
 }
 
-// coldClasses bounds k: more cold requests at once are counted as warm.
-const coldClasses = 8
+const (
+	// maxColdClasses bounds k: more cold requests at once are counted as
+	// warm. Fewer are tracked where fewer are busy at once (coldClassesFor).
+	maxColdClasses = 8
+	// maxColdClassRounds bounds the fixed point of the closure.
+	maxColdClassRounds = 12
+)
 
 func (ch *coldClassChain) width(n int) int { return min(n, ch.classes) + 1 }
 
 // newColdClassChain lays out the states for levels 0..top.
-func newColdClassChain(lambda, warm, cold, T float64, top int) *coldClassChain {
+func newColdClassChain(lambda, warm, cold, T float64, top, classes int) *coldClassChain {
 	ch := &coldClassChain{lambda: lambda, warmRate: 1 / warm, coldRate: 1 / cold, T: T,
-		classes: coldClasses, top: top, coldAt: make([]float64, top+1), offset: make([]int, top+2)}
+		classes: classes, top: top, coldAt: make([]float64, top+1), offset: make([]int, top+2)}
 	for n := 0; n <= top; n++ {
 		ch.offset[n+1] = ch.offset[n] + ch.width(n)
 	}
@@ -481,31 +486,52 @@ func sum(v []float64) (s float64) {
 	return s
 }
 
+// coldClassesFor returns how many busy cold requests to track when busyCold
+// are busy on average (λ·s_cold·P(cold)): their Poisson 1e-5 quantile plus
+// four for the peaks, where they gather, from 4 to maxColdClasses.
+func coldClassesFor(busyCold float64) int {
+	return min(maxColdClasses, max(4, int(math.Ceil(busyCold+4*math.Sqrt(busyCold)+4))))
+}
+
 // coldClassWindowMaxima solves the cold-class chain: the closure q starts
-// from the single-rate chain's (closure, by level) and is relaxed (half old,
-// half new, which keeps the fixed point from oscillating) until P(cold) and
-// instances settle to 1e-3.
-func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho float64, closure []float64, work *float64) (pCold, instances float64, method string) {
-	top := int(math.Ceil(rho+10*math.Sqrt(rho+1)+12)) + c // Poisson(ρ) beyond: < 1e-20
-	ch := newColdClassChain(lambda, warm, cold, T, top)
+// from the single-rate chain's (closure, by level) and moves half way to
+// each round's q, less once P(cold) oscillates, until P(cold) and instances
+// settle to 0.1%, or for maxColdClassRounds rounds.
+func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle float64, closure []float64, work *float64) (pCold, instances float64, method string) {
+	top := int(math.Ceil(rho + 10*math.Sqrt(rho+1) + 12)) // Poisson(ρ) beyond: < 1e-20
+	if c >= top {
+		return 0, float64(c), "exact, cold class" // the provisioned instances serve every request
+	}
+	ch := newColdClassChain(lambda, warm, cold, T, top, coldClassesFor(lambda*cold*pSingle))
 	for n := c; n <= top; n++ {
 		ch.coldAt[n] = 1
 		if n < len(closure) {
 			ch.coldAt[n] = closure[n]
 		}
 	}
-	for i := range 20 {
+	step, lastChange := 0.5, 0.0
+	for round := range maxColdClassRounds {
 		ch.stationary()
 		ch.pivotInv = ch.pivotInv[:0]
 		p, inst, coldAt, how := ch.maxima(c, work)
-		settled := i > 0 && math.Abs(p-pCold) <= 1e-3*p && math.Abs(inst-instances) <= 1e-3*inst
-		pCold, instances, method = p, inst, how
-		if settled {
-			break
+		if change := p - pCold; round > 0 {
+			if change*lastChange < 0 {
+				step = max(step/2, 1.0/16) // oscillating: relax harder
+			}
+			lastChange = change
+			// A round moves a step of the way: its change over the step is
+			// what remains to the fixed point.
+			if math.Abs(change) <= 1e-3*p*step/0.5 && math.Abs(inst-instances) <= 1e-3*inst*step/0.5 {
+				return p, inst, how + ", cold class"
+			}
 		}
+		if round == maxColdClassRounds-1 { // unsettled: between the last two rounds
+			return (p + pCold) / 2, (inst + instances) / 2, how + ", cold class"
+		}
+		pCold, instances, method = p, inst, how
 		for n, q := range coldAt {
-			ch.coldAt[n] = (ch.coldAt[n] + q) / 2
+			ch.coldAt[n] += step * (q - ch.coldAt[n])
 		}
 	}
-	return pCold, instances, method + ", cold class"
+	return pCold, instances, method
 }

@@ -11,7 +11,7 @@ import (
 func TestColdClassReducesToSingleRate(t *testing.T) {
 	for _, c := range []struct{ lambda, s, T float64 }{{0.5, 2, 6}, {3, 0.4, 60}, {0.05, 2, 600}} {
 		p, inst, _ := windowMaxima(c.lambda, c.s, c.T, 1, new(float64))
-		pc, instc, how := coldClassWindowMaxima(c.lambda, c.s, c.s, c.T, 1, c.lambda*c.s, nil, new(float64))
+		pc, instc, how := coldClassWindowMaxima(c.lambda, c.s, c.s, c.T, 1, c.lambda*c.s, 0.1, nil, new(float64))
 		t.Logf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f (%s)", c, p, inst, pc, instc, how)
 		if math.Abs(pc-p) > 1e-4*p || math.Abs(instc-inst) > 1e-6*inst {
 			t.Errorf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f", c, p, inst, pc, instc)
@@ -21,7 +21,7 @@ func TestColdClassReducesToSingleRate(t *testing.T) {
 
 // Without cold arrivals the busy count is M/M/∞: Poisson(λ·s_warm).
 func TestColdClassStationaryIsPoisson(t *testing.T) {
-	ch := newColdClassChain(4, 0.5, 3, 60, 40)
+	ch := newColdClassChain(4, 0.5, 3, 60, 40, maxColdClasses)
 	ch.stationary()
 	want := poissonPMF(2, 40)
 	for n := 0; n <= 40; n++ {
@@ -35,7 +35,7 @@ func TestColdClassStationaryIsPoisson(t *testing.T) {
 // Where both apply, uniformization and the slowest mode of the cold-class
 // chain give the same window maxima.
 func TestColdClassUniformizationAndSpectralAgree(t *testing.T) {
-	ch := newColdClassChain(0.8, 0.2, 2, 30, 30)
+	ch := newColdClassChain(0.8, 0.2, 2, 30, 30, maxColdClasses)
 	for n := range ch.coldAt {
 		ch.coldAt[n] = math.Min(1, 0.1*float64(n))
 	}
