@@ -1,0 +1,166 @@
+package model
+
+import "math"
+
+// window returns P(max_T N ≤ m) and P(max_T N ≤ m, N = m at the end), both
+// from v = π_{≤m}·exp(Q_m·T): by uniformization when the window is shorter
+// than spectralMinRelaxations cold service times and the work fits the
+// budget, else from the slowest mode (right r, left l, rate θ of −Q_m):
+// v ≈ (π·r)/(l·r)·l·e^{−θT}.
+func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, spectral bool) {
+	states := ch.offset[m+1]
+	rate := ch.lambda + float64(m)*max(ch.warmRate, ch.coldRate)
+	cost := rate * ch.T * float64(states)
+	if ch.T*ch.coldRate < spectralMinRelaxations && rate*ch.T <= maxUniformizationSteps && *work+cost <= maxExactWork {
+		*work += cost
+		below, atTop = ch.uniformize(m, rate)
+		return below, atTop, false
+	}
+	below, atTop = ch.slowestModeWindow(m)
+	return below, atTop, true
+}
+
+// slowestModeWindow is window from the slowest mode of −Q_m, found by
+// inverse iteration on the block LU from the last round's modes.
+func (ch *coldClassChain) slowestModeWindow(m int) (below, atTop float64) {
+	states := ch.offset[m+1]
+	ch.factor(m)
+	right, left := ch.startingMode(m)
+	rhs, prev := ch.rhs[:states], ch.prev[:states]
+	theta := 0.0
+	for range 60 {
+		copy(rhs, right)
+		ch.solve(m, rhs, right, false)
+		norm := 0.0
+		for _, v := range right {
+			norm = max(norm, math.Abs(v))
+		}
+		if !(norm > 0) || math.IsInf(norm, 0) {
+			return 0, 0
+		}
+		for i := range right {
+			right[i] /= norm
+		}
+		next := 1 / norm // right was scaled to max 1
+		if math.Abs(next-theta) <= 1e-9*next {
+			theta = next
+			break
+		}
+		theta = next
+	}
+	for range 60 {
+		copy(rhs, left)
+		copy(prev, left)
+		ch.solve(m, rhs, left, true)
+		norm, change := 0.0, 0.0
+		for _, v := range left {
+			norm = max(norm, math.Abs(v))
+		}
+		if !(norm > 0) || math.IsInf(norm, 0) {
+			return 0, 0
+		}
+		for i := range left {
+			left[i] /= norm
+			change = max(change, math.Abs(left[i]-prev[i]))
+		}
+		if change <= 1e-9 {
+			break
+		}
+	}
+	var piR, lR, l1, lTop float64
+	for i := range states {
+		piR += ch.pi[i] * right[i]
+		lR += left[i] * right[i]
+		l1 += left[i]
+		if i >= ch.offset[m] {
+			lTop += left[i]
+		}
+	}
+	if !(lR > 0) {
+		return 0, 0
+	}
+	scale := piR / lR * math.Exp(-theta*ch.T)
+	return min(1, max(0, scale*l1)), min(1, max(0, scale*lTop))
+}
+
+// startingMode returns the vectors to start level m's inverse iteration
+// from: its modes of the last round, else level m−1's extended by a copy of
+// their top level, else ones.
+func (ch *coldClassChain) startingMode(m int) (right, left []float64) {
+	if ch.rightAt[m] == nil {
+		states := ch.offset[m+1]
+		right, left = make([]float64, states), make([]float64, states)
+		for i := range right {
+			right[i], left[i] = 1, 1
+		}
+		if m > 0 && ch.rightAt[m-1] != nil {
+			from := ch.offset[m-1]
+			copy(right, ch.rightAt[m-1])
+			copy(left, ch.leftAt[m-1])
+			copy(right[ch.offset[m]:], ch.rightAt[m-1][from:])
+			copy(left[ch.offset[m]:], ch.leftAt[m-1][from:])
+		}
+		ch.rightAt[m], ch.leftAt[m] = right, left
+	}
+	return ch.rightAt[m], ch.leftAt[m]
+}
+
+// uniformize evolves v = π_{≤m} under the chain killed above m for T:
+// Σ_j Poisson(ΛT; j)·v·P^j with P = I + Q_m/Λ.
+func (ch *coldClassChain) uniformize(m int, rate float64) (below, atTop float64) {
+	states := ch.offset[m+1]
+	v := append([]float64(nil), ch.pi[:states]...)
+	next := make([]float64, states)
+	acc := make([]float64, states)
+	lt := rate * ch.T
+	steps := int(lt + 10*math.Sqrt(lt) + 20)
+	logWeight, logLT := -lt, math.Log(lt)
+	for j := 0; j <= steps; j++ {
+		w := math.Exp(logWeight)
+		for i, x := range v {
+			acc[i] += w * x
+		}
+		clear(next)
+		for n := 0; n <= m; n++ {
+			for k := range ch.width(n) {
+				x := v[ch.offset[n]+k]
+				if x == 0 {
+					continue
+				}
+				next[ch.offset[n]+k] += x * (1 - ch.outRate(n, k)/rate)
+				if n < m {
+					wu, cu := ch.upRates(n, k)
+					next[ch.offset[n+1]+k] += x * wu / rate
+					if cu > 0 {
+						next[ch.offset[n+1]+k+1] += x * cu / rate
+					}
+				}
+				if n > 0 {
+					wd, cd := ch.downRates(n, k)
+					if wd > 0 {
+						next[ch.offset[n-1]+k] += x * wd / rate
+					}
+					if cd > 0 {
+						next[ch.offset[n-1]+k-1] += x * cd / rate
+					}
+				}
+			}
+		}
+		v, next = next, v
+		logWeight += logLT - math.Log(float64(j+1))
+	}
+	for i, x := range acc {
+		below += x
+		if i >= ch.offset[m] {
+			atTop += x
+		}
+	}
+	return min(1, below), min(1, atTop)
+}
+
+func sum(v []float64) (s float64) {
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
