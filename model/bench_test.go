@@ -76,7 +76,8 @@ func BenchmarkCalcInfrastructure10k(b *testing.B) {
 }
 
 // The keep-alive model across regimes: rare requests, moderate, heavy load
-// (spectral), very heavy (scaled), short windows on long requests (exact).
+// (spectral), very heavy (scaled), short windows on long requests (exact),
+// and the cold-class chain on a short keep-alive and at ρ ≈ 36.
 func BenchmarkKeepAlive(b *testing.B) {
 	for _, c := range []struct {
 		name string
@@ -87,10 +88,12 @@ func BenchmarkKeepAlive(b *testing.B) {
 		{"heavy", KeepAlive{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
 		{"very-heavy", KeepAlive{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
 		{"long-requests", KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
+		{"cold-class-short", KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 100, ColdServiceTimeMs: 2000, KeepAliveMinutes: 0.1}},
+		{"cold-class-busy", KeepAlive{ArrivalRatePerSecond: 120, WarmServiceTimeMs: 300, ColdServiceTimeMs: 1300, KeepAliveMinutes: 10}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				CalculateKeepAlive(c.k)
+				solveKeepAlive(c.k, true) // not the memo
 			}
 		})
 	}
