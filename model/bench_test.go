@@ -93,7 +93,7 @@ func BenchmarkKeepAlive(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				solveKeepAlive(c.k, true) // not the memo
+				CalculateKeepAlive(c.k)
 			}
 		})
 	}

@@ -86,15 +86,8 @@ const (
 // concurrency is at most 40, the chain that counts the busy cold requests
 // refines the result (coldClassWindowMaxima; within 1–7% of simulation
 // where the single rate is 5–30% off).
-// Results are remembered (keepAliveMemo): an edit re-evaluates every
-// function, and those whose traffic did not change solve nothing again.
 func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
-	if r, ok := keepAliveMemo.lookup(k); ok {
-		return r
-	}
-	r := solveKeepAlive(k, true)
-	keepAliveMemo.remember(k, r)
-	return r
+	return solveKeepAlive(k, true)
 }
 
 // singleRateKeepAlive is CalculateKeepAlive without the cold-class

@@ -73,16 +73,25 @@ func (ch *coldClassChain) downRates(n, k int) (warmDown, coldDown float64) {
 
 // maxima returns P(cold), E[max(c, max_T N)] and the new closure q(n) =
 // P(max_T N ≤ n | N = n) for n ≥ c (arrivals below c find a provisioned
-// instance).
-func (ch *coldClassChain) maxima(c int, work *float64) (pCold, instances float64, coldAt []float64, method string) {
+// instance). Levels below from are always exceeded within the window: each
+// adds an instance and no cold start; from moves down while the level
+// under it is not.
+func (ch *coldClassChain) maxima(c, from int, work *float64) (pCold, instances float64, coldAt []float64, method string) {
 	coldAt = make([]float64, ch.top+1)
 	method = "exact"
-	instances = float64(c)
+	from = max(c, min(from, ch.top))
+	for from > c {
+		if below, _, _ := ch.window(from-1, work); below < negligibleWindowMass {
+			break
+		}
+		from--
+	}
+	instances = float64(from)
 	cdf := 0.0
-	for n := range c {
+	for n := range from {
 		cdf += sum(ch.pi[ch.offset[n]:ch.offset[n+1]])
 	}
-	for m := c; m <= ch.top; m++ {
+	for m := from; m <= ch.top; m++ {
 		level := sum(ch.pi[ch.offset[m]:ch.offset[m+1]])
 		cdf += level
 		below, atTop, spectral := ch.window(m, work)
@@ -122,6 +131,10 @@ func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle fl
 		return 0, float64(c), "exact, cold class" // the provisioned instances serve every request
 	}
 	ch := newColdClassChain(lambda, warm, cold, T, top, coldClassesFor(lambda*cold*pSingle))
+	from := 0 // the single-rate chain's first level not always exceeded
+	for from < len(closure) && closure[from] == 0 {
+		from++
+	}
 	for n := c; n <= top; n++ {
 		ch.coldAt[n] = 1
 		if n < len(closure) {
@@ -129,10 +142,10 @@ func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle fl
 		}
 	}
 	step, lastChange := 0.5, 0.0
-	for round := range maxColdClassRounds {
+	for round := 0; ; round++ {
 		ch.stationary()
 		ch.pivotInv = ch.pivotInv[:0]
-		p, inst, coldAt, how := ch.maxima(c, work)
+		p, inst, coldAt, how := ch.maxima(c, from, work)
 		if change := p - pCold; round > 0 {
 			if change*lastChange < 0 {
 				step = max(step/2, 1.0/16) // oscillating: relax harder
@@ -147,10 +160,9 @@ func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle fl
 		if round == maxColdClassRounds-1 { // unsettled: between the last two rounds
 			return (p + pCold) / 2, (inst + instances) / 2, how + ", cold class"
 		}
-		pCold, instances, method = p, inst, how
+		pCold, instances = p, inst
 		for n, q := range coldAt {
 			ch.coldAt[n] += step * (q - ch.coldAt[n])
 		}
 	}
-	return pCold, instances, method
 }

@@ -84,17 +84,3 @@ func TestColdClassAgreesWithSimulator(t *testing.T) {
 		})
 	}
 }
-
-// A remembered solve is the solve, and the memo stays bounded.
-func TestKeepAliveMemo(t *testing.T) {
-	k := KeepAlive{ArrivalRatePerSecond: 3, WarmServiceTimeMs: 150, ColdServiceTimeMs: 900, KeepAliveMinutes: 5}
-	if CalculateKeepAlive(k) != solveKeepAlive(k, true) || CalculateKeepAlive(k) != solveKeepAlive(k, true) {
-		t.Error("the remembered result differs from the solve")
-	}
-	for i := range keepAliveMemoSize + 10 {
-		CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: float64(i), KeepAliveMinutes: 1})
-	}
-	if n := len(keepAliveMemo.results); n > keepAliveMemoSize {
-		t.Errorf("%d remembered solves", n)
-	}
-}

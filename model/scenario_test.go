@@ -373,26 +373,14 @@ func TestColdStartMethodModel(t *testing.T) {
 	}
 }
 
-// The first evaluation solves every function's hours; evaluating again
-// (an edit elsewhere) finds them in the memo.
 func BenchmarkEvaluateDefaultModelMethod(b *testing.B) {
 	s := DefaultScenario()
 	for i := range s.Functions {
 		s.Functions[i].ColdStartMethod = ColdStartModel
 	}
-	b.Run("first", func(b *testing.B) {
-		for b.Loop() {
-			keepAliveMemo.mu.Lock()
-			clear(keepAliveMemo.results)
-			keepAliveMemo.mu.Unlock()
-			Evaluate(&s)
-		}
-	})
-	b.Run("again", func(b *testing.B) {
-		for b.Loop() {
-			Evaluate(&s)
-		}
-	})
+	for b.Loop() {
+		Evaluate(&s)
+	}
 }
 
 // A simulated cold-start rate comes from a seeded day of the function: the
