@@ -10,10 +10,10 @@ func (ch *coldClassChain) stationary() {
 		ch.reduction = make([]float64, ch.top*bb)
 		ch.pi = make([]float64, ch.offset[ch.top+1])
 	}
-	M, inv, below := make([]float64, bb), make([]float64, bb), make([]float64, bb)
+	scratch, inv, below := make([]float64, bb), make([]float64, bb), make([]float64, bb)
 	for n := ch.top; n >= 1; n-- {
 		b, a := ch.width(n), ch.width(n-1)
-		M := M[:b*b] // −(Q_nn + R_n·Q↓_{n+1}); below holds R_n·Q↓_{n+1}
+		M := scratch[:b*b] // −(Q_nn + R_n·Q↓_{n+1}); below holds R_n·Q↓_{n+1}
 		for i := range M {
 			M[i] = 0
 			if n < ch.top {
