@@ -53,6 +53,11 @@ func newColdClassChain(lambda, warm, cold, T float64, top, classes int) *coldCla
 	return ch
 }
 
+// levelMass is P(N = n): the stationary mass of level n.
+func (ch *coldClassChain) levelMass(n int) float64 {
+	return total(ch.pi[ch.offset[n]:ch.offset[n+1]])
+}
+
 // outRate is the total rate out of (n, k), an arrival included.
 func (ch *coldClassChain) outRate(n, k int) float64 {
 	return ch.lambda + float64(n-k)*ch.warmRate + float64(k)*ch.coldRate
@@ -89,10 +94,10 @@ func (ch *coldClassChain) maxima(c, from int, work *float64) (pCold, instances f
 	instances = float64(from)
 	cdf := 0.0
 	for n := range from {
-		cdf += sum(ch.pi[ch.offset[n]:ch.offset[n+1]])
+		cdf += ch.levelMass(n)
 	}
 	for m := from; m <= ch.top; m++ {
-		level := sum(ch.pi[ch.offset[m]:ch.offset[m+1]])
+		level := ch.levelMass(m)
 		cdf += level
 		below, atTop, spectral := ch.window(m, work)
 		if spectral {

@@ -25,7 +25,7 @@ func TestColdClassStationaryIsPoisson(t *testing.T) {
 	ch.stationary()
 	want := poissonPMF(2, 40)
 	for n := 0; n <= 40; n++ {
-		got := sum(ch.pi[ch.offset[n]:ch.offset[n+1]])
+		got := ch.levelMass(n)
 		if math.Abs(got-want[n]) > 1e-12+1e-9*want[n] {
 			t.Fatalf("P(N=%d) = %.12g, want %.12g", n, got, want[n])
 		}

@@ -26,46 +26,9 @@ func (ch *coldClassChain) slowestModeWindow(m int) (below, atTop float64) {
 	states := ch.offset[m+1]
 	ch.factor(m)
 	right, left := ch.startingMode(m)
-	rhs, prev := ch.rhs[:states], ch.prev[:states]
-	theta := 0.0
-	for range 60 {
-		copy(rhs, right)
-		ch.solve(m, rhs, right, false)
-		norm := 0.0
-		for _, v := range right {
-			norm = max(norm, math.Abs(v))
-		}
-		if !(norm > 0) || math.IsInf(norm, 0) {
-			return 0, 0
-		}
-		for i := range right {
-			right[i] /= norm
-		}
-		next := 1 / norm // right was scaled to max 1
-		if math.Abs(next-theta) <= 1e-9*next {
-			theta = next
-			break
-		}
-		theta = next
-	}
-	for range 60 {
-		copy(rhs, left)
-		copy(prev, left)
-		ch.solve(m, rhs, left, true)
-		norm, change := 0.0, 0.0
-		for _, v := range left {
-			norm = max(norm, math.Abs(v))
-		}
-		if !(norm > 0) || math.IsInf(norm, 0) {
-			return 0, 0
-		}
-		for i := range left {
-			left[i] /= norm
-			change = max(change, math.Abs(left[i]-prev[i]))
-		}
-		if change <= 1e-9 {
-			break
-		}
+	theta, ok := ch.inverseIteration(m, right, false)
+	if _, okLeft := ch.inverseIteration(m, left, true); !ok || !okLeft {
+		return 0, 0
 	}
 	var piR, lR, l1, lTop float64
 	for i := range states {
@@ -81,6 +44,36 @@ func (ch *coldClassChain) slowestModeWindow(m int) (below, atTop float64) {
 	}
 	scale := piR / lR * math.Exp(-theta*ch.T)
 	return min(1, max(0, scale*l1)), min(1, max(0, scale*lTop))
+}
+
+// inverseIteration turns v, max-normed, into the slowest mode of −Q_m (or
+// of its transpose) in place, until it moves by at most 1e-9, and returns
+// the mode's rate θ: 1 over the growth of the last solve. ok is false when
+// a solve breaks down.
+func (ch *coldClassChain) inverseIteration(m int, v []float64, transposed bool) (theta float64, ok bool) {
+	rhs, prev := ch.rhs[:len(v)], ch.prev[:len(v)]
+	for range 60 {
+		copy(rhs, v)
+		copy(prev, v)
+		ch.solve(m, rhs, v, transposed)
+		norm := 0.0
+		for _, x := range v {
+			norm = max(norm, math.Abs(x))
+		}
+		if !(norm > 0) || math.IsInf(norm, 0) {
+			return 0, false
+		}
+		change := 0.0
+		for i := range v {
+			v[i] /= norm
+			change = max(change, math.Abs(v[i]-prev[i]))
+		}
+		theta = 1 / norm
+		if change <= 1e-9 {
+			break
+		}
+	}
+	return theta, true
 }
 
 // startingMode returns the vectors to start level m's inverse iteration
@@ -156,11 +149,4 @@ func (ch *coldClassChain) uniformize(m int, rate float64) (below, atTop float64)
 		}
 	}
 	return min(1, below), min(1, atTop)
-}
-
-func sum(v []float64) (s float64) {
-	for _, x := range v {
-		s += x
-	}
-	return s
 }
