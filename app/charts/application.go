@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -34,11 +33,9 @@ func CostByFunction(r *model.Report) string {
 	for i := range r.Functions {
 		names[i] = r.Functions[i].Name
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Monthly cost by function and service"), axisTooltip(), grid(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "USD/month", Type: "value"}),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}}))...)
-	bar.SetXAxis(names)
+	o := newAxisChart("Monthly cost by function and service",
+		opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names},
+		opts.YAxis{Name: "USD/month", Type: "value"})
 	for _, part := range costParts {
 		data := make([]opts.BarData, len(r.Functions))
 		any := false
@@ -48,17 +45,15 @@ func CostByFunction(r *model.Report) string {
 			data[i] = opts.BarData{Value: round(v, 2)}
 		}
 		if any {
-			bar.AddSeries(part.name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "cost"}))
+			o.add(series{Name: part.name, Type: "bar", Stack: "cost", Data: data})
 		}
 	}
-	return encode(bar)
+	return o.json()
 }
 
 // CostShare is a donut of the bill's main parts.
 func CostShare(r *model.Report) string {
 	ts := r.TotalSummary
-	pie := charts.NewPie()
-	pie.SetGlobalOptions(append(common("Where the money goes"), itemTooltip())...)
 	data := []opts.PieData{}
 	for _, p := range []struct {
 		name string
@@ -69,9 +64,8 @@ func CostShare(r *model.Report) string {
 			data = append(data, opts.PieData{Name: p.name, Value: round(p.v, 2)})
 		}
 	}
-	pie.AddSeries("Monthly cost (USD)", data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"40%", "68%"}, Center: []string{"50%", "58%"}}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
-	return encode(pie)
+	return newOption("Where the money goes", "item").add(series{Name: "Monthly cost (USD)", Type: "pie", Data: data,
+		Radius: []string{"40%", "68%"}, Center: []string{"50%", "58%"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}}).json()
 }
 
 // Projections draws the monthly cost at 2×, 5×, 10× and 20× today's traffic.
@@ -92,16 +86,14 @@ func Projections(r *model.Report) string {
 		costs = append(costs, opts.BarData{Value: round(p.MonthlyCost, 2)})
 		perCall = append(perCall, opts.LineData{Value: round(p.CostPerInvocation*1e6, 4)})
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Scaling projections"), axisTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Traffic", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "USD/month", Type: "value"}))...)
-	bar.ExtendYAxis(opts.YAxis{Name: "USD per million invocations", Type: "value", Position: "right"})
-	line := charts.NewLine()
-	line.SetXAxis(labels).AddSeries("Cost per million invocations (USD)", perCall, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
-	bar.SetXAxis(labels).AddSeries("Monthly cost (USD)", costs)
-	bar.Overlap(line)
-	return encode(bar)
+	o := newAxisChart("Scaling projections",
+		opts.XAxis{Name: "Traffic", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "USD/month", Type: "value"})
+	o.YAxis = append(o.YAxis, opts.YAxis{Name: "USD per million invocations", Type: "value", Position: "right"})
+	return o.add(
+		series{Name: "Monthly cost (USD)", Type: "bar", Data: costs},
+		series{Name: "Cost per million invocations (USD)", Type: "line", YAxisIndex: 1, Data: perCall},
+	).json()
 }
 
 // functionsCost is what the projections scale: functions and their services.
@@ -131,11 +123,9 @@ func Alerts(r *model.Report) string {
 			names = append(names, fn)
 		}
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Alert rules by function and severity"), axisTooltip(), grid(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Rules", Type: "value", MinInterval: 1}),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}}))...)
-	bar.SetXAxis(names)
+	o := newAxisChart("Alert rules by function and severity",
+		opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names},
+		opts.YAxis{Name: "Rules", Type: "value", MinInterval: 1})
 	colours := map[string]string{"critical": "#D55E00", "warning": "#E69F00"}
 	for _, severity := range []string{"critical", "warning"} {
 		counts := make([]opts.BarData, len(names))
@@ -155,8 +145,7 @@ func Alerts(r *model.Report) string {
 		for i, c := range n {
 			counts[i] = opts.BarData{Value: c}
 		}
-		bar.AddSeries(severity, counts, charts.WithBarChartOpts(opts.BarChart{Stack: "rules"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[severity]}))
+		o.add(series{Name: severity, Type: "bar", Stack: "rules", Data: counts, ItemStyle: &opts.ItemStyle{Color: colours[severity]}})
 	}
-	return encode(bar)
+	return o.json()
 }

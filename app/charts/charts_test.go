@@ -19,7 +19,7 @@ func report(t *testing.T) *model.Report {
 	return r
 }
 
-type option struct {
+type decodedOption struct {
 	Series []struct {
 		Name string            `json:"name"`
 		Type string            `json:"type"`
@@ -30,9 +30,9 @@ type option struct {
 	} `json:"xAxis"`
 }
 
-func decode(t *testing.T, name, js string) option {
+func decode(t *testing.T, name, js string) decodedOption {
 	t.Helper()
-	var o option
+	var o decodedOption
 	if err := json.Unmarshal([]byte(js), &o); err != nil {
 		t.Fatalf("%s: not JSON: %v", name, err)
 	}
@@ -85,4 +85,30 @@ func TestChange(t *testing.T) {
 			t.Errorf("change(%v, %v) = %q", c.v, c.base, got)
 		}
 	}
+}
+
+// Measured durations are markers, not a line of their own.
+func TestMeasuredDurationsAreMarkersOnly(t *testing.T) {
+	r := report(t)
+	var o struct {
+		Series []struct {
+			Name      string `json:"name"`
+			LineStyle *struct {
+				Opacity *float64 `json:"opacity"`
+			} `json:"lineStyle"`
+			ShowSymbol bool `json:"showSymbol"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(MemoryCurve(&r.Functions[1])), &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range o.Series {
+		if s.Name == "Measured duration" {
+			if !s.ShowSymbol || s.LineStyle == nil || s.LineStyle.Opacity == nil || *s.LineStyle.Opacity != 0 {
+				t.Errorf("measured durations: %+v", s)
+			}
+			return
+		}
+	}
+	t.Error("no measured-duration series")
 }

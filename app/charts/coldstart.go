@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -22,19 +21,17 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve) string {
 	for i, r := range rates {
 		labels[i] = trimFloat(r)
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("Cold-start probability by request rate (keep-alive model)"), axisTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Requests per second", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Cold starts (%)", Type: "log"}))...)
-	line.SetXAxis(labels)
+	o := newAxisChart("Cold-start probability by request rate (keep-alive model)",
+		opts.XAxis{Name: "Requests per second", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "Cold starts (%)", Type: "log"})
 	for _, c := range curves {
 		data := make([]opts.LineData, len(c.Probabilities))
 		for i, p := range c.Probabilities {
 			data[i] = opts.LineData{Value: roundSignificant(max(p*100, 1e-6), 4)}
 		}
-		line.AddSeries(fmt.Sprintf("keep-alive %g min", c.KeepAliveMinutes), data)
+		o.add(series{Name: fmt.Sprintf("keep-alive %g min", c.KeepAliveMinutes), Type: "line", Data: data})
 	}
-	return encode(line)
+	return o.json()
 }
 
 // InstancesOverDay plots a simulated day minute by minute: running, idle and
@@ -53,26 +50,22 @@ func InstancesOverDay(r *model.SimulationResult) string {
 		provisioned[i] = opts.LineData{Value: m.Provisioned}
 		cold[i] = opts.LineData{Value: m.ColdStarts}
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("Simulated day: instances and cold starts per minute"), axisTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Time of day", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Instances", Type: "value"}))...)
-	line.ExtendYAxis(opts.YAxis{Name: "Cold starts per minute", Type: "value", Position: "right"})
-	line.SetXAxis(labels).
-		AddSeries("Running", running, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Idle (kept warm)", idle, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Provisioned", provisioned, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Cold starts", cold, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), YAxisIndex: 1}))
-	return encode(line)
+	o := newAxisChart("Simulated day: instances and cold starts per minute",
+		opts.XAxis{Name: "Time of day", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "Instances", Type: "value"})
+	o.YAxis = append(o.YAxis, opts.YAxis{Name: "Cold starts per minute", Type: "value", Position: "right"})
+	return o.add(
+		series{Name: "Running", Type: "line", Data: running, ShowSymbol: noSymbol},
+		series{Name: "Idle (kept warm)", Type: "line", Data: idle, ShowSymbol: noSymbol},
+		series{Name: "Provisioned", Type: "line", Data: provisioned, ShowSymbol: noSymbol},
+		series{Name: "Cold starts", Type: "line", Data: cold, ShowSymbol: noSymbol, YAxisIndex: 1},
+	).json()
 }
 
 // LatencyPercentiles compares the simulated latency percentiles.
 func LatencyPercentiles(r *model.SimulationResult) string {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Simulated latency, cold starts included"), axisTooltip(), grid(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "ms", Type: "value"}))...)
-	bar.SetXAxis([]string{"p50", "p95", "p99"}).AddSeries("Latency (ms)", []opts.BarData{
-		{Value: round(r.LatencyP50Ms, 1)}, {Value: round(r.LatencyP95Ms, 1)}, {Value: round(r.LatencyP99Ms, 1)},
-	})
-	return encode(bar)
+	return newAxisChart("Simulated latency, cold starts included", opts.XAxis{Data: []string{"p50", "p95", "p99"}}, opts.YAxis{Name: "ms", Type: "value"}).
+		add(series{Name: "Latency (ms)", Type: "bar", Data: []opts.BarData{
+			{Value: round(r.LatencyP50Ms, 1)}, {Value: round(r.LatencyP95Ms, 1)}, {Value: round(r.LatencyP99Ms, 1)},
+		}}).json()
 }

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -33,12 +32,10 @@ func CompareCosts(a, b *model.Report, fns []FunctionDelta) string {
 		}
 		data[i] = opts.BarData{Value: round(d, 2), ItemStyle: &opts.ItemStyle{Color: colour}}
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Where the difference comes from (B − A, USD/month)"), axisTooltip(),
-		charts.WithGridOpts(opts.Grid{Left: "16", Right: "32", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "USD/month"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}))...)
-	bar.SetXAxis(labels).AddSeries("B − A", data)
-	bar.XYReversal()
-	return encode(bar)
+	// Horizontal bars: the parts and functions down the y axis.
+	o := newAxisChart("Where the difference comes from (B − A, USD/month)",
+		opts.XAxis{Type: "value", Name: "USD/month"},
+		opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: labels})
+	o.Grid = []opts.Grid{{Left: "16", Right: "32", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}}
+	return o.add(series{Name: "B − A", Type: "bar", Data: data}).json()
 }

@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -46,23 +45,19 @@ func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomal
 			marks = append(marks, opts.ScatterData{Name: a.Kind + ": " + a.Explanation, Value: []any{labels[a.Index-offset], a.Actual}, SymbolSize: 12})
 		}
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("History, forecast ("+f.Method+") and anomalies"), axisTooltip(), grid(),
-		// The band's invisible lower edge stays out of the legend.
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "24", Type: "scroll", Data: []string{"History", "Forecast", bandWidth, "Anomalies"}}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Hours from now", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Invocations per hour", Type: "value"}))...)
-	line.SetXAxis(labels).
-		AddSeries("History", hist, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Forecast", fc, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries(bandLow, lower, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})).
-		AddSeries(bandWidth, band, charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}), charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.25)}))
-	scatter := charts.NewScatter()
-	scatter.SetXAxis(labels).AddSeries("Anomalies", marks)
-	line.Overlap(scatter)
-	return encode(line)
+	o := newAxisChart("History, forecast ("+f.Method+") and anomalies",
+		opts.XAxis{Name: "Hours from now", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "Invocations per hour", Type: "value"})
+	o.Legend.Data = []string{"History", "Forecast", bandWidth, "Anomalies"} // the band's invisible lower edge stays out
+	hidden := &opts.LineStyle{Opacity: opts.Float(0)}
+	return o.add(
+		series{Name: "History", Type: "line", Data: hist, ShowSymbol: noSymbol},
+		series{Name: "Forecast", Type: "line", Data: fc, ShowSymbol: noSymbol},
+		series{Name: bandLow, Type: "line", Data: lower, Stack: "band", ShowSymbol: noSymbol, LineStyle: hidden},
+		series{Name: bandWidth, Type: "line", Data: band, Stack: "band", ShowSymbol: noSymbol, LineStyle: hidden,
+			AreaStyle: &opts.AreaStyle{Opacity: opts.Float(0.25)}},
+		series{Name: "Anomalies", Type: "scatter", Data: marks},
+	).json()
 }
 
 // PolicySchedules draws each policy's applied provisioned concurrency, the
@@ -79,20 +74,17 @@ func PolicySchedules(needed []float64, c model.PolicyComparison) string {
 			predicted[i] = opts.LineData{Value: round(c.PredictedConcurrency[i], 2)}
 		}
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("Provisioned concurrency by policy against the concurrency needed and predicted"), axisTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Evaluated hour", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Instances", Type: "value"}))...)
-	line.SetXAxis(labels).
-		AddSeries("Needed (mean concurrency)", need, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})).
-		AddSeries("Predicted (forecast)", predicted, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
+	o := newAxisChart("Provisioned concurrency by policy against the concurrency needed and predicted",
+		opts.XAxis{Name: "Evaluated hour", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "Instances", Type: "value"})
+	o.add(series{Name: "Needed (mean concurrency)", Type: "line", Data: need, ShowSymbol: noSymbol},
+		series{Name: "Predicted (forecast)", Type: "line", Data: predicted, ShowSymbol: noSymbol, LineStyle: &opts.LineStyle{Type: "dashed"}})
 	for _, p := range c.Policies {
 		data := make([]opts.LineData, len(p.Applied))
 		for i, a := range p.Applied {
 			data[i] = opts.LineData{Value: a}
 		}
-		line.AddSeries(p.Policy, data, charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(false)}))
+		o.add(series{Name: p.Policy, Type: "line", Data: data, Step: "end", ShowSymbol: noSymbol})
 	}
-	return encode(line)
+	return o.json()
 }

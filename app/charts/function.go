@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -48,18 +47,16 @@ func MemoryCurve(f *model.FunctionReport) string {
 			SymbolSize: 36,
 		})
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("Duration and cost by memory"), axisTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Memory (MB)", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Duration (ms)", Type: "value"}))...)
-	line.ExtendYAxis(opts.YAxis{Name: "Cost (USD/month)", Type: "value", Position: "right"})
-	line.SetXAxis(labels).
-		AddSeries("Duration (ms)", durations).
-		AddSeries("Monthly cost (USD)", costs, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}),
-			charts.WithMarkPointNameCoordItemOpts(picks...)).
-		AddSeries("Measured duration", measured, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 12, Symbol: "diamond"}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 0}))
-	return encode(line)
+	o := newAxisChart("Duration and cost by memory",
+		opts.XAxis{Name: "Memory (MB)", NameLocation: "middle", NameGap: 30, Data: labels},
+		opts.YAxis{Name: "Duration (ms)", Type: "value"})
+	o.YAxis = append(o.YAxis, opts.YAxis{Name: "Cost (USD/month)", Type: "value", Position: "right"})
+	return o.add(
+		series{Name: "Duration (ms)", Type: "line", Data: durations},
+		series{Name: "Monthly cost (USD)", Type: "line", YAxisIndex: 1, Data: costs, MarkPoint: &markPoint{Data: picks}},
+		series{Name: "Measured duration", Type: "line", Data: measured, ShowSymbol: opts.Bool(true), Symbol: "diamond", SymbolSize: 12,
+			LineStyle: &opts.LineStyle{Opacity: opts.Float(0)}}, // markers only
+	).json()
 }
 
 // change says "x% cheaper" or "x% dearer" (or same) of v against base.
@@ -81,29 +78,26 @@ func change(v, base float64, less, more, same string) string {
 // latency cold starts add.
 func ColdStartScenarios(f *model.FunctionReport) string {
 	s := f.ColdStart.OptimizationScenarios
-	sc := charts.NewScatter()
-	sc.SetGlobalOptions(append(common("Cold-start strategies: cost against latency"), itemTooltip(), grid(),
-		charts.WithXAxisOpts(opts.XAxis{Name: "Average latency added (ms)", Type: "value", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Extra cost (USD/month)", Type: "value"}))...)
+	o := newAxisChart("Cold-start strategies: cost against latency",
+		opts.XAxis{Name: "Average latency added (ms)", Type: "value", NameLocation: "middle", NameGap: 30},
+		opts.YAxis{Name: "Extra cost (USD/month)", Type: "value"})
+	o.Tooltip.Trigger = "item" // one point per strategy
 	for _, c := range []struct {
 		name string
 		s    model.ColdStartScenario
 	}{{"Natural scaling", s.Natural}, {"Provisioned concurrency", s.Provisioned}, {"Scheduled warm-up", s.Warmup}} {
 		tip := fmt.Sprintf("%s: +%.1f ms on average, $%.2f/month, %.2f%% cold starts", c.name, c.s.AvgLatencyImpactMs, c.s.OptimizationCostMonthly, c.s.ColdStartRate*100)
-		sc.AddSeries(c.name, []opts.ScatterData{{Name: tip, Value: []float64{round(c.s.AvgLatencyImpactMs, 2), round(c.s.OptimizationCostMonthly, 2)}, SymbolSize: 16}})
+		o.add(series{Name: c.name, Type: "scatter", Data: []opts.ScatterData{{Name: tip, Value: []float64{round(c.s.AvgLatencyImpactMs, 2), round(c.s.OptimizationCostMonthly, 2)}, SymbolSize: 16}}})
 	}
-	return encode(sc)
+	return o.json()
 }
 
 // Concurrency compares the function's concurrency figures.
 func Concurrency(f *model.FunctionReport) string {
 	e := f.ExecutionCapacity.ExecutionAnalysis
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Concurrent executions"), axisTooltip(), grid(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "Instances", Type: "value"}))...)
-	bar.SetXAxis([]string{"Average", "p95", "p99", "Burst"}).AddSeries("Instances", []opts.BarData{
-		{Value: round(e.AvgConcurrentExecutions, 2)}, {Value: round(e.P95ConcurrentExecutions, 2)},
-		{Value: round(e.P99ConcurrentExecutions, 2)}, {Value: round(e.BurstConcurrentExecutions, 2)},
-	})
-	return encode(bar)
+	return newAxisChart("Concurrent executions", opts.XAxis{Data: []string{"Average", "p95", "p99", "Burst"}}, opts.YAxis{Name: "Instances", Type: "value"}).
+		add(series{Name: "Instances", Type: "bar", Data: []opts.BarData{
+			{Value: round(e.AvgConcurrentExecutions, 2)}, {Value: round(e.P95ConcurrentExecutions, 2)},
+			{Value: round(e.P99ConcurrentExecutions, 2)}, {Value: round(e.BurstConcurrentExecutions, 2)},
+		}}).json()
 }
