@@ -1,0 +1,31 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// On a phone (390 px wide) no view scrolls sideways and the monthly bill
+// is on screen.
+func TestPhoneLayout(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.run(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		var layout struct {
+			Width    int     `json:"width"`
+			BillLeft float64 `json:"billLeft"`
+			BillEnd  float64 `json:"billEnd"`
+		}
+		b.eval(t, `(() => { const r = document.querySelector('.top [data-metric="total_summary.total_monthly_cost"]').getBoundingClientRect();
+			return {width: document.documentElement.scrollWidth, billLeft: r.left, billEnd: r.right}; })()`, &layout)
+		if layout.Width > 390 || layout.BillLeft < 0 || layout.BillEnd > 390 {
+			t.Errorf("%s: page %d px wide, monthly bill at %.0f-%.0f px (screen 390 px)", tab, layout.Width, layout.BillLeft, layout.BillEnd)
+		}
+	}
+}
