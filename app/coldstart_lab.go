@@ -163,7 +163,7 @@ func (c *ColdStartLab) Render() app.UI {
 				return app.Progress().Max(1).Value(fmt.Sprint(c.progress)).Aria("label", "Simulation progress")
 			}),
 			app.If(c.sim != nil, func() app.UI {
-				return app.Small().Text(fmt.Sprintf("%d requests simulated in %s ms", c.sim.Result.Arrivals, num(c.sim.ElapsedMs, 0)))
+				return app.Small().Text(num(float64(c.sim.Result.Arrivals), 0) + " requests simulated in " + num(c.sim.ElapsedMs, 0) + " ms")
 			}),
 		),
 		app.If(c.curves != "", func() app.UI {

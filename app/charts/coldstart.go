@@ -35,20 +35,22 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve) string {
 }
 
 // InstancesOverDay plots a simulated day minute by minute: running, idle and
-// provisioned instances, and cold starts.
+// provisioned instances as lines, and the minutes with cold starts as points.
 func InstancesOverDay(r *model.SimulationResult) string {
 	n := len(r.PerMinute)
 	labels := make([]string, n)
 	running := make([]opts.LineData, n)
 	idle := make([]opts.LineData, n)
 	provisioned := make([]opts.LineData, n)
-	cold := make([]opts.LineData, n)
+	cold := []opts.ScatterData{} // the minutes with cold starts
 	for i, m := range r.PerMinute {
 		labels[i] = fmt.Sprintf("%02d:%02d", i/60%24, i%60)
 		running[i] = opts.LineData{Value: m.Running}
 		idle[i] = opts.LineData{Value: m.Idle}
 		provisioned[i] = opts.LineData{Value: m.Provisioned}
-		cold[i] = opts.LineData{Value: m.ColdStarts}
+		if m.ColdStarts > 0 {
+			cold = append(cold, opts.ScatterData{Value: []any{labels[i], m.ColdStarts}})
+		}
 	}
 	o := newAxisChart("Simulated day: instances and cold starts per minute",
 		opts.XAxis{Name: "Time of day", NameLocation: "middle", NameGap: 30, Data: labels},
@@ -58,7 +60,7 @@ func InstancesOverDay(r *model.SimulationResult) string {
 		series{Name: "Running", Type: "line", Data: running, ShowSymbol: noSymbol},
 		series{Name: "Idle (kept warm)", Type: "line", Data: idle, ShowSymbol: noSymbol},
 		series{Name: "Provisioned", Type: "line", Data: provisioned, ShowSymbol: noSymbol},
-		series{Name: "Cold starts", Type: "line", Data: cold, ShowSymbol: noSymbol, YAxisIndex: 1},
+		series{Name: "Cold starts", Type: "scatter", Data: cold, SymbolSize: 5, YAxisIndex: 1},
 	).json()
 }
 
