@@ -61,9 +61,7 @@ func decodeSpec(input []byte, dst any) Problems {
 
 func calcExecutionCapacity(input []byte) (any, Problems) {
 	w := DefaultWorkload()
-	if probs := decodeSpec(input, &w); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &w)
 	v := validator{specRules: true}
 	v.number("invocations_per_second", w.InvocationsPerSecond, 0, maxCallsPerSec)
 	v.positive("avg_execution_time_ms", w.AvgExecutionTimeMs, MaxTimeoutMs)
@@ -74,8 +72,8 @@ func calcExecutionCapacity(input []byte) (any, Problems) {
 	v.number("cold_start_rate", w.ColdStartRate, 0, 1)
 	v.number("cold_start_duration_ms", w.ColdStartDurationMs, 0, MaxTimeoutMs)
 	v.number("burst_multiplier", w.BurstMultiplier, 0, maxBurst)
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return CalculateExecutionCapacity(w), nil
 }
@@ -87,9 +85,7 @@ type coldStartInput struct {
 
 func calcColdStart(input []byte) (any, Problems) {
 	in := coldStartInput{DefaultColdStartFunction(), DefaultTrafficPattern()}
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	fc, tp := in.FunctionConfig, in.TrafficPatterns
 	v.number("function_config.deployment_size_mb", fc.DeploymentSizeMb, 0, MaxMemoryMb)
@@ -102,8 +98,8 @@ func calcColdStart(input []byte) (any, Problems) {
 		v.number("traffic_patterns.requests_per_hour["+strconv.Itoa(i)+"]", r, 0, maxBigQuantity)
 	}
 	v.number("traffic_patterns.idle_periods_hours", tp.IdlePeriodsHours, 0, hoursPerDay)
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return CalculateColdStartOptimization(fc, tp, ReferenceColdStartPrices()), nil
 }
@@ -127,9 +123,7 @@ func calcMemory(input []byte) (any, Problems) {
 		PerformanceData: memoryPerformanceData{CurrentMemoryMb: 512, InvocationsPerMonth: 1_000_000, BaseExecutionTimeMs: 1000, BaseMemoryMb: 512},
 		CostTargets:     DefaultCostTargets(),
 	}
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	pd := in.PerformanceData
 	v := validator{specRules: true}
 	v.number("performance_data.current_memory_mb", pd.CurrentMemoryMb, MinMemoryMb, MaxMemoryMb)
@@ -185,8 +179,8 @@ func calcMemory(input []byte) (any, Problems) {
 		}
 		current = EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, pd.CurrentMemoryMb)
 	}
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	ref, _ := LookupProfile("reference")
 	l := ref.Lambda[X86_64]
@@ -367,9 +361,7 @@ type tuningInput struct {
 
 func calcTuning(input []byte) (any, Problems) {
 	in := tuningInput{DefaultFunctionMetrics(), DefaultPerformanceTargets()}
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	m, t := in.FunctionMetrics, in.PerformanceTargets
 	v.number("function_metrics.p99_latency_ms", m.P99LatencyMs, 0, math.MaxFloat64)
@@ -379,8 +371,8 @@ func calcTuning(input []byte) (any, Problems) {
 	v.number("function_metrics.throttle_rate", m.ThrottleRate, 0, 1)
 	v.number("performance_targets.p99_latency_ms", t.P99LatencyMs, 0, math.MaxFloat64)
 	v.number("performance_targets.error_rate", t.ErrorRate, 0, 1)
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return OptimizeFunctionPerformance(m, t), nil
 }
@@ -404,9 +396,7 @@ func calcCostOptimization(input []byte) (any, Problems) {
 	var in costOptimizationInput
 	in.CurrentUsage.MonthlyCost = 10000
 	in.CostTargets.TargetReductionPercent = defaultTargetReductionPerc
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	cu := in.CurrentUsage
 	v := validator{specRules: true}
 	v.number("current_usage.monthly_cost", cu.MonthlyCost, 0, math.MaxFloat64)
@@ -431,8 +421,8 @@ func calcCostOptimization(input []byte) (any, Problems) {
 			usage.Functions[i] = f
 		}
 	}
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return OptimizeCosts(usage, in.CostTargets.TargetReductionPercent), nil
 }
@@ -482,17 +472,15 @@ func calcAlerts(input []byte) (any, Problems) {
 // calcColdStartProbability is the keep-alive model of one function.
 func calcColdStartProbability(input []byte) (any, Problems) {
 	k := KeepAlive{WarmServiceTimeMs: 500, ColdServiceTimeMs: 1500, KeepAliveMinutes: 10}
-	if probs := decodeSpec(input, &k); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &k)
 	v := validator{specRules: true}
 	v.number("arrival_rate_per_second", k.ArrivalRatePerSecond, 0, maxCallsPerSec)
 	v.positive("warm_service_time_ms", k.WarmServiceTimeMs, MaxTimeoutMs)
 	v.number("cold_service_time_ms", k.ColdServiceTimeMs, 0, MaxTimeoutMs)
 	v.number("keep_alive_minutes", k.KeepAliveMinutes, 0, 24*60)
 	v.number("provisioned_concurrency", k.ProvisionedConcurrency, 0, maxConcurrency)
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return CalculateKeepAlive(k), nil
 }
@@ -500,9 +488,7 @@ func calcColdStartProbability(input []byte) (any, Problems) {
 // calcForecast forecasts a series.
 func calcForecast(input []byte) (any, Problems) {
 	in := ForecastInput{SeasonLength: 24, Horizon: 48, Method: "auto"}
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	v.intRange("season_length", in.SeasonLength, 1, 10080)
 	v.intRange("horizon", in.Horizon, 1, max(1, maxForecastDays*in.SeasonLength))
@@ -520,8 +506,8 @@ func calcForecast(input []byte) (any, Problems) {
 	if len(in.History) > 1_000_000 {
 		v.add("history", "more than 1,000,000 values")
 	}
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	if in.Method != "auto" && !forecastable(in.Method, in.History, in.SeasonLength, in.Horizon, backtestOriginsFor(len(in.History), in.SeasonLength, in.Horizon)) {
 		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
@@ -544,9 +530,7 @@ func calcAnomalies(input []byte) (any, Problems) {
 		History      []float64 `json:"history"`
 		SeasonLength int       `json:"season_length"`
 	}{SeasonLength: 24}
-	if probs := decodeSpec(input, &in); len(probs) > 0 {
-		return nil, probs
-	}
+	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	v.intRange("season_length", in.SeasonLength, 1, 10080)
 	for i, x := range in.History {
@@ -560,8 +544,8 @@ func calcAnomalies(input []byte) (any, Problems) {
 	if len(in.History) > 1_000_000 {
 		v.add("history", "more than 1,000,000 values")
 	}
-	if len(v.probs) > 0 {
-		return nil, v.probs
+	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+		return nil, probs
 	}
 	return DetectAnomalies(in.History, in.SeasonLength), nil
 }

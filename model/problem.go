@@ -49,3 +49,31 @@ func joinPath(path, key string) string {
 	}
 	return path + "." + key
 }
+
+// alongside returns the decoding problems followed by the validation
+// problems found in what did decode, so that one reading shows every
+// problem. A validation problem at or under a path that failed to decode
+// is left out: that value kept its default, and its decoding problem says
+// what is wrong. Malformed JSON decodes nothing: only its syntax error is
+// returned.
+func alongside(decoding, validation Problems) Problems {
+	for _, p := range decoding {
+		if p.Path == "" {
+			return decoding
+		}
+	}
+	out := decoding
+	for _, v := range validation {
+		covered := false
+		for _, d := range decoding {
+			if v.Path == d.Path || strings.HasPrefix(v.Path, d.Path+".") || strings.HasPrefix(v.Path, d.Path+"[") {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -84,6 +84,29 @@ func TestParseScenarioRefusesWrongTypesAndUnknownKeys(t *testing.T) {
 	}
 }
 
+// A value of the wrong type and a value out of range are reported
+// together; a field that did not decode is reported once, by its type.
+func TestParseScenarioReportsTypeAndRangeProblemsTogether(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{"functions":[{"name":"a","allocated_memory_mb":"big","avg_execution_time_ms":-5,"traffic_profile":"flat"}],"secrets_count":-1}`))
+	got := problemPaths(probs)
+	for path, want := range map[string]string{
+		"functions[0].allocated_memory_mb":   "whole number",
+		"functions[0].avg_execution_time_ms": "negative",
+		"functions[0].traffic_profile":       "expected a list",
+		"secrets_count":                      "negative",
+	} {
+		if !strings.Contains(got[path], want) {
+			t.Errorf("%s: %q, want it to say %q (all: %v)", path, got[path], want, probs)
+		}
+	}
+	if len(probs) != 4 {
+		t.Errorf("%d problems, want 4: %v", len(probs), probs)
+	}
+	if _, probs := ParseScenario([]byte(`{"functions": [`)); len(probs) != 1 || probs[0].Path != "" {
+		t.Errorf("malformed JSON: %v, want its syntax error alone", probs)
+	}
+}
+
 func TestValidateRefusesNonFiniteNumbers(t *testing.T) {
 	s := DefaultScenario()
 	s.Functions[0].AvgExecutionTimeMs = math.NaN()

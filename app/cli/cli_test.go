@@ -33,15 +33,15 @@ func TestCalcPrintsTheSpecOutput(t *testing.T) {
 }
 
 func TestCalcRefusesBadInputOneLinePerProblem(t *testing.T) {
-	code, out, errs := run(t, `{"allocated_memory_mb": 64, "cold_start_rate": 2, "burst_multiplier": -1}`, "calc", "execution-capacity")
+	code, out, errs := run(t, `{"allocated_memory_mb": 64, "cold_start_rate": 2, "burst_multiplier": -1, "avg_execution_time_ms": "slow"}`, "calc", "execution-capacity")
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d, stdout %q", code, out)
 	}
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("want 3 lines, got %q", errs)
+	if len(lines) != 4 {
+		t.Fatalf("want 4 lines, got %q", errs)
 	}
-	for i, field := range []string{"allocated_memory_mb", "cold_start_rate", "burst_multiplier"} {
+	for i, field := range []string{"avg_execution_time_ms", "allocated_memory_mb", "cold_start_rate", "burst_multiplier"} {
 		if !strings.Contains(lines[i], field) {
 			t.Errorf("line %q does not name %s", lines[i], field)
 		}
