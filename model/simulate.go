@@ -44,13 +44,17 @@ type Simulation struct {
 	Progress func(done, total int) `json:"-"`
 }
 
-// SimulationMinute is one minute of the simulation.
+// SimulationMinute is one minute of the simulation: its requests, and its
+// instances averaged over the minute (instance-seconds / 60 s).
 type SimulationMinute struct {
-	Arrivals    int `json:"arrivals"`
-	ColdStarts  int `json:"cold_starts"`
-	Throttles   int `json:"throttles"`
-	Running     int `json:"running"`
-	Idle        int `json:"idle"`
+	Arrivals   int `json:"arrivals"`
+	ColdStarts int `json:"cold_starts"`
+	Throttles  int `json:"throttles"`
+	// Running is the mean number of busy instances, provisioned included.
+	Running float64 `json:"running"`
+	// Idle is the mean number of on-demand instances kept warm.
+	Idle float64 `json:"idle"`
+	// Provisioned is the provisioned concurrency configured.
 	Provisioned int `json:"provisioned"`
 }
 
@@ -110,20 +114,49 @@ func Simulate(sim Simulation) SimulationResult {
 		}
 		return sim.ProvisionedByHour[int(t/3600)%len(sim.ProvisionedByHour)]
 	}
-	// release finishes every request that ends by time t.
+	// counted is the time up to which the minutes' instance-seconds are
+	// summed; count sums them up to time t, minute by minute.
+	counted := 0.0
+	count := func(t float64) {
+		for counted < t {
+			m := int(counted / 60)
+			next := min(t, float64(m+1)*60)
+			if m < minutes {
+				pm := &res.PerMinute[m]
+				pm.Running += float64(busy.Len()) * (next - counted)
+				pm.Idle += float64(idle.Len()) * (next - counted)
+			}
+			counted = next
+		}
+	}
+	// release finishes every request that ends by time t and expires every
+	// instance idle for the keep-alive, in time order.
 	release := func(t float64) {
-		for busy.Len() > 0 && busy.peek().end <= t {
-			d := busy.pop()
-			if d.provisioned {
-				busyProv--
+		for {
+			departs, expires := math.Inf(1), math.Inf(1)
+			if busy.Len() > 0 {
+				departs = busy.peek().end
+			}
+			if idle.Len() > 0 {
+				expires = idle.bottom() + keep
+			}
+			if min(departs, expires) > t {
+				break
+			}
+			count(min(departs, expires))
+			if departs <= expires {
+				d := busy.pop()
+				if d.provisioned {
+					busyProv--
+				} else {
+					idle.push(d.end)
+				}
 			} else {
-				idle.push(d.end)
+				idle.dropBottom()
+				res.IdleInstanceSeconds += keep
 			}
 		}
-		for idle.Len() > 0 && idle.bottom()+keep <= t {
-			idle.dropBottom()
-			res.IdleInstanceSeconds += keep
-		}
+		count(t)
 	}
 	burstOn, nextSwitch := false, 0.0
 	t := 0.0
@@ -199,7 +232,7 @@ func Simulate(sim Simulation) SimulationResult {
 		}
 		release(end)
 		pm := &res.PerMinute[m]
-		pm.Running, pm.Idle, pm.Provisioned = busy.Len(), idle.Len(), provisionedAt(end-1)
+		pm.Running, pm.Idle, pm.Provisioned = pm.Running/60, pm.Idle/60, provisionedAt(end-1)
 		res.ProvisionedInstanceSeconds += 60 * float64(provisionedAt(end-1))
 		if sim.Progress != nil {
 			sim.Progress(m+1, minutes)

@@ -194,3 +194,26 @@ func FuzzSimulate(f *testing.F) {
 		}
 	})
 }
+
+// The minutes' mean instance counts add up to the simulation's
+// instance-seconds: they are the same time integral, minute by minute.
+func TestSimulatorMinutesAddUpToTotals(t *testing.T) {
+	sim := poissonSim(3, 400, 1500, 0.5, 0, 6*60, 5)
+	sim.Bursty, sim.BurstFactor = true, 5
+	sim.ProvisionedByHour = []int{0, 1, 2, 0, 3, 1}
+	r := Simulate(sim)
+	var running, idle float64
+	for _, m := range r.PerMinute {
+		running += m.Running * 60
+		idle += m.Idle * 60
+		if m.Running < 0 || m.Idle < 0 {
+			t.Fatalf("negative minute %+v", m)
+		}
+	}
+	if math.Abs(running-r.BusyInstanceSeconds) > 1e-6*r.BusyInstanceSeconds || math.Abs(idle-r.IdleInstanceSeconds) > 1e-6*r.IdleInstanceSeconds {
+		t.Errorf("minutes: %.3f busy, %.3f idle instance-seconds; totals %.3f, %.3f", running, idle, r.BusyInstanceSeconds, r.IdleInstanceSeconds)
+	}
+	if r.ColdStarts == 0 || idle == 0 {
+		t.Errorf("a run without cold starts or idle time tests nothing: %+v", r.SimulationSummary)
+	}
+}

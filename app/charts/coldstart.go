@@ -34,7 +34,7 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve) string {
 	return o.json()
 }
 
-// InstancesOverDay plots a simulated day minute by minute: running, idle and
+// InstancesOverDay plots a simulated day minute by minute: mean running, idle and
 // provisioned instances as lines, and the minutes with cold starts as points.
 func InstancesOverDay(r *model.SimulationResult) string {
 	n := len(r.PerMinute)
@@ -45,14 +45,14 @@ func InstancesOverDay(r *model.SimulationResult) string {
 	cold := []opts.ScatterData{} // the minutes with cold starts
 	for i, m := range r.PerMinute {
 		labels[i] = fmt.Sprintf("%02d:%02d", i/60%24, i%60)
-		running[i] = opts.LineData{Value: m.Running}
-		idle[i] = opts.LineData{Value: m.Idle}
+		running[i] = opts.LineData{Value: round(m.Running, 2)}
+		idle[i] = opts.LineData{Value: round(m.Idle, 2)}
 		provisioned[i] = opts.LineData{Value: m.Provisioned}
 		if m.ColdStarts > 0 {
 			cold = append(cold, opts.ScatterData{Value: []any{labels[i], m.ColdStarts}})
 		}
 	}
-	o := newAxisChart("Simulated day: instances and cold starts per minute",
+	o := newAxisChart("Simulated day: mean instances and cold starts, minute by minute",
 		opts.XAxis{Name: "Time of day", NameLocation: "middle", NameGap: 30, Data: labels},
 		opts.YAxis{Name: "Instances", Type: "value"})
 	o.YAxis = append(o.YAxis, opts.YAxis{Name: "Cold starts per minute", Type: "value", Position: "right"})
