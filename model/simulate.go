@@ -140,10 +140,11 @@ func Simulate(sim Simulation) SimulationResult {
 			if idle.Len() > 0 {
 				expires = idle.bottom() + keep
 			}
-			if min(departs, expires) > t {
+			next := min(departs, expires)
+			if !(next <= t) {
 				break
 			}
-			count(min(departs, expires))
+			count(next)
 			if departs <= expires {
 				d := busy.pop()
 				if d.provisioned {

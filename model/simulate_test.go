@@ -185,12 +185,17 @@ func FuzzSimulate(f *testing.F) {
 		if math.IsNaN(r.AvgInstances) || math.IsNaN(r.LatencyP99Ms) || r.ColdStarts+r.Throttles > r.Arrivals {
 			t.Fatalf("%+v", r)
 		}
-		minute := 0
+		minute, busy, idle := 0, 0.0, 0.0
 		for _, m := range r.PerMinute {
 			minute += m.Arrivals
+			busy += m.Running * 60
+			idle += m.Idle * 60
 		}
 		if minute != r.Arrivals {
 			t.Fatalf("per-minute arrivals %d, total %d", minute, r.Arrivals)
+		}
+		if math.Abs(busy-r.BusyInstanceSeconds) > 1e-6*(1+r.BusyInstanceSeconds) || math.Abs(idle-r.IdleInstanceSeconds) > 1e-6*(1+r.IdleInstanceSeconds) {
+			t.Fatalf("per-minute instance-seconds %v busy, %v idle; totals %v, %v", busy, idle, r.BusyInstanceSeconds, r.IdleInstanceSeconds)
 		}
 	})
 }
