@@ -35,7 +35,7 @@ func CostByFunction(r *model.Report) string {
 	}
 	o := newAxisChart("Monthly cost by function and service",
 		opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names},
-		opts.YAxis{Name: "USD/month", Type: "value"})
+		values("USD/month"))
 	for _, part := range costParts {
 		data := make([]opts.BarData, len(r.Functions))
 		any := false
@@ -87,9 +87,9 @@ func Projections(r *model.Report) string {
 		perCall = append(perCall, opts.LineData{Value: round(p.CostPerInvocation*1e6, 4)})
 	}
 	o := newAxisChart("Scaling projections",
-		opts.XAxis{Name: "Traffic", NameLocation: "middle", NameGap: 30, Data: labels},
-		opts.YAxis{Name: "USD/month", Type: "value"})
-	o.YAxis = append(o.YAxis, opts.YAxis{Name: "USD per million invocations", Type: "value", Position: "right"})
+		categories("Traffic", labels),
+		values("USD/month"))
+	o.addRightAxis("USD per million invocations")
 	return o.add(
 		series{Name: "Monthly cost (USD)", Type: "bar", Data: costs},
 		series{Name: "Cost per million invocations (USD)", Type: "line", YAxisIndex: 1, Data: perCall},

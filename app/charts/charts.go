@@ -77,6 +77,22 @@ func newAxisChart(title string, x opts.XAxis, y opts.YAxis) *option {
 	return o
 }
 
+// categories is an x axis of labelled categories, named below its middle.
+func categories(name string, labels []string) opts.XAxis {
+	return opts.XAxis{Name: name, NameLocation: "middle", NameGap: 30, Data: labels}
+}
+
+// values is a value axis.
+func values(name string) opts.YAxis {
+	return opts.YAxis{Name: name, Type: "value"}
+}
+
+// addRightAxis adds a second value axis on the right, for the series with
+// YAxisIndex 1.
+func (o *option) addRightAxis(name string) {
+	o.YAxis = append(o.YAxis, opts.YAxis{Name: name, Type: "value", Position: "right"})
+}
+
 // add appends series.
 func (o *option) add(s ...series) *option {
 	o.Series = append(o.Series, s...)

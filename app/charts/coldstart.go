@@ -22,7 +22,7 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve) string {
 		labels[i] = trimFloat(r)
 	}
 	o := newAxisChart("Cold-start probability by request rate (keep-alive model)",
-		opts.XAxis{Name: "Requests per second", NameLocation: "middle", NameGap: 30, Data: labels},
+		categories("Requests per second", labels),
 		opts.YAxis{Name: "Cold starts (%)", Type: "log"})
 	for _, c := range curves {
 		data := make([]opts.LineData, len(c.Probabilities))
@@ -53,9 +53,9 @@ func InstancesOverDay(r *model.SimulationResult) string {
 		}
 	}
 	o := newAxisChart("Simulated day: mean instances and cold starts, minute by minute",
-		opts.XAxis{Name: "Time of day", NameLocation: "middle", NameGap: 30, Data: labels},
-		opts.YAxis{Name: "Instances", Type: "value"})
-	o.YAxis = append(o.YAxis, opts.YAxis{Name: "Cold starts per minute", Type: "value", Position: "right"})
+		categories("Time of day", labels),
+		values("Instances"))
+	o.addRightAxis("Cold starts per minute")
 	return o.add(
 		series{Name: "Running", Type: "line", Data: running, ShowSymbol: noSymbol},
 		series{Name: "Idle (kept warm)", Type: "line", Data: idle, ShowSymbol: noSymbol},
@@ -66,7 +66,7 @@ func InstancesOverDay(r *model.SimulationResult) string {
 
 // LatencyPercentiles compares the simulated latency percentiles.
 func LatencyPercentiles(r *model.SimulationResult) string {
-	return newAxisChart("Simulated latency, cold starts included", opts.XAxis{Data: []string{"p50", "p95", "p99"}}, opts.YAxis{Name: "ms", Type: "value"}).
+	return newAxisChart("Simulated latency, cold starts included", opts.XAxis{Data: []string{"p50", "p95", "p99"}}, values("ms")).
 		add(series{Name: "Latency (ms)", Type: "bar", Data: []opts.BarData{
 			{Value: round(r.LatencyP50Ms, 1)}, {Value: round(r.LatencyP95Ms, 1)}, {Value: round(r.LatencyP99Ms, 1)},
 		}}).json()

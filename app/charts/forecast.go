@@ -46,8 +46,8 @@ func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomal
 		}
 	}
 	o := newAxisChart("History, forecast ("+f.Method+") and anomalies",
-		opts.XAxis{Name: "Hours from now", NameLocation: "middle", NameGap: 30, Data: labels},
-		opts.YAxis{Name: "Invocations per hour", Type: "value"})
+		categories("Hours from now", labels),
+		values("Invocations per hour"))
 	o.Legend.Data = []string{"History", "Forecast", bandWidth, "Anomalies"} // the band's invisible lower edge stays out
 	hidden := &opts.LineStyle{Opacity: opts.Float(0)}
 	return o.add(
@@ -75,8 +75,8 @@ func PolicySchedules(needed []float64, c model.PolicyComparison) string {
 		}
 	}
 	o := newAxisChart("Provisioned concurrency by policy against the concurrency needed and predicted",
-		opts.XAxis{Name: "Evaluated hour", NameLocation: "middle", NameGap: 30, Data: labels},
-		opts.YAxis{Name: "Instances", Type: "value"})
+		categories("Evaluated hour", labels),
+		values("Instances"))
 	o.add(series{Name: "Needed (mean concurrency)", Type: "line", Data: need, ShowSymbol: noSymbol},
 		series{Name: "Predicted (forecast)", Type: "line", Data: predicted, ShowSymbol: noSymbol, LineStyle: &opts.LineStyle{Type: "dashed"}})
 	for _, p := range c.Policies {

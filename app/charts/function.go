@@ -48,9 +48,9 @@ func MemoryCurve(f *model.FunctionReport) string {
 		})
 	}
 	o := newAxisChart("Duration and cost by memory",
-		opts.XAxis{Name: "Memory (MB)", NameLocation: "middle", NameGap: 30, Data: labels},
-		opts.YAxis{Name: "Duration (ms)", Type: "value"})
-	o.YAxis = append(o.YAxis, opts.YAxis{Name: "Cost (USD/month)", Type: "value", Position: "right"})
+		categories("Memory (MB)", labels),
+		values("Duration (ms)"))
+	o.addRightAxis("Cost (USD/month)")
 	return o.add(
 		series{Name: "Duration (ms)", Type: "line", Data: durations},
 		series{Name: "Monthly cost (USD)", Type: "line", YAxisIndex: 1, Data: costs, MarkPoint: &markPoint{Data: picks}},
@@ -80,7 +80,7 @@ func ColdStartScenarios(f *model.FunctionReport) string {
 	s := f.ColdStart.OptimizationScenarios
 	o := newAxisChart("Cold-start strategies: cost against latency",
 		opts.XAxis{Name: "Average latency added (ms)", Type: "value", NameLocation: "middle", NameGap: 30},
-		opts.YAxis{Name: "Extra cost (USD/month)", Type: "value"})
+		values("Extra cost (USD/month)"))
 	o.Tooltip.Trigger = "item" // one point per strategy
 	for _, c := range []struct {
 		name string
@@ -95,7 +95,7 @@ func ColdStartScenarios(f *model.FunctionReport) string {
 // Concurrency compares the function's concurrency figures.
 func Concurrency(f *model.FunctionReport) string {
 	e := f.ExecutionCapacity.ExecutionAnalysis
-	return newAxisChart("Concurrent executions", opts.XAxis{Data: []string{"Average", "p95", "p99", "Burst"}}, opts.YAxis{Name: "Instances", Type: "value"}).
+	return newAxisChart("Concurrent executions", opts.XAxis{Data: []string{"Average", "p95", "p99", "Burst"}}, values("Instances")).
 		add(series{Name: "Instances", Type: "bar", Data: []opts.BarData{
 			{Value: round(e.AvgConcurrentExecutions, 2)}, {Value: round(e.P95ConcurrentExecutions, 2)},
 			{Value: round(e.P99ConcurrentExecutions, 2)}, {Value: round(e.BurstConcurrentExecutions, 2)},
