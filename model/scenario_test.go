@@ -15,6 +15,17 @@ func problemPaths(ps Problems) map[string]string {
 	return m
 }
 
+// wantProblems checks that probs has, at each path, a message saying want.
+func wantProblems(t *testing.T, probs Problems, want map[string]string) {
+	t.Helper()
+	got := problemPaths(probs)
+	for path, says := range want {
+		if !strings.Contains(got[path], says) {
+			t.Errorf("%s: %q, want it to say %q (all: %v)", path, got[path], says, probs)
+		}
+	}
+}
+
 func TestParseScenarioDefaultsAndDerivedRates(t *testing.T) {
 	s, probs := ParseScenario([]byte(`{"version":1,"functions":[{"name":"a","monthly_invocations":2628000},{"name":"b","invocations_per_second":2},{"name":"c"}]}`))
 	if len(probs) > 0 {
@@ -65,18 +76,13 @@ func TestParseScenarioReportsEveryProblemWithItsPath(t *testing.T) {
 
 func TestParseScenarioRefusesWrongTypesAndUnknownKeys(t *testing.T) {
 	_, probs := ParseScenario([]byte(`{"version":1,"functions":[{"name":"a","allocated_memory_mb":"big","vpc_enabled":"yes","alocated_memory_mb":512,"reserved_concurrency":1.5}],"extra":1}`))
-	got := problemPaths(probs)
-	for path, want := range map[string]string{
+	wantProblems(t, probs, map[string]string{
 		"functions[0].allocated_memory_mb":  "whole number",
 		"functions[0].vpc_enabled":          "true or false",
 		"functions[0].alocated_memory_mb":   "unknown field",
 		"functions[0].reserved_concurrency": "whole number",
 		"extra":                             "unknown field",
-	} {
-		if !strings.Contains(got[path], want) {
-			t.Errorf("%s: %q, want it to say %q", path, got[path], want)
-		}
-	}
+	})
 	for _, bad := range []string{``, `{`, `[]`, `"x"`, `{"version": 99}`, `{"functions": {"a": {}}}`, `{"version":1,"functions":[{"name":"x","burst_multiplier":NaN}]}`} {
 		if _, probs := ParseScenario([]byte(bad)); len(probs) == 0 {
 			t.Errorf("accepted %q", bad)
@@ -88,17 +94,12 @@ func TestParseScenarioRefusesWrongTypesAndUnknownKeys(t *testing.T) {
 // together; a field that did not decode is reported once, by its type.
 func TestParseScenarioReportsTypeAndRangeProblemsTogether(t *testing.T) {
 	_, probs := ParseScenario([]byte(`{"functions":[{"name":"a","allocated_memory_mb":"big","avg_execution_time_ms":-5,"traffic_profile":"flat"}],"secrets_count":-1}`))
-	got := problemPaths(probs)
-	for path, want := range map[string]string{
+	wantProblems(t, probs, map[string]string{
 		"functions[0].allocated_memory_mb":   "whole number",
 		"functions[0].avg_execution_time_ms": "negative",
 		"functions[0].traffic_profile":       "expected a list",
 		"secrets_count":                      "negative",
-	} {
-		if !strings.Contains(got[path], want) {
-			t.Errorf("%s: %q, want it to say %q (all: %v)", path, got[path], want, probs)
-		}
-	}
+	})
 	if len(probs) != 4 {
 		t.Errorf("%d problems, want 4: %v", len(probs), probs)
 	}
