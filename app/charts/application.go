@@ -86,9 +86,7 @@ func Projections(r *model.Report) string {
 		costs = append(costs, opts.BarData{Value: round(p.MonthlyCost, 2)})
 		perCall = append(perCall, opts.LineData{Value: round(p.CostPerInvocation*1e6, 4)})
 	}
-	o := newAxisChart("Scaling projections",
-		categories("Traffic", labels),
-		values("USD/month"))
+	o := newAxisChart("Scaling projections", categories("Traffic", labels), values("USD/month"))
 	o.addRightAxis("USD per million invocations")
 	return o.add(
 		series{Name: "Monthly cost (USD)", Type: "bar", Data: costs},

@@ -52,9 +52,7 @@ func InstancesOverDay(r *model.SimulationResult) string {
 			cold = append(cold, opts.ScatterData{Value: []any{labels[i], m.ColdStarts}})
 		}
 	}
-	o := newAxisChart("Simulated day: mean instances and cold starts, minute by minute",
-		categories("Time of day", labels),
-		values("Instances"))
+	o := newAxisChart("Simulated day: mean instances and cold starts, minute by minute", categories("Time of day", labels), values("Instances"))
 	o.addRightAxis("Cold starts per minute")
 	return o.add(
 		series{Name: "Running", Type: "line", Data: running, ShowSymbol: noSymbol},

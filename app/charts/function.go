@@ -47,9 +47,7 @@ func MemoryCurve(f *model.FunctionReport) string {
 			SymbolSize: 36,
 		})
 	}
-	o := newAxisChart("Duration and cost by memory",
-		categories("Memory (MB)", labels),
-		values("Duration (ms)"))
+	o := newAxisChart("Duration and cost by memory", categories("Memory (MB)", labels), values("Duration (ms)"))
 	o.addRightAxis("Cost (USD/month)")
 	return o.add(
 		series{Name: "Duration (ms)", Type: "line", Data: durations},
