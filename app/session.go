@@ -36,6 +36,8 @@ type session struct {
 	simulated map[string]model.SimulationResult
 	wanted    []model.Simulation
 	onPending func()
+	// keepAlive remembers keep-alive solves across edits.
+	keepAlive keepAliveMemo
 }
 
 // maxSimulationsKept bounds the cache of simulated days.
@@ -158,7 +160,7 @@ func (s *session) evaluate() {
 	if len(probs) == 0 {
 		var r *model.Report
 		s.wanted = nil
-		if r, probs = model.EvaluateWith(sc, s.lookupSimulation); len(probs) == 0 {
+		if r, probs = model.EvaluateWith(sc, model.Sources{Simulations: s.lookupSimulation, KeepAlive: s.keepAlive.solve}); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil

@@ -334,7 +334,7 @@ func calcInfrastructure(input []byte) (any, Problems) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	r := evaluate(s, costsOnly, nil)
+	r := evaluate(s, costsOnly, Sources{})
 	details := make(map[string]specFunctionPlan, len(r.Functions))
 	for i := range r.Functions {
 		f := &r.Functions[i]

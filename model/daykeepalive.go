@@ -13,17 +13,21 @@ type DayKeepAlive struct {
 	IdleGBSecondsPerDay float64 `json:"idle_gb_seconds_per_day"`
 }
 
-// DayKeepAliveModel applies the keep-alive model to each hour of a day (each
-// hour at its own steady state: the keep-alive is short against an hour) and
-// weights the hours by their requests. Hours of equal traffic are solved once.
-func DayKeepAliveModel(requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) DayKeepAlive {
+// DayKeepAliveModel applies the keep-alive model, solved by solve (nil:
+// CalculateKeepAlive), to each hour of a day (each hour at its own steady
+// state: the keep-alive is short against an hour) and weights the hours by
+// their requests. Hours of equal traffic are solved once.
+func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) DayKeepAlive {
+	if solve == nil {
+		solve = CalculateKeepAlive
+	}
 	var d DayKeepAlive
 	total := 0.0
 	solved := map[float64]KeepAliveResult{}
 	for _, requests := range requestsPerHour {
 		r, ok := solved[requests]
 		if !ok {
-			r = CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
+			r = solve(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
 				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: provisioned})
 			solved[requests] = r
 		}

@@ -6,23 +6,31 @@ import "sort"
 // gives no report and every problem. Simulated cold-start rates are
 // simulated on the spot.
 func Evaluate(s *Scenario) (*Report, Problems) {
-	return EvaluateWith(s, nil)
+	return EvaluateWith(s, Sources{})
 }
 
 // Simulations supplies simulated days: the result of an input, or false when
-// it is not ready (a browser runs them in the background). Nil simulates on
-// the spot.
+// it is not ready (a browser runs them in the background).
 type Simulations func(Simulation) (SimulationResult, bool)
 
-// EvaluateWith is Evaluate with the simulations taken from sims.
-func EvaluateWith(s *Scenario, sims Simulations) (*Report, Problems) {
+// Sources supply the costly parts of a report, so that a browser can keep
+// them across edits: simulated days and keep-alive solves. A nil source
+// computes on the spot.
+type Sources struct {
+	Simulations Simulations
+	KeepAlive   KeepAliveSolver
+}
+
+// EvaluateWith is Evaluate with simulations and keep-alive solves taken
+// from src.
+func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
 		return nil, probs
 	}
-	if sims == nil {
-		sims = func(in Simulation) (SimulationResult, bool) { return Simulate(in), true }
+	if src.Simulations == nil {
+		src.Simulations = func(in Simulation) (SimulationResult, bool) { return Simulate(in), true }
 	}
-	return evaluate(s, fullReport, sims), nil
+	return evaluate(s, fullReport, src), nil
 }
 
 // reportDepth says how much of a report to compute.
@@ -39,7 +47,7 @@ const (
 
 // evaluate computes the report of a valid scenario, in time linear in the
 // number of functions.
-func evaluate(s *Scenario, depth reportDepth, sims Simulations) *Report {
+func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	p, _ := LookupProfile(s.Pricing.Profile)
 	arch := s.Pricing.Architecture
 	lambda := p.Lambda[arch]
@@ -109,7 +117,7 @@ func evaluate(s *Scenario, depth reportDepth, sims Simulations) *Report {
 		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
 		memory := float64(f.AllocatedMemoryMb)
 
-		fr.ColdStartRate = coldStartRate(f, fr, sims)
+		fr.ColdStartRate = coldStartRate(f, fr, src)
 		fr.ExecutionCapacity = CalculateExecutionCapacity(Workload{
 			InvocationsPerSecond: perSecond,
 			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
@@ -224,21 +232,21 @@ func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices
 // given, the keep-alive model of its hourly traffic (warm requests take the
 // mean duration, cold ones the cold-start duration more), or a simulated day
 // of it (seeded by the function's name, so the same everywhere).
-func coldStartRate(f *Function, fr *FunctionReport, sims Simulations) ColdStartRateReport {
+func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
 	switch f.ColdStartMethod {
 	case ColdStartModel, ColdStartSimulated:
 	default:
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
-	day := DayKeepAliveModel(fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
+	day := DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
 		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 	report := ColdStartRateReport{Method: ColdStartModel, Rate: day.ColdStartProbability, Model: &day}
-	if f.ColdStartMethod != ColdStartSimulated || sims == nil {
+	if f.ColdStartMethod != ColdStartSimulated || src.Simulations == nil {
 		return report
 	}
 	report.Method = ColdStartSimulated
 	seed := NameSeed(f.Name)
-	r, ok := sims(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed))
+	r, ok := src.Simulations(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed))
 	if !ok {
 		report.Pending = true
 		return report

@@ -90,6 +90,10 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	return solveKeepAlive(k, true)
 }
 
+// KeepAliveSolver solves the keep-alive model: CalculateKeepAlive, or one
+// that remembers its solves.
+type KeepAliveSolver func(KeepAlive) KeepAliveResult
+
 // singleRateKeepAlive is CalculateKeepAlive without the cold-class
 // refinement: microseconds instead of milliseconds a solve, for callers
 // that need thousands of rough values (the policy learner's reward).

@@ -381,7 +381,7 @@ func TestColdStartMethodModel(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[1]
-	day := DayKeepAliveModel(f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	day := DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
 	if f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
@@ -390,6 +390,16 @@ func TestColdStartMethodModel(t *testing.T) {
 	}
 	if r.Functions[0].ColdStartRate.Method != ColdStartReference || r.Functions[0].ColdStartRate.Rate != 0.05 {
 		t.Errorf("%+v", r.Functions[0].ColdStartRate)
+	}
+	// A solver given to EvaluateWith (a browser's, remembering its solves)
+	// gives the modelled rates.
+	solves := 0
+	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) KeepAliveResult {
+		solves++
+		return KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}
+	}})
+	if got := fixed.Functions[1].ColdStartRate; got.Rate != 0.25 || got.Model.AvgInstances != 3 || solves == 0 || solves > 24 {
+		t.Errorf("with a given solver: %+v after %d solves", got, solves)
 	}
 	s.Functions[1].ColdStartMethod = "guess"
 	if probs := Validate(&s); len(probs) != 1 || probs[0].Path != "functions[1].cold_start_method" {
@@ -422,10 +432,10 @@ func TestColdStartMethodSimulated(t *testing.T) {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
 	var asked []Simulation
-	pending, _ := EvaluateWith(&s, func(in Simulation) (SimulationResult, bool) {
+	pending, _ := EvaluateWith(&s, Sources{Simulations: func(in Simulation) (SimulationResult, bool) {
 		asked = append(asked, in)
 		return SimulationResult{}, false
-	})
+	}})
 	pf := pending.Functions[0].ColdStartRate
 	if !pf.Pending || pf.Model == nil || pf.Rate != pf.Model.ColdStartProbability || len(asked) != 1 {
 		t.Errorf("pending: %+v, %d asked", pf, len(asked))
