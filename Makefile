@@ -9,6 +9,9 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 # ECharts is pinned and checked: the site serves it itself (no CDN).
 ECHARTS_VERSION := 5.6.0
 ECHARTS_SHA256 := bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
+# axe-core audits the pages' accessibility in the end-to-end tests (never shipped).
+AXE_VERSION := 4.11.0
+AXE_SHA256 := e9e5863c33a874f09bc01acd9234b7e3c871479f5eef8802fa582544465e6d01
 ADDR ?= localhost:8000
 
 .PHONY: all build dist serve schemas test test-go test-wasm test-e2e fuzz lint bench wasm-size node chromium brotli clean
@@ -33,6 +36,13 @@ web/echarts.min.js: | node
 	  tar -xzf "$$tmp"/echarts-$(ECHARTS_VERSION).tgz -C "$$tmp" package/dist/echarts.min.js && \
 	  echo "$(ECHARTS_SHA256)  $$tmp/package/dist/echarts.min.js" | sha256sum -c --quiet && \
 	  cp "$$tmp/package/dist/echarts.min.js" $@
+
+bin/axe.min.js: | node
+	@mkdir -p bin && tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null) && \
+	  tar -xzf "$$tmp"/axe-core-$(AXE_VERSION).tgz -C "$$tmp" package/axe.min.js && \
+	  echo "$(AXE_SHA256)  $$tmp/package/axe.min.js" | sha256sum -c --quiet && \
+	  cp "$$tmp/package/axe.min.js" $@
 
 ## serve: build and serve the planner on http://localhost:8000 with the production headers.
 serve: dist
@@ -62,7 +72,7 @@ test-wasm: node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./model/...
 
 # The built site, served with the production headers, driven in Chromium.
-test-e2e: chromium dist
+test-e2e: chromium dist bin/axe.min.js
 	$(GO) test -tags e2e -count=1 ./app/e2e/
 
 # Each fuzz target runs a fixed number of inputs (5-10 s each here); a crash

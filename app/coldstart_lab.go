@@ -147,8 +147,7 @@ func (c *ColdStartLab) Render() app.UI {
 			app.Th().Scope("row").Text(label), app.Td().Class("num").Text(rate), app.Td().Class("num").Text(instances), app.Td().Text(note))
 	}
 	return app.Div().Class("cold-start-lab").Body(
-		app.Div().Class("table-wrap").Body(app.Table().Body(
-			app.Caption().Text(fmt.Sprintf("Cold starts of %s by method (keep-alive %g min); the highlighted one feeds the figures above", f.Name, f.KeepAliveMinutes)),
+		tableRegion(fmt.Sprintf("Cold starts of %s by method (keep-alive %g min); the highlighted one feeds the figures above", f.Name, f.KeepAliveMinutes), app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Method"), app.Th().Scope("col").Text("Cold-start rate"),
 				app.Th().Scope("col").Text("Instances"), app.Th().Scope("col").Text("Notes"))),
 			app.TBody().Body(
@@ -156,7 +155,7 @@ func (c *ColdStartLab) Render() app.UI {
 				row(model.ColdStartModel, "Keep-alive model", modelRate, modelInstances, "each hour of the day at steady state, weighted by its requests"),
 				row("simulated", "Simulated day", simRate, simInstances, simLatency),
 			),
-		)),
+		),
 		app.Div().Class("sim-controls").Body(
 			app.Button().Type("button").Class("primary").Text("Simulate a day").Disabled(c.running || tooBusy != "").OnClick(c.simulate),
 			app.If(tooBusy != "", func() app.UI { return app.Small().Text("Not simulated: " + tooBusy + ".") }),

@@ -233,8 +233,7 @@ func (c *ForecastLab) Render() app.UI {
 func (c *ForecastLab) policyTable() app.UI {
 	pc := c.policies
 	return app.Div().Body(
-		app.Div().Class("table-wrap").Body(app.Table().Body(
-			app.Caption().Text("Policies on the last 48 hours, guardrails applied (±50% an hour)"),
+		tableRegion("Policies on the last 48 hours, guardrails applied (±50% an hour)", app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Policy"), app.Th().Scope("col").Text("Cost"),
 				app.Th().Scope("col").Text("Cold starts"), app.Th().Scope("col").Text("p99"), app.Th().Scope("col").Text("Throttles"),
 				app.Th().Scope("col").Text("How"))),
@@ -245,7 +244,7 @@ func (c *ForecastLab) policyTable() app.UI {
 					app.Td().Class("num").Text(formatValue(p.ColdRate, "fraction")), app.Td().Class("num").Text(formatValue(p.P99Ms, "ms")),
 					app.Td().Class("num").Text(fmt.Sprint(p.Throttles)), app.Td().Text(p.Description))
 			})),
-		)),
+		),
 		app.P().Body(app.Strong().Text("Recommended: "+pc.Recommended+". "), app.Text(pc.Explanation+".")),
 		app.If(pc.Recommended == "reactive", func() app.UI {
 			return app.Div().Class("files").Body(

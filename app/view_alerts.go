@@ -29,8 +29,7 @@ func alertsView(s *session) app.UI {
 				}
 			}),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: alertsChart, Label: "Alert rules by function and severity"}),
-		app.Div().Class("table-wrap").Body(app.Table().Class("alerts").Body(
-			app.Caption().Text("Alert rules"),
+		tableRegion("Alert rules", app.Table().Class("alerts"),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Rule"), app.Th().Scope("col").Text("Severity"),
 				app.Th().Scope("col").Text("Condition"), app.Th().Scope("col").Text("For"), app.Th().Scope("col").Text("Description"))),
 			app.TBody().Body(app.Range(r.Alerts).Slice(func(i int) app.UI {
@@ -43,6 +42,6 @@ func alertsView(s *session) app.UI {
 					app.Td().Text(a.Description),
 				)
 			})),
-		)),
+		),
 	)
 }

@@ -114,8 +114,7 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 			}),
 		)
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("functions").Body(
-		app.Caption().Text("Functions (select a column to sort)"),
+	return tableRegion("Functions (select a column to sort)", app.Table().Class("functions"),
 		app.THead().Body(app.Tr().Body(
 			header("name", "Function"),
 			app.Range(functionColumns).Slice(func(i int) app.UI {
@@ -144,12 +143,11 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 				}),
 			)
 		})),
-	))
+	)
 }
 
 func projectionsTable(r *model.Report) app.UI {
-	return app.Div().Class("table-wrap").Body(app.Table().Body(
-		app.Caption().Text("Functions and their services at a multiple of today's traffic (global services excluded); 15% saved from 10× on"),
+	return tableRegion("Functions and their services at a multiple of today's traffic (global services excluded); 15% saved from 10× on", app.Table(),
 		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Traffic"), app.Th().Scope("col").Text("Invocations/month"),
 			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost per invocation"))),
 		app.TBody().Body(app.Range(r.ScalingProjections).Slice(func(i int) app.UI {
@@ -162,7 +160,7 @@ func projectionsTable(r *model.Report) app.UI {
 				cell(key+"cost_per_invocation", pr.CostPerInvocation, "USD", "monthly cost ÷ invocations"),
 			)
 		})),
-	))
+	)
 }
 
 func opportunities(ops []model.Opportunity) app.UI {

@@ -44,9 +44,8 @@ func (p *Planner) compareView() app.UI {
 	}
 	ta, tb := a.TotalSummary, b.TotalSummary
 	return app.Div().Body(append(body,
-		app.Div().Class("table-wrap").Body(app.Table().Body(
-			app.Caption().Text("Totals"),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text(""), app.Th().Scope("col").Text("A"),
+		tableRegion("Totals", app.Table(),
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("A"),
 				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
 			app.TBody().Body(
 				row("Monthly bill", ta.TotalMonthlyCost, tb.TotalMonthlyCost, "USD/month"),
@@ -58,16 +57,15 @@ func (p *Planner) compareView() app.UI {
 				row("Cost per invocation", ta.CostPerInvocation, tb.CostPerInvocation, "USD"),
 				row("Peak concurrency", ta.PeakConcurrentExecutions, tb.PeakConcurrentExecutions, "instances"),
 			),
-		)),
-		app.Div().Class("table-wrap").Body(app.Table().Body(
-			app.Caption().Text("Functions (matched by name; a function in one scenario only costs 0 in the other)"),
+		),
+		tableRegion("Functions (matched by name; a function in one scenario only costs 0 in the other)", app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("A"),
 				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
 			app.TBody().Body(app.Range(deltas).Slice(func(i int) app.UI {
 				d := deltas[i]
 				return row(d.Name, d.A, d.B, "USD/month")
 			})),
-		)),
+		),
 		app.Div().Class("charts").Body(&StaticChart{Option: charts.CompareCosts(a, b, deltas), Label: "Where the cost difference between A and B comes from"}),
 	)...)
 }

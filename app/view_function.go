@@ -109,8 +109,7 @@ func coldStartTable(i int, cs model.ColdStartOptimization) app.UI {
 		key string
 		s   model.ColdStartScenario
 	}{{"natural", cs.OptimizationScenarios.Natural}, {"provisioned", cs.OptimizationScenarios.Provisioned}, {"warmup", cs.OptimizationScenarios.Warmup}}
-	return app.Div().Class("table-wrap").Body(app.Table().Body(
-		app.Caption().Text("Cold-start strategies"),
+	return tableRegion("Cold-start strategies", app.Table(),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Strategy"), app.Th().Scope("col").Text("Cold-start rate"),
 			app.Th().Scope("col").Text("Cold starts / month"), app.Th().Scope("col").Text("Extra cost"),
@@ -127,7 +126,7 @@ func coldStartTable(i int, cs model.ColdStartOptimization) app.UI {
 				cell(m+"p99_latency_impact_ms", row.s.P99LatencyImpactMs, "ms", "the full cold start when more than 1% of requests start cold"),
 			)
 		})),
-	))
+	)
 }
 
 func memoryTable(i int, m model.MemoryOptimization) app.UI {
@@ -138,8 +137,7 @@ func memoryTable(i int, m model.MemoryOptimization) app.UI {
 	}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal}, {"balanced", m.OptimizationOpportunities.Balanced}} {
 		picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Body(
-		app.Caption().Text("Memory configurations"),
+	return tableRegion("Memory configurations", app.Table(),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Memory"), app.Th().Scope("col").Text("Duration"), app.Th().Scope("col").Text("Source"),
 			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost / invocation"), app.Th().Scope("col").Text("Pick"))),
@@ -159,7 +157,7 @@ func memoryTable(i int, m model.MemoryOptimization) app.UI {
 				app.Td().Text(joinWords(picks[c.MemoryMb])),
 			)
 		})),
-	))
+	)
 }
 
 func joinWords(ws []string) string {

@@ -38,8 +38,7 @@ func optimizeView(r *model.Report) app.UI {
 			)
 		})),
 		app.H3().Text("Performance tuning"),
-		app.Div().Class("table-wrap").Body(app.Table().Body(
-			app.Caption().Text("Changes for functions that miss their p99 latency or error-rate targets"),
+		tableRegion("Changes for functions that miss their p99 latency or error-rate targets", app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("Change"),
 				app.Th().Scope("col").Text("Action"), app.Th().Scope("col").Text("Expected"))),
 			app.TBody().Body(app.Range(r.Functions).Slice(func(i int) app.UI {
@@ -52,6 +51,6 @@ func optimizeView(r *model.Report) app.UI {
 					return app.Tr().Body(app.Th().Scope("row").Text(f.Name), app.Td().Text(t.Type), app.Td().Text(t.Action), app.Td().Text(t.ExpectedImprovement))
 				})
 			})),
-		)),
+		),
 	)
 }

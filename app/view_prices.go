@@ -22,8 +22,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 		app.If(profile != nil, func() app.UI {
 			return app.P().Class("profile-note").Text(profile.Description)
 		}),
-		app.Div().Class("table-wrap").Body(app.Table().Class("prices").Body(
-			app.Caption().Text(fmt.Sprintf("%s, %s", r.Pricing.ProfileName, r.Pricing.Architecture)),
+		tableRegion(fmt.Sprintf("%s, %s", r.Pricing.ProfileName, r.Pricing.Architecture), app.Table().Class("prices"),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Item"), app.Th().Scope("col").Text("Price"),
 				app.Th().Scope("col").Text("Source"), app.Th().Scope("col").Text("Read on"))),
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
@@ -31,7 +30,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 				return app.Tr().Body(app.Th().Scope("row").Text(row.item), app.Td().Class("num").Text(row.price),
 					app.Td().Text(row.source), app.Td().Class("date").Text(row.date))
 			})),
-		)),
+		),
 	)
 }
 

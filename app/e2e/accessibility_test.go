@@ -1,0 +1,73 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeViolation is one rule axe-core finds broken, with where.
+type axeViolation struct {
+	ID      string   `json:"id"`
+	Impact  string   `json:"impact"`
+	Help    string   `json:"help"`
+	Targets []string `json:"targets"`
+}
+
+// audit runs axe-core (WCAG 2 A and AA rules and its best practices) on the
+// page as it is.
+func audit(t *testing.T, b *browser) []axeViolation {
+	t.Helper()
+	var found []axeViolation
+	b.eval(t, `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
+		id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))})))`, &found)
+	return found
+}
+
+// Every view, the page with invalid input (last results kept, marked stale),
+// the cold-start lab after a simulated day, and a phone screen pass an
+// axe-core audit.
+func TestAccessibility(t *testing.T) {
+	axe, err := os.ReadFile("../../bin/axe.min.js")
+	if err != nil {
+		t.Fatalf("%v (make bin/axe.min.js)", err)
+	}
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	var loaded bool
+	b.eval(t, string(axe)+";typeof axe === 'object'", &loaded)
+	if !loaded {
+		t.Fatal("axe-core did not load")
+	}
+	check := func(state string) {
+		for _, v := range audit(t, b) {
+			t.Errorf("%s: %s (%s): %s at %s", state, v.ID, v.Impact, v.Help, strings.Join(v.Targets, "; "))
+		}
+	}
+	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		check("view " + tab)
+	}
+
+	b.clickTab(t, "function")
+	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	var drawn bool
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 3`, &drawn,
+		chromedp.WithPollingTimeout(60*time.Second)))
+	check("simulated day")
+
+	b.edit(t, "functions[0].allocated_memory_mb", "12a")
+	check("invalid input")
+
+	b.run(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	b.edit(t, "functions[0].allocated_memory_mb", "512")
+	b.waitReady(t)
+	check(fmt.Sprintf("phone (%d px)", 390))
+}

@@ -1,0 +1,11 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// tableRegion is a table with its caption, in a region that scrolls sideways
+// on narrow screens. The region is named by the caption and takes keyboard
+// focus, so that it also scrolls with the arrow keys.
+func tableRegion(caption string, table app.HTMLTable, parts ...app.UI) app.HTMLDiv {
+	return app.Div().Class("table-wrap").TabIndex(0).Attr("role", "region").Aria("label", caption).
+		Body(table.Body(append([]app.UI{app.Caption().Text(caption)}, parts...)...))
+}
