@@ -68,14 +68,14 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 		if c.Revision != revision {
 			return
 		}
-		solve := c.Session.keepAlive.solve
-		day := model.DayKeepAliveModel(solve, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
+		memo := &c.Session.keepAlive
+		day, _ := model.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
 			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 		curves := make([]charts.KeepAliveCurve, len(labKeepAlives))
 		for i, k := range labKeepAlives {
 			curves[i].KeepAliveMinutes = k
 			for _, rate := range labRates {
-				r := solve(model.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
+				r := memo.solve(model.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
 					ColdServiceTimeMs: cold, KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
 				curves[i].Probabilities = append(curves[i].Probabilities, r.ColdStartProbability)
 				time.Sleep(time.Millisecond) // let the page breathe

@@ -1,34 +1,49 @@
 package app
 
 import (
+	"math"
 	"testing"
 
 	"planner/model"
 )
 
-// With the model method on every function, the first evaluation solves the
-// hours; an edit that changes no function's traffic or timing solves none
-// again, and the report is the one model.Evaluate gives.
-func TestKeepAliveSolvesAreRemembered(t *testing.T) {
+// modelled is the default scenario with the keep-alive model giving every
+// function's cold-start rate.
+func modelled() model.Scenario {
 	sc := model.DefaultScenario()
 	for i := range sc.Functions {
 		sc.Functions[i].ColdStartMethod = model.ColdStartModel
 	}
-	s := newSession(sc)
+	return sc
+}
+
+// sameRates fails unless the session's cold-start rates are the ones
+// model.Evaluate gives.
+func sameRates(t *testing.T, s *session) {
+	t.Helper()
+	want, _ := model.Evaluate(s.scenario)
+	for i, f := range s.report.Functions {
+		got, want := f.ColdStartRate, want.Functions[i].ColdStartRate
+		if got.Pending || got.Model == nil || got.Rate != want.Rate || *got.Model != *want.Model {
+			t.Errorf("%s: %+v, want %+v", f.Name, got, want)
+		}
+	}
+}
+
+// The first evaluation solves the hours; an edit that changes no function's
+// traffic or timing solves none again and gives model.Evaluate's rates.
+func TestKeepAliveSolvesAreRemembered(t *testing.T) {
+	s := &session{raw: map[string]string{}, keepAliveBudget: math.MaxInt64}
+	s.load(modelled())
 	solved := len(s.keepAlive.results)
-	if solved == 0 {
-		t.Fatal("the model method solved nothing")
+	if solved == 0 || s.pending() {
+		t.Fatalf("the model method solved %d hours, pending %v", solved, s.pending())
 	}
 	s.setText(path{}.key("secrets_count"), "9", true)
 	if len(s.keepAlive.results) != solved || s.stale {
 		t.Errorf("an edit of secrets solved %d hours again", len(s.keepAlive.results)-solved)
 	}
-	want, _ := model.Evaluate(s.scenario)
-	for i, f := range s.report.Functions {
-		if got, want := f.ColdStartRate, want.Functions[i].ColdStartRate; got.Rate != want.Rate || *got.Model != *want.Model {
-			t.Errorf("%s: remembered %+v, solved %+v", f.Name, got.Model, want.Model)
-		}
-	}
+	sameRates(t, s)
 	s.setText(path{}.key("functions").at(0).key("avg_execution_time_ms"), "250", false)
 	if len(s.keepAlive.results) <= solved {
 		t.Error("a new duration solved nothing")
@@ -39,4 +54,31 @@ func TestKeepAliveSolvesAreRemembered(t *testing.T) {
 	if len(s.keepAlive.results) > maxKeepAliveSolvesKept {
 		t.Errorf("%d solves kept", len(s.keepAlive.results))
 	}
+}
+
+// An evaluation that has spent its budget leaves the other solves to the
+// background: those functions are pending, with the rate given, until the
+// solves are done; then the rates are model.Evaluate's.
+func TestKeepAliveSolvesBeyondTheBudgetWait(t *testing.T) {
+	s := &session{raw: map[string]string{}}
+	asked := 0
+	s.onPending = func() { asked++ }
+	s.load(modelled())
+	if !s.pending() || len(s.wantedKeepAlive) == 0 || len(s.keepAlive.results) != 0 || asked != 1 {
+		t.Fatalf("with no budget: pending %v, %d solves wanted, %d done, background asked %d times",
+			s.pending(), len(s.wantedKeepAlive), len(s.keepAlive.results), asked)
+	}
+	for i, f := range s.report.Functions {
+		if r := f.ColdStartRate; !r.Pending || r.Rate != s.scenario.Functions[i].ColdStartRate || r.Model != nil {
+			t.Errorf("%s while solving: %+v", f.Name, r)
+		}
+	}
+	for _, k := range s.wantedKeepAlive {
+		s.keepAlive.solve(k)
+	}
+	s.evaluate()
+	if s.pending() || len(s.wantedKeepAlive) != 0 {
+		t.Fatalf("after the background solves: pending %v, %d wanted", s.pending(), len(s.wantedKeepAlive))
+	}
+	sameRates(t, s)
 }

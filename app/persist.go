@@ -58,31 +58,43 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.s.onValid = func(s *model.Scenario) {
 		ctx.Async(func() { persist(s) })
 	}
-	p.s.onPending = func() { p.runSimulations(ctx) }
+	p.s.onPending = func() { p.runPending(ctx) }
 	persist(p.s.scenario)
-	if len(p.s.wanted) > 0 {
-		p.runSimulations(ctx)
+	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
+		p.runPending(ctx)
 	}
 }
 
-// runSimulations runs the simulated days the report waits for, in the
-// background and in slices (the page stays responsive), then evaluates
-// again with them.
-func (p *Planner) runSimulations(ctx app.Context) {
-	if p.simulating {
+// runPending computes, in the background and in slices (the page stays
+// responsive), the keep-alive solves and simulated days the report waits
+// for, then evaluates again with them. Progress counts a solve as one and a
+// simulated day as 24 (a day of hours).
+func (p *Planner) runPending(ctx app.Context) {
+	if p.computing {
 		return
 	}
-	wanted := append([]model.Simulation(nil), p.s.wanted...)
-	if len(wanted) == 0 {
+	solves := append([]model.KeepAlive(nil), p.s.wantedKeepAlive...)
+	days := append([]model.Simulation(nil), p.s.wanted...)
+	if len(solves)+len(days) == 0 {
 		return
 	}
-	p.simulating = true
+	p.computing = true
+	memo := &p.s.keepAlive
+	total := float64(len(solves) + 24*len(days))
 	ctx.Async(func() {
-		for i, in := range wanted {
-			in.Progress = func(done, total int) {
+		for i, k := range solves {
+			memo.solve(k)
+			if i%4 == 3 {
+				progress := float64(i+1) / total
+				ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
+			}
+			time.Sleep(time.Millisecond) // yield to the page
+		}
+		for i, in := range days {
+			in.Progress = func(done, minutes int) {
 				if done%60 == 0 {
-					progress := (float64(i) + float64(done)/float64(total)) / float64(len(wanted))
-					ctx.Dispatch(func(ctx app.Context) { p.simProgress = progress })
+					progress := (float64(len(solves)) + 24*(float64(i)+float64(done)/float64(minutes))) / total
+					ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
 					time.Sleep(time.Millisecond) // yield to the page
 				}
 			}
@@ -91,8 +103,8 @@ func (p *Planner) runSimulations(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { p.s.storeSimulation(in, r) })
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			p.simulating, p.simProgress = false, 0
-			p.s.evaluate() // may want newer simulations; onPending runs them
+			p.computing, p.progress = false, 0
+			p.s.evaluate() // may want more; onPending computes them
 		})
 	})
 }

@@ -34,9 +34,10 @@ type Planner struct {
 	saveName string
 	// compareA and compareB choose the scenarios compared.
 	compareA, compareB string
-	// simulating is true while simulated days run; simProgress is 0..1.
-	simulating  bool
-	simProgress float64
+	// computing is true while keep-alive solves and simulated days the
+	// report waits for run in the background; progress is 0..1.
+	computing bool
+	progress  float64
 }
 
 // tabs of the report, in order.
@@ -161,8 +162,8 @@ func (p *Planner) staleNotice() app.UI {
 	if !p.s.stale && p.s.pending() {
 		return app.Div().Class("notice-slot").Body(
 			app.P().Class("stale-notice").Attr("role", "status").Body(
-				app.Text("Simulating cold starts… figures that use them show the keep-alive model until it is done. "),
-				app.Progress().Max(1).Value(fmt.Sprint(p.simProgress)).Aria("label", "Simulation progress"),
+				app.Text("Computing cold starts… until it is done, figures that use a simulated day show the keep-alive model, and those that use the model show the rate given. "),
+				app.Progress().Max(1).Value(fmt.Sprint(p.progress)).Aria("label", "Cold-start computation progress"),
 			),
 		)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"planner/model"
 )
@@ -36,8 +37,12 @@ type session struct {
 	simulated map[string]model.SimulationResult
 	wanted    []model.Simulation
 	onPending func()
-	// keepAlive remembers keep-alive solves across edits.
-	keepAlive keepAliveMemo
+	// keepAlive remembers keep-alive solves across edits. An evaluation
+	// solves for at most keepAliveBudget; wantedKeepAlive lists what it left
+	// to the background (onPending).
+	keepAlive       keepAliveMemo
+	keepAliveBudget time.Duration
+	wantedKeepAlive []model.KeepAlive
 }
 
 // maxSimulationsKept bounds the cache of simulated days.
@@ -72,7 +77,8 @@ func (s *session) storeSimulation(in model.Simulation, r model.SimulationResult)
 	s.simulated[simulationKey(in)] = r
 }
 
-// pending reports whether the report waits for simulations.
+// pending reports whether the report waits for simulations or keep-alive
+// solves.
 func (s *session) pending() bool {
 	if s.report == nil {
 		return false
@@ -89,7 +95,7 @@ func (s *session) pending() bool {
 const maxUndo = 100
 
 func newSession(s model.Scenario) *session {
-	ss := &session{raw: map[string]string{}}
+	ss := &session{raw: map[string]string{}, keepAliveBudget: keepAliveBudget}
 	ss.load(s)
 	return ss
 }
@@ -159,15 +165,16 @@ func (s *session) evaluate() {
 	sc, probs := model.ParseScenario(data)
 	if len(probs) == 0 {
 		var r *model.Report
-		s.wanted = nil
-		if r, probs = model.EvaluateWith(sc, model.Sources{Simulations: s.lookupSimulation, KeepAlive: s.keepAlive.solve}); len(probs) == 0 {
+		s.wanted, s.wantedKeepAlive = nil, nil
+		solver := s.keepAlive.budgetedSolver(s.keepAliveBudget, &s.wantedKeepAlive)
+		if r, probs = model.EvaluateWith(sc, model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver}); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil
 			if s.onValid != nil {
 				s.onValid(sc)
 			}
-			if len(s.wanted) > 0 && s.onPending != nil {
+			if len(s.wanted)+len(s.wantedKeepAlive) > 0 && s.onPending != nil {
 				s.onPending()
 			}
 			return

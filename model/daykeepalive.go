@@ -13,22 +13,24 @@ type DayKeepAlive struct {
 	IdleGBSecondsPerDay float64 `json:"idle_gb_seconds_per_day"`
 }
 
-// DayKeepAliveModel applies the keep-alive model, solved by solve (nil:
-// CalculateKeepAlive), to each hour of a day (each hour at its own steady
-// state: the keep-alive is short against an hour) and weights the hours by
-// their requests. Hours of equal traffic are solved once.
-func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) DayKeepAlive {
+// DayKeepAliveModel applies the keep-alive model to each hour of a day (each
+// hour at its own steady state: the keep-alive is short against an hour) and
+// weights the hours by their requests. Hours of equal traffic are solved once.
+// Solves come from solve (nil: CalculateKeepAlive); ready is false when one
+// of them is not ready, after every hour has been asked for.
+func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) (d DayKeepAlive, ready bool) {
 	if solve == nil {
-		solve = CalculateKeepAlive
+		solve = func(k KeepAlive) (KeepAliveResult, bool) { return CalculateKeepAlive(k), true }
 	}
-	var d DayKeepAlive
 	total := 0.0
+	ready = true
 	solved := map[float64]KeepAliveResult{}
 	for _, requests := range requestsPerHour {
 		r, ok := solved[requests]
 		if !ok {
-			r = solve(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
+			r, ok = solve(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
 				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: provisioned})
+			ready = ready && ok
 			solved[requests] = r
 		}
 		d.ColdStartProbability += requests * r.ColdStartProbability
@@ -43,5 +45,8 @@ func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs,
 	}
 	d.ColdStartProbability = ratio(d.ColdStartProbability, total)
 	d.IdleGBSecondsPerDay = d.AvgIdleInstances * memoryMb / 1024 * 86400
-	return d
+	if !ready {
+		return DayKeepAlive{}, false
+	}
+	return d, true
 }

@@ -231,28 +231,33 @@ func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices
 // coldStartRate is the cold-start rate of a function by its method: the rate
 // given, the keep-alive model of its hourly traffic (warm requests take the
 // mean duration, cold ones the cold-start duration more), or a simulated day
-// of it (seeded by the function's name, so the same everywhere).
+// of it (seeded by the function's name, so the same everywhere). What is not
+// ready yet is pending: a pending simulation shows the model's rate, a
+// pending model the rate given.
 func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
 	switch f.ColdStartMethod {
 	case ColdStartModel, ColdStartSimulated:
 	default:
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
-	day := DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
-		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
-	report := ColdStartRateReport{Method: ColdStartModel, Rate: day.ColdStartProbability, Model: &day}
-	if f.ColdStartMethod != ColdStartSimulated || src.Simulations == nil {
-		return report
-	}
-	report.Method = ColdStartSimulated
-	seed := NameSeed(f.Name)
-	r, ok := src.Simulations(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed))
-	if !ok {
+	report := ColdStartRateReport{Method: ColdStartModel}
+	if f.ColdStartMethod == ColdStartSimulated && src.Simulations != nil {
+		report.Method = ColdStartSimulated
+		seed := NameSeed(f.Name)
+		if r, ok := src.Simulations(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed)); ok {
+			report.Rate = r.ColdStartProbability
+			report.Simulated = &SimulatedDay{Seed: seed, SimulationSummary: r.SimulationSummary, AvgInstances: r.AvgInstances}
+			return report
+		}
 		report.Pending = true
+	}
+	day, ready := DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
+		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
+	if !ready {
+		report.Rate, report.Pending = f.ColdStartRate, true
 		return report
 	}
-	report.Model, report.Rate = nil, r.ColdStartProbability
-	report.Simulated = &SimulatedDay{Seed: seed, SimulationSummary: r.SimulationSummary, AvgInstances: r.AvgInstances}
+	report.Rate, report.Model = day.ColdStartProbability, &day
 	return report
 }
 

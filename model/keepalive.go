@@ -90,9 +90,10 @@ func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	return solveKeepAlive(k, true)
 }
 
-// KeepAliveSolver solves the keep-alive model: CalculateKeepAlive, or one
-// that remembers its solves.
-type KeepAliveSolver func(KeepAlive) KeepAliveResult
+// KeepAliveSolver supplies keep-alive solves: the result of an input, or
+// false when it is not ready (a browser that has spent its time for an edit
+// solves the rest in the background).
+type KeepAliveSolver func(KeepAlive) (KeepAliveResult, bool)
 
 // singleRateKeepAlive is CalculateKeepAlive without the cold-class
 // refinement: microseconds instead of milliseconds a solve, for callers

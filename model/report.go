@@ -123,8 +123,9 @@ type ColdStartRateReport struct {
 	Model *DayKeepAlive `json:"model,omitempty"`
 	// Simulated summarises the simulated day, when it is the method.
 	Simulated *SimulatedDay `json:"simulated,omitempty"`
-	// Pending is true while the simulation has not run (in the browser,
-	// where it runs in the background); Rate is then the model's.
+	// Pending is true while the simulation or the keep-alive model is not
+	// ready (in the browser, where they run in the background); Rate is then
+	// the model's, or the rate given while the model is not ready either.
 	Pending bool `json:"pending,omitempty"`
 }
 

@@ -381,8 +381,8 @@ func TestColdStartMethodModel(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[1]
-	day := DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
-	if f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
+	day, ready := DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	if !ready || f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
 	if f.ExecutionCapacity.ColdStartImpact.ColdStartRate != day.ColdStartProbability {
@@ -392,14 +392,23 @@ func TestColdStartMethodModel(t *testing.T) {
 		t.Errorf("%+v", r.Functions[0].ColdStartRate)
 	}
 	// A solver given to EvaluateWith (a browser's, remembering its solves)
-	// gives the modelled rates.
+	// gives the modelled rates; while one of its hours is not ready, the
+	// rate given stands in, pending.
 	solves := 0
-	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) KeepAliveResult {
+	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) (KeepAliveResult, bool) {
 		solves++
-		return KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}
+		return KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}, true
 	}})
-	if got := fixed.Functions[1].ColdStartRate; got.Rate != 0.25 || got.Model.AvgInstances != 3 || solves == 0 || solves > 24 {
+	if got := fixed.Functions[1].ColdStartRate; got.Rate != 0.25 || got.Model.AvgInstances != 3 || got.Pending || solves == 0 || solves > 24 {
 		t.Errorf("with a given solver: %+v after %d solves", got, solves)
+	}
+	asked := 0
+	waiting, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) (KeepAliveResult, bool) {
+		asked++
+		return KeepAliveResult{}, asked%2 == 0
+	}})
+	if got := waiting.Functions[1].ColdStartRate; !got.Pending || got.Model != nil || got.Rate != s.Functions[1].ColdStartRate || asked != solves {
+		t.Errorf("an hour not ready: %+v, %d of %d hours asked for", got, asked, solves)
 	}
 	s.Functions[1].ColdStartMethod = "guess"
 	if probs := Validate(&s); len(probs) != 1 || probs[0].Path != "functions[1].cold_start_method" {
