@@ -6,23 +6,30 @@ import "math"
 // requests started cold: state (n, k), n requests running of which k ≤
 // min(n, K) hold their instance for the cold service time. Per state:
 //
-//	(n,k) → (n+1,k+1)  at λ·q(n)         (the arrival starts cold)
-//	(n,k) → (n+1,k)    at λ·(1 − q(n))   (warm; at k = K every arrival)
+//	(n,k) → (n+1,k+1)  at λ·q(n,k)         (the arrival starts cold)
+//	(n,k) → (n+1,k)    at λ·(1 − q(n,k))   (warm; at k = K every arrival)
 //	(n,k) → (n−1,k)    at (n−k)/s_warm
 //	(n,k) → (n−1,k−1)  at k/s_cold
 //
-// q(n), the probability that an arrival finding n busy starts cold, closes
-// the chain: it is P(no window maximum above n) at level n, found by fixed
-// point. A single-rate chain with the mean service time lets a cold request
-// finish as fast as a warm one; this one keeps it busy for s_cold, which is
-// what lifts the window maximum when s_cold ≫ s_warm.
+// q(n,k), the probability that an arrival finding state (n,k) starts cold,
+// closes the chain: P(no window maximum above it | the window ends in
+// (n,k)), found by fixed point. A single-rate chain with the mean service
+// time lets a cold request finish as fast as a warm one; this one keeps it
+// busy for s_cold, which is what lifts the window maximum when s_cold ≫
+// s_warm. It also knows where cold requests run: on on-demand instances,
+// never on the provisioned ones, which requests take first (maxima).
 type coldClassChain struct {
 	lambda, warmRate, coldRate, T float64
 	classes, top                  int
-	coldAt                        []float64   // q(n) for n = 0..top
+	coldAt                        []float64   // q(n, k), flattened like pi
 	offset                        []int       // index of (n, 0) in flattened vectors
 	pi                            []float64   // stationary distribution, flattened
 	pivotInv                      [][]float64 // S_n⁻¹ of the block LU of −Q, row-major
+	// kCap caps the busy cold requests a window lets through (a window of
+	// at most kCap on-demand instances); classes: no cap. cappedInv holds
+	// the pivots of the levels above the cap.
+	kCap      int
+	cappedInv [][]float64
 	// rightAt[m], leftAt[m]: the slowest modes of the chain killed above
 	// m, the start of the next fixed-point round's inverse iteration.
 	rightAt, leftAt    [][]float64
@@ -40,14 +47,25 @@ const (
 
 func (ch *coldClassChain) width(n int) int { return min(n, ch.classes) + 1 }
 
+// killedRate multiplies the rate out of states above the class cap: they
+// are left at once, as if killed.
+const killedRate = 1e9
+
+// capped says whether states above the class cap are killed.
+func (ch *coldClassChain) capped() bool { return ch.kCap < ch.classes }
+
+// killed says whether state (n, k) is killed by the class cap.
+func (ch *coldClassChain) killed(k int) bool { return k > ch.kCap }
+
 // newColdClassChain lays out the states for levels 0..top.
 func newColdClassChain(lambda, warm, cold, T float64, top, classes int) *coldClassChain {
 	ch := &coldClassChain{lambda: lambda, warmRate: 1 / warm, coldRate: 1 / cold, T: T,
-		classes: classes, top: top, coldAt: make([]float64, top+1), offset: make([]int, top+2)}
+		classes: classes, kCap: classes, top: top, offset: make([]int, top+2)}
 	for n := 0; n <= top; n++ {
 		ch.offset[n+1] = ch.offset[n] + ch.width(n)
 	}
 	states := ch.offset[top+1]
+	ch.coldAt = make([]float64, states)
 	ch.rightAt, ch.leftAt = make([][]float64, top+1), make([][]float64, top+1)
 	ch.scratch, ch.rhs, ch.prev = make([]float64, 0, ch.classes+1), make([]float64, states), make([]float64, states)
 	return ch
@@ -68,7 +86,8 @@ func (ch *coldClassChain) upRates(n, k int) (warmUp, coldUp float64) {
 	if k == ch.classes {
 		return ch.lambda, 0
 	}
-	return ch.lambda * (1 - ch.coldAt[n]), ch.lambda * ch.coldAt[n]
+	q := ch.coldAt[ch.offset[n]+k]
+	return ch.lambda * (1 - q), ch.lambda * q
 }
 
 // downRates returns the rates from (n,k) to (n−1,k) and to (n−1,k−1).
@@ -76,17 +95,23 @@ func (ch *coldClassChain) downRates(n, k int) (warmDown, coldDown float64) {
 	return float64(n-k) * ch.warmRate, float64(k) * ch.coldRate
 }
 
-// maxima returns P(cold), E[max(c, max_T N)] and the new closure q(n) =
-// P(max_T N ≤ n | N = n) for n ≥ c (arrivals below c find a provisioned
-// instance). Levels below from are always exceeded within the window: each
-// adds an instance and no cold start; from moves down while the level
+// maxima returns P(cold), the mean instances and the new closure q(n) for
+// n ≥ c (arrivals below c find a provisioned instance). Requests take the
+// c provisioned instances first, and a cold request always runs on an
+// on-demand one, so with k cold requests busy the on-demand instances busy
+// are D = max(k, n − c): the instances are c + max_T D, and an arrival at
+// level n = c + d starts cold when max_T D ≤ d (n ≤ c + d and k ≤ d all
+// window long). Levels below from are always exceeded within the window:
+// each adds an instance and no cold start; from moves down while the level
 // under it is not.
 func (ch *coldClassChain) maxima(c, from int, work *float64) (pCold, instances float64, coldAt []float64, method string) {
-	coldAt = make([]float64, ch.top+1)
+	coldAt = make([]float64, len(ch.coldAt))
 	method = "exact"
 	from = max(c, min(from, ch.top))
+	defer func() { ch.kCap = ch.classes }()
 	for from > c {
-		if below, _, _ := ch.window(from-1, work); below < negligibleWindowMass {
+		ch.kCap = min(ch.classes, from-1-c)
+		if below, _ := ch.window(from-1, nil, work); below < negligibleWindowMass {
 			break
 		}
 		from--
@@ -99,19 +124,27 @@ func (ch *coldClassChain) maxima(c, from int, work *float64) (pCold, instances f
 	for m := from; m <= ch.top; m++ {
 		level := ch.levelMass(m)
 		cdf += level
-		below, atTop, spectral := ch.window(m, work)
+		ch.kCap = min(ch.classes, m-c)
+		atTop := coldAt[ch.offset[m]:ch.offset[m+1]]
+		below, spectral := ch.window(m, atTop, work)
 		if spectral {
 			method = "spectral"
 		}
-		pCold += atTop
 		instances += 1 - below
-		coldAt[m] = 1
-		if level > 0 {
-			coldAt[m] = min(1, atTop/level)
+		for k, x := range atTop {
+			pCold += x
+			atTop[k] = 0
+			if p := ch.pi[ch.offset[m]+k]; p > 0 {
+				atTop[k] = min(1, x/p)
+			}
 		}
 		if 1-below < 1e-12 && 1-cdf < 1e-12 {
 			for n := m + 1; n <= ch.top; n++ {
-				coldAt[n] = 1
+				for k := range ch.width(n) {
+					if k <= n-c {
+						coldAt[ch.offset[n]+k] = 1
+					}
+				}
 			}
 			break
 		}
@@ -141,9 +174,12 @@ func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle fl
 		from++
 	}
 	for n := c; n <= top; n++ {
-		ch.coldAt[n] = 1
+		q := 1.0
 		if n < len(closure) {
-			ch.coldAt[n] = closure[n]
+			q = closure[n]
+		}
+		for k := range min(ch.width(n), n-c+1) { // more cold requests than on-demand instances: a provisioned one is free
+			ch.coldAt[ch.offset[n]+k] = q
 		}
 	}
 	step, lastChange := 0.5, 0.0

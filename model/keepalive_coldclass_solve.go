@@ -114,40 +114,66 @@ func invert(M []float64, b int, inv []float64) {
 // S_n = D_n − Q↓_n·S_{n−1}⁻¹·Q↑_{n−1} (D_n the rates out, arrivals
 // included). They are the same for the chain killed above any m ≥ n, so one
 // factorization serves every level's solve, and Sᵀ serves the transpose.
+// Under a class cap (capClasses) the levels above the cap, where states
+// are killed, get pivots of their own, from the shared ones below.
 func (ch *coldClassChain) factor(m int) {
 	if len(ch.pivotInv) == 0 {
 		ch.pivotInv = append(ch.pivotInv, []float64{1 / ch.outRate(0, 0)})
 	}
-	for n := len(ch.pivotInv); n <= m; n++ {
-		a, b := ch.width(n-1), ch.width(n)
-		prev := ch.pivotInv[n-1]
-		G := make([]float64, a*b) // S_{n−1}⁻¹·Q↑_{n−1}
-		for k := range a {
-			wu, cu := ch.upRates(n-1, k)
-			for i := range a {
-				G[i*b+k] += prev[i*a+k] * wu
-				if k+1 < b {
-					G[i*b+k+1] += prev[i*a+k] * cu
-				}
-			}
-		}
-		S := make([]float64, b*b)
-		for k := range b {
-			S[k*b+k] = ch.outRate(n, k)
-			wd, cd := ch.downRates(n, k)
-			for j := range b {
-				if k < a {
-					S[k*b+j] -= wd * G[k*b+j]
-				}
-				if k > 0 {
-					S[k*b+j] -= cd * G[(k-1)*b+j]
-				}
-			}
-		}
-		inv := make([]float64, b*b)
-		invert(S, b, inv)
-		ch.pivotInv = append(ch.pivotInv, inv)
+	shared := m
+	if ch.capped() {
+		shared = min(m, ch.kCap)
 	}
+	for n := len(ch.pivotInv); n <= shared; n++ {
+		ch.pivotInv = append(ch.pivotInv, ch.pivotAt(n, ch.pivotInv[n-1]))
+	}
+	ch.cappedInv = ch.cappedInv[:0]
+	for n := shared + 1; n <= m; n++ {
+		ch.cappedInv = append(ch.cappedInv, ch.pivotAt(n, ch.pivot(n-1)))
+	}
+}
+
+// pivotAt is S_n⁻¹ from S_{n−1}⁻¹ (prev); states above the class cap leave
+// at once (a rate killedRate times all others).
+func (ch *coldClassChain) pivotAt(n int, prev []float64) []float64 {
+	a, b := ch.width(n-1), ch.width(n)
+	G := make([]float64, a*b) // S_{n−1}⁻¹·Q↑_{n−1}
+	for k := range a {
+		wu, cu := ch.upRates(n-1, k)
+		for i := range a {
+			G[i*b+k] += prev[i*a+k] * wu
+			if k+1 < b {
+				G[i*b+k+1] += prev[i*a+k] * cu
+			}
+		}
+	}
+	S := make([]float64, b*b)
+	for k := range b {
+		S[k*b+k] = ch.outRate(n, k)
+		if ch.killed(k) {
+			S[k*b+k] *= killedRate
+		}
+		wd, cd := ch.downRates(n, k)
+		for j := range b {
+			if k < a {
+				S[k*b+j] -= wd * G[k*b+j]
+			}
+			if k > 0 {
+				S[k*b+j] -= cd * G[(k-1)*b+j]
+			}
+		}
+	}
+	inv := make([]float64, b*b)
+	invert(S, b, inv)
+	return inv
+}
+
+// pivot is S_n⁻¹ of the chain as it is killed now.
+func (ch *coldClassChain) pivot(n int) []float64 {
+	if ch.capped() && n > ch.kCap {
+		return ch.cappedInv[n-ch.kCap-1]
+	}
+	return ch.pivotInv[n]
 }
 
 // solve sets x so that (−Q_m)·x = r, or xᵀ·(−Q_m) = rᵀ when transposed,
@@ -205,7 +231,7 @@ func (ch *coldClassChain) solve(m int, r, x []float64, transposed bool) {
 // pivotApply appends S_n⁻¹·v, or S_n⁻ᵀ·v when transposed, to out.
 func (ch *coldClassChain) pivotApply(n int, v, out []float64, transposed bool) []float64 {
 	b := len(v)
-	inv := ch.pivotInv[n]
+	inv := ch.pivot(n)
 	for i := range b {
 		var x float64
 		for j := range b {

