@@ -54,7 +54,8 @@ const killedRate = 1e9
 // capped says whether states above the class cap are killed.
 func (ch *coldClassChain) capped() bool { return ch.kCap < ch.classes }
 
-// killed says whether state (n, k) is killed by the class cap.
+// killed says whether states with k cold requests busy are killed by the
+// class cap.
 func (ch *coldClassChain) killed(k int) bool { return k > ch.kCap }
 
 // newColdClassChain lays out the states for levels 0..top.
@@ -95,7 +96,7 @@ func (ch *coldClassChain) downRates(n, k int) (warmDown, coldDown float64) {
 	return float64(n-k) * ch.warmRate, float64(k) * ch.coldRate
 }
 
-// maxima returns P(cold), the mean instances and the new closure q(n) for
+// maxima returns P(cold), the mean instances and the new closure q(n,k) for
 // n ≥ c (arrivals below c find a provisioned instance). Requests take the
 // c provisioned instances first, and a cold request always runs on an
 // on-demand one, so with k cold requests busy the on-demand instances busy
