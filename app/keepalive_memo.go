@@ -13,19 +13,39 @@ import (
 // evaluation, the background solves and the cold-start lab share it.
 type keepAliveMemo struct {
 	mu      sync.Mutex
-	results map[model.KeepAlive]model.KeepAliveResult
+	results map[model.KeepAlive]rememberedSolve
+	// evaluation counts evaluations; a solve remembers the last one that
+	// used it.
+	evaluation int
+	// limit is the size at which unused solves are next forgotten: the
+	// bound, or twice what the last clean-up kept (each clean-up is then
+	// paid for by as many new solves).
+	limit int
+}
+
+// rememberedSolve is a solve and the last evaluation that used it.
+type rememberedSolve struct {
+	result model.KeepAliveResult
+	used   int
 }
 
 // maxKeepAliveSolvesKept bounds the memo (a day of hours for each of a few
-// hundred functions, and the lab's curves); when full it starts over.
-const maxKeepAliveSolvesKept = 4096
+// hundred functions, and the lab's curves). When it is full, the solves the
+// current evaluation has not used are forgotten; those it uses are kept
+// even beyond the bound, so that a large scenario never waits for solves
+// forgotten while it waited.
+const maxKeepAliveSolvesKept = 8192
 
-// lookup returns a remembered solve.
+// lookup returns a remembered solve, marking it used by this evaluation.
 func (m *keepAliveMemo) lookup(k model.KeepAlive) (model.KeepAliveResult, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	r, ok := m.results[k]
-	return r, ok
+	s, ok := m.results[k]
+	if ok && s.used != m.evaluation {
+		s.used = m.evaluation
+		m.results[k] = s
+	}
+	return s.result, ok
 }
 
 // solve returns the solve of k, remembered or solved now.
@@ -35,11 +55,19 @@ func (m *keepAliveMemo) solve(k model.KeepAlive) model.KeepAliveResult {
 	}
 	r := model.CalculateKeepAlive(k)
 	m.mu.Lock()
-	if m.results == nil || len(m.results) >= maxKeepAliveSolvesKept {
-		m.results = make(map[model.KeepAlive]model.KeepAliveResult)
+	defer m.mu.Unlock()
+	if m.results == nil {
+		m.results = make(map[model.KeepAlive]rememberedSolve)
 	}
-	m.results[k] = r
-	m.mu.Unlock()
+	if len(m.results) >= max(m.limit, maxKeepAliveSolvesKept) {
+		for key, s := range m.results {
+			if s.used != m.evaluation {
+				delete(m.results, key)
+			}
+		}
+		m.limit = 2 * len(m.results)
+	}
+	m.results[k] = rememberedSolve{r, m.evaluation}
 	return r
 }
 
@@ -54,10 +82,13 @@ func (m *keepAliveMemo) solver(k model.KeepAlive) (model.KeepAliveResult, bool) 
 // half in a browser).
 const keepAliveBudget = 25 * time.Millisecond
 
-// budgetedSolver is the solver of one evaluation: remembered solves, new
-// ones until the evaluation has spent budget on them, then none: those it
-// adds to wanted, for the background.
+// budgetedSolver starts an evaluation and returns its solver: remembered
+// solves, new ones until the evaluation has spent budget on them, then
+// none: those it adds to wanted, for the background.
 func (m *keepAliveMemo) budgetedSolver(budget time.Duration, wanted *[]model.KeepAlive) model.KeepAliveSolver {
+	m.mu.Lock()
+	m.evaluation++
+	m.mu.Unlock()
 	var spent time.Duration
 	return func(k model.KeepAlive) (model.KeepAliveResult, bool) {
 		if r, ok := m.lookup(k); ok {

@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"testing"
+	"time"
 
 	"planner/model"
 )
@@ -48,11 +49,34 @@ func TestKeepAliveSolvesAreRemembered(t *testing.T) {
 	if len(s.keepAlive.results) <= solved {
 		t.Error("a new duration solved nothing")
 	}
-	for range maxKeepAliveSolvesKept + 10 {
-		s.keepAlive.solve(model.KeepAlive{ArrivalRatePerSecond: 1e-6 * float64(len(s.keepAlive.results)+1), WarmServiceTimeMs: 100, KeepAliveMinutes: 1})
+}
+
+// A full memo forgets the solves the current evaluation has not used, and
+// keeps those it uses even beyond its bound (a large scenario never waits
+// for solves forgotten while it waited).
+func TestKeepAliveMemoForgetsWhatTheEvaluationDoesNotUse(t *testing.T) {
+	rare := func(i int) model.KeepAlive {
+		return model.KeepAlive{ArrivalRatePerSecond: 1e-6 * float64(i+1), WarmServiceTimeMs: 100, KeepAliveMinutes: 1}
 	}
-	if len(s.keepAlive.results) > maxKeepAliveSolvesKept {
-		t.Errorf("%d solves kept", len(s.keepAlive.results))
+	var m keepAliveMemo
+	var wanted []model.KeepAlive
+	m.budgetedSolver(time.Hour, &wanted)
+	for i := range maxKeepAliveSolvesKept {
+		m.solve(rare(i))
+	}
+	m.budgetedSolver(time.Hour, &wanted) // the next evaluation uses one of them
+	if _, ok := m.lookup(rare(7)); !ok {
+		t.Fatal("a solve was forgotten before the memo was full")
+	}
+	m.solve(rare(maxKeepAliveSolvesKept))
+	if _, ok := m.lookup(rare(7)); len(m.results) != 2 || !ok {
+		t.Errorf("full memo: %d solves kept, the used one kept: %v", len(m.results), ok)
+	}
+	for i := range maxKeepAliveSolvesKept + 10 {
+		m.solve(rare(i))
+	}
+	if len(m.results) != maxKeepAliveSolvesKept+10 {
+		t.Errorf("%d of the current evaluation's %d solves kept", len(m.results), maxKeepAliveSolvesKept+10)
 	}
 }
 
