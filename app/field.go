@@ -85,6 +85,21 @@ func (f *Field) Render() app.UI {
 	)
 }
 
+// OnUpdate clears a text input whose value the scenario emptied (an undo, a
+// loaded scenario without the value): go-app v10.1.11 drops an empty
+// "value" and so leaves the old text on screen.
+func (f *Field) OnUpdate(ctx app.Context) {
+	if f.Value != "" || (f.Schema.Type == "boolean" || len(f.Schema.Enum) > 0) && f.Cell == "" {
+		return
+	}
+	id := fieldID(f.At)
+	ctx.Defer(func(ctx app.Context) {
+		if input := app.Window().GetElementByID(id); input.Truthy() && input.Get("value").String() != "" {
+			input.Set("value", "")
+		}
+	})
+}
+
 // onText stores typed text of a number field.
 func (f *Field) onText(ctx app.Context, e app.Event) {
 	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer")

@@ -43,11 +43,15 @@ func (p *Planner) OnMount(ctx app.Context) {
 		if autosaved != nil && sameScenario(autosaved, shared) {
 			break // a reload of the page's own address
 		}
+		opened := "Opened the shared scenario"
+		if shared.Name != "" {
+			opened += " “" + shared.Name + "”"
+		}
 		if autosaved != nil {
 			p.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
-			p.notice = notice{"Opened the shared scenario “" + shared.Name + "”. Your previous scenario is saved in Scenarios.", false}
+			p.notice = notice{opened + ". Your previous scenario is saved in Scenarios.", false}
 		} else {
-			p.notice = notice{"Opened the shared scenario “" + shared.Name + "”.", false}
+			p.notice = notice{opened + ".", false}
 		}
 	case autosaved != nil:
 		p.s.load(*autosaved)

@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,4 +287,32 @@ func TestShareLinkCarriesTheEdits(t *testing.T) {
 	if string(got) != string(wantJSON) {
 		t.Errorf("link carries\n%s\nwant\n%s", got, wantJSON)
 	}
+}
+
+// A field the scenario empties is emptied on screen: the name cleared,
+// brought back by undo and cleared again by redo; a number field whose typed
+// value an undo removes shows no stale text.
+func TestUndoRedoEmptiesFields(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	valueIs := func(name, v string) {
+		t.Helper()
+		var ok bool
+		b.run(t, chromedp.Poll(fmt.Sprintf(`document.querySelector('[name=%q]').value === %q`, name, v), &ok,
+			chromedp.WithPollingTimeout(5*time.Second)))
+	}
+	b.edit(t, "name", "")
+	b.waitReady(t)
+	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	valueIs("name", model.DefaultScenario().Name)
+	b.run(t, chromedp.Click(`//button[text()="Redo"]`, chromedp.BySearch))
+	valueIs("name", "")
+
+	b.edit(t, "secrets_count", "") // the default then applies
+	b.edit(t, "functions[0].allocated_memory_mb", "640")
+	b.edit(t, "secrets_count", "9")
+	b.waitReady(t)
+	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	valueIs("secrets_count", "")
+	valueIs("functions[0].allocated_memory_mb", "640")
 }
