@@ -89,12 +89,13 @@ func (f *Field) Render() app.UI {
 // loaded scenario without the value): go-app v10.1.11 drops an empty
 // "value" and so leaves the old text on screen.
 func (f *Field) OnUpdate(ctx app.Context) {
-	if f.Value != "" || (f.Schema.Type == "boolean" || len(f.Schema.Enum) > 0) && f.Cell == "" {
+	if f.Value != "" {
 		return
 	}
 	id := fieldID(f.At)
 	ctx.Defer(func(ctx app.Context) {
-		if input := app.Window().GetElementByID(id); input.Truthy() && input.Get("value").String() != "" {
+		input := app.Window().GetElementByID(id)
+		if input.Truthy() && input.Get("type").String() == "text" && input.Get("value").String() != "" {
 			input.Set("value", "")
 		}
 	})

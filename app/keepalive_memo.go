@@ -13,39 +13,22 @@ import (
 // evaluation, the background solves and the cold-start lab share it.
 type keepAliveMemo struct {
 	mu      sync.Mutex
-	results map[model.KeepAlive]rememberedSolve
-	// evaluation counts evaluations; a solve remembers the last one that
-	// used it.
+	results recentCache[model.KeepAlive, model.KeepAliveResult]
+	// evaluation counts evaluations: the solves the latest one uses are
+	// kept when the memo is full.
 	evaluation int
-	// limit is the size at which unused solves are next forgotten: the
-	// bound, or twice what the last clean-up kept (each clean-up is then
-	// paid for by as many new solves).
-	limit int
-}
-
-// rememberedSolve is a solve and the last evaluation that used it.
-type rememberedSolve struct {
-	result model.KeepAliveResult
-	used   int
 }
 
 // maxKeepAliveSolvesKept bounds the memo (a day of hours for each of a few
-// hundred functions, and the lab's curves). When it is full, the solves the
-// current evaluation has not used are forgotten; those it uses are kept
-// even beyond the bound, so that a large scenario never waits for solves
-// forgotten while it waited.
+// hundred functions, and the lab's curves), except for the solves the
+// current evaluation uses.
 const maxKeepAliveSolvesKept = 8192
 
 // lookup returns a remembered solve, marking it used by this evaluation.
 func (m *keepAliveMemo) lookup(k model.KeepAlive) (model.KeepAliveResult, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	s, ok := m.results[k]
-	if ok && s.used != m.evaluation {
-		s.used = m.evaluation
-		m.results[k] = s
-	}
-	return s.result, ok
+	return m.results.get(k, m.evaluation)
 }
 
 // solve returns the solve of k, remembered or solved now.
@@ -56,18 +39,7 @@ func (m *keepAliveMemo) solve(k model.KeepAlive) model.KeepAliveResult {
 	r := model.CalculateKeepAlive(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.results == nil {
-		m.results = make(map[model.KeepAlive]rememberedSolve)
-	}
-	if len(m.results) >= max(m.limit, maxKeepAliveSolvesKept) {
-		for key, s := range m.results {
-			if s.used != m.evaluation {
-				delete(m.results, key)
-			}
-		}
-		m.limit = 2 * len(m.results)
-	}
-	m.results[k] = rememberedSolve{r, m.evaluation}
+	m.results.put(k, r, m.evaluation, maxKeepAliveSolvesKept)
 	return r
 }
 

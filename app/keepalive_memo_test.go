@@ -36,17 +36,17 @@ func sameRates(t *testing.T, s *session) {
 func TestKeepAliveSolvesAreRemembered(t *testing.T) {
 	s := &session{raw: map[string]string{}, keepAliveBudget: math.MaxInt64}
 	s.load(modelled())
-	solved := len(s.keepAlive.results)
+	solved := len(s.keepAlive.results.entries)
 	if solved == 0 || s.pending() {
 		t.Fatalf("the model method solved %d hours, pending %v", solved, s.pending())
 	}
 	s.setText(path{}.key("secrets_count"), "9", true)
-	if len(s.keepAlive.results) != solved || s.stale {
-		t.Errorf("an edit of secrets solved %d hours again", len(s.keepAlive.results)-solved)
+	if len(s.keepAlive.results.entries) != solved || s.stale {
+		t.Errorf("an edit of secrets solved %d hours again", len(s.keepAlive.results.entries)-solved)
 	}
 	sameRates(t, s)
 	s.setText(path{}.key("functions").at(0).key("avg_execution_time_ms"), "250", false)
-	if len(s.keepAlive.results) <= solved {
+	if len(s.keepAlive.results.entries) <= solved {
 		t.Error("a new duration solved nothing")
 	}
 }
@@ -69,14 +69,14 @@ func TestKeepAliveMemoForgetsWhatTheEvaluationDoesNotUse(t *testing.T) {
 		t.Fatal("a solve was forgotten before the memo was full")
 	}
 	m.solve(rare(maxKeepAliveSolvesKept))
-	if _, ok := m.lookup(rare(7)); len(m.results) != 2 || !ok {
-		t.Errorf("full memo: %d solves kept, the used one kept: %v", len(m.results), ok)
+	if _, ok := m.lookup(rare(7)); len(m.results.entries) != 2 || !ok {
+		t.Errorf("full memo: %d solves kept, the used one kept: %v", len(m.results.entries), ok)
 	}
 	for i := range maxKeepAliveSolvesKept + 10 {
 		m.solve(rare(i))
 	}
-	if len(m.results) != maxKeepAliveSolvesKept+10 {
-		t.Errorf("%d of the current evaluation's %d solves kept", len(m.results), maxKeepAliveSolvesKept+10)
+	if len(m.results.entries) != maxKeepAliveSolvesKept+10 {
+		t.Errorf("%d of the current evaluation's %d solves kept", len(m.results.entries), maxKeepAliveSolvesKept+10)
 	}
 }
 
@@ -88,9 +88,9 @@ func TestKeepAliveSolvesBeyondTheBudgetWait(t *testing.T) {
 	asked := 0
 	s.onPending = func() { asked++ }
 	s.load(modelled())
-	if !s.pending() || len(s.wantedKeepAlive) == 0 || len(s.keepAlive.results) != 0 || asked != 1 {
+	if !s.pending() || len(s.wantedKeepAlive) == 0 || len(s.keepAlive.results.entries) != 0 || asked != 1 {
 		t.Fatalf("with no budget: pending %v, %d solves wanted, %d done, background asked %d times",
-			s.pending(), len(s.wantedKeepAlive), len(s.keepAlive.results), asked)
+			s.pending(), len(s.wantedKeepAlive), len(s.keepAlive.results.entries), asked)
 	}
 	for i, f := range s.report.Functions {
 		if r := f.ColdStartRate; !r.Pending || r.Rate != s.scenario.Functions[i].ColdStartRate || r.Model != nil {

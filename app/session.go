@@ -32,13 +32,12 @@ type session struct {
 	// onValid is told of every valid scenario (autosave, address bar).
 	onValid func(*model.Scenario)
 
-	// simulated caches simulated days by their input (simulationsLimit:
-	// see storeSimulation); wanted lists those the last evaluation lacked,
-	// which onPending is asked to run.
-	simulated        map[string]cachedSimulation
-	simulationsLimit int
-	wanted           []model.Simulation
-	onPending        func()
+	// simulated caches simulated days by their input, the days of the
+	// latest evaluation (revision) kept when it is full; wanted lists those
+	// the last evaluation lacked, which onPending is asked to run.
+	simulated recentCache[string, model.SimulationResult]
+	wanted    []model.Simulation
+	onPending func()
 	// keepAlive remembers keep-alive solves across edits. An evaluation
 	// solves for at most keepAliveBudget; wantedKeepAlive lists what it left
 	// to the background (onPending).
@@ -51,13 +50,6 @@ type session struct {
 // the current evaluation uses.
 const maxSimulationsKept = 64
 
-// cachedSimulation is a simulated day and the last evaluation (revision)
-// that used it.
-type cachedSimulation struct {
-	result model.SimulationResult
-	used   int
-}
-
 // simulationKey identifies a simulation by its input.
 func simulationKey(in model.Simulation) string {
 	data, _ := json.Marshal(in)
@@ -67,10 +59,8 @@ func simulationKey(in model.Simulation) string {
 // lookupSimulation gives a cached simulated day, or notes it as wanted.
 func (s *session) lookupSimulation(in model.Simulation) (model.SimulationResult, bool) {
 	key := simulationKey(in)
-	if c, ok := s.simulated[key]; ok {
-		c.used = s.revision
-		s.simulated[key] = c
-		return c.result, true
+	if r, ok := s.simulated.get(key, s.revision); ok {
+		return r, true
 	}
 	for _, w := range s.wanted {
 		if simulationKey(w) == key {
@@ -81,24 +71,9 @@ func (s *session) lookupSimulation(in model.Simulation) (model.SimulationResult,
 	return model.SimulationResult{}, false
 }
 
-// storeSimulation caches a simulated day. When the cache is full it forgets
-// the days the current evaluation does not use, and keeps those it does even
-// beyond the bound, so that a scenario with many simulated functions never
-// waits for days forgotten while it waited; the next clean-up comes at
-// twice what this one kept.
+// storeSimulation caches a simulated day.
 func (s *session) storeSimulation(in model.Simulation, r model.SimulationResult) {
-	if s.simulated == nil {
-		s.simulated = map[string]cachedSimulation{}
-	}
-	if len(s.simulated) >= max(s.simulationsLimit, maxSimulationsKept) {
-		for key, c := range s.simulated {
-			if c.used != s.revision {
-				delete(s.simulated, key)
-			}
-		}
-		s.simulationsLimit = 2 * len(s.simulated)
-	}
-	s.simulated[simulationKey(in)] = cachedSimulation{r, s.revision}
+	s.simulated.put(simulationKey(in), r, s.revision, maxSimulationsKept)
 }
 
 // pending reports whether the report waits for simulations or keep-alive

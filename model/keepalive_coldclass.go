@@ -58,6 +58,11 @@ func (ch *coldClassChain) capped() bool { return ch.kCap < ch.classes }
 // class cap.
 func (ch *coldClassChain) killed(k int) bool { return k > ch.kCap }
 
+// mayStartCold says whether an arrival at (n, k) can start cold with c
+// provisioned instances: only when they are all busy, n − k ≥ c, for cold
+// requests never run on them.
+func mayStartCold(n, k, c int) bool { return n-k >= c }
+
 // newColdClassChain lays out the states for levels 0..top.
 func newColdClassChain(lambda, warm, cold, T float64, top, classes int) *coldClassChain {
 	ch := &coldClassChain{lambda: lambda, warmRate: 1 / warm, coldRate: 1 / cold, T: T,
@@ -142,7 +147,7 @@ func (ch *coldClassChain) maxima(c, from int, work *float64) (pCold, instances f
 		if 1-below < 1e-12 && 1-cdf < 1e-12 {
 			for n := m + 1; n <= ch.top; n++ {
 				for k := range ch.width(n) {
-					if k <= n-c {
+					if mayStartCold(n, k, c) {
 						coldAt[ch.offset[n]+k] = 1
 					}
 				}
@@ -179,8 +184,10 @@ func coldClassWindowMaxima(lambda, warm, cold, T float64, c int, rho, pSingle fl
 		if n < len(closure) {
 			q = closure[n]
 		}
-		for k := range min(ch.width(n), n-c+1) { // more cold requests than on-demand instances: a provisioned one is free
-			ch.coldAt[ch.offset[n]+k] = q
+		for k := range ch.width(n) {
+			if mayStartCold(n, k, c) {
+				ch.coldAt[ch.offset[n]+k] = q
+			}
 		}
 	}
 	step, lastChange := 0.5, 0.0

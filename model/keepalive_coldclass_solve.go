@@ -114,7 +114,7 @@ func invert(M []float64, b int, inv []float64) {
 // S_n = D_n − Q↓_n·S_{n−1}⁻¹·Q↑_{n−1} (D_n the rates out, arrivals
 // included). They are the same for the chain killed above any m ≥ n, so one
 // factorization serves every level's solve, and Sᵀ serves the transpose.
-// Under a class cap (capClasses) the levels above the cap, where states
+// Under a class cap (kCap) the levels above the cap, where states
 // are killed, get pivots of their own, from the shared ones below.
 func (ch *coldClassChain) factor(m int) {
 	if len(ch.pivotInv) == 0 {

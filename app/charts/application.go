@@ -34,7 +34,7 @@ func CostByFunction(r *model.Report) string {
 		names[i] = r.Functions[i].Name
 	}
 	o := newAxisChart("Monthly cost by function and service",
-		opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names},
+		functionAxis(names),
 		values("USD/month"))
 	for _, part := range costParts {
 		data := make([]opts.BarData, len(r.Functions))
@@ -94,6 +94,11 @@ func Projections(r *model.Report) string {
 	).json()
 }
 
+// functionAxis has a category per function, every name shown, slanted.
+func functionAxis(names []string) opts.XAxis {
+	return opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names}
+}
+
 // functionsCost is what the projections scale: functions and their services.
 func functionsCost(r *model.Report) float64 {
 	total := 0.0
@@ -122,7 +127,7 @@ func Alerts(r *model.Report) string {
 		}
 	}
 	o := newAxisChart("Alert rules by function and severity",
-		opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}, Data: names},
+		functionAxis(names),
 		opts.YAxis{Name: "Rules", Type: "value", MinInterval: 1})
 	colours := map[string]string{"critical": "#D55E00", "warning": "#E69F00"}
 	for _, severity := range []string{"critical", "warning"} {

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -69,5 +68,5 @@ func TestAccessibility(t *testing.T) {
 	b.run(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	b.edit(t, "functions[0].allocated_memory_mb", "512")
 	b.waitReady(t)
-	check(fmt.Sprintf("phone (%d px)", 390))
+	check("phone (390 px)")
 }
