@@ -73,6 +73,23 @@ func TestSimulatorAgreesWithModel(t *testing.T) {
 	}
 }
 
+// steadyColdStartProbability is P(cold) counted after the first skip
+// minutes (the start-up, when every instance starts cold). Cold starts come
+// in bursts (a new peak opens several instances), so the standard error is
+// taken from the minutes as batches.
+func steadyColdStartProbability(sim SimulationResult, skip int) (p, se float64) {
+	var arrivals, colds, squares float64
+	steady := sim.PerMinute[skip:]
+	for _, m := range steady {
+		arrivals += float64(m.Arrivals)
+		colds += float64(m.ColdStarts)
+		squares += float64(m.ColdStarts * m.ColdStarts)
+	}
+	n := float64(len(steady))
+	perMinute := colds / n
+	return colds / arrivals, math.Sqrt((squares/n-perMinute*perMinute)/(n-1)) * n / arrivals
+}
+
 // Under heavy load (the model's scaled regime) the simulated steady state
 // agrees with the model: cold starts counted after the start-up minutes.
 func TestSimulatorAgreesWithScaledModel(t *testing.T) {
@@ -83,19 +100,7 @@ func TestSimulatorAgreesWithScaledModel(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			const rate, warm, cold, keepMin, minutes, skip = 1200, 200, 800, 1, 60, 6
 			sim := Simulate(poissonSim(rate, warm, cold, keepMin, c.provisioned, minutes, 5))
-			// Cold starts come in bursts (a new peak opens several instances):
-			// the standard error is taken from the minutes as batches.
-			var arrivals, colds, squares float64
-			steady := sim.PerMinute[skip:]
-			for _, m := range steady {
-				arrivals += float64(m.Arrivals)
-				colds += float64(m.ColdStarts)
-				squares += float64(m.ColdStarts * m.ColdStarts)
-			}
-			n := float64(len(steady))
-			perMinute := colds / n
-			se := math.Sqrt((squares/n-perMinute*perMinute)/(n-1)) * n / arrivals
-			pSim := colds / arrivals
+			pSim, se := steadyColdStartProbability(sim, skip)
 			m := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
 				KeepAliveMinutes: keepMin, ProvisionedConcurrency: float64(c.provisioned)})
 			t.Logf("cold: simulated %.3g ± %.2g, model %.3g; instances: simulated %.2f, model %.2f (%s)",
