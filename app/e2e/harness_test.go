@@ -91,7 +91,7 @@ func newBrowser(t testing.TB) *browser {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc(); os.RemoveAll(profile) })
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc(); removeProfile(t, profile) })
 	b := &browser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
@@ -116,6 +116,21 @@ func newBrowser(t testing.TB) *browser {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return b
+}
+
+// removeProfile removes a Chromium profile. Chromium's network process can
+// still write its state file there just after the browser has exited, which
+// made a single removal leave two of every three profiles behind in /tmp:
+// the removal is repeated until the directory stays gone for 100 ms.
+func removeProfile(t testing.TB, dir string) {
+	for range 50 {
+		os.RemoveAll(dir)
+		time.Sleep(100 * time.Millisecond)
+		if _, err := os.Stat(dir); os.IsNotExist(err) {
+			return
+		}
+	}
+	t.Errorf("Chromium profile %s still there after 5 s", dir)
 }
 
 func argsText(args []*runtime.RemoteObject) string {
