@@ -86,6 +86,8 @@ func newBrowser(t testing.TB) *browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 		chromedp.UserDataDir(profile),
+		// Its singleton socket goes to TMPDIR, and a killed browser leaves it.
+		chromedp.Env("TMPDIR=" + profile),
 		chromedp.WindowSize(1400, 1000),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
