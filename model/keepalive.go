@@ -114,7 +114,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 	T := k.KeepAliveMinutes * 60
 	c := math.Floor(k.ProvisionedConcurrency)
 	if lambda <= 0 || warm+cold <= 0 {
-		return KeepAliveResult{ColdStartProbability: 0, AvgInstances: c, AvgIdleInstances: c, Method: "exact"}
+		return KeepAliveResult{AvgInstances: c, AvgIdleInstances: c, IdleInstanceSecondsPerSecond: c, Method: "exact"}
 	}
 	var work float64 // uniformization done, against maxExactWork
 	p, instances, method, closure := singleRateFixedPoint(lambda, warm, cold, T, c, &work)

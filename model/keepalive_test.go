@@ -81,6 +81,11 @@ func TestKeepAliveLimits(t *testing.T) {
 	if !strings.HasSuffix(huge.Method, "scaled") || huge.AvgInstances < huge.AvgRunningInstances || math.IsNaN(huge.ColdStartProbability) {
 		t.Errorf("huge load: %+v", huge)
 	}
+	// Without traffic the provisioned instances stand idle, and count as idle instance-time.
+	quiet := CalculateKeepAlive(KeepAlive{WarmServiceTimeMs: 100, ColdServiceTimeMs: 500, KeepAliveMinutes: 10, ProvisionedConcurrency: 2})
+	if quiet.ColdStartProbability != 0 || quiet.AvgInstances != 2 || quiet.AvgIdleInstances != 2 || quiet.IdleInstanceSecondsPerSecond != 2 {
+		t.Errorf("no traffic, 2 provisioned: %+v", quiet)
+	}
 	short := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 1})
 	long := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10})
 	if short.ColdStartProbability <= long.ColdStartProbability || short.AvgInstances >= long.AvgInstances {
