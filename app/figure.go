@@ -70,6 +70,9 @@ func formatValue(v float64, unit string) string {
 	case "":
 		return num(v, 2)
 	}
+	if strings.HasPrefix(unit, "/") { // a rate: "/month"
+		return num(v, 2) + unit
+	}
 	return num(v, 2) + " " + unit
 }
 
@@ -86,14 +89,18 @@ func money(v float64) string {
 	return "$" + model.GroupDigits(strconv.FormatFloat(v, 'f', 2, 64))
 }
 
-// num writes a number with at most `decimals` decimals and thousands commas.
+// num writes a number with at most `decimals` decimals, thousands commas
+// and a minus sign (U+2212) where it is negative once rounded.
 func num(v float64, decimals int) string {
 	if math.Abs(v) >= 1000 {
 		decimals = 0
 	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		return "−" + model.GroupDigits(s)
 	}
 	return model.GroupDigits(s)
 }

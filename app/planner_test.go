@@ -139,8 +139,9 @@ func TestFormatting(t *testing.T) {
 		v    float64
 		unit string
 		want string
-	}{{972.7607, "USD/month", "$972.76/month"}, {0.00005465, "USD", "$0.00005465"}, {17.8e6, "/month", "17,800,000 /month"},
-		{0.0513, "fraction", "5.13%"}, {-130446.756, "USD/month", "−$130,446.76/month"}, {33.333, "%", "33.3%"}, {1200, "ms", "1,200 ms"}} {
+	}{{972.7607, "USD/month", "$972.76/month"}, {0.00005465, "USD", "$0.00005465"}, {17.8e6, "/month", "17,800,000/month"},
+		{0.0513, "fraction", "5.13%"}, {-130446.756, "USD/month", "−$130,446.76/month"}, {33.333, "%", "33.3%"}, {1200, "ms", "1,200 ms"},
+		{-100.374, "instances", "−100.37 instances"}, {-347.2e6, "/month", "−347,200,000/month"}, {-0.0004, "", "0"}} {
 		if got := formatValue(c.v, c.unit); got != c.want {
 			t.Errorf("formatValue(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
 		}
