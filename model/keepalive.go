@@ -91,7 +91,7 @@ const (
 // at least twice the cold service time and a cold start adds at least a
 // quarter of the warm one, the factor that chain applies to P(cold) at a
 // mean concurrency of 36 is carried over by the diffusion scaling
-// (rescaledColdClass; mean error against simulation 4–9% → 4–5.5%).
+// (rescaledColdClass; mean error against simulation 7–9% → 4–5.5%).
 func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
 	return solveKeepAlive(k, true)
 }
