@@ -2,6 +2,9 @@ package app
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -33,11 +36,56 @@ type ColdStartLab struct {
 // solves it.
 const labSettle = 300 * time.Millisecond
 
-// keepAlives are the keep-alives the curves compare, minutes.
+// labKeepAlives are the keep-alives the curves compare, minutes; the
+// function's own joins them (curveKeepAlives).
 var labKeepAlives = []float64{1, 5, 10, 30}
 
-// labRates are the request rates of the curves, per second.
-var labRates = []float64{0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30}
+// curveKeepAlives returns labKeepAlives with own among them, in order.
+func curveKeepAlives(own float64) []float64 {
+	return withValue(labKeepAlives, own)
+}
+
+// curveRates returns the request rates of the curves, per second: steps of
+// 1 and 3 per decade from 0.001 up to at least 30 and three times the
+// function's peak hourly rate, and its mean rate (two significant digits)
+// among them.
+func curveRates(mean, peak float64) []float64 {
+	var rates []float64
+	top := max(30, 3*peak)
+	for decade := 0.001; ; decade *= 10 {
+		rates = append(rates, charts.RoundSignificant(decade, 1))
+		if decade >= top {
+			break
+		}
+		rates = append(rates, charts.RoundSignificant(3*decade, 1))
+		if 3*decade >= top {
+			break
+		}
+	}
+	if mean <= 0 {
+		return rates
+	}
+	return withValue(rates, charts.RoundSignificant(mean, 2))
+}
+
+// withValue returns the ascending values with v inserted in order (a copy;
+// v already there, to 0.1%, is not repeated).
+func withValue(values []float64, v float64) []float64 {
+	out := make([]float64, 0, len(values)+1)
+	placed := false
+	for _, x := range values {
+		if !placed && math.Abs(x-v) <= 1e-3*v {
+			placed = true
+		} else if !placed && v < x {
+			out, placed = append(out, v), true
+		}
+		out = append(out, x)
+	}
+	if !placed {
+		out = append(out, v)
+	}
+	return out
+}
 
 func (c *ColdStartLab) function() (*model.Function, *model.FunctionReport, bool) {
 	return c.Session.function(c.Function)
@@ -71,17 +119,28 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 		memo := &c.Session.keepAlive
 		day, _ := model.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
 			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
-		curves := make([]charts.KeepAliveCurve, len(labKeepAlives))
-		for i, k := range labKeepAlives {
+		perHour := fr.Traffic.RequestsPerHour
+		mean, peak := fr.Traffic.RequestsPerDay()/86400, 0.0
+		for _, r := range perHour {
+			peak = max(peak, r/3600)
+		}
+		rates := curveRates(mean, peak)
+		here := charts.ColdStartPoint{Name: f.Name, Rate: charts.RoundSignificant(mean, 2), KeepAliveMinutes: f.KeepAliveMinutes}
+		keepAlives := curveKeepAlives(f.KeepAliveMinutes)
+		curves := make([]charts.KeepAliveCurve, len(keepAlives))
+		for i, k := range keepAlives {
 			curves[i].KeepAliveMinutes = k
-			for _, rate := range labRates {
+			for _, rate := range rates {
 				r := memo.solve(model.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
 					ColdServiceTimeMs: cold, KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
 				curves[i].Probabilities = append(curves[i].Probabilities, r.ColdStartProbability)
+				if k == here.KeepAliveMinutes && rate == here.Rate {
+					here.Probability = r.ColdStartProbability
+				}
 				time.Sleep(time.Millisecond) // let the page breathe
 			}
 		}
-		option := charts.ColdStartCurves(labRates, curves)
+		option := charts.ColdStartCurves(rates, curves, here)
 		ctx.Dispatch(func(ctx app.Context) {
 			if c.Revision == revision {
 				c.day, c.curves = &day, option
@@ -167,7 +226,9 @@ func (c *ColdStartLab) Render() app.UI {
 			}),
 		),
 		app.If(c.curves != "", func() app.UI {
-			return app.Div().Class("charts").Body(&StaticChart{Option: c.curves, Label: "Cold-start probability by request rate for keep-alives of 1, 5, 10 and 30 minutes"})
+			return app.Div().Class("charts").Body(&StaticChart{Option: c.curves, Label: fmt.Sprintf(
+				"Cold-start probability by request rate for keep-alives of %s minutes; the point is %s at its mean rate and keep-alive",
+				listOf(curveKeepAlives(f.KeepAliveMinutes)), f.Name)})
 		}),
 		app.If(c.sim != nil, func() app.UI {
 			return app.Div().Class("charts two").Body(
@@ -176,4 +237,16 @@ func (c *ColdStartLab) Render() app.UI {
 			)
 		}),
 	)
+}
+
+// listOf writes numbers as "1, 5, 10 and 30".
+func listOf(values []float64) string {
+	words := make([]string, len(values))
+	for i, v := range values {
+		words[i] = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -111,14 +111,20 @@ func (o *option) json() string {
 // noSymbol hides a line's point symbols.
 var noSymbol = opts.Bool(false)
 
-// round keeps `decimals` decimals, enough for a chart and a short option.
+// round keeps `decimals` decimals, enough for a chart and a short option;
+// negative decimals round to tens, hundreds… (by exact powers of ten: 1e5
+// stays 1e5).
 func round(v float64, decimals int) float64 {
+	if decimals < 0 {
+		p := math.Pow(10, float64(-decimals))
+		return math.Round(v/p) * p
+	}
 	p := math.Pow(10, float64(decimals))
 	return math.Round(v*p) / p
 }
 
-// roundSignificant keeps n significant digits.
-func roundSignificant(v float64, n int) float64 {
+// RoundSignificant keeps n significant digits.
+func RoundSignificant(v float64, n int) float64 {
 	if v == 0 {
 		return 0
 	}

@@ -125,3 +125,25 @@ func TestInstancesOverDayMarksColdMinutes(t *testing.T) {
 		t.Errorf("running: %d minutes", len(o.Series[0].Data))
 	}
 }
+
+// The keep-alive curves run on log–log axes and carry the function as a
+// point at its rate; without requests it has none.
+func TestColdStartCurvesMarkTheFunction(t *testing.T) {
+	curves := []KeepAliveCurve{{KeepAliveMinutes: 1, Probabilities: []float64{0.5, 0.1, 0.01}}, {KeepAliveMinutes: 10, Probabilities: []float64{0.2, 0.03, 0.001}}}
+	js := ColdStartCurves([]float64{0.01, 0.76, 3}, curves, ColdStartPoint{Name: "auth", Rate: 0.76, Probability: 0.03, KeepAliveMinutes: 10})
+	o := decode(t, "curves", js)
+	if len(o.Series) != 3 || o.Series[2].Type != "scatter" || o.Series[2].Name != "auth: 0.76 req/s, keep-alive 10 min" ||
+		len(o.Series[2].Data) != 1 || string(o.Series[2].Data[0]) != `{"value":[0.76,3]}` {
+		t.Errorf("series %+v", o.Series)
+	}
+	if got := string(o.Series[1].Data[2]); got != `{"value":[3,0.1]}` {
+		t.Errorf("10-minute curve at 3 req/s: %s", got)
+	}
+	if !strings.Contains(js, `"xAxis":[{"type":"log","name":"Requests per second"`) {
+		t.Errorf("x axis: %s", js)
+	}
+	o = decode(t, "no requests", ColdStartCurves([]float64{0.01, 0.76, 3}, curves, ColdStartPoint{Name: "idle", KeepAliveMinutes: 10}))
+	if len(o.Series) != 2 {
+		t.Errorf("a function without requests has a point: %+v", o.Series)
+	}
+}

@@ -14,22 +14,35 @@ type KeepAliveCurve struct {
 	Probabilities    []float64
 }
 
-// ColdStartCurves plots the keep-alive model: cold-start probability (%)
-// against the request rate, one line per keep-alive.
-func ColdStartCurves(rates []float64, curves []KeepAliveCurve) string {
-	labels := make([]string, len(rates))
-	for i, r := range rates {
-		labels[i] = trimFloat(r)
-	}
+// ColdStartPoint marks a function on ColdStartCurves: P(cold) at its mean
+// request rate (one of the curves' rates, 0 for none) and its own keep-alive.
+type ColdStartPoint struct {
+	Name                                string
+	Rate, Probability, KeepAliveMinutes float64
+}
+
+// ColdStartCurves plots the keep-alive model on log–log axes: cold-start
+// probability (%) against the request rate (per second), one line per
+// keep-alive, and the function itself as a black diamond.
+func ColdStartCurves(rates []float64, curves []KeepAliveCurve, here ColdStartPoint) string {
 	o := newAxisChart("Cold-start probability by request rate (keep-alive model)",
-		categories("Requests per second", labels),
+		opts.XAxis{Name: "Requests per second", Type: "log", NameLocation: "middle", NameGap: 30},
 		opts.YAxis{Name: "Cold starts (%)", Type: "log"})
+	percent := func(p float64) float64 { return RoundSignificant(max(p*100, 1e-6), 4) }
 	for _, c := range curves {
 		data := make([]opts.LineData, len(c.Probabilities))
 		for i, p := range c.Probabilities {
-			data[i] = opts.LineData{Value: roundSignificant(max(p*100, 1e-6), 4)}
+			data[i] = opts.LineData{Value: []any{rates[i], percent(p)}}
 		}
 		o.add(series{Name: fmt.Sprintf("keep-alive %g min", c.KeepAliveMinutes), Type: "line", Data: data})
+	}
+	if here.Rate > 0 { // a function without requests has no point
+		o.add(series{
+			Name: fmt.Sprintf("%s: %s req/s, keep-alive %g min", here.Name, trimFloat(here.Rate), here.KeepAliveMinutes),
+			Type: "scatter", Symbol: "diamond", SymbolSize: 16,
+			ItemStyle: &opts.ItemStyle{Color: "#000000", BorderColor: "#ffffff", BorderWidth: 1},
+			Data:      []opts.ScatterData{{Value: []any{here.Rate, percent(here.Probability)}}},
+		})
 	}
 	return o.json()
 }
