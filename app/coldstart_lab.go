@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -69,12 +68,12 @@ func curveRates(mean, peak float64) []float64 {
 }
 
 // withValue returns the ascending values with v inserted in order (a copy;
-// v already there, to 0.1%, is not repeated).
+// v already there is not repeated).
 func withValue(values []float64, v float64) []float64 {
 	out := make([]float64, 0, len(values)+1)
 	placed := false
 	for _, x := range values {
-		if !placed && math.Abs(x-v) <= 1e-3*v {
+		if !placed && x == v {
 			placed = true
 		} else if !placed && v < x {
 			out, placed = append(out, v), true

@@ -22,7 +22,7 @@ func TestCurveRatesAndKeepAlives(t *testing.T) {
 			t.Errorf("curveRates(%v, %v) = %s, want %s", c.mean, c.peak, got, c.want)
 		}
 	}
-	for own, want := range map[float64]string{10: "[1 5 10 30]", 15: "[1 5 10 15 30]", 0.5: "[0.5 1 5 10 30]", 60: "[1 5 10 30 60]"} {
+	for own, want := range map[float64]string{10: "[1 5 10 30]", 15: "[1 5 10 15 30]", 0.5: "[0.5 1 5 10 30]", 60: "[1 5 10 30 60]", 10.005: "[1 5 10 10.005 30]"} {
 		if got := fmt.Sprint(curveKeepAlives(own)); got != want {
 			t.Errorf("curveKeepAlives(%v) = %s, want %s", own, got, want)
 		}
