@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -22,6 +21,9 @@ type Field struct {
 	// Cell and CellLabel make the field a cell of a row (the 24-hour
 	// profile): a short visible label and a full accessible one.
 	Cell, CellLabel string
+	// Placeholder is what an empty number stands for: its default, or the
+	// value the model works out from other inputs.
+	Placeholder string
 }
 
 // Render draws the field by its schema: switch, select, or text input.
@@ -71,14 +73,10 @@ func (f *Field) Render() app.UI {
 	if sch.Type == "integer" {
 		mode = "numeric"
 	}
-	placeholder := ""
-	if sch.Default != nil {
-		placeholder = fmt.Sprint(sch.Default)
-	}
 	return app.Div().Class("field").Body(
 		label(id, sch),
 		app.Input().Type("text").ID(id).Name(p.String()).Attr("inputmode", mode).Attr("autocomplete", "off").
-			Placeholder(placeholder).Value(f.Value).Title(bounds(sch)).
+			Placeholder(f.Placeholder).Value(f.Value).Title(bounds(sch)).
 			Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
 			OnInput(f.onText),
 		help(p, sch, f.Problem),

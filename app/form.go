@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"planner/app/charts"
 )
 
 // form renders the input UI of a document from its JSON Schema: no field is
@@ -105,7 +107,36 @@ func (f form) input(p path, sch *Schema) app.UI {
 			value = fmt.Sprint(sch.Default)
 		}
 	}
-	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: f.s.problemAt(p)}
+	placeholder := defaultText(sch)
+	if v, ok := f.derived(p, sch); ok {
+		placeholder = strconv.FormatFloat(charts.RoundSignificant(v, 4), 'f', -1, 64)
+	}
+	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: f.s.problemAt(p), Placeholder: placeholder}
+}
+
+// defaultText is a number's default as its input's placeholder ("" without).
+func defaultText(sch *Schema) string {
+	if sch.Default == nil {
+		return ""
+	}
+	return fmt.Sprint(sch.Default)
+}
+
+// derived returns what the empty number at p becomes, by its schema's
+// x-derived, from the function's report (the last valid one).
+func (f form) derived(p path, sch *Schema) (float64, bool) {
+	if sch.Derived == "" || f.s.report == nil || len(p) < 2 || p[0].key != "functions" || !p[1].isIndex() ||
+		p[1].index >= len(f.s.report.Functions) {
+		return 0, false
+	}
+	traffic := f.s.report.Functions[p[1].index].Traffic
+	switch sch.Derived {
+	case "traffic.invocations_per_second":
+		return traffic.InvocationsPerSecond, true
+	case "traffic.monthly_invocations":
+		return traffic.MonthlyInvocations, true
+	}
+	return 0, false
 }
 
 // numberRow renders a fixed list of numbers (the 24-hour profile) as one
@@ -124,7 +155,7 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			ip := p.at(i)
 			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip), Problem: f.s.problemAt(ip),
-				Cell: fmt.Sprintf("%02d", i), CellLabel: fmt.Sprintf("%s, hour %02d", sch.Title, i)}
+				Cell: fmt.Sprintf("%02d", i), CellLabel: fmt.Sprintf("%s, hour %02d", sch.Title, i), Placeholder: defaultText(sch.Items)}
 		})),
 	)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -145,5 +146,41 @@ func TestFormatting(t *testing.T) {
 		if got := formatValue(c.v, c.unit); got != c.want {
 			t.Errorf("formatValue(%v, %q) = %q, want %q", c.v, c.unit, got, c.want)
 		}
+	}
+}
+
+// An empty traffic input shows what the model makes of it: the rate from
+// the monthly invocations, and back; other numbers show their default.
+func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
+	schema, err := ParseSchema(schemas.Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := schema.Property("functions").Items
+	s := newSession(model.DefaultScenario())
+	f := form{s: s}
+	at := func(key string) path { return path{}.key("functions").at(0).key(key) }
+	placeholder := func(key string) string {
+		return f.input(at(key), fn.Property(key)).(*Field).Placeholder
+	}
+	if s.text(at("invocations_per_second")) != "" || s.text(at("monthly_invocations")) == "" {
+		t.Fatalf("the default scenario's first function should give monthly invocations only")
+	}
+	near := func(key string, want float64) {
+		t.Helper()
+		got, err := strconv.ParseFloat(placeholder(key), 64)
+		if err != nil || math.Abs(got-want) > 5e-4*want {
+			t.Errorf("%s placeholder %q, want %v to 4 digits", key, placeholder(key), want)
+		}
+	}
+	near("invocations_per_second", s.report.Functions[0].Traffic.InvocationsPerSecond) // 0.761, not the default 100
+	s.setText(at("invocations_per_second"), "5", false)
+	s.setText(at("monthly_invocations"), "", false)
+	if s.stale || s.report.Functions[0].Traffic.InvocationsPerSecond != 5 {
+		t.Fatalf("edits not applied: %+v", s.problems)
+	}
+	near("monthly_invocations", s.report.Functions[0].Traffic.MonthlyInvocations) // 5/s for a month, not the default 100,000
+	if got := placeholder("allocated_memory_mb"); got != "256" {
+		t.Errorf("memory placeholder %q, want the default 256", got)
 	}
 }

@@ -8,14 +8,17 @@ import (
 
 // Schema is the part of JSON Schema the form renderer reads.
 type Schema struct {
-	Ref              string             `json:"$ref"`
-	Type             string             `json:"type"`
-	Title            string             `json:"title"`
-	Description      string             `json:"description"`
-	Default          any                `json:"default"`
-	Enum             []string           `json:"enum"`
-	Labels           map[string]string  `json:"x-enum-labels"`
-	Unit             string             `json:"x-unit"`
+	Ref         string            `json:"$ref"`
+	Type        string            `json:"type"`
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	Default     any               `json:"default"`
+	Enum        []string          `json:"enum"`
+	Labels      map[string]string `json:"x-enum-labels"`
+	Unit        string            `json:"x-unit"`
+	// Derived names, in a function's report, the value an empty input
+	// becomes (worked out from other inputs): the form shows it in place.
+	Derived          string             `json:"x-derived"`
 	Group            string             `json:"x-group"`
 	Minimum          *float64           `json:"minimum"`
 	Maximum          *float64           `json:"maximum"`

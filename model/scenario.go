@@ -65,10 +65,10 @@ type Function struct {
 
 	// MonthlyInvocations is the invocations a month; derived from
 	// invocations_per_second when missing.
-	MonthlyInvocations *float64 `json:"monthly_invocations,omitempty" jsonschema:"title=Monthly invocations,minimum=0,maximum=1e13,default=100000" jsonschema_extras:"x-unit=invocations/month"`
+	MonthlyInvocations *float64 `json:"monthly_invocations,omitempty" jsonschema:"title=Monthly invocations,minimum=0,maximum=1e13,default=100000" jsonschema_extras:"x-unit=invocations/month,x-derived=traffic.monthly_invocations"`
 	// InvocationsPerSecond is the mean arrival rate; derived from
 	// monthly_invocations when missing.
-	InvocationsPerSecond *float64 `json:"invocations_per_second,omitempty" jsonschema:"title=Invocations per second,minimum=0,maximum=1e7,default=100" jsonschema_extras:"x-unit=invocations/s"`
+	InvocationsPerSecond *float64 `json:"invocations_per_second,omitempty" jsonschema:"title=Invocations per second,minimum=0,maximum=1e7,default=100" jsonschema_extras:"x-unit=invocations/s,x-derived=traffic.invocations_per_second"`
 	// BurstMultiplier is the peak rate as a multiple of the mean rate.
 	BurstMultiplier float64 `json:"burst_multiplier" jsonschema:"title=Burst multiplier,minimum=1,maximum=1000,default=3" jsonschema_extras:"x-unit=× mean rate"`
 	// TrafficProfile is the shape of a day: 24 relative weights, hour 0 first.

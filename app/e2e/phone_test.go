@@ -27,5 +27,6 @@ func TestPhoneLayout(t *testing.T) {
 		if layout.Width > 390 || layout.BillLeft < 0 || layout.BillEnd > 390 {
 			t.Errorf("%s: page %d px wide, monthly bill at %.0f-%.0f px (screen 390 px)", tab, layout.Width, layout.BillLeft, layout.BillEnd)
 		}
+		screenshot(t, b, "phone-"+tab)
 	}
 }

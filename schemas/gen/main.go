@@ -1,6 +1,7 @@
 // Command gen writes schemas/scenario.json from the model's Go types: titles
 // and bounds from struct tags, descriptions from doc comments, units as
-// x-unit and enum labels as x-enum-labels.
+// x-unit, enum labels as x-enum-labels, and x-derived on a value that, left
+// empty, is worked out from others (the report's path of what it becomes).
 package main
 
 import (
