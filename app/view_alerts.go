@@ -29,7 +29,7 @@ func alertsView(s *session) app.UI {
 				}
 			}),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: alertsChart, Label: "Alert rules by function and severity"}),
-		tableRegion("Alert rules", app.Table().Class("alerts"),
+		tableRegion("Alert rules", app.Table().Class("alerts", "wide-text"),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Rule"), app.Th().Scope("col").Text("Severity"),
 				app.Th().Scope("col").Text("Condition"), app.Th().Scope("col").Text("For"), app.Th().Scope("col").Text("Description"))),
 			app.TBody().Body(app.Range(r.Alerts).Slice(func(i int) app.UI {
