@@ -187,3 +187,17 @@ func FuzzKeepAlive(f *testing.F) {
 		}
 	})
 }
+
+// The rate and service times have no default: a missing one is named; the
+// keep-alive defaults to 10 minutes and provisioned concurrency to none.
+func TestColdStartProbabilityInput(t *testing.T) {
+	_, probs := Calc("cold-start-probability", []byte(`{"warm_service_time_ms": "x", "cold_service_time_ms": null}`))
+	if got := probs.Error(); got != "warm_service_time_ms: expected a number, got \"x\"\narrival_rate_per_second: required\ncold_service_time_ms: required" {
+		t.Errorf("problems:\n%s", got)
+	}
+	out, probs := Calc("cold-start-probability", []byte(`{"arrival_rate_per_second": 0.5, "warm_service_time_ms": 2000, "cold_service_time_ms": 2150}`))
+	want := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2150, KeepAliveMinutes: 10})
+	if len(probs) > 0 || out.(KeepAliveResult) != want {
+		t.Errorf("defaults: %v %+v, want %+v", probs, out, want)
+	}
+}
