@@ -133,3 +133,23 @@ func TestRescaledColdClassAgreesWithSimulator(t *testing.T) {
 		})
 	}
 }
+
+// Across the cold-class gate (mean concurrency 40) the carried factor meets
+// the chain's own: P(cold) and instances move smoothly (today the factor is
+// 1.046 on both sides).
+func TestRescaledColdClassIsContinuousAtTheGate(t *testing.T) {
+	below := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 79, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
+	above := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 80, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
+	t.Logf("ρ %.2f: %.6g, %.3f (%s); ρ %.2f: %.6g, %.3f (%s)", below.AvgRunningInstances, below.ColdStartProbability, below.AvgInstances, below.Method,
+		above.AvgRunningInstances, above.ColdStartProbability, above.AvgInstances, above.Method)
+	if !strings.HasSuffix(below.Method, ", cold class") || !strings.HasSuffix(above.Method, "cold class rescaled") {
+		t.Fatalf("methods %q and %q", below.Method, above.Method)
+	}
+	// One more request a second: P(cold) falls by about 0.7%, instances rise by about 0.6.
+	if r := above.ColdStartProbability / below.ColdStartProbability; r < 0.98 || r > 1 {
+		t.Errorf("P(cold) from %.6g to %.6g across the gate", below.ColdStartProbability, above.ColdStartProbability)
+	}
+	if d := above.AvgInstances - below.AvgInstances; d < 0.3 || d > 0.9 {
+		t.Errorf("instances from %.3f to %.3f across the gate", below.AvgInstances, above.AvgInstances)
+	}
+}
