@@ -85,6 +85,32 @@ func TestEditingUpdatesFigures(t *testing.T) {
 	}
 }
 
+// An empty rate shows the rate the model works out from the monthly
+// invocations, and follows their edits.
+func TestEmptyRateShowsTheDerivedRate(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	placeholder := func() string {
+		var p string
+		b.eval(t, `document.querySelector('[name="functions[0].invocations_per_second"]').placeholder`, &p)
+		return p
+	}
+	for _, monthly := range []string{"", "8640000"} {
+		sc := model.DefaultScenario()
+		if monthly != "" {
+			b.edit(t, "functions[0].monthly_invocations", monthly)
+			b.waitReady(t)
+			v, _ := strconv.ParseFloat(monthly, 64)
+			sc.Functions[0].MonthlyInvocations = &v
+		}
+		want := report(t, sc).Functions[0].Traffic.InvocationsPerSecond
+		got, err := strconv.ParseFloat(placeholder(), 64)
+		if err != nil || got < want*0.9995 || got > want*1.0005 {
+			t.Errorf("monthly %q: the empty rate shows %q, the model uses %v", monthly, placeholder(), want)
+		}
+	}
+}
+
 // A function named like markup shows as text everywhere and runs nothing.
 func TestUserTextIsText(t *testing.T) {
 	const hostile = `<img src=x onerror=alert(1)>`
