@@ -30,8 +30,14 @@
     }
     var first = list[0];
     var head = (first.data && first.data.name) || first.axisValueLabel || first.name || "";
-    var lines = list.map(function (p) {
-      return marker(p) + esc(p.seriesName) + ": <b>" + fmt(p.value) + "</b>";
+    // A point may carry a tip, text shown instead of its value; an empty
+    // tip leaves the point out (the hidden lower edge of a band), as does
+    // a gap ("-": the history has no value in the forecast's hours).
+    var lines = list.filter(function (p) {
+      return p.value !== "-" && !(p.data && p.data.tip === "");
+    }).map(function (p) {
+      var shown = p.data && typeof p.data.tip === "string" ? esc(p.data.tip) : fmt(p.value);
+      return marker(p) + esc(p.seriesName) + ": <b>" + shown + "</b>";
     });
     return '<div class="tt-head">' + esc(head) + "</div>" + lines.join("<br>");
   }

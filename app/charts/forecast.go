@@ -9,11 +9,19 @@ import (
 )
 
 // The prediction band is drawn as its lower edge and, stacked on it, its
-// width: the tooltip shows both by these names.
+// width. The legend and the tooltip show one "95% band" with its bounds:
+// the width's points carry the text "low – high" as their tip, the lower
+// edge's an empty tip, which leaves them out of the tooltip (planner.js).
 const (
 	bandLow   = "95% band, low"
-	bandWidth = "95% band, width"
+	bandWidth = "95% band"
 )
+
+// tipPoint is a point whose tooltip shows Tip instead of its value.
+type tipPoint struct {
+	Value any    `json:"value"`
+	Tip   string `json:"tip"`
+}
 
 // ForecastChart draws the last week of history, the forecast with its band
 // and the anomalies found, hour by hour.
@@ -24,20 +32,21 @@ func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomal
 	labels := make([]string, n)
 	hist := make([]opts.LineData, n)
 	fc := make([]opts.LineData, n)
-	lower := make([]opts.LineData, n)
-	band := make([]opts.LineData, n)
+	lower := make([]tipPoint, n)
+	band := make([]tipPoint, n)
 	for i := range labels {
 		labels[i] = fmt.Sprintf("%+dh", i-shown)
-		hist[i], fc[i], lower[i], band[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
+		hist[i], fc[i], lower[i], band[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, tipPoint{Value: "-"}, tipPoint{Value: "-"}
 	}
 	for i := 0; i < shown; i++ {
 		hist[i] = opts.LineData{Value: history[offset+i]}
 	}
 	for k := range f.Forecast {
 		i := shown + k
+		low, high := round(f.Lower[k], 1), round(f.Upper[k], 1)
 		fc[i] = opts.LineData{Value: round(f.Forecast[k], 1)}
-		lower[i] = opts.LineData{Value: round(f.Lower[k], 1)}
-		band[i] = opts.LineData{Value: round(f.Upper[k]-f.Lower[k], 1)}
+		lower[i] = tipPoint{Value: low}
+		band[i] = tipPoint{Value: round(high-low, 1), Tip: model.GroupDigits(trimFloat(low)) + " – " + model.GroupDigits(trimFloat(high))}
 	}
 	marks := []opts.ScatterData{}
 	for _, a := range anomalies {

@@ -25,12 +25,12 @@ func TestForecastChartStacksTheBand(t *testing.T) {
 	if len(o.XAxis[0].Data) != 6 || o.XAxis[0].Data[4] != "+0h" {
 		t.Errorf("hours %v", o.XAxis[0].Data)
 	}
-	for i, want := range []string{`{"value":13}`, `{"value":19}`} { // upper − lower
+	for i, want := range []string{`{"value":13,"tip":"45 – 58"}`, `{"value":19,"tip":"51 – 70"}`} { // upper − lower, shown as the bounds
 		if got := string(values[bandWidth][4+i]); got != want {
 			t.Errorf("band width at +%dh: %s, want %s", i, got, want)
 		}
 	}
-	if got := string(values[bandLow][5]); got != `{"value":51}` {
+	if got := string(values[bandLow][5]); got != `{"value":51,"tip":""}` { // out of the tooltip
 		t.Errorf("band low at +1h: %s", got)
 	}
 	var legend struct {

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -229,6 +230,15 @@ func TestForecastView(t *testing.T) {
 	var ok bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 1`, &ok,
 		chromedp.WithPollingTimeout(30*time.Second)))
+	// The band's tooltip gives its bounds, not the stacked width.
+	var tip string
+	b.eval(t, `(async () => { const el = document.querySelector('.forecast-lab .chart'); const c = echarts.getInstanceByDom(el);
+		const n = c.getOption().series[1].data.length; c.dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: n - 2});
+		await new Promise(res => setTimeout(res, 200)); return el.querySelector('.planner-tooltip')?.innerText ?? '' })()`, &tip)
+	t.Logf("tooltip: %q", tip)
+	if !regexp.MustCompile(`95% band: [\d,.]+ – [\d,.]+`).MatchString(tip) || strings.Contains(tip, "low") || strings.Contains(tip, "width") || strings.Contains(tip, "History") {
+		t.Errorf("forecast tooltip: %q", tip)
+	}
 	start := time.Now()
 	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 2`, &ok,
