@@ -118,9 +118,8 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 		memo := &c.Session.keepAlive
 		day, _ := model.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
 			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
-		perHour := fr.Traffic.RequestsPerHour
 		mean, peak := fr.Traffic.RequestsPerDay()/86400, 0.0
-		for _, r := range perHour {
+		for _, r := range fr.Traffic.RequestsPerHour {
 			peak = max(peak, r/3600)
 		}
 		rates := curveRates(mean, peak)

@@ -54,25 +54,10 @@ func Calc(model string, input []byte) (any, Problems) {
 	return nil, Problems{{Message: "unknown model " + strconv.Quote(model) + "; choose one of " + quoteList(CalcModels())}}
 }
 
-// requireKeys reports the keys missing (or null) from a JSON object: inputs
-// without a default, unlike the spec's.
-func requireKeys(input []byte, keys ...string) Problems {
-	var object map[string]json.RawMessage
-	if json.Unmarshal(input, &object) != nil {
-		return nil // not an object: decoding says so
-	}
-	var probs Problems
-	for _, key := range keys {
-		if v, ok := object[key]; !ok || string(v) == "null" {
-			probs = append(probs, Problem{Path: key, Message: "required"})
-		}
-	}
-	return probs
-}
-
-// decodeSpec reads spec input into dst, ignoring keys the spec would ignore.
-func decodeSpec(input []byte, dst any) Problems {
-	return DecodeJSON(input, dst, DecodeOptions{AllowUnknown: true})
+// decodeSpec reads spec input into dst, ignoring keys the spec would ignore
+// and reporting the required ones missing (inputs without a default).
+func decodeSpec(input []byte, dst any, required ...string) Problems {
+	return DecodeJSON(input, dst, DecodeOptions{AllowUnknown: true, Required: required})
 }
 
 func calcExecutionCapacity(input []byte) (any, Problems) {
@@ -488,7 +473,7 @@ func calcAlerts(input []byte) (any, Problems) {
 // calcColdStartProbability is the keep-alive model of one function.
 func calcColdStartProbability(input []byte) (any, Problems) {
 	k := KeepAlive{KeepAliveMinutes: 10}
-	decoding := append(decodeSpec(input, &k), requireKeys(input, "arrival_rate_per_second", "warm_service_time_ms", "cold_service_time_ms")...)
+	decoding := decodeSpec(input, &k, "arrival_rate_per_second", "warm_service_time_ms", "cold_service_time_ms")
 	v := validator{specRules: true}
 	v.number("arrival_rate_per_second", k.ArrivalRatePerSecond, 0, maxCallsPerSec)
 	v.positive("warm_service_time_ms", k.WarmServiceTimeMs, MaxTimeoutMs)

@@ -18,6 +18,10 @@ type defaulter interface{ SetDefaults() }
 type DecodeOptions struct {
 	// AllowUnknown ignores keys the target type lacks instead of refusing them.
 	AllowUnknown bool
+	// Required lists keys of the top-level object that have no default:
+	// each one missing or null is reported, in this order, after the
+	// object's other problems.
+	Required []string
 }
 
 // DecodeJSON reads the JSON object data into dst (a pointer to a struct
@@ -129,7 +133,14 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 	}
 	fields := d.fieldsOf(v.Type())
 	var unknown []string
+	var given map[string]bool // the top level's keys with a value, when some are required
+	if path == "" && len(d.opts.Required) > 0 {
+		given = map[string]bool{}
+	}
 	eachMember(raw, func(key string, value []byte) {
+		if given != nil {
+			given[key] = string(value) != "null"
+		}
 		if index, ok := fields[key]; ok {
 			d.value(value, v.FieldByIndex(index), joinPath(path, key))
 		} else if !d.opts.AllowUnknown {
@@ -139,6 +150,13 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		d.probs.add(joinPath(path, k), "unknown field")
+	}
+	if given != nil {
+		for _, k := range d.opts.Required {
+			if !given[k] {
+				d.probs.add(k, "required")
+			}
+		}
 	}
 }
 

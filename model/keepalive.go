@@ -118,7 +118,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 	}
 	var work float64 // uniformization done, against maxExactWork
 	p, instances, method, closure := singleRateFixedPoint(lambda, warm, cold, T, c, &work)
-	if rho := lambda * max(warm+p*(cold-warm), 1e-9); coldClass && lambda*(cold-warm) >= coldClassMinOverlap {
+	if rho := lambda * meanServiceTime(warm, cold, p); coldClass && lambda*(cold-warm) >= coldClassMinOverlap {
 		switch {
 		case rho <= maxColdClassConcurrency:
 			p, instances, method = coldClassWindowMaxima(lambda, warm, cold, T, int(c), rho, p, closure, &work)
@@ -128,7 +128,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 			}
 		}
 	}
-	running := lambda * max(warm+p*(cold-warm), 1e-9)
+	running := lambda * meanServiceTime(warm, cold, p)
 	instances = max(instances, running, c)
 	return KeepAliveResult{
 		ColdStartProbability:         p,
@@ -141,6 +141,12 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 	}
 }
 
+// meanServiceTime is s̄ = s_warm + P(cold)·(s_cold − s_warm), seconds (at
+// least 1 ns, so that a rate over it stays finite).
+func meanServiceTime(warm, cold, pCold float64) float64 {
+	return max(warm+pCold*(cold-warm), 1e-9)
+}
+
 // singleRateFixedPoint solves the single-rate chain, whose mean service
 // time s = s_warm + P(cold)·(s_cold − s_warm) depends on its answer, by
 // fixed-point iteration from the single-instance value e^{−λ(T+s_warm)}.
@@ -148,7 +154,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 func singleRateFixedPoint(lambda, warm, cold, T, c float64, work *float64) (p, instances float64, method string, closure []float64) {
 	p = math.Exp(-lambda * (T + warm))
 	for range 6 {
-		s := max(warm+p*(cold-warm), 1e-9)
+		s := meanServiceTime(warm, cold, p)
 		previous := p
 		if lambda*s > maxChainConcurrency {
 			p, instances, method = scaledWindowMaxima(lambda, s, T, c, work)
@@ -162,7 +168,7 @@ func singleRateFixedPoint(lambda, warm, cold, T, c float64, work *float64) (p, i
 		}
 		// Done when p has settled, or when the service time it implies is
 		// the one just solved with (to 1e-4: another solve changes p less).
-		if math.Abs(p-previous) <= 1e-4*p || math.Abs(max(warm+p*(cold-warm), 1e-9)-s) <= 1e-4*s {
+		if math.Abs(p-previous) <= 1e-4*p || math.Abs(meanServiceTime(warm, cold, p)-s) <= 1e-4*s {
 			break
 		}
 	}

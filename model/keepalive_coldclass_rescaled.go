@@ -40,7 +40,7 @@ func rescaledColdClass(lambda, warm, cold, T, c, rho, pSingle float64, work *flo
 	if p0 <= 0 || lambda0*(cold-warm) < coldClassMinOverlap {
 		return pSingle, false
 	}
-	rho0 := lambda0 * (warm + p0*(cold-warm))
+	rho0 := lambda0 * meanServiceTime(warm, cold, p0)
 	p1, _, _ := coldClassWindowMaxima(lambda0, warm, cold, T, int(c0), rho0, p0, closure0, work)
 	return min(1, pSingle*p1/p0), true
 }
