@@ -80,10 +80,12 @@ test-e2e: chromium dist bin/axe.min.js
 # report "context deadline exceeded" when a -fuzztime duration ends
 # (golang/go#75804), a failure that is not in our code.
 fuzz:
-	@for target in $$($(GO) test -list '^Fuzz' ./model | grep '^Fuzz'); do \
-	  case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; FuzzKeepAlive) n=20000;; *) n=300000;; esac; \
-	  echo "fuzz $$target ($$n inputs)"; \
-	  $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$${n}x ./model || exit 1; \
+	@for pkg in $$($(GO) list ./model/...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; FuzzKeepAlive) n=20000;; *) n=300000;; esac; \
+	    echo "fuzz $$pkg $$target ($$n inputs)"; \
+	    $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$${n}x $$pkg || exit 1; \
+	  done; \
 	done
 
 ## bench: model benchmarks, the CLI against the spec's Python reference, app.wasm's size

@@ -10,6 +10,8 @@ import (
 
 	"planner/app/charts"
 	"planner/model"
+	"planner/model/keepalive"
+	"planner/model/pricing"
 )
 
 // ColdStartLab shows a function's cold starts by the three methods side by
@@ -23,7 +25,7 @@ type ColdStartLab struct {
 	Revision int
 	Function int
 
-	day      *model.DayKeepAlive
+	day      *keepalive.DayKeepAlive
 	curves   string
 	sim      *model.FunctionSimulation
 	progress float64 // 0..1 while a simulation runs
@@ -116,7 +118,7 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 			return
 		}
 		memo := &c.Session.keepAlive
-		day, _ := model.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
+		day, _ := keepalive.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
 			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 		mean, peak := fr.Traffic.RequestsPerDay()/86400, 0.0
 		for _, r := range fr.Traffic.RequestsPerHour {
@@ -129,7 +131,7 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 		for i, k := range keepAlives {
 			curves[i].KeepAliveMinutes = k
 			for _, rate := range rates {
-				r := memo.solve(model.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
+				r := memo.solve(keepalive.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
 					ColdServiceTimeMs: cold, KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
 				curves[i].Probabilities = append(curves[i].Probabilities, r.ColdStartProbability)
 				if k == here.KeepAliveMinutes && rate == here.Rate {
@@ -154,7 +156,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 		return
 	}
 	s := c.Session
-	profile, _ := model.LookupProfile(s.scenario.Pricing.Profile)
+	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision := s.scenario.Pricing.Architecture, c.Revision
 	c.running, c.progress, c.sim = true, 0, nil
 	ctx.Async(func() {

@@ -10,6 +10,9 @@ import (
 
 	"planner/app/charts"
 	"planner/model"
+	"planner/model/forecast"
+	"planner/model/policy"
+	"planner/model/pricing"
 )
 
 // ForecastLab is the Forecast view of a function: its history (synthesised
@@ -27,10 +30,10 @@ type ForecastLab struct {
 	startHour int // UTC hour of day of the first hour of history
 	source    string
 	imported  string // function name the imported history belongs to
-	forecast  *model.Forecast
-	anomalies *model.Anomalies
+	forecast  *forecast.Forecast
+	anomalies *forecast.Anomalies
 	chart     string
-	policies  *model.PolicyComparison
+	policies  *policy.PolicyComparison
 	polChart  string
 	running   bool
 	notice    string
@@ -65,7 +68,7 @@ func (c *ForecastLab) solve(ctx app.Context) {
 	revision := c.Revision
 	history, source, startHour := c.history, c.source, c.startHour
 	if c.imported != f.Name || len(history) == 0 {
-		history = model.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, forecastHistoryWeeks, model.NameSeed(f.Name))
+		history = forecast.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, forecastHistoryWeeks, model.NameSeed(f.Name))
 		source, startHour = "synthesised from the daily profile (4 weeks, weekends at 60%, 10% noise)", 0
 	}
 	ctx.Async(func() {
@@ -73,8 +76,8 @@ func (c *ForecastLab) solve(ctx app.Context) {
 		if c.Revision != revision {
 			return
 		}
-		fc := model.MakeForecast(model.ForecastInput{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
-		an := model.DetectAnomalies(history, 24)
+		fc := forecast.MakeForecast(forecast.ForecastInput{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
+		an := forecast.DetectAnomalies(history, 24)
 		option := charts.ForecastChart(history, fc, an.Anomalies)
 		ctx.Dispatch(func(ctx app.Context) {
 			if c.Revision == revision {
@@ -91,14 +94,14 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 		return
 	}
 	s := c.Session
-	profile, _ := model.LookupProfile(s.scenario.Pricing.Profile)
+	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision, history := s.scenario.Pricing.Architecture, c.Revision, c.history
-	in := model.PolicyInput{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
+	in := policy.PolicyInput{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
 		ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes,
-		Guardrails: model.DefaultGuardrails(), Seed: model.NameSeed(f.Name), Yield: func() { time.Sleep(time.Millisecond) }}
+		Guardrails: policy.DefaultGuardrails(), Seed: model.NameSeed(f.Name), Yield: func() { time.Sleep(time.Millisecond) }}
 	c.running = true
 	ctx.Async(func() {
-		result := model.ComparePolicies(in, profile, arch)
+		result := policy.ComparePolicies(in, profile, arch)
 		needed := make([]float64, forecastHorizon)
 		for h := range needed {
 			needed[h] = history[len(history)-forecastHorizon+h] / 3600 * f.AvgExecutionTimeMs / 1000

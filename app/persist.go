@@ -7,6 +7,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/keepalive"
+	"planner/model/simulate"
 )
 
 // notice is a message to the user about links, storage and files.
@@ -77,8 +79,8 @@ func (p *Planner) runPending(ctx app.Context) {
 	if p.computing {
 		return
 	}
-	solves := append([]model.KeepAlive(nil), p.s.wantedKeepAlive...)
-	days := append([]model.Simulation(nil), p.s.wanted...)
+	solves := append([]keepalive.KeepAlive(nil), p.s.wantedKeepAlive...)
+	days := append([]simulate.Simulation(nil), p.s.wanted...)
 	if len(solves)+len(days) == 0 {
 		return
 	}
@@ -102,7 +104,7 @@ func (p *Planner) runPending(ctx app.Context) {
 					time.Sleep(time.Millisecond) // yield to the page
 				}
 			}
-			r := model.Simulate(in)
+			r := simulate.Simulate(in)
 			in.Progress = nil
 			ctx.Dispatch(func(ctx app.Context) { p.s.storeSimulation(in, r) })
 		}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"planner/model"
+	"planner/model/keepalive"
+	"planner/model/simulate"
 )
 
 // session is the planner's working state: the scenario document being
@@ -35,15 +37,15 @@ type session struct {
 	// simulated caches simulated days by their input, the days of the
 	// latest evaluation (revision) kept when it is full; wanted lists those
 	// the last evaluation lacked, which onPending is asked to run.
-	simulated recentCache[string, model.SimulationResult]
-	wanted    []model.Simulation
+	simulated recentCache[string, simulate.SimulationResult]
+	wanted    []simulate.Simulation
 	onPending func()
 	// keepAlive remembers keep-alive solves across edits. An evaluation
 	// solves for at most keepAliveBudget; wantedKeepAlive lists what it left
 	// to the background (onPending).
 	keepAlive       keepAliveMemo
 	keepAliveBudget time.Duration
-	wantedKeepAlive []model.KeepAlive
+	wantedKeepAlive []keepalive.KeepAlive
 }
 
 // maxSimulationsKept bounds the cache of simulated days, except for those
@@ -51,28 +53,28 @@ type session struct {
 const maxSimulationsKept = 64
 
 // simulationKey identifies a simulation by its input.
-func simulationKey(in model.Simulation) string {
+func simulationKey(in simulate.Simulation) string {
 	data, _ := json.Marshal(in)
 	return string(data)
 }
 
 // lookupSimulation gives a cached simulated day, or notes it as wanted.
-func (s *session) lookupSimulation(in model.Simulation) (model.SimulationResult, bool) {
+func (s *session) lookupSimulation(in simulate.Simulation) (simulate.SimulationResult, bool) {
 	key := simulationKey(in)
 	if r, ok := s.simulated.get(key, s.revision); ok {
 		return r, true
 	}
 	for _, w := range s.wanted {
 		if simulationKey(w) == key {
-			return model.SimulationResult{}, false
+			return simulate.SimulationResult{}, false
 		}
 	}
 	s.wanted = append(s.wanted, in)
-	return model.SimulationResult{}, false
+	return simulate.SimulationResult{}, false
 }
 
 // storeSimulation caches a simulated day.
-func (s *session) storeSimulation(in model.Simulation, r model.SimulationResult) {
+func (s *session) storeSimulation(in simulate.Simulation, r simulate.SimulationResult) {
 	s.simulated.put(simulationKey(in), r, s.revision, maxSimulationsKept)
 }
 

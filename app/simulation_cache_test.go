@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"planner/model"
+	"planner/model/simulate"
 )
 
 // A scenario with more simulated functions than the cache's bound gets all
@@ -29,7 +30,7 @@ func TestSimulatedDaysBeyondTheBoundAreKept(t *testing.T) {
 		t.Fatalf("%d days wanted for %d functions", len(s.wanted), len(sc.Functions))
 	}
 	for _, in := range s.wanted {
-		s.storeSimulation(in, model.Simulate(in))
+		s.storeSimulation(in, simulate.Simulate(in))
 	}
 	s.evaluate()
 	if s.pending() || len(s.wanted) != 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/spec"
 )
 
 // applicationView shows the application: totals, functions, costs,
@@ -163,7 +164,7 @@ func projectionsTable(r *model.Report) app.UI {
 	)
 }
 
-func opportunities(ops []model.Opportunity) app.UI {
+func opportunities(ops []spec.Opportunity) app.UI {
 	if len(ops) == 0 {
 		return app.P().Text("No function is under 70% memory efficiency or over 20% cold-start impact.")
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/spec"
 )
 
 // functionView shows the selected function: capacity, cold starts, memory.
@@ -104,10 +105,10 @@ func cell(metric string, v float64, unit, explain string) app.UI {
 	return app.Td().Class("num").Body(figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellRender())
 }
 
-func coldStartTable(i int, cs model.ColdStartOptimization) app.UI {
+func coldStartTable(i int, cs spec.ColdStartOptimization) app.UI {
 	rows := []struct {
 		key string
-		s   model.ColdStartScenario
+		s   spec.ColdStartScenario
 	}{{"natural", cs.OptimizationScenarios.Natural}, {"provisioned", cs.OptimizationScenarios.Provisioned}, {"warmup", cs.OptimizationScenarios.Warmup}}
 	return tableRegion("Cold-start strategies", app.Table(),
 		app.THead().Body(app.Tr().Body(
@@ -129,11 +130,11 @@ func coldStartTable(i int, cs model.ColdStartOptimization) app.UI {
 	)
 }
 
-func memoryTable(i int, m model.MemoryOptimization) app.UI {
+func memoryTable(i int, m spec.MemoryOptimization) app.UI {
 	picks := map[float64][]string{}
 	for _, p := range []struct {
 		name string
-		o    model.MemoryOpportunity
+		o    spec.MemoryOpportunity
 	}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal}, {"balanced", m.OptimizationOpportunities.Balanced}} {
 		picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
 	}

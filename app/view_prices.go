@@ -6,12 +6,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/pricing"
 )
 
 // pricesView chooses the price profile and lists its prices with their
 // sources and dates.
 func (p *Planner) pricesView(r *model.Report) app.UI {
-	profile, _ := model.LookupProfile(r.Pricing.Profile)
+	profile, _ := pricing.LookupProfile(r.Pricing.Profile)
 	var rows []priceRow
 	if profile != nil {
 		rows = priceRows(profile, r.Pricing.Architecture)
@@ -36,12 +37,12 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 
 type priceRow struct{ item, price, source, date string }
 
-func priceRows(p *model.PriceProfile, arch model.Architecture) []priceRow {
+func priceRows(p *pricing.PriceProfile, arch pricing.Architecture) []priceRow {
 	var rows []priceRow
-	add := func(item string, pr model.Price) {
+	add := func(item string, pr pricing.Price) {
 		rows = append(rows, priceRow{item, fmt.Sprintf("$%s per %s", trimPrice(pr.Amount), pr.Unit), pr.Source, pr.Date})
 	}
-	tiered := func(item string, t model.TieredPrice) {
+	tiered := func(item string, t pricing.TieredPrice) {
 		below := 0.0
 		for _, tier := range t {
 			name := item
@@ -69,8 +70,8 @@ func priceRows(p *model.PriceProfile, arch model.Architecture) []priceRow {
 	rows = append(rows,
 		priceRow{"Free tier requests", fmt.Sprintf("%s a month", g(p.FreeTier.Requests.Amount)), p.FreeTier.Requests.Source, p.FreeTier.Requests.Date},
 		priceRow{"Free tier compute", fmt.Sprintf("%s GB-s a month", g(p.FreeTier.GBSeconds.Amount)), p.FreeTier.GBSeconds.Source, p.FreeTier.GBSeconds.Date})
-	tiered("API Gateway REST (requests a month)", p.APIGateway[model.RESTAPI])
-	tiered("API Gateway HTTP (requests a month)", p.APIGateway[model.HTTPAPI])
+	tiered("API Gateway REST (requests a month)", p.APIGateway[pricing.RESTAPI])
+	tiered("API Gateway HTTP (requests a month)", p.APIGateway[pricing.HTTPAPI])
 	add("CloudWatch Logs ingestion", p.CloudWatchLogsIngestionGB)
 	add("DynamoDB read capacity", p.DynamoDB.ReadCapacityUnitHour)
 	add("DynamoDB write capacity", p.DynamoDB.WriteCapacityUnitHour)

@@ -5,6 +5,9 @@ import (
 	"io"
 	"strconv"
 	"testing"
+
+	"planner/model/keepalive"
+	"planner/model/spec"
 )
 
 // generatedScenario has n functions with varied traffic, memory and services.
@@ -23,7 +26,7 @@ func generatedScenario(n int) Scenario {
 		f.APIGatewayEnabled = i%2 == 0
 		f.DynamoDBEnabled = i%3 == 0
 		f.S3Enabled = i%5 == 0
-		f.Type = []FunctionType{APIFunction, ProcessingFunction, ScheduledFunction, GeneralFunction}[i%4]
+		f.Type = []spec.FunctionType{spec.APIFunction, spec.ProcessingFunction, spec.ScheduledFunction, spec.GeneralFunction}[i%4]
 		s.Functions[i] = f
 	}
 	return s
@@ -81,19 +84,19 @@ func BenchmarkCalcInfrastructure10k(b *testing.B) {
 func BenchmarkKeepAlive(b *testing.B) {
 	for _, c := range []struct {
 		name string
-		k    KeepAlive
+		k    keepalive.KeepAlive
 	}{
-		{"rare", KeepAlive{ArrivalRatePerSecond: 0.003, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2500, KeepAliveMinutes: 10}},
-		{"moderate", KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10}},
-		{"heavy", KeepAlive{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
-		{"very-heavy", KeepAlive{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
-		{"long-requests", KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
-		{"cold-class-short", KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 100, ColdServiceTimeMs: 2000, KeepAliveMinutes: 0.1}},
-		{"cold-class-busy", KeepAlive{ArrivalRatePerSecond: 120, WarmServiceTimeMs: 300, ColdServiceTimeMs: 1300, KeepAliveMinutes: 10}},
+		{"rare", keepalive.KeepAlive{ArrivalRatePerSecond: 0.003, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2500, KeepAliveMinutes: 10}},
+		{"moderate", keepalive.KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10}},
+		{"heavy", keepalive.KeepAlive{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"very-heavy", keepalive.KeepAlive{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"long-requests", keepalive.KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
+		{"cold-class-short", keepalive.KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 100, ColdServiceTimeMs: 2000, KeepAliveMinutes: 0.1}},
+		{"cold-class-busy", keepalive.KeepAlive{ArrivalRatePerSecond: 120, WarmServiceTimeMs: 300, ColdServiceTimeMs: 1300, KeepAliveMinutes: 10}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				CalculateKeepAlive(c.k)
+				keepalive.CalculateKeepAlive(c.k)
 			}
 		})
 	}

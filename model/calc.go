@@ -6,6 +6,11 @@ import (
 	"math"
 	"sort"
 	"strconv"
+
+	"planner/model/forecast"
+	"planner/model/keepalive"
+	"planner/model/pricing"
+	"planner/model/spec"
 )
 
 // calcModel is one model of `planner calc`: it reads the spec's input JSON and
@@ -61,7 +66,7 @@ func decodeSpec(input []byte, dst any, required ...string) Problems {
 }
 
 func calcExecutionCapacity(input []byte) (any, Problems) {
-	w := DefaultWorkload()
+	w := spec.DefaultWorkload()
 	decoding := decodeSpec(input, &w)
 	v := validator{specRules: true}
 	v.number("invocations_per_second", w.InvocationsPerSecond, 0, maxCallsPerSec)
@@ -76,16 +81,16 @@ func calcExecutionCapacity(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return CalculateExecutionCapacity(w), nil
+	return spec.CalculateExecutionCapacity(w), nil
 }
 
 type coldStartInput struct {
-	FunctionConfig  ColdStartFunction `json:"function_config"`
-	TrafficPatterns TrafficPattern    `json:"traffic_patterns"`
+	FunctionConfig  spec.ColdStartFunction `json:"function_config"`
+	TrafficPatterns spec.TrafficPattern    `json:"traffic_patterns"`
 }
 
 func calcColdStart(input []byte) (any, Problems) {
-	in := coldStartInput{DefaultColdStartFunction(), DefaultTrafficPattern()}
+	in := coldStartInput{spec.DefaultColdStartFunction(), spec.DefaultTrafficPattern()}
 	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	fc, tp := in.FunctionConfig, in.TrafficPatterns
@@ -102,7 +107,7 @@ func calcColdStart(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return CalculateColdStartOptimization(fc, tp, ReferenceColdStartPrices()), nil
+	return spec.CalculateColdStartOptimization(fc, tp, spec.ReferenceColdStartPrices()), nil
 }
 
 type memoryPerformanceData struct {
@@ -116,13 +121,13 @@ type memoryPerformanceData struct {
 
 type memoryInput struct {
 	PerformanceData memoryPerformanceData `json:"performance_data"`
-	CostTargets     CostTargets           `json:"cost_targets"`
+	CostTargets     spec.CostTargets      `json:"cost_targets"`
 }
 
 func calcMemory(input []byte) (any, Problems) {
 	in := memoryInput{
 		PerformanceData: memoryPerformanceData{CurrentMemoryMb: 512, InvocationsPerMonth: 1_000_000, BaseExecutionTimeMs: 1000, BaseMemoryMb: 512},
-		CostTargets:     DefaultCostTargets(),
+		CostTargets:     spec.DefaultCostTargets(),
 	}
 	decoding := decodeSpec(input, &in)
 	pd := in.PerformanceData
@@ -137,7 +142,7 @@ func calcMemory(input []byte) (any, Problems) {
 	v.number("cost_targets.max_cost_increase_percent", in.CostTargets.MaxCostIncreasePercent, -math.MaxFloat64, math.MaxFloat64)
 	v.number("cost_targets.min_performance_improvement_percent", in.CostTargets.MinPerformanceImprovementPercent, -math.MaxFloat64, math.MaxFloat64)
 
-	var durations []MemoryDuration
+	var durations []spec.MemoryDuration
 	current := 0.0
 	if pd.ExecutionTimesByMemory != nil {
 		times := make(map[float64]float64, len(pd.ExecutionTimesByMemory))
@@ -158,9 +163,9 @@ func calcMemory(input []byte) (any, Problems) {
 				times[mb] = t
 			}
 		}
-		for _, mb := range SpecMemoryOptionsMb {
+		for _, mb := range spec.SpecMemoryOptionsMb {
 			if t, ok := times[mb]; ok {
-				durations = append(durations, MemoryDuration{MemoryMb: mb, ExecutionTimeMs: t, Measured: true})
+				durations = append(durations, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: t, Measured: true})
 			}
 		}
 		t, ok := times[pd.CurrentMemoryMb]
@@ -175,23 +180,23 @@ func calcMemory(input []byte) (any, Problems) {
 	} else {
 		v.positive("performance_data.base_execution_time_ms", pd.BaseExecutionTimeMs, MaxTimeoutMs)
 		v.number("performance_data.base_memory_mb", pd.BaseMemoryMb, MinMemoryMb, MaxMemoryMb)
-		for _, mb := range SpecMemoryOptionsMb {
-			durations = append(durations, MemoryDuration{MemoryMb: mb, ExecutionTimeMs: EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, mb)})
+		for _, mb := range spec.SpecMemoryOptionsMb {
+			durations = append(durations, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: spec.EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, mb)})
 		}
-		current = EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, pd.CurrentMemoryMb)
+		current = spec.EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, pd.CurrentMemoryMb)
 	}
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	ref, _ := LookupProfile("reference")
-	l := ref.Lambda[X86_64]
-	return OptimizeMemory(MemoryPerformance{
+	ref, _ := pricing.LookupProfile("reference")
+	l := ref.Lambda[pricing.X86_64]
+	return spec.OptimizeMemory(spec.MemoryPerformance{
 		CurrentMemoryMb:        pd.CurrentMemoryMb,
 		CurrentExecutionTimeMs: current,
 		InvocationsPerMonth:    pd.InvocationsPerMonth,
 		ActualMemoryUsageMb:    used,
 		Durations:              durations,
-	}, in.CostTargets, InvocationPrices{DurationGBSecond: l.Duration.FirstRate(), Request: l.Request.Amount}), nil
+	}, in.CostTargets, spec.InvocationPrices{DurationGBSecond: l.Duration.FirstRate(), Request: l.Request.Amount}), nil
 }
 
 type infrastructureInput struct {
@@ -201,9 +206,9 @@ type infrastructureInput struct {
 
 // specFunctionPlan is the spec's per-function part of the infrastructure output.
 type specFunctionPlan struct {
-	ExecutionCapacity          ExecutionCapacity          `json:"execution_capacity"`
+	ExecutionCapacity          spec.ExecutionCapacity     `json:"execution_capacity"`
 	CostBreakdown              CostBreakdown              `json:"cost_breakdown"`
-	SupportingServices         SupportingServices         `json:"supporting_services"`
+	SupportingServices         pricing.SupportingServices `json:"supporting_services"`
 	PerformanceCharacteristics PerformanceCharacteristics `json:"performance_characteristics"`
 }
 
@@ -211,10 +216,10 @@ type specFunctionPlan struct {
 // it, so ten thousand functions need no output buffer of their own.
 type specInfrastructure struct {
 	FunctionDetails           map[string]specFunctionPlan `json:"function_details"`
-	GlobalServices            GlobalServices              `json:"global_services"`
+	GlobalServices            pricing.GlobalServices      `json:"global_services"`
 	TotalSummary              TotalSummary                `json:"total_summary"`
-	OptimizationOpportunities []Opportunity               `json:"optimization_opportunities"`
-	ScalingProjections        Projections                 `json:"scaling_projections"`
+	OptimizationOpportunities []spec.Opportunity          `json:"optimization_opportunities"`
+	ScalingProjections        spec.Projections            `json:"scaling_projections"`
 }
 
 // SpecScenario turns the spec's application_config (functions keyed by name)
@@ -227,7 +232,7 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 		return nil, probs
 	}
 	s := NewScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: X86_64}
+	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
 	s.SecretsCount = in.SecretsCount
 	var probs Problems
 	if len(in.Functions) > 0 {
@@ -356,12 +361,12 @@ func calcInfrastructure(input []byte) (any, Problems) {
 }
 
 type tuningInput struct {
-	FunctionMetrics    FunctionMetrics    `json:"function_metrics"`
-	PerformanceTargets PerformanceTargets `json:"performance_targets"`
+	FunctionMetrics    spec.FunctionMetrics    `json:"function_metrics"`
+	PerformanceTargets spec.PerformanceTargets `json:"performance_targets"`
 }
 
 func calcTuning(input []byte) (any, Problems) {
-	in := tuningInput{DefaultFunctionMetrics(), DefaultPerformanceTargets()}
+	in := tuningInput{spec.DefaultFunctionMetrics(), spec.DefaultPerformanceTargets()}
 	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	m, t := in.FunctionMetrics, in.PerformanceTargets
@@ -375,7 +380,7 @@ func calcTuning(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return OptimizeFunctionPerformance(m, t), nil
+	return spec.OptimizeFunctionPerformance(m, t), nil
 }
 
 type currentUsageInput struct {
@@ -396,14 +401,14 @@ type costOptimizationInput struct {
 func calcCostOptimization(input []byte) (any, Problems) {
 	var in costOptimizationInput
 	in.CurrentUsage.MonthlyCost = 10000
-	in.CostTargets.TargetReductionPercent = defaultTargetReductionPerc
+	in.CostTargets.TargetReductionPercent = spec.DefaultTargetReductionPercent
 	decoding := decodeSpec(input, &in)
 	cu := in.CurrentUsage
 	v := validator{specRules: true}
 	v.number("current_usage.monthly_cost", cu.MonthlyCost, 0, math.MaxFloat64)
 	v.number("current_usage.provisioned_concurrency_cost", cu.ProvisionedConcurrencyCost, 0, math.MaxFloat64)
 	v.number("cost_targets.target_reduction_percent", in.CostTargets.TargetReductionPercent, -math.MaxFloat64, math.MaxFloat64)
-	usage := CurrentUsage{
+	usage := spec.CurrentUsage{
 		MonthlyCost:                 cu.MonthlyCost,
 		ProvisionedConcurrencyCost:  cu.ProvisionedConcurrencyCost,
 		ColdStartSensitiveFunctions: cu.ColdStartSensitiveFunctions,
@@ -411,9 +416,9 @@ func calcCostOptimization(input []byte) (any, Problems) {
 	}
 	members, ok := namedObjects(cu.Functions, "current_usage.functions", &v.probs)
 	if ok {
-		usage.Functions = make([]UsageFunction, len(members))
+		usage.Functions = make([]spec.UsageFunction, len(members))
 		for i, m := range members {
-			f := DefaultUsageFunction()
+			f := spec.DefaultUsageFunction()
 			path := "current_usage.functions." + m.Key
 			decodeAt(m.Value, &f, DecodeOptions{AllowUnknown: true}, path, &v.probs)
 			f.Name = m.Key
@@ -425,7 +430,7 @@ func calcCostOptimization(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return OptimizeCosts(usage, in.CostTargets.TargetReductionPercent), nil
+	return spec.OptimizeCosts(usage, in.CostTargets.TargetReductionPercent), nil
 }
 
 // namedObjects splits an optional JSON object of named entries.
@@ -454,10 +459,10 @@ func calcAlerts(input []byte) (any, Problems) {
 	if !ok {
 		return nil, probs
 	}
-	fns := make([]AlertFunction, len(members))
+	fns := make([]spec.AlertFunction, len(members))
 	v := validator{specRules: true}
 	for i, m := range members {
-		f := DefaultAlertFunction()
+		f := spec.DefaultAlertFunction()
 		path := "functions." + m.Key
 		decodeAt(m.Value, &f, DecodeOptions{AllowUnknown: true}, path, &v.probs)
 		f.Name = m.Key
@@ -467,12 +472,12 @@ func calcAlerts(input []byte) (any, Problems) {
 	if len(v.probs) > 0 {
 		return nil, v.probs
 	}
-	return GenerateAlerts(fns), nil
+	return spec.GenerateAlerts(fns), nil
 }
 
 // calcColdStartProbability is the keep-alive model of one function.
 func calcColdStartProbability(input []byte) (any, Problems) {
-	k := KeepAlive{KeepAliveMinutes: 10}
+	k := keepalive.KeepAlive{KeepAliveMinutes: 10}
 	decoding := decodeSpec(input, &k, "arrival_rate_per_second", "warm_service_time_ms", "cold_service_time_ms")
 	v := validator{specRules: true}
 	v.number("arrival_rate_per_second", k.ArrivalRatePerSecond, 0, maxCallsPerSec)
@@ -483,26 +488,26 @@ func calcColdStartProbability(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return CalculateKeepAlive(k), nil
+	return keepalive.CalculateKeepAlive(k), nil
 }
 
 // calcForecast forecasts a series.
 func calcForecast(input []byte) (any, Problems) {
-	in := ForecastInput{SeasonLength: 24, Horizon: 48, Method: "auto"}
+	in := forecast.ForecastInput{SeasonLength: 24, Horizon: 48, Method: "auto"}
 	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	v.intRange("season_length", in.SeasonLength, 1, 10080)
-	v.intRange("horizon", in.Horizon, 1, max(1, maxForecastDays*in.SeasonLength))
-	if in.Method != "auto" && !contains(ForecastMethods(), in.Method) {
-		v.oneOf("method", in.Method, append([]string{"auto"}, ForecastMethods()...))
+	v.intRange("horizon", in.Horizon, 1, max(1, forecast.MaxForecastDays*in.SeasonLength))
+	if in.Method != "auto" && !contains(forecast.ForecastMethods(), in.Method) {
+		v.oneOf("method", in.Method, append([]string{"auto"}, forecast.ForecastMethods()...))
 	}
 	for i, x := range in.History {
 		if !inRange(x, 0, maxBigQuantity) {
 			v.number("history["+strconv.Itoa(i)+"]", x, 0, maxBigQuantity)
 		}
 	}
-	if len(in.History) < in.SeasonLength+backtestOrigins*in.Horizon {
-		v.add("history", "needs at least season_length + 3 × horizon values ("+strconv.Itoa(in.SeasonLength+backtestOrigins*in.Horizon)+"), got "+strconv.Itoa(len(in.History)))
+	if len(in.History) < in.SeasonLength+forecast.BacktestOrigins*in.Horizon {
+		v.add("history", "needs at least season_length + 3 × horizon values ("+strconv.Itoa(in.SeasonLength+forecast.BacktestOrigins*in.Horizon)+"), got "+strconv.Itoa(len(in.History)))
 	}
 	if len(in.History) > 1_000_000 {
 		v.add("history", "more than 1,000,000 values")
@@ -510,10 +515,10 @@ func calcForecast(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	if in.Method != "auto" && !forecastable(in.Method, in.History, in.SeasonLength, in.Horizon, backtestOriginsFor(len(in.History), in.SeasonLength, in.Horizon)) {
+	if in.Method != "auto" && !forecast.Forecastable(in.Method, in.History, in.SeasonLength, in.Horizon) {
 		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
 	}
-	return MakeForecast(in), nil
+	return forecast.MakeForecast(in), nil
 }
 
 func contains(list []string, s string) bool {
@@ -548,5 +553,5 @@ func calcAnomalies(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return DetectAnomalies(in.History, in.SeasonLength), nil
+	return forecast.DetectAnomalies(in.History, in.SeasonLength), nil
 }

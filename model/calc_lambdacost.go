@@ -1,13 +1,17 @@
 package model
 
-import "bytes"
+import (
+	"bytes"
+
+	"planner/model/pricing"
+)
 
 // lambdaCostInput is the input of `planner calc lambda-cost`.
 type lambdaCostInput struct {
-	Pricing      pricingRef   `json:"pricing"`
-	Architecture Architecture `json:"architecture"`
-	FreeTier     bool         `json:"free_tier"`
-	LambdaUsage
+	Pricing      pricingRef           `json:"pricing"`
+	Architecture pricing.Architecture `json:"architecture"`
+	FreeTier     bool                 `json:"free_tier"`
+	pricing.LambdaUsage
 }
 
 // pricingRef names a price profile: "aws-us-east-1", or {"profile": …}.
@@ -34,10 +38,10 @@ func (p *pricingRef) UnmarshalJSON(b []byte) error {
 
 // LambdaCostReport is the output of `planner calc lambda-cost`.
 type LambdaCostReport struct {
-	LambdaCost
-	Pricing      string       `json:"pricing"`
-	Architecture Architecture `json:"architecture"`
-	FreeTier     bool         `json:"free_tier"`
+	pricing.LambdaCost
+	Pricing      string               `json:"pricing"`
+	Architecture pricing.Architecture `json:"architecture"`
+	FreeTier     bool                 `json:"free_tier"`
 }
 
 // calcLambdaCost prices one function for a month with a chosen profile.
@@ -45,16 +49,16 @@ type LambdaCostReport struct {
 func calcLambdaCost(input []byte) (any, Problems) {
 	in := lambdaCostInput{
 		Pricing:      "aws-us-east-1",
-		Architecture: X86_64,
-		LambdaUsage:  LambdaUsage{MemoryMb: 128, EphemeralStorageMb: ephemeralFreeMb},
+		Architecture: pricing.X86_64,
+		LambdaUsage:  pricing.LambdaUsage{MemoryMb: 128, EphemeralStorageMb: pricing.EphemeralFreeMb},
 	}
 	if probs := decodeSpec(input, &in); len(probs) > 0 {
 		return nil, probs
 	}
 	v := validator{specRules: true}
-	p, ok := LookupProfile(string(in.Pricing))
+	p, ok := pricing.LookupProfile(string(in.Pricing))
 	if !ok {
-		v.add("pricing", "unknown price profile "+quoteList([]string{string(in.Pricing)})+"; choose one of "+quoteList(ProfileIDs()))
+		v.add("pricing", "unknown price profile "+quoteList([]string{string(in.Pricing)})+"; choose one of "+quoteList(pricing.ProfileIDs()))
 	} else if _, ok := p.Lambda[in.Architecture]; !ok {
 		v.add("architecture", "profile "+p.ID+" does not price "+quoteList([]string{string(in.Architecture)})+"; choose one of "+quoteList(archStrings(p.Architectures())))
 	}
@@ -63,10 +67,10 @@ func calcLambdaCost(input []byte) (any, Problems) {
 	v.number("avg_execution_time_ms", u.AvgExecutionTimeMs, 0, MaxTimeoutMs)
 	v.number("monthly_invocations", u.MonthlyInvocations, 0, maxMonthlyCalls)
 	v.number("provisioned_concurrency", u.ProvisionedConcurrency, 0, maxConcurrency)
-	v.number("ephemeral_storage_mb", u.EphemeralStorageMb, ephemeralFreeMb, MaxMemoryMb)
+	v.number("ephemeral_storage_mb", u.EphemeralStorageMb, pricing.EphemeralFreeMb, MaxMemoryMb)
 	if len(v.probs) > 0 {
 		return nil, v.probs
 	}
-	cost := PriceLambda(p, in.Architecture, in.FreeTier, []LambdaUsage{u}, nil)[0]
+	cost := pricing.PriceLambda(p, in.Architecture, in.FreeTier, []pricing.LambdaUsage{u}, nil)[0]
 	return LambdaCostReport{LambdaCost: cost, Pricing: p.ID, Architecture: in.Architecture, FreeTier: in.FreeTier}, nil
 }

@@ -1,9 +1,6 @@
 package model
 
-// checkoutDayProfile is the spec's checkout traffic (requests per hour over a
-// day), used as the shape of a retail day.
-var checkoutDayProfile = [hoursPerDay]float64{50, 30, 20, 15, 20, 40, 80, 150, 200, 250, 280, 300,
-	320, 350, 400, 450, 500, 600, 700, 500, 300, 200, 100, 70}
+import "planner/model/spec"
 
 // DefaultScenario is the spec's e-commerce application: four functions with
 // their memory, durations, reservations and services, priced with AWS
@@ -12,11 +9,12 @@ func DefaultScenario() Scenario {
 	s := NewScenario()
 	s.Name = "E-commerce application"
 	s.SecretsCount = 8
-	retailDay := checkoutDayProfile[:]
+	checkoutDay := spec.CheckoutDayRequests()
+	retailDay := checkoutDay[:]
 
 	auth := DefaultFunction()
 	auth.Name = "user_authentication"
-	auth.Type, auth.Criticality, auth.Runtime = APIFunction, CriticalCriticality, "nodejs"
+	auth.Type, auth.Criticality, auth.Runtime = spec.APIFunction, spec.CriticalCriticality, "nodejs"
 	auth.MonthlyInvocations = ptr(2_000_000.0)
 	auth.AllocatedMemoryMb, auth.ActualMemoryUsageMb = 256, 180
 	auth.AvgExecutionTimeMs, auth.P95ExecutionTimeMs, auth.P99ExecutionTimeMs = 150, 300, 600
@@ -29,7 +27,7 @@ func DefaultScenario() Scenario {
 
 	catalog := DefaultFunction()
 	catalog.Name = "product_catalog"
-	catalog.Type, catalog.Criticality, catalog.Runtime = APIFunction, HighCriticality, "nodejs"
+	catalog.Type, catalog.Criticality, catalog.Runtime = spec.APIFunction, spec.HighCriticality, "nodejs"
 	catalog.MonthlyInvocations = ptr(5_000_000.0)
 	catalog.AllocatedMemoryMb, catalog.ActualMemoryUsageMb = 512, 400
 	catalog.AvgExecutionTimeMs, catalog.P95ExecutionTimeMs, catalog.P99ExecutionTimeMs = 300, 600, 1200
@@ -42,7 +40,7 @@ func DefaultScenario() Scenario {
 
 	orders := DefaultFunction()
 	orders.Name = "order_processing"
-	orders.Type, orders.Criticality, orders.Runtime = ProcessingFunction, CriticalCriticality, "java11"
+	orders.Type, orders.Criticality, orders.Runtime = spec.ProcessingFunction, spec.CriticalCriticality, "java11"
 	orders.MonthlyInvocations = ptr(800_000.0)
 	orders.AllocatedMemoryMb, orders.ActualMemoryUsageMb = 1024, 800
 	orders.AvgExecutionTimeMs, orders.P95ExecutionTimeMs, orders.P99ExecutionTimeMs = 800, 1600, 3200
@@ -51,11 +49,11 @@ func DefaultScenario() Scenario {
 	orders.LogDataGbMonthly = 3
 	orders.VpcEnabled, orders.DeploymentSizeMb = true, 80
 	orders.TrafficProfile = append([]float64(nil), retailDay...)
-	orders.ComplianceRequirements = []ComplianceRequirement{PCIDSS}
+	orders.ComplianceRequirements = []spec.ComplianceRequirement{spec.PCIDSS}
 
 	analytics := DefaultFunction()
 	analytics.Name = "analytics_processor"
-	analytics.Type, analytics.Criticality = ProcessingFunction, MediumCriticality
+	analytics.Type, analytics.Criticality = spec.ProcessingFunction, spec.MediumCriticality
 	analytics.MonthlyInvocations = ptr(10_000_000.0)
 	analytics.AllocatedMemoryMb, analytics.ActualMemoryUsageMb = 3008, 2800
 	analytics.AvgExecutionTimeMs, analytics.P95ExecutionTimeMs, analytics.P99ExecutionTimeMs = 1200, 2400, 4800

@@ -1,6 +1,14 @@
 package model
 
-import "sort"
+import (
+	"sort"
+
+	"planner/model/internal/num"
+	"planner/model/keepalive"
+	"planner/model/pricing"
+	"planner/model/simulate"
+	"planner/model/spec"
+)
 
 // Evaluate validates a scenario and computes its report. An invalid scenario
 // gives no report and every problem. Simulated cold-start rates are
@@ -11,14 +19,14 @@ func Evaluate(s *Scenario) (*Report, Problems) {
 
 // Simulations supplies simulated days: the result of an input, or false when
 // it is not ready (a browser runs them in the background).
-type Simulations func(Simulation) (SimulationResult, bool)
+type Simulations func(simulate.Simulation) (simulate.SimulationResult, bool)
 
 // Sources supply the costly parts of a report, so that a browser can keep
 // them across edits: simulated days and keep-alive solves. A nil source
 // computes on the spot.
 type Sources struct {
 	Simulations Simulations
-	KeepAlive   KeepAliveSolver
+	KeepAlive   keepalive.KeepAliveSolver
 }
 
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
@@ -28,7 +36,7 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 		return nil, probs
 	}
 	if src.Simulations == nil {
-		src.Simulations = func(in Simulation) (SimulationResult, bool) { return Simulate(in), true }
+		src.Simulations = func(in simulate.Simulation) (simulate.SimulationResult, bool) { return simulate.Simulate(in), true }
 	}
 	return evaluate(s, fullReport, src), nil
 }
@@ -48,15 +56,15 @@ const (
 // evaluate computes the report of a valid scenario, in time linear in the
 // number of functions.
 func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
-	p, _ := LookupProfile(s.Pricing.Profile)
+	p, _ := pricing.LookupProfile(s.Pricing.Profile)
 	arch := s.Pricing.Architecture
 	lambda := p.Lambda[arch]
 	n := len(s.Functions)
 	seconds := p.SecondsPerMonth()
 	days := p.HoursPerMonth.Amount / 24
 
-	usages := make([]LambdaUsage, n)
-	services := make([]ServiceUsage, n)
+	usages := make([]pricing.LambdaUsage, n)
+	services := make([]pricing.ServiceUsage, n)
 	reports := make([]FunctionReport, n)
 	for i := range s.Functions {
 		f := &s.Functions[i]
@@ -67,14 +75,14 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonthlyInvocations:   monthly,
 			RequestsPerHour:      hourlyRequests(f.TrafficProfile, monthly/days),
 		}
-		usages[i] = LambdaUsage{
+		usages[i] = pricing.LambdaUsage{
 			MemoryMb:               float64(f.AllocatedMemoryMb),
 			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
 			MonthlyInvocations:     monthly,
 			ProvisionedConcurrency: float64(billedConcurrency(p, f)),
 			EphemeralStorageMb:     float64(f.EphemeralStorageMb),
 		}
-		services[i] = ServiceUsage{
+		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
 			APIGatewayEnabled:  f.APIGatewayEnabled,
 			APIType:            f.APIGatewayType,
@@ -88,10 +96,10 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			S3RequestsMonthly:  f.S3RequestsMonthly,
 		}
 	}
-	costs := PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]LambdaCost, 0, n))
-	apiRates := BlendedAPIGatewayRates(p, services)
-	coldPrices := coldStartPrices(p, arch)
-	invocationPrices := InvocationPrices{DurationGBSecond: lambda.Duration.FirstRate(), Request: lambda.Request.Amount}
+	costs := pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
+	apiRates := pricing.BlendedAPIGatewayRates(p, services)
+	coldPrices := spec.ColdStartPricesFor(p, arch)
+	invocationPrices := spec.InvocationPrices{DurationGBSecond: lambda.Duration.FirstRate(), Request: lambda.Request.Amount}
 
 	r := &Report{
 		Version:  ScenarioVersion,
@@ -108,9 +116,9 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	}
 	sum := &r.TotalSummary
 	names := make([]string, n)
-	capacities := make([]ExecutionCapacity, n)
-	alertFns := make([]AlertFunction, n)
-	usage := CurrentUsage{Functions: make([]UsageFunction, n)}
+	capacities := make([]spec.ExecutionCapacity, n)
+	alertFns := make([]spec.AlertFunction, n)
+	usage := spec.CurrentUsage{Functions: make([]spec.UsageFunction, n)}
 	functionsCost := 0.0 // functions and their services: the spec's base for projections
 	for i := range s.Functions {
 		f, fr, c := &s.Functions[i], &reports[i], costs[i]
@@ -118,7 +126,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		memory := float64(f.AllocatedMemoryMb)
 
 		fr.ColdStartRate = coldStartRate(f, fr, src)
-		fr.ExecutionCapacity = CalculateExecutionCapacity(Workload{
+		fr.ExecutionCapacity = spec.CalculateExecutionCapacity(spec.Workload{
 			InvocationsPerSecond: perSecond,
 			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
 			P95ExecutionTimeMs:   f.P95ExecutionTimeMs,
@@ -129,7 +137,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			ColdStartDurationMs:  f.ColdStartDurationMs,
 			BurstMultiplier:      f.BurstMultiplier,
 		})
-		comp := CalculateComplianceCost(s.Compliance, f.ComplianceRequirements, c.ComputeCost, monthly)
+		comp := spec.CalculateComplianceCost(s.Compliance, f.ComplianceRequirements, c.ComputeCost, monthly)
 		fr.CostBreakdown = CostBreakdown{
 			ComputeCost:          c.ComputeCost,
 			RequestCost:          c.RequestCost,
@@ -140,7 +148,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			TotalFunctionCost:    c.TotalMonthlyCost + comp.ComplianceCost + comp.MonitoringCost,
 			GBSeconds:            c.GBSeconds,
 		}
-		fr.SupportingServices = CalculateSupportingServices(services[i], p, apiRates)
+		fr.SupportingServices = pricing.CalculateSupportingServices(services[i], p, apiRates)
 		fr.PerformanceCharacteristics = PerformanceCharacteristics{
 			MemoryMb:               memory,
 			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
@@ -168,64 +176,64 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 
 		names[i] = f.Name
 		capacities[i] = fr.ExecutionCapacity
-		alertFns[i] = AlertFunction{Name: f.Name, Type: f.Type, Criticality: f.Criticality, ReservedConcurrency: float64(f.ReservedConcurrency)}
-		usage.Functions[i] = UsageFunction{Name: f.Name, MemoryEfficiency: f.ActualMemoryUsageMb / memory, AvgDurationMs: f.AvgExecutionTimeMs}
+		alertFns[i] = spec.AlertFunction{Name: f.Name, Type: f.Type, Criticality: f.Criticality, ReservedConcurrency: float64(f.ReservedConcurrency)}
+		usage.Functions[i] = spec.UsageFunction{Name: f.Name, MemoryEfficiency: f.ActualMemoryUsageMb / memory, AvgDurationMs: f.AvgExecutionTimeMs}
 		if f.ColdStartSensitive {
 			usage.ColdStartSensitiveFunctions = append(usage.ColdStartSensitiveFunctions, f.Name)
 		}
-		if f.Type == ScheduledFunction {
+		if f.Type == spec.ScheduledFunction {
 			usage.ScheduledFunctions = append(usage.ScheduledFunctions, f.Name)
 		}
 	}
 
-	r.GlobalServices = CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount))
+	r.GlobalServices = pricing.CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount))
 	r.Compliance.AdditionalServicesCost = s.Compliance.AdditionalServicesCost()
 	r.Compliance.TotalCost = r.Compliance.ComplianceOverheadCost + r.Compliance.MonitoringCost + r.Compliance.AdditionalServicesCost
 	sum.GlobalServicesCost = r.GlobalServices.TotalCost
 	sum.ComplianceCost = r.Compliance.TotalCost
 	sum.TotalMonthlyCost = functionsCost + r.GlobalServices.TotalCost + r.Compliance.AdditionalServicesCost
-	sum.CostPerInvocation = ratio(sum.TotalMonthlyCost, sum.TotalMonthlyInvocations)
+	sum.CostPerInvocation = num.Ratio(sum.TotalMonthlyCost, sum.TotalMonthlyInvocations)
 
-	r.OptimizationOpportunities = IdentifyOptimizations(names, capacities)
-	r.ScalingProjections = CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
+	r.OptimizationOpportunities = spec.IdentifyOptimizations(names, capacities)
+	r.ScalingProjections = spec.CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
 	if depth == fullReport {
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
-		r.CostOptimization = OptimizeCosts(usage, s.TargetReductionPercent)
-		r.Alerts = GenerateAlerts(alertFns)
+		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
+		r.Alerts = spec.GenerateAlerts(alertFns)
 	}
 	return r
 }
 
 // analyseFunction adds the cold-start, memory and tuning analyses to a
 // function's report.
-func analyseFunction(f *Function, fr *FunctionReport, coldPrices ColdStartPrices, invocationPrices InvocationPrices) {
+func analyseFunction(f *Function, fr *FunctionReport, coldPrices spec.ColdStartPrices, invocationPrices spec.InvocationPrices) {
 	memory := float64(f.AllocatedMemoryMb)
 	monthly := fr.Traffic.MonthlyInvocations
-	fr.ColdStart = CalculateColdStartOptimization(ColdStartFunction{
+	fr.ColdStart = spec.CalculateColdStartOptimization(spec.ColdStartFunction{
 		Runtime:            f.Runtime,
 		DeploymentSizeMb:   f.DeploymentSizeMb,
 		MemoryMb:           memory,
 		VpcEnabled:         f.VpcEnabled,
 		AvgExecutionTimeMs: f.AvgExecutionTimeMs,
-	}, TrafficPattern{RequestsPerHour: fr.Traffic.RequestsPerHour, IdlePeriodsHours: f.IdlePeriodsHours}, coldPrices)
-	fr.Memory = OptimizeMemory(MemoryPerformance{
+	}, spec.TrafficPattern{RequestsPerHour: fr.Traffic.RequestsPerHour, IdlePeriodsHours: f.IdlePeriodsHours}, coldPrices)
+	fr.Memory = spec.OptimizeMemory(spec.MemoryPerformance{
 		CurrentMemoryMb:        memory,
 		CurrentExecutionTimeMs: f.AvgExecutionTimeMs,
 		InvocationsPerMonth:    monthly,
 		ActualMemoryUsageMb:    f.ActualMemoryUsageMb,
 		Durations:              memoryDurations(f),
-	}, CostTargets{
+	}, spec.CostTargets{
 		MaxCostIncreasePercent:           f.MaxCostIncreasePercent,
 		MinPerformanceImprovementPercent: f.MinPerformanceImprovementPercent,
 	}, invocationPrices)
-	fr.Tuning = OptimizeFunctionPerformance(FunctionMetrics{
+	fr.Tuning = spec.OptimizeFunctionPerformance(spec.FunctionMetrics{
 		P99LatencyMs:  f.P99ExecutionTimeMs,
 		ColdStartRate: f.ColdStartRate,
 		MemoryMb:      memory,
 		ErrorRate:     f.ErrorRate,
 		ThrottleRate:  f.ThrottleRate,
-	}, PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
+	}, spec.PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
 }
 
 // coldStartRate is the cold-start rate of a function by its method: the rate
@@ -251,7 +259,7 @@ func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateRe
 		}
 		report.Pending = true
 	}
-	day, ready := DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
+	day, ready := keepalive.DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
 		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 	if !ready {
 		report.Rate, report.Pending = f.ColdStartRate, true
@@ -275,7 +283,7 @@ func NameSeed(name string) uint64 {
 // billedConcurrency is the instances billed as provisioned concurrency: the
 // provisioned ones, or under the spec's convention the larger of reserved and
 // provisioned.
-func billedConcurrency(p *PriceProfile, f *Function) int {
+func billedConcurrency(p *pricing.PriceProfile, f *Function) int {
 	if p.ReservedBilledAsProvisioned {
 		return max(f.ReservedConcurrency, f.ProvisionedConcurrency)
 	}
@@ -291,7 +299,7 @@ func hourlyRequests(weights []float64, daily float64) []float64 {
 	}
 	out := make([]float64, len(weights))
 	for h, w := range weights {
-		out[h] = daily * ratio(w, total)
+		out[h] = daily * num.Ratio(w, total)
 	}
 	return out
 }
@@ -301,26 +309,26 @@ func hourlyRequests(weights []float64, daily float64) []float64 {
 // ascending order. A size's duration is measured when known (the function's
 // own mean counts as measured at its memory), else estimated from the
 // function's own memory and mean.
-func memoryDurations(f *Function) []MemoryDuration {
+func memoryDurations(f *Function) []spec.MemoryDuration {
 	own := float64(f.AllocatedMemoryMb)
-	out := make([]MemoryDuration, 0, len(SpecMemoryOptionsMb)+1+len(f.ExecutionTimesByMemory))
+	out := make([]spec.MemoryDuration, 0, len(spec.SpecMemoryOptionsMb)+1+len(f.ExecutionTimesByMemory))
 	add := func(mb, ms float64, measured bool) {
 		for i := range out {
 			if out[i].MemoryMb == mb {
 				if measured {
-					out[i] = MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: true}
+					out[i] = spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: true}
 				}
 				return
 			}
 		}
-		out = append(out, MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: measured})
+		out = append(out, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: measured})
 	}
 	for _, m := range f.ExecutionTimesByMemory {
 		add(float64(m.MemoryMb), m.ExecutionTimeMs, true)
 	}
 	add(own, f.AvgExecutionTimeMs, true)
-	for _, mb := range SpecMemoryOptionsMb {
-		add(mb, EstimateExecutionTimeMs(f.AvgExecutionTimeMs, own, mb), false)
+	for _, mb := range spec.SpecMemoryOptionsMb {
+		add(mb, spec.EstimateExecutionTimeMs(f.AvgExecutionTimeMs, own, mb), false)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })
 	return out

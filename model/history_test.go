@@ -41,17 +41,6 @@ func TestParseCloudWatch(t *testing.T) {
 	}
 }
 
-func TestSyntheticHistory(t *testing.T) {
-	y := SyntheticHistory(checkoutDayProfile[:], 3e6, 0.6, 0.1, 4, 7)
-	if len(y) != 4*7*24 {
-		t.Fatalf("%d values", len(y))
-	}
-	f := MakeForecast(ForecastInput{History: y, SeasonLength: 24, Horizon: 48, Method: "auto"})
-	if f.Backtest.MASE <= 0 || f.Backtest.MASE > 1 {
-		t.Errorf("a clean synthetic history forecasts with MASE %v", f.Backtest.MASE)
-	}
-}
-
 func FuzzHistoryImport(f *testing.F) {
 	f.Add([]byte("timestamp,count\n2026-11-01T00:00:00Z,10\n2026-11-01T01:00:00Z,12\n"), false)
 	f.Add([]byte(`{"MetricDataResults":[{"Label":"Invocations","Timestamps":["2026-11-01T00:00:00Z","2026-11-01T00:01:00Z"],"Values":[1,2]}]}`), true)

@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"planner/model/pricing"
+	"planner/model/spec"
 )
 
 func scenarioJSON(t testing.TB, s *Scenario) string {
@@ -25,12 +28,12 @@ func scenarioJSON(t testing.TB, s *Scenario) string {
 func randomScenario(r *rand.Rand) Scenario {
 	s := NewScenario()
 	s.Name = []string{"", "Checkout", "ünïcode ✓", `quote " and <tag>`}[r.IntN(4)]
-	s.Pricing.Architecture = []Architecture{X86_64, ARM64}[r.IntN(2)]
+	s.Pricing.Architecture = []pricing.Architecture{pricing.X86_64, pricing.ARM64}[r.IntN(2)]
 	s.Pricing.FreeTier = r.IntN(2) == 0
 	s.SecretsCount = r.IntN(50)
 	s.Compliance.Enabled = r.IntN(2) == 0
 	if r.IntN(2) == 0 {
-		s.Compliance.AdditionalServices = []FixedService{{Name: "WAF", MonthlyCost: float64(r.IntN(10000))}}
+		s.Compliance.AdditionalServices = []spec.FixedService{{Name: "WAF", MonthlyCost: float64(r.IntN(10000))}}
 	}
 	for i := range 1 + r.IntN(6) {
 		f := DefaultFunction()
@@ -44,10 +47,10 @@ func randomScenario(r *rand.Rand) Scenario {
 		f.AvgExecutionTimeMs = 1 + r.Float64()*5000
 		f.P95ExecutionTimeMs = f.AvgExecutionTimeMs * 2
 		f.P99ExecutionTimeMs = f.AvgExecutionTimeMs * 3
-		f.Type = []FunctionType{APIFunction, ProcessingFunction, ScheduledFunction, GeneralFunction}[r.IntN(4)]
+		f.Type = []spec.FunctionType{spec.APIFunction, spec.ProcessingFunction, spec.ScheduledFunction, spec.GeneralFunction}[r.IntN(4)]
 		f.VpcEnabled = r.IntN(2) == 0
 		f.TrafficProfile[r.IntN(24)] = r.Float64() * 10
-		f.ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX}[:r.IntN(3)]
+		f.ComplianceRequirements = []spec.ComplianceRequirement{spec.PCIDSS, spec.SOX}[:r.IntN(3)]
 		if r.IntN(2) == 0 {
 			f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 1024, ExecutionTimeMs: 100 + r.Float64()*100}}
 		}

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"planner/model/internal/num"
+	"planner/model/spec"
+)
+
 // Preset is a ready-made scenario from the spec's examples.
 type Preset struct {
 	ID          string
@@ -54,7 +59,7 @@ func named(name string, fns ...Function) Scenario {
 func apiBackendPreset() Scenario {
 	f := DefaultFunction()
 	f.Name = "api_backend"
-	f.Type, f.Criticality = APIFunction, HighCriticality
+	f.Type, f.Criticality = spec.APIFunction, spec.HighCriticality
 	f.InvocationsPerSecond = ptr(500.0)
 	f.AvgExecutionTimeMs, f.P95ExecutionTimeMs, f.P99ExecutionTimeMs = 300, 600, 1200
 	f.AllocatedMemoryMb, f.ActualMemoryUsageMb = 512, 380
@@ -64,14 +69,12 @@ func apiBackendPreset() Scenario {
 }
 
 func checkoutPreset() Scenario {
-	daily := 0.0
-	for _, r := range checkoutDayProfile {
-		daily += r
-	}
+	day := spec.CheckoutDayRequests()
+	daily := num.Sum(day[:])
 	f := fn("checkout", 1024, 800, daily*30)
-	f.Type, f.Criticality, f.Runtime = APIFunction, CriticalCriticality, "java11"
+	f.Type, f.Criticality, f.Runtime = spec.APIFunction, spec.CriticalCriticality, "java11"
 	f.DeploymentSizeMb, f.VpcEnabled = 80, true
-	f.TrafficProfile = append([]float64(nil), checkoutDayProfile[:]...)
+	f.TrafficProfile = day[:]
 	f.IdlePeriodsHours = 4
 	f.APIGatewayEnabled = true
 	f.ColdStartSensitive = true
@@ -80,7 +83,7 @@ func checkoutPreset() Scenario {
 
 func dataProcessingPreset() Scenario {
 	f := fn("data_processing", 512, 2000, 5_000_000)
-	f.Type = ProcessingFunction
+	f.Type = spec.ProcessingFunction
 	f.ActualMemoryUsageMb = 400
 	f.ExecutionTimesByMemory = []MeasuredDuration{{128, 8000}, {256, 4000}, {1024, 1000}, {1536, 750}, {3008, 500}}
 	f.MaxCostIncreasePercent, f.MinPerformanceImprovementPercent = 15, 20
@@ -91,13 +94,13 @@ func dataProcessingPreset() Scenario {
 // four categories, each one function carrying the category's traffic.
 func eventProcessingPreset() Scenario {
 	transcode := fn("content_processing.video_transcoding_triggers", 3008, 2000, 500_000*30)
-	transcode.Type, transcode.ColdStartRate = ProcessingFunction, 0.001
+	transcode.Type, transcode.ColdStartRate = spec.ProcessingFunction, 0.001
 	thumbs := fn("content_processing.thumbnail_generation", 1024, 1500, 2_000_000*30)
-	thumbs.Type, thumbs.ReservedConcurrency = ProcessingFunction, 1000
+	thumbs.Type, thumbs.ReservedConcurrency = spec.ProcessingFunction, 1000
 	views := fn("analytics.viewing_event_processing", 512, 100, 50_000_000*30)
-	views.Type, views.Criticality, views.ReservedConcurrency = ProcessingFunction, HighCriticality, 5000
+	views.Type, views.Criticality, views.ReservedConcurrency = spec.ProcessingFunction, spec.HighCriticality, 5000
 	recs := fn("analytics.recommendation_updates", 1536, 400, 10_000_000*30)
-	recs.Type, recs.ProvisionedConcurrency, recs.ReservedConcurrency = ProcessingFunction, 50, 200
+	recs.Type, recs.ProvisionedConcurrency, recs.ReservedConcurrency = spec.ProcessingFunction, 50, 200
 	s := named("Large-scale event processing", transcode, thumbs, views, recs)
 	s.SecretsCount = 40
 	return s
@@ -105,37 +108,37 @@ func eventProcessingPreset() Scenario {
 
 func marketplacePreset() Scenario {
 	auth := fn("auth", 256, 200, 2_000_000*30)
-	auth.Type, auth.APIGatewayEnabled, auth.DynamoDBEnabled = APIFunction, true, true
+	auth.Type, auth.APIGatewayEnabled, auth.DynamoDBEnabled = spec.APIFunction, true, true
 	search := fn("search", 1024, 500, 5_000_000*30)
-	search.Type, search.APIGatewayEnabled = APIFunction, true
+	search.Type, search.APIGatewayEnabled = spec.APIFunction, true
 	booking := fn("booking", 512, 800, 500_000*30)
-	booking.Type, booking.Criticality, booking.APIGatewayEnabled, booking.DynamoDBEnabled = APIFunction, CriticalCriticality, true, true
+	booking.Type, booking.Criticality, booking.APIGatewayEnabled, booking.DynamoDBEnabled = spec.APIFunction, spec.CriticalCriticality, true, true
 	pricing := fn("pricing", 1536, 300, 10_000_000*30)
-	pricing.Type, pricing.APIGatewayEnabled = APIFunction, true
+	pricing.Type, pricing.APIGatewayEnabled = spec.APIFunction, true
 	analytics := fn("analytics", 3008, 2000, 50_000_000*30)
-	analytics.Type, analytics.S3Enabled, analytics.S3StorageGb = ProcessingFunction, true, 5000
+	analytics.Type, analytics.S3Enabled, analytics.S3StorageGb = spec.ProcessingFunction, true, 5000
 	return named("Marketplace data pipeline", auth, search, booking, pricing, analytics)
 }
 
 func bankingPreset() Scenario {
 	fraud := fn("fraud_detection", 1024, 150, 50_000_000)
-	fraud.ReservedConcurrency, fraud.Criticality = 1000, CriticalCriticality
-	fraud.ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX}
+	fraud.ReservedConcurrency, fraud.Criticality = 1000, spec.CriticalCriticality
+	fraud.ComplianceRequirements = []spec.ComplianceRequirement{spec.PCIDSS, spec.SOX}
 	fraud.ColdStartSensitive = true
 	txn := fn("transaction_processing", 512, 200, 100_000_000)
-	txn.ReservedConcurrency, txn.Criticality = 2000, CriticalCriticality
+	txn.ReservedConcurrency, txn.Criticality = 2000, spec.CriticalCriticality
 	credit := fn("credit_scoring", 2048, 1500, 5_000_000)
 	credit.ReservedConcurrency, credit.DeploymentSizeMb = 200, 500
 	notify := fn("account_notifications", 256, 100, 200_000_000)
 	notify.ReservedConcurrency = 500
 	risk := fn("risk_analytics", 3008, 3000, 10_000_000)
-	risk.ReservedConcurrency, risk.Type = 100, ProcessingFunction
+	risk.ReservedConcurrency, risk.Type = 100, spec.ProcessingFunction
 	s := named("Banking with compliance overhead", fraud, txn, credit, notify, risk)
 	s.Compliance.Enabled = true
-	s.Compliance.AdditionalServices = []FixedService{
-		{"API Gateway (premium)", 50000}, {"WAF protection", 10000}, {"Secrets and key management", 2000},
-		{"CloudTrail (enhanced)", 5000}, {"Backup and disaster recovery", 25000}, {"Security monitoring", 15000},
-		{"Penetration testing", 20000},
+	s.Compliance.AdditionalServices = []spec.FixedService{
+		{Name: "API Gateway (premium)", MonthlyCost: 50000}, {Name: "WAF protection", MonthlyCost: 10000}, {Name: "Secrets and key management", MonthlyCost: 2000},
+		{Name: "CloudTrail (enhanced)", MonthlyCost: 5000}, {Name: "Backup and disaster recovery", MonthlyCost: 25000}, {Name: "Security monitoring", MonthlyCost: 15000},
+		{Name: "Penetration testing", MonthlyCost: 20000},
 	}
 	return s
 }

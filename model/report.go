@@ -1,27 +1,34 @@
 package model
 
+import (
+	"planner/model/keepalive"
+	"planner/model/pricing"
+	"planner/model/simulate"
+	"planner/model/spec"
+)
+
 // Report is everything the planner computes for a scenario. Every figure the
 // app or the CLI shows is read from it.
 type Report struct {
-	Version                   int              `json:"version"`
-	Scenario                  string           `json:"scenario"`
-	Pricing                   PricingReport    `json:"pricing"`
-	Functions                 []FunctionReport `json:"functions"`
-	GlobalServices            GlobalServices   `json:"global_services"`
-	Compliance                ComplianceReport `json:"compliance"`
-	TotalSummary              TotalSummary     `json:"total_summary"`
-	OptimizationOpportunities []Opportunity    `json:"optimization_opportunities"`
-	ScalingProjections        Projections      `json:"scaling_projections"`
-	CostOptimization          CostOptimization `json:"cost_optimization"`
-	Alerts                    []Alert          `json:"alerts"`
+	Version                   int                    `json:"version"`
+	Scenario                  string                 `json:"scenario"`
+	Pricing                   PricingReport          `json:"pricing"`
+	Functions                 []FunctionReport       `json:"functions"`
+	GlobalServices            pricing.GlobalServices `json:"global_services"`
+	Compliance                ComplianceReport       `json:"compliance"`
+	TotalSummary              TotalSummary           `json:"total_summary"`
+	OptimizationOpportunities []spec.Opportunity     `json:"optimization_opportunities"`
+	ScalingProjections        spec.Projections       `json:"scaling_projections"`
+	CostOptimization          spec.CostOptimization  `json:"cost_optimization"`
+	Alerts                    []spec.Alert           `json:"alerts"`
 }
 
 // PricingReport says how the scenario was priced.
 type PricingReport struct {
-	Profile      string       `json:"profile"`
-	ProfileName  string       `json:"profile_name"`
-	Architecture Architecture `json:"architecture"`
-	FreeTier     bool         `json:"free_tier"`
+	Profile      string               `json:"profile"`
+	ProfileName  string               `json:"profile_name"`
+	Architecture pricing.Architecture `json:"architecture"`
+	FreeTier     bool                 `json:"free_tier"`
 	// HoursPerMonth is the billing month, hours.
 	HoursPerMonth float64 `json:"hours_per_month"`
 	// FreeGBSeconds and FreeRequests are the free tier actually used.
@@ -33,16 +40,16 @@ type PricingReport struct {
 type FunctionReport struct {
 	Name                       string                     `json:"name"`
 	Traffic                    TrafficReport              `json:"traffic"`
-	ExecutionCapacity          ExecutionCapacity          `json:"execution_capacity"`
+	ExecutionCapacity          spec.ExecutionCapacity     `json:"execution_capacity"`
 	CostBreakdown              CostBreakdown              `json:"cost_breakdown"`
-	SupportingServices         SupportingServices         `json:"supporting_services"`
+	SupportingServices         pricing.SupportingServices `json:"supporting_services"`
 	PerformanceCharacteristics PerformanceCharacteristics `json:"performance_characteristics"`
-	ColdStart                  ColdStartOptimization      `json:"cold_start"`
+	ColdStart                  spec.ColdStartOptimization `json:"cold_start"`
 	// ColdStartRate says where the cold-start rate used by the capacity
 	// figures comes from, and what the keep-alive model gives.
-	ColdStartRate ColdStartRateReport `json:"cold_start_rate"`
-	Memory        MemoryOptimization  `json:"memory"`
-	Tuning        []Tuning            `json:"tuning"`
+	ColdStartRate ColdStartRateReport     `json:"cold_start_rate"`
+	Memory        spec.MemoryOptimization `json:"memory"`
+	Tuning        []spec.Tuning           `json:"tuning"`
 	// TotalMonthlyCost is the function and its services, USD per month.
 	TotalMonthlyCost float64 `json:"total_monthly_cost"`
 }
@@ -120,7 +127,7 @@ type ColdStartRateReport struct {
 	Rate   float64 `json:"rate"`
 	// Model is the keep-alive model over the day, when it is the method (and
 	// stands in for a simulation still pending).
-	Model *DayKeepAlive `json:"model,omitempty"`
+	Model *keepalive.DayKeepAlive `json:"model,omitempty"`
 	// Simulated summarises the simulated day, when it is the method.
 	Simulated *SimulatedDay `json:"simulated,omitempty"`
 	// Pending is true while the simulation or the keep-alive model is not
@@ -132,6 +139,6 @@ type ColdStartRateReport struct {
 // SimulatedDay summarises a simulated day of a function.
 type SimulatedDay struct {
 	Seed uint64 `json:"seed"`
-	SimulationSummary
+	simulate.SimulationSummary
 	AvgInstances float64 `json:"avg_instances"`
 }

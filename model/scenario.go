@@ -1,5 +1,10 @@
 package model
 
+import (
+	"planner/model/pricing"
+	"planner/model/spec"
+)
+
 // ScenarioVersion is the version of the scenario format this code writes.
 const ScenarioVersion = 1
 
@@ -18,7 +23,7 @@ type Scenario struct {
 	// TargetReductionPercent is the cost reduction the cost review aims for.
 	TargetReductionPercent float64 `json:"target_reduction_percent" jsonschema:"title=Cost reduction target,minimum=0,maximum=100,default=20" jsonschema_extras:"x-unit=%"`
 	// Compliance adds the overheads of a regulated (e.g. banking) workload.
-	Compliance Compliance `json:"compliance" jsonschema:"title=Compliance"`
+	Compliance spec.Compliance `json:"compliance" jsonschema:"title=Compliance"`
 	// Functions are the application's functions, in display order.
 	Functions []Function `json:"functions" jsonschema:"title=Functions,maxItems=100000"`
 }
@@ -28,14 +33,14 @@ type Pricing struct {
 	// Profile is the price catalogue entry to use.
 	Profile string `json:"profile" jsonschema:"title=Price profile,enum=aws-us-east-1,enum=reference,default=aws-us-east-1"`
 	// Architecture is the instruction set the functions run on.
-	Architecture Architecture `json:"architecture" jsonschema:"title=Architecture,enum=x86_64,enum=arm64,default=x86_64"`
+	Architecture pricing.Architecture `json:"architecture" jsonschema:"title=Architecture,enum=x86_64,enum=arm64,default=x86_64"`
 	// FreeTier applies the account's monthly free tier (once per scenario).
 	FreeTier bool `json:"free_tier" jsonschema:"title=Apply the free tier,default=true"`
 }
 
 // DefaultPricing is AWS us-east-1 list prices on x86_64 with the free tier.
 func DefaultPricing() Pricing {
-	return Pricing{Profile: "aws-us-east-1", Architecture: X86_64, FreeTier: true}
+	return Pricing{Profile: "aws-us-east-1", Architecture: pricing.X86_64, FreeTier: true}
 }
 
 // NewScenario returns an empty scenario with every default set.
@@ -44,8 +49,8 @@ func NewScenario() Scenario {
 		Version:                ScenarioVersion,
 		Pricing:                DefaultPricing(),
 		SecretsCount:           5,
-		TargetReductionPercent: defaultTargetReductionPerc,
-		Compliance:             DefaultCompliance(),
+		TargetReductionPercent: spec.DefaultTargetReductionPercent,
+		Compliance:             spec.DefaultCompliance(),
 		Functions:              []Function{},
 	}
 }
@@ -59,9 +64,9 @@ type Function struct {
 	// Name identifies the function; names are unique within a scenario.
 	Name string `json:"name" jsonschema:"required,title=Name,minLength=1,maxLength=120"`
 	// Type is what the function does; it sets the duration alert.
-	Type FunctionType `json:"type" jsonschema:"title=Function type,enum=api,enum=processing,enum=scheduled,enum=general,default=general"`
+	Type spec.FunctionType `json:"type" jsonschema:"title=Function type,enum=api,enum=processing,enum=scheduled,enum=general,default=general"`
 	// Criticality sets alert severities and error-rate thresholds.
-	Criticality Criticality `json:"criticality" jsonschema:"title=Criticality,enum=low,enum=medium,enum=high,enum=critical,default=medium"`
+	Criticality spec.Criticality `json:"criticality" jsonschema:"title=Criticality,enum=low,enum=medium,enum=high,enum=critical,default=medium"`
 
 	// MonthlyInvocations is the invocations a month; derived from
 	// invocations_per_second when missing.
@@ -116,7 +121,7 @@ type Function struct {
 	// APIGatewayEnabled puts an API Gateway API in front of the function.
 	APIGatewayEnabled bool `json:"api_gateway_enabled" jsonschema:"title=API Gateway,default=false"`
 	// APIGatewayType is the kind of API.
-	APIGatewayType APIType `json:"api_gateway_type" jsonschema:"title=API type,enum=rest,enum=http,default=rest"`
+	APIGatewayType pricing.APIType `json:"api_gateway_type" jsonschema:"title=API type,enum=rest,enum=http,default=rest"`
 	// LogDataGbMonthly is the log data the function writes.
 	LogDataGbMonthly float64 `json:"log_data_gb_monthly" jsonschema:"title=Log data,minimum=0,maximum=1e9,default=1" jsonschema_extras:"x-unit=GB/month"`
 	// DynamoDBEnabled gives the function a provisioned-capacity table.
@@ -149,7 +154,7 @@ type Function struct {
 	// ColdStartSensitive marks a latency-sensitive function that needs warm instances.
 	ColdStartSensitive bool `json:"cold_start_sensitive" jsonschema:"title=Cold-start sensitive,default=false"`
 	// ComplianceRequirements are the regimes the function is audited against.
-	ComplianceRequirements []ComplianceRequirement `json:"compliance_requirements" jsonschema:"title=Compliance requirements,uniqueItems=true"`
+	ComplianceRequirements []spec.ComplianceRequirement `json:"compliance_requirements" jsonschema:"title=Compliance requirements,uniqueItems=true"`
 }
 
 // MeasuredDuration is a mean duration measured at one memory size.
@@ -181,8 +186,8 @@ func DefaultFunction() Function {
 		profile[i] = 1
 	}
 	return Function{
-		Type:                             GeneralFunction,
-		Criticality:                      MediumCriticality,
+		Type:                             spec.GeneralFunction,
+		Criticality:                      spec.MediumCriticality,
 		BurstMultiplier:                  3,
 		TrafficProfile:                   profile,
 		AvgExecutionTimeMs:               500,
@@ -190,7 +195,7 @@ func DefaultFunction() Function {
 		P99ExecutionTimeMs:               2000,
 		AllocatedMemoryMb:                256,
 		ActualMemoryUsageMb:              180,
-		EphemeralStorageMb:               ephemeralFreeMb,
+		EphemeralStorageMb:               pricing.EphemeralFreeMb,
 		ExecutionTimesByMemory:           []MeasuredDuration{},
 		ColdStartRate:                    0.05,
 		ColdStartMethod:                  ColdStartReference,
@@ -198,7 +203,7 @@ func DefaultFunction() Function {
 		ColdStartDurationMs:              1000,
 		Runtime:                          "python3.9",
 		DeploymentSizeMb:                 50,
-		APIGatewayType:                   RESTAPI,
+		APIGatewayType:                   pricing.RESTAPI,
 		LogDataGbMonthly:                 1,
 		DynamoDBReadUnits:                5,
 		DynamoDBWriteUnits:               5,
@@ -208,9 +213,9 @@ func DefaultFunction() Function {
 		ErrorRate:                        0.01,
 		TargetP99LatencyMs:               500,
 		TargetErrorRate:                  0.001,
-		MaxCostIncreasePercent:           defaultMaxCostIncrease,
-		MinPerformanceImprovementPercent: defaultMinPerfImprovement,
-		ComplianceRequirements:           []ComplianceRequirement{},
+		MaxCostIncreasePercent:           spec.DefaultCostTargets().MaxCostIncreasePercent,
+		MinPerformanceImprovementPercent: spec.DefaultCostTargets().MinPerformanceImprovementPercent,
+		ComplianceRequirements:           []spec.ComplianceRequirement{},
 	}
 }
 

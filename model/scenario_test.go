@@ -5,6 +5,12 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"planner/model/internal/check"
+	"planner/model/keepalive"
+	"planner/model/pricing"
+	"planner/model/simulate"
+	"planner/model/spec"
 )
 
 func problemPaths(ps Problems) map[string]string {
@@ -40,13 +46,13 @@ func TestParseScenarioDefaultsAndDerivedRates(t *testing.T) {
 	}
 	seconds := 730 * 3600.0
 	ips, monthly := a.Traffic(seconds)
-	near(t, "derived rate", ips, 1)
-	near(t, "given monthly", monthly, 2628000)
+	check.Near(t, "derived rate", ips, 1)
+	check.Near(t, "given monthly", monthly, 2628000)
 	_, monthly = s.Functions[1].Traffic(seconds)
-	near(t, "derived monthly", monthly, 2*seconds)
+	check.Near(t, "derived monthly", monthly, 2*seconds)
 	ips, monthly = s.Functions[2].Traffic(seconds)
-	near(t, "spec default rate", ips, 100)
-	near(t, "spec default monthly", monthly, 100000)
+	check.Near(t, "spec default rate", ips, 100)
+	check.Near(t, "spec default monthly", monthly, 100000)
 }
 
 func TestParseScenarioReportsEveryProblemWithItsPath(t *testing.T) {
@@ -138,11 +144,11 @@ func TestEvaluateDefaultScenario(t *testing.T) {
 	for _, f := range r.Functions {
 		sum += f.TotalMonthlyCost
 	}
-	near(t, "total is the sum of its parts", ts.TotalMonthlyCost, sum)
-	near(t, "invocations", ts.TotalMonthlyInvocations, 17.8e6)
+	check.Near(t, "total is the sum of its parts", ts.TotalMonthlyCost, sum)
+	check.Near(t, "invocations", ts.TotalMonthlyInvocations, 17.8e6)
 	// The free tier is used in full by a 17.8M-invocation account.
-	near(t, "free requests", r.Pricing.FreeRequests, 1e6)
-	near(t, "free GB-s", r.Pricing.FreeGBSeconds, 400000)
+	check.Near(t, "free requests", r.Pricing.FreeRequests, 1e6)
+	check.Near(t, "free GB-s", r.Pricing.FreeGBSeconds, 400000)
 	// AWS does not bill reserved concurrency.
 	if ts.ProvisionedCost != 0 {
 		t.Errorf("reserved concurrency billed under aws-us-east-1: %v", ts.ProvisionedCost)
@@ -168,29 +174,29 @@ func TestDefaultScenarioMatchesSpecExampleBill(t *testing.T) {
 	}
 	want := out.(specInfrastructure)
 	s := DefaultScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: X86_64}
+	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
 	got, probs := Evaluate(&s)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	near(t, "total", got.TotalSummary.TotalMonthlyCost, want.TotalSummary.TotalMonthlyCost)
+	check.Near(t, "total", got.TotalSummary.TotalMonthlyCost, want.TotalSummary.TotalMonthlyCost)
 	for _, f := range got.Functions {
 		w := want.FunctionDetails[f.Name]
-		near(t, f.Name, f.TotalMonthlyCost, w.CostBreakdown.TotalFunctionCost+w.SupportingServices.TotalCost)
+		check.Near(t, f.Name, f.TotalMonthlyCost, w.CostBreakdown.TotalFunctionCost+w.SupportingServices.TotalCost)
 	}
 }
 
 // The compliance option reproduces the spec's banking model for a function.
 func TestComplianceMatchesBankingModel(t *testing.T) {
 	s := NewScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: X86_64}
+	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
 	s.Compliance.Enabled = true
-	s.Compliance.AdditionalServices = []FixedService{{"WAF", 10000}, {"DR", 25000}}
+	s.Compliance.AdditionalServices = []spec.FixedService{{Name: "WAF", MonthlyCost: 10000}, {Name: "DR", MonthlyCost: 25000}}
 	fraud := DefaultFunction()
 	fraud.Name = "fraud_detection"
 	fraud.MonthlyInvocations = ptr(50e6)
 	fraud.AllocatedMemoryMb, fraud.AvgExecutionTimeMs, fraud.ReservedConcurrency = 1024, 150, 1000
-	fraud.ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX}
+	fraud.ComplianceRequirements = []spec.ComplianceRequirement{spec.PCIDSS, spec.SOX}
 	notify := DefaultFunction()
 	notify.Name = "account_notifications"
 	notify.MonthlyInvocations = ptr(200e6)
@@ -205,9 +211,9 @@ func TestComplianceMatchesBankingModel(t *testing.T) {
 		compute := memory / 1024 * ms / 1000 * 0.0000166667 * invocations
 		return compute + 0.0000002*invocations + reserved*24*30*(memory/1024*0.0000097*3600) + compute*overhead + invocations*0.0000001
 	}
-	near(t, "fraud_detection", r.Functions[0].CostBreakdown.TotalFunctionCost, bank(50e6, 1024, 150, 1000, 0.3))
-	near(t, "account_notifications", r.Functions[1].CostBreakdown.TotalFunctionCost, bank(200e6, 256, 100, 500, 0.1))
-	near(t, "additional services", r.Compliance.AdditionalServicesCost, 35000)
+	check.Near(t, "fraud_detection", r.Functions[0].CostBreakdown.TotalFunctionCost, bank(50e6, 1024, 150, 1000, 0.3))
+	check.Near(t, "account_notifications", r.Functions[1].CostBreakdown.TotalFunctionCost, bank(200e6, 256, 100, 500, 0.1))
+	check.Near(t, "additional services", r.Compliance.AdditionalServicesCost, 35000)
 }
 
 func TestEvaluateZeroTraffic(t *testing.T) {
@@ -231,9 +237,9 @@ func TestEvaluateZeroTraffic(t *testing.T) {
 func TestEvaluateArm64AndHTTPAPI(t *testing.T) {
 	s := DefaultScenario()
 	x86, _ := Evaluate(&s)
-	s.Pricing.Architecture = ARM64
+	s.Pricing.Architecture = pricing.ARM64
 	for i := range s.Functions {
-		s.Functions[i].APIGatewayType = HTTPAPI
+		s.Functions[i].APIGatewayType = pricing.HTTPAPI
 	}
 	arm, probs := Evaluate(&s)
 	if len(probs) > 0 {
@@ -242,7 +248,7 @@ func TestEvaluateArm64AndHTTPAPI(t *testing.T) {
 	if arm.TotalSummary.LambdaCost >= x86.TotalSummary.LambdaCost {
 		t.Errorf("arm64 %v not cheaper than x86 %v", arm.TotalSummary.LambdaCost, x86.TotalSummary.LambdaCost)
 	}
-	near(t, "HTTP API", arm.Functions[0].SupportingServices.APIGateway, 2e6*1.00/1e6)
+	check.Near(t, "HTTP API", arm.Functions[0].SupportingServices.APIGateway, 2e6*1.00/1e6)
 }
 
 func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
@@ -250,8 +256,8 @@ func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
 	f.AllocatedMemoryMb, f.AvgExecutionTimeMs = 2048, 400
 	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 1024, ExecutionTimeMs: 700}}
 	d := memoryDurations(&f)
-	want := []MemoryDuration{{128, 6400, false}, {256, 3200, false}, {512, 1600, false}, {1024, 700, true},
-		{1536, 400 * 2048 / 1536.0, false}, {2048, 400, true}, {3008, 400 * 2048 / 3008.0, false}}
+	want := []spec.MemoryDuration{{MemoryMb: 128, ExecutionTimeMs: 6400, Measured: false}, {MemoryMb: 256, ExecutionTimeMs: 3200, Measured: false}, {MemoryMb: 512, ExecutionTimeMs: 1600, Measured: false}, {MemoryMb: 1024, ExecutionTimeMs: 700, Measured: true},
+		{MemoryMb: 1536, ExecutionTimeMs: 400 * 2048 / 1536.0, Measured: false}, {MemoryMb: 2048, ExecutionTimeMs: 400, Measured: true}, {MemoryMb: 3008, ExecutionTimeMs: 400 * 2048 / 3008.0, Measured: false}}
 	if len(d) != len(want) {
 		t.Fatalf("%+v", d)
 	}
@@ -368,7 +374,7 @@ func TestPresetsAreValid(t *testing.T) {
 	bank, _ := LookupPreset("banking")
 	s := bank.Scenario()
 	r, _ := Evaluate(&s)
-	near(t, "banking additional services", r.Compliance.AdditionalServicesCost, 127000)
+	check.Near(t, "banking additional services", r.Compliance.AdditionalServicesCost, 127000)
 }
 
 // A function can take its cold-start rate from the keep-alive model of its
@@ -381,7 +387,7 @@ func TestColdStartMethodModel(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[1]
-	day, ready := DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	day, ready := keepalive.DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
 	if !ready || f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
@@ -395,17 +401,17 @@ func TestColdStartMethodModel(t *testing.T) {
 	// gives the modelled rates; while one of its hours is not ready, the
 	// rate given stands in, pending.
 	solves := 0
-	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) (KeepAliveResult, bool) {
+	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
 		solves++
-		return KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}, true
+		return keepalive.KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}, true
 	}})
 	if got := fixed.Functions[1].ColdStartRate; got.Rate != 0.25 || got.Model.AvgInstances != 3 || got.Pending || solves == 0 || solves > 24 {
 		t.Errorf("with a given solver: %+v after %d solves", got, solves)
 	}
 	asked := 0
-	waiting, _ := EvaluateWith(&s, Sources{KeepAlive: func(k KeepAlive) (KeepAliveResult, bool) {
+	waiting, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
 		asked++
-		return KeepAliveResult{}, asked%2 == 0
+		return keepalive.KeepAliveResult{}, asked%2 == 0
 	}})
 	if got := waiting.Functions[1].ColdStartRate; !got.Pending || got.Model != nil || got.Rate != s.Functions[1].ColdStartRate || asked != solves {
 		t.Errorf("an hour not ready: %+v, %d of %d hours asked for", got, asked, solves)
@@ -436,14 +442,14 @@ func TestColdStartMethodSimulated(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[0]
-	want := Simulate(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
+	want := simulate.Simulate(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
 	if f.ColdStartRate.Method != ColdStartSimulated || f.ColdStartRate.Rate != want.ColdStartProbability || f.ColdStartRate.Simulated == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
-	var asked []Simulation
-	pending, _ := EvaluateWith(&s, Sources{Simulations: func(in Simulation) (SimulationResult, bool) {
+	var asked []simulate.Simulation
+	pending, _ := EvaluateWith(&s, Sources{Simulations: func(in simulate.Simulation) (simulate.SimulationResult, bool) {
 		asked = append(asked, in)
-		return SimulationResult{}, false
+		return simulate.SimulationResult{}, false
 	}})
 	pf := pending.Functions[0].ColdStartRate
 	if !pf.Pending || pf.Model == nil || pf.Rate != pf.Model.ColdStartProbability || len(asked) != 1 {

@@ -4,13 +4,16 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"planner/model/pricing"
+	"planner/model/simulate"
 )
 
 // FunctionSimulation is the simulation of one function of a scenario over a
 // day, with its cost.
 type FunctionSimulation struct {
-	Name   string           `json:"name"`
-	Result SimulationResult `json:"result"`
+	Name   string                    `json:"name"`
+	Result simulate.SimulationResult `json:"result"`
 	// Costs of the simulated day scaled to the month, USD.
 	OnDemandCostMonthly    float64 `json:"on_demand_cost_monthly"`
 	ProvisionedCostMonthly float64 `json:"provisioned_cost_monthly"`
@@ -19,26 +22,19 @@ type FunctionSimulation struct {
 	ElapsedMs float64 `json:"elapsed_ms,omitempty"`
 }
 
-// Platform limits of Lambda the simulation applies.
-const (
-	accountConcurrencyLimit = 1000 // default per region
-	scalingStartsPerWindow  = 1000 // new environments per function …
-	scalingWindowSeconds    = 10   // … every 10 s
-)
-
 // FunctionSimulationInput derives the simulation of a function from the
 // scenario: a day of its hourly traffic (per-minute rates), warm durations
 // lognormal with its mean and p95, cold ones longer by the cold-start
 // duration, its provisioned concurrency all day, its reserved concurrency
 // (or the account's 1,000) as the limit, and Lambda's scaling rate.
-func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) Simulation {
+func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) simulate.Simulation {
 	rates := make([]float64, 0, hoursPerDay*60)
 	for _, perHour := range fr.Traffic.RequestsPerHour {
 		for range 60 {
 			rates = append(rates, perHour/3600)
 		}
 	}
-	limit := accountConcurrencyLimit
+	limit := simulate.LambdaAccountConcurrency
 	if f.ReservedConcurrency > 0 {
 		limit = f.ReservedConcurrency
 	}
@@ -47,16 +43,16 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 		provisioned = []int{f.ProvisionedConcurrency}
 	}
 	coldP95 := f.P95ExecutionTimeMs + f.ColdStartDurationMs
-	return Simulation{
+	return simulate.Simulation{
 		Seed:                 seed,
 		RatePerMinute:        rates,
-		Warm:                 Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
-		Cold:                 Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, P95Ms: coldP95},
+		Warm:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
+		Cold:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, P95Ms: coldP95},
 		KeepAliveSeconds:     keepAliveMinutes * 60,
 		ProvisionedByHour:    provisioned,
 		ConcurrencyLimit:     limit,
-		ScalingLimit:         scalingStartsPerWindow,
-		ScalingWindowSeconds: scalingWindowSeconds,
+		ScalingLimit:         simulate.LambdaScalingStarts,
+		ScalingWindowSeconds: simulate.LambdaScalingWindowSeconds,
 		MemoryMb:             float64(f.AllocatedMemoryMb),
 	}
 }
@@ -66,13 +62,13 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 //
 //	on-demand   = (busy − provisioned busy) s × GB × duration rate + requests × request rate
 //	provisioned = provisioned s × GB × capacity rate + provisioned busy s × GB × its duration rate
-func SimulateFunction(p *PriceProfile, arch Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
+func SimulateFunction(p *pricing.PriceProfile, arch pricing.Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
 	return SimulateWith(p, arch, f, FunctionSimulationInput(f, fr, keepAliveMinutes, seed))
 }
 
 // SimulateWith runs a prepared simulation of a function and prices it.
-func SimulateWith(p *PriceProfile, arch Architecture, f *Function, sim Simulation) FunctionSimulation {
-	r := Simulate(sim)
+func SimulateWith(p *pricing.PriceProfile, arch pricing.Architecture, f *Function, sim simulate.Simulation) FunctionSimulation {
+	r := simulate.Simulate(sim)
 	prices := p.Lambda[arch]
 	gb := sim.MemoryMb / 1024
 	days := p.HoursPerMonth.Amount / 24

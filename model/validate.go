@@ -2,8 +2,12 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"planner/model/pricing"
+	"planner/model/spec"
 )
 
 // Limits a scenario must stay within.
@@ -40,14 +44,14 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 	if utf8.RuneCountInString(s.Name) > MaxScenarioName {
 		v.add("name", "longer than "+strconv.Itoa(MaxScenarioName)+" characters")
 	}
-	profile, ok := LookupProfile(s.Pricing.Profile)
+	profile, ok := pricing.LookupProfile(s.Pricing.Profile)
 	priced := false
 	if ok {
 		_, priced = profile.Lambda[s.Pricing.Architecture]
 	}
 	switch {
 	case !ok:
-		v.add("pricing.profile", "unknown price profile "+strconv.Quote(s.Pricing.Profile)+"; choose one of "+quoteList(ProfileIDs()))
+		v.add("pricing.profile", "unknown price profile "+strconv.Quote(s.Pricing.Profile)+"; choose one of "+quoteList(pricing.ProfileIDs()))
 	case !priced:
 		v.add("pricing.architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(s.Pricing.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
 	default:
@@ -132,7 +136,7 @@ func (v *validator) oneOf(path, value string, allowed []string) bool {
 	return false
 }
 
-func (v *validator) compliance(c *Compliance) {
+func (v *validator) compliance(c *spec.Compliance) {
 	v.number("compliance.pci_overhead_percent", c.PCIOverheadPercent, 0, 1000)
 	v.number("compliance.general_overhead_percent", c.GeneralOverheadPercent, 0, 1000)
 	v.number("compliance.monitoring_cost_per_invocation", c.MonitoringCostPerInvocation, 0, 1)
@@ -192,7 +196,7 @@ func (v *validator) function(path string, f *Function) {
 	}
 	v.intRange("allocated_memory_mb", f.AllocatedMemoryMb, MinMemoryMb, MaxMemoryMb)
 	v.number("actual_memory_usage_mb", f.ActualMemoryUsageMb, 0, MaxMemoryMb)
-	v.intRange("ephemeral_storage_mb", f.EphemeralStorageMb, ephemeralFreeMb, MaxMemoryMb)
+	v.intRange("ephemeral_storage_mb", f.EphemeralStorageMb, pricing.EphemeralFreeMb, MaxMemoryMb)
 	if len(f.ExecutionTimesByMemory) > maxMeasuredSizes {
 		v.add("execution_times_by_memory", "more than "+strconv.Itoa(maxMeasuredSizes)+" measurements")
 	}
@@ -217,8 +221,8 @@ func (v *validator) function(path string, f *Function) {
 	}
 	v.number("keep_alive_minutes", f.KeepAliveMinutes, 0, 24*60)
 	v.number("cold_start_duration_ms", f.ColdStartDurationMs, 0, MaxTimeoutMs)
-	if !knownRuntime(f.Runtime) {
-		v.oneOf("runtime", f.Runtime, runtimeIDs())
+	if !slices.Contains(spec.RuntimeIDs(), f.Runtime) {
+		v.oneOf("runtime", f.Runtime, spec.RuntimeIDs())
 	}
 	v.number("deployment_size_mb", f.DeploymentSizeMb, 0, MaxMemoryMb)
 	v.intRange("reserved_concurrency", f.ReservedConcurrency, 0, maxConcurrency)
@@ -242,8 +246,8 @@ func (v *validator) function(path string, f *Function) {
 	v.number("max_cost_increase_percent", f.MaxCostIncreasePercent, -100, 100000)
 	v.number("min_performance_improvement_percent", f.MinPerformanceImprovementPercent, -100000, 100)
 	for i, r := range f.ComplianceRequirements {
-		if !knownCompliance(r) {
-			v.oneOf("compliance_requirements["+strconv.Itoa(i)+"]", string(r), complianceIDs())
+		if !slices.Contains(spec.ComplianceIDs(), string(r)) {
+			v.oneOf("compliance_requirements["+strconv.Itoa(i)+"]", string(r), spec.ComplianceIDs())
 		}
 	}
 }
@@ -261,7 +265,7 @@ func quoteList(items []string) string {
 	return out
 }
 
-func archStrings(as []Architecture) []string {
+func archStrings(as []pricing.Architecture) []string {
 	out := make([]string, len(as))
 	for i, a := range as {
 		out[i] = string(a)

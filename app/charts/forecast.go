@@ -6,6 +6,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
+	"planner/model/forecast"
+	"planner/model/policy"
 )
 
 // The prediction band is drawn as its lower edge and, stacked on it, its
@@ -25,7 +27,7 @@ type tipPoint struct {
 
 // ForecastChart draws the last week of history, the forecast with its band
 // and the anomalies found, hour by hour.
-func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomaly) string {
+func ForecastChart(history []float64, f forecast.Forecast, anomalies []forecast.Anomaly) string {
 	shown := min(len(history), 7*24)
 	offset := len(history) - shown
 	n := shown + len(f.Forecast)
@@ -71,7 +73,7 @@ func ForecastChart(history []float64, f model.Forecast, anomalies []model.Anomal
 
 // PolicySchedules draws each policy's applied provisioned concurrency, the
 // concurrency the held-out hours needed and the one the forecast predicted.
-func PolicySchedules(needed []float64, c model.PolicyComparison) string {
+func PolicySchedules(needed []float64, c policy.PolicyComparison) string {
 	labels := make([]string, len(needed))
 	need := make([]opts.LineData, len(needed))
 	predicted := make([]opts.LineData, len(needed))

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"planner/model"
+	"planner/model/forecast"
+	"planner/model/policy"
 )
 
 // The band is its lower edge plus a stacked width that ends at the upper
@@ -14,8 +15,8 @@ import (
 // one axis, the forecast after the history; anomalies sit at their hour.
 func TestForecastChartStacksTheBand(t *testing.T) {
 	history := []float64{10, 20, 30, 40}
-	f := model.Forecast{Method: "seasonal_naive", Forecast: []float64{50, 60}, Lower: []float64{45, 51}, Upper: []float64{58, 70}}
-	anomalies := []model.Anomaly{{Index: 2, Kind: "spike", Actual: 30, Explanation: "<b>30</b> against 12"}}
+	f := forecast.Forecast{Method: "seasonal_naive", Forecast: []float64{50, 60}, Lower: []float64{45, 51}, Upper: []float64{58, 70}}
+	anomalies := []forecast.Anomaly{{Index: 2, Kind: "spike", Actual: 30, Explanation: "<b>30</b> against 12"}}
 	js := ForecastChart(history, f, anomalies)
 	o := decode(t, "forecast", js)
 	values := map[string][]json.RawMessage{}
@@ -52,8 +53,8 @@ func TestForecastChartStacksTheBand(t *testing.T) {
 // Every policy is a step line of its applied schedule, next to the
 // concurrency needed and predicted.
 func TestPolicySchedulesDrawsEveryPolicy(t *testing.T) {
-	c := model.PolicyComparison{
-		Policies:             []model.PolicyResult{{Policy: "static", Applied: []int{4, 4, 4}}, {Policy: "predictive", Applied: []int{1, 3, 5}}},
+	c := policy.PolicyComparison{
+		Policies:             []policy.PolicyResult{{Policy: "static", Applied: []int{4, 4, 4}}, {Policy: "predictive", Applied: []int{1, 3, 5}}},
 		PredictedConcurrency: []float64{1.2, 2.5},
 	}
 	o := decode(t, "policies", PolicySchedules([]float64{1, 2, 4}, c))

@@ -6,6 +6,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
+	"planner/model/spec"
 )
 
 // MemoryCurve draws a function's duration and monthly cost against memory on
@@ -36,7 +37,7 @@ func MemoryCurve(f *model.FunctionReport) string {
 	picks := []opts.MarkPointNameCoordItem{}
 	for _, p := range []struct {
 		name string
-		o    model.MemoryOpportunity
+		o    spec.MemoryOpportunity
 	}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal},
 		{"balanced", m.OptimizationOpportunities.Balanced}} {
 		picks = append(picks, opts.MarkPointNameCoordItem{
@@ -82,7 +83,7 @@ func ColdStartScenarios(f *model.FunctionReport) string {
 	o.Tooltip.Trigger = "item" // one point per strategy
 	for _, c := range []struct {
 		name string
-		s    model.ColdStartScenario
+		s    spec.ColdStartScenario
 	}{{"Natural scaling", s.Natural}, {"Provisioned concurrency", s.Provisioned}, {"Scheduled warm-up", s.Warmup}} {
 		tip := fmt.Sprintf("%s: +%.1f ms on average, $%.2f/month, %.2f%% cold starts", c.name, c.s.AvgLatencyImpactMs, c.s.OptimizationCostMonthly, c.s.ColdStartRate*100)
 		o.add(series{Name: c.name, Type: "scatter", Data: []opts.ScatterData{{Name: tip, Value: []float64{round(c.s.AvgLatencyImpactMs, 2), round(c.s.OptimizationCostMonthly, 2)}, SymbolSize: 16}}})

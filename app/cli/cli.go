@@ -4,10 +4,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // maxInput bounds what a command reads from a file or standard input.

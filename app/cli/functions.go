@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"planner/model"
+	"planner/model/pricing"
 )
 
 // evaluatedFunction is one function of an evaluated scenario.
@@ -13,7 +14,7 @@ type evaluatedFunction struct {
 	Function *model.Function
 	Report   *model.FunctionReport
 	Scenario *model.Scenario
-	Profile  *model.PriceProfile
+	Profile  *pricing.PriceProfile
 }
 
 // eachFunction loads and evaluates the scenario of FILE and calls do for
@@ -28,7 +29,7 @@ func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunc
 	if len(probs) > 0 {
 		return fail(env, cmd, probs.Error())
 	}
-	profile, _ := model.LookupProfile(s.Pricing.Profile)
+	profile, _ := pricing.LookupProfile(s.Pricing.Profile)
 	out := []T{}
 	for i := range s.Functions {
 		if only != "" && s.Functions[i].Name != only {

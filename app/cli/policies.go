@@ -4,12 +4,14 @@ import (
 	"flag"
 
 	"planner/model"
+	"planner/model/forecast"
+	"planner/model/policy"
 )
 
 // policyComparison is the policies of one function.
 type policyComparison struct {
 	Function string `json:"function"`
-	model.PolicyComparison
+	policy.PolicyComparison
 }
 
 // runPolicies implements `planner policies [FILE|-] [--function NAME]
@@ -30,10 +32,10 @@ func runPolicies(env *Env, args []string) int {
 			return policyComparison{}, err
 		}
 		f, fr := e.Function, e.Report
-		guard := model.DefaultGuardrails()
+		guard := policy.DefaultGuardrails()
 		guard.Shadow = *shadow
-		history := model.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
-		return policyComparison{Function: f.Name, PolicyComparison: model.ComparePolicies(model.PolicyInput{
+		history := forecast.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
+		return policyComparison{Function: f.Name, PolicyComparison: policy.ComparePolicies(policy.PolicyInput{
 			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
 		}, e.Profile, e.Scenario.Pricing.Architecture)}, nil

@@ -16,13 +16,14 @@ import (
 
 	"planner/app/cli"
 	"planner/model"
+	"planner/model/pricing"
 )
 
 // changedScenario is the default scenario edited outside the app.
 func changedScenario() model.Scenario {
 	s := model.DefaultScenario()
 	s.Name = "Changed outside the app"
-	s.Pricing.Architecture = model.ARM64
+	s.Pricing.Architecture = pricing.ARM64
 	s.Functions[1].AllocatedMemoryMb = 1536
 	s.Functions[2].ProvisionedConcurrency = 3
 	s.Functions = append(s.Functions, model.DefaultFunction())

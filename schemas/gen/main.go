@@ -18,6 +18,8 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"planner/model"
+	"planner/model/pricing"
+	"planner/model/spec"
 )
 
 func main() {
@@ -70,7 +72,7 @@ func Generate() ([]byte, error) {
 				pair.Value.Extras["x-group"] = group
 			}
 			if pair.Key == "compliance_requirements" && pair.Value.Items != nil {
-				pair.Value.Items.Enum = toAny(model.ComplianceRequirements)
+				pair.Value.Items.Enum = toAny(spec.ComplianceRequirements)
 			}
 		}
 	}
@@ -137,11 +139,11 @@ func plainDescription(doc string) string {
 // enumLabels are the human names of enum values, by property name.
 func enumLabels() map[string]map[string]string {
 	runtimes := map[string]string{}
-	for _, r := range model.Runtimes() {
+	for _, r := range spec.Runtimes() {
 		runtimes[r.ID] = r.Label
 	}
 	profiles := map[string]string{}
-	for _, p := range model.Profiles() {
+	for _, p := range pricing.Profiles() {
 		profiles[p.ID] = p.Name
 	}
 	return map[string]map[string]string{

@@ -1,0 +1,54 @@
+package keepalive
+
+import "planner/model/internal/num"
+
+// DayKeepAlive is the keep-alive model over a day of hourly traffic.
+type DayKeepAlive struct {
+	// ColdStartProbability is the share of the day's requests that start
+	// cold: Σ_h requests_h · P_h(cold) / Σ_h requests_h.
+	ColdStartProbability float64 `json:"cold_start_probability"`
+	// AvgInstances, AvgIdleInstances: means over the 24 hours.
+	AvgInstances     float64 `json:"avg_instances"`
+	AvgIdleInstances float64 `json:"avg_idle_instances"`
+	// IdleGBSecondsPerDay is the memory keep-alive holds: idle instances ×
+	// memory (GB) × 86,400 s.
+	IdleGBSecondsPerDay float64 `json:"idle_gb_seconds_per_day"`
+}
+
+// DayKeepAliveModel applies the keep-alive model to each hour of a day (each
+// hour at its own steady state: the keep-alive is short against an hour) and
+// weights the hours by their requests. Hours of equal traffic are solved once.
+// Solves come from solve (nil: CalculateKeepAlive); ready is false when one
+// of them is not ready, after every hour has been asked for.
+func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) (d DayKeepAlive, ready bool) {
+	if solve == nil {
+		solve = func(k KeepAlive) (KeepAliveResult, bool) { return CalculateKeepAlive(k), true }
+	}
+	total := 0.0
+	ready = true
+	solved := map[float64]KeepAliveResult{}
+	for _, requests := range requestsPerHour {
+		r, ok := solved[requests]
+		if !ok {
+			r, ok = solve(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
+				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: provisioned})
+			ready = ready && ok
+			solved[requests] = r
+		}
+		d.ColdStartProbability += requests * r.ColdStartProbability
+		d.AvgInstances += r.AvgInstances
+		d.AvgIdleInstances += r.AvgIdleInstances
+		total += requests
+	}
+	hours := float64(len(requestsPerHour))
+	if hours > 0 {
+		d.AvgInstances /= hours
+		d.AvgIdleInstances /= hours
+	}
+	d.ColdStartProbability = num.Ratio(d.ColdStartProbability, total)
+	d.IdleGBSecondsPerDay = d.AvgIdleInstances * memoryMb / 1024 * 86400
+	if !ready {
+		return DayKeepAlive{}, false
+	}
+	return d, true
+}

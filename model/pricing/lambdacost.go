@@ -1,0 +1,112 @@
+package pricing
+
+// LambdaUsage is one function's use of Lambda in a billing month.
+type LambdaUsage struct {
+	MemoryMb               float64 `json:"memory_mb"`
+	AvgExecutionTimeMs     float64 `json:"avg_execution_time_ms"`
+	MonthlyInvocations     float64 `json:"monthly_invocations"`
+	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
+	EphemeralStorageMb     float64 `json:"ephemeral_storage_mb"`
+}
+
+// LambdaCost is one function's Lambda bill for the month, USD.
+type LambdaCost struct {
+	RequestCost          float64 `json:"request_cost"`
+	ComputeCost          float64 `json:"compute_cost"`
+	ProvisionedCost      float64 `json:"provisioned_cost"`
+	EphemeralStorageCost float64 `json:"ephemeral_storage_cost"`
+	TotalMonthlyCost     float64 `json:"total_monthly_cost"`
+	// GBSeconds is the execution the function uses, GB-s.
+	GBSeconds float64 `json:"gb_seconds"`
+	// ProvisionedGBSeconds is the part of GBSeconds served by provisioned
+	// concurrency at its own execution price.
+	ProvisionedGBSeconds float64 `json:"provisioned_gb_seconds"`
+	// FreeGBSeconds and FreeRequests are this function's share of the
+	// account's free tier.
+	FreeGBSeconds float64 `json:"free_gb_seconds"`
+	FreeRequests  float64 `json:"free_requests"`
+}
+
+// EphemeralFreeMb is the /tmp size every function gets without charge.
+const EphemeralFreeMb = 512
+
+// PriceLambda prices the Lambda use of every function of one account, region
+// and architecture, and appends one LambdaCost per usage to out.
+//
+// For function i with memory m_i (GB = MB/1024), mean billed duration d_i (s)
+// and n_i invocations:
+//
+//	gbs_i      = m_i × d_i × n_i
+//	pcCap_i    = P_i × m_i × secondsPerMonth            (P_i provisioned instances)
+//	pcExec_i   = min(gbs_i, pcCap_i)                     (0 when the profile bills
+//	                                                      provisioned executions on demand)
+//	onDemand_i = gbs_i − pcExec_i
+//	provisioned_i = pcCap_i × capacityRate + pcExec_i × provisionedDurationRate
+//
+// The free tier (when on) is account-wide and only for functions without
+// provisioned concurrency: F = min(free GB-s, Σ eligible onDemand) is shared
+// in proportion to onDemand_i, and likewise for requests. Duration tiers count
+// the account's billable on-demand GB-s B = Σ(onDemand_i − free_i), so every
+// function pays the blended rate tiered(B)/B:
+//
+//	compute_i  = (onDemand_i − free_i) × tiered(B) / B
+//	requests_i = (n_i − freeRequests_i) × requestRate
+//	ephemeral_i = max(0, storageMb_i − 512)/1024 × d_i × n_i × ephemeralRate
+//
+// The profile must price arch; Validate checks that.
+func PriceLambda(p *PriceProfile, arch Architecture, freeTier bool, usages []LambdaUsage, out []LambdaCost) []LambdaCost {
+	prices := p.Lambda[arch]
+	start := len(out)
+	seconds := p.SecondsPerMonth()
+	var eligibleGBs, eligibleRequests float64
+	for _, u := range usages {
+		memGB := u.MemoryMb / 1024
+		gbs := memGB * (u.AvgExecutionTimeMs / 1000) * u.MonthlyInvocations
+		c := LambdaCost{GBSeconds: gbs}
+		if u.ProvisionedConcurrency > 0 {
+			capacity := u.ProvisionedConcurrency * memGB * seconds
+			c.ProvisionedCost = capacity * prices.ProvisionedCapacity.Amount
+			if !p.ProvisionedExecutionOnDemand {
+				c.ProvisionedGBSeconds = min(gbs, capacity)
+				c.ProvisionedCost += c.ProvisionedGBSeconds * prices.ProvisionedDuration.Amount
+			}
+		} else {
+			eligibleGBs += gbs
+			eligibleRequests += u.MonthlyInvocations
+		}
+		extraGB := max(0, u.EphemeralStorageMb-EphemeralFreeMb) / 1024
+		c.EphemeralStorageCost = extraGB * (u.AvgExecutionTimeMs / 1000) * u.MonthlyInvocations * prices.EphemeralStorage.Amount
+		out = append(out, c)
+	}
+
+	freeGBsShare, freeRequestShare := 0.0, 0.0
+	if freeTier {
+		if eligibleGBs > 0 {
+			freeGBsShare = min(p.FreeTier.GBSeconds.Amount, eligibleGBs) / eligibleGBs
+		}
+		if eligibleRequests > 0 {
+			freeRequestShare = min(p.FreeTier.Requests.Amount, eligibleRequests) / eligibleRequests
+		}
+	}
+	billableGBs := 0.0
+	costs := out[start:]
+	for i, u := range usages {
+		c := &costs[i]
+		if u.ProvisionedConcurrency <= 0 {
+			c.FreeGBSeconds = c.GBSeconds * freeGBsShare
+			c.FreeRequests = u.MonthlyInvocations * freeRequestShare
+		}
+		billableGBs += c.GBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
+	}
+	rate := prices.Duration.FirstRate()
+	if billableGBs > 0 {
+		rate = prices.Duration.Cost(billableGBs) / billableGBs
+	}
+	for i, u := range usages {
+		c := &costs[i]
+		c.ComputeCost = (c.GBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds) * rate
+		c.RequestCost = (u.MonthlyInvocations - c.FreeRequests) * prices.Request.Amount
+		c.TotalMonthlyCost = c.RequestCost + c.ComputeCost + c.ProvisionedCost + c.EphemeralStorageCost
+	}
+	return out
+}

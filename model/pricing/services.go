@@ -1,0 +1,123 @@
+package pricing
+
+// ServiceUsage is a function's use of the services around it.
+type ServiceUsage struct {
+	MonthlyInvocations float64
+	APIGatewayEnabled  bool
+	APIType            APIType
+	LogDataGbMonthly   float64
+	DynamoDBEnabled    bool
+	DynamoDBReadUnits  float64
+	DynamoDBWriteUnits float64
+	DynamoDBStorageGb  float64
+	S3Enabled          bool
+	S3StorageGb        float64
+	S3RequestsMonthly  float64
+}
+
+// SupportingServices is a function's monthly bill for the services it uses,
+// USD. A service the function does not use costs 0.
+type SupportingServices struct {
+	APIGateway     float64 `json:"api_gateway"`
+	CloudWatchLogs float64 `json:"cloudwatch_logs"`
+	DynamoDB       float64 `json:"dynamodb"`
+	S3             float64 `json:"s3"`
+	TotalCost      float64 `json:"total_cost"`
+}
+
+// APIGatewayRates are the blended per-request prices of each API type for
+// one account: API Gateway tiers count all of the account's requests.
+type APIGatewayRates map[APIType]float64
+
+// BlendedAPIGatewayRates sums the API requests of all usages per API type
+// and returns tiered(total) / total for each type, or the first-tier rate for
+// a type with no requests.
+func BlendedAPIGatewayRates(p *PriceProfile, usages []ServiceUsage) APIGatewayRates {
+	var rest, http float64
+	for _, u := range usages {
+		if !u.APIGatewayEnabled {
+			continue
+		}
+		if u.APIType == HTTPAPI {
+			http += u.MonthlyInvocations
+		} else {
+			rest += u.MonthlyInvocations
+		}
+	}
+	blend := func(t TieredPrice, q float64) float64 {
+		if q <= 0 {
+			return t.FirstRate()
+		}
+		return t.Cost(q) / q
+	}
+	return APIGatewayRates{
+		RESTAPI: blend(p.APIGateway[RESTAPI], rest),
+		HTTPAPI: blend(p.APIGateway[HTTPAPI], http),
+	}
+}
+
+// CalculateSupportingServices prices a function's services for a month of
+// H hours:
+//
+//	api_gateway     = invocations × blended API rate
+//	cloudwatch_logs = log GB × ingestion price
+//	dynamodb        = (RCU × RCU-hour + WCU × WCU-hour) × H + storage GB × GB-month
+//	s3              = storage GB × GB-month + requests × request price
+func CalculateSupportingServices(u ServiceUsage, p *PriceProfile, api APIGatewayRates) SupportingServices {
+	var s SupportingServices
+	if u.APIGatewayEnabled {
+		apiType := u.APIType
+		if apiType == "" {
+			apiType = RESTAPI
+		}
+		s.APIGateway = u.MonthlyInvocations * api[apiType]
+	}
+	s.CloudWatchLogs = u.LogDataGbMonthly * p.CloudWatchLogsIngestionGB.Amount
+	if u.DynamoDBEnabled {
+		hours := p.HoursPerMonth.Amount
+		d := p.DynamoDB
+		s.DynamoDB = u.DynamoDBReadUnits*d.ReadCapacityUnitHour.Amount*hours +
+			u.DynamoDBWriteUnits*d.WriteCapacityUnitHour.Amount*hours +
+			u.DynamoDBStorageGb*d.StorageGBMonth.Amount
+	}
+	if u.S3Enabled {
+		s.S3 = u.S3StorageGb*p.S3.StorageGBMonth.Amount + u.S3RequestsMonthly*p.S3.Request.Amount
+	}
+	s.TotalCost = s.APIGateway + s.CloudWatchLogs + s.DynamoDB + s.S3
+	return s
+}
+
+// GlobalServices is the monthly bill of what the whole application shares, USD.
+type GlobalServices struct {
+	Deployment         float64 `json:"deployment"`
+	XRay               float64 `json:"x_ray"`
+	CloudWatchInsights float64 `json:"cloudwatch_insights"`
+	IAM                float64 `json:"iam"`
+	SecretsManager     float64 `json:"secrets_manager"`
+	CodeBuild          float64 `json:"codebuild"`
+	TotalCost          float64 `json:"total_cost"`
+}
+
+// tracedInvocationsThreshold: above this many invocations a month the
+// application is traced with X-Ray and analysed with Logs Insights.
+const tracedInvocationsThreshold = 1_000_000
+
+// CalculateGlobalServices prices the shared services:
+//
+//	deployment + codebuild + secrets × secret price
+//	+ (invocations × trace price + Logs Insights)   when invocations > 1M
+//
+// IAM is free.
+func CalculateGlobalServices(p *PriceProfile, totalInvocations, secrets float64) GlobalServices {
+	g := GlobalServices{
+		Deployment:     p.Deployment.Amount,
+		SecretsManager: secrets * p.SecretsManagerSecret.Amount,
+		CodeBuild:      p.CodeBuild.Amount,
+	}
+	if totalInvocations > tracedInvocationsThreshold {
+		g.XRay = totalInvocations * p.XRayTrace.Amount
+		g.CloudWatchInsights = p.LogsInsights.Amount
+	}
+	g.TotalCost = g.Deployment + g.XRay + g.CloudWatchInsights + g.IAM + g.SecretsManager + g.CodeBuild
+	return g
+}

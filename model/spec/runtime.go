@@ -1,0 +1,46 @@
+package spec
+
+// Runtime is a Lambda runtime and the base cold start the model assumes for
+// it at 512 MB.
+type Runtime struct {
+	ID          string  `json:"id"`
+	Label       string  `json:"label"`
+	ColdStartMs float64 `json:"cold_start_ms"`
+}
+
+// runtimes are the spec's base cold starts (ms). Any other runtime is
+// modelled with otherRuntimeColdStartMs, as the spec does.
+var runtimes = []Runtime{
+	{ID: "nodejs", Label: "Node.js", ColdStartMs: 200},
+	{ID: "python3.9", Label: "Python", ColdStartMs: 300},
+	{ID: "java11", Label: "Java", ColdStartMs: 1000},
+	{ID: "dotnet6", Label: ".NET", ColdStartMs: 600},
+	{ID: "go1.x", Label: "Go", ColdStartMs: 150},
+	{ID: "other", Label: "Other runtime", ColdStartMs: otherRuntimeColdStartMs},
+}
+
+// otherRuntimeColdStartMs is the base cold start of runtimes the table lacks.
+const otherRuntimeColdStartMs = 300
+
+// Runtimes lists the runtimes a scenario may choose.
+func Runtimes() []Runtime { return runtimes }
+
+// RuntimeColdStartMs returns the base cold start of a runtime in ms; runtimes
+// not in the table get the default of 300 ms.
+func RuntimeColdStartMs(id string) float64 {
+	for _, r := range runtimes {
+		if r.ID == id {
+			return r.ColdStartMs
+		}
+	}
+	return otherRuntimeColdStartMs
+}
+
+// RuntimeIDs lists the runtimes' IDs, in table order.
+func RuntimeIDs() []string {
+	ids := make([]string, len(runtimes))
+	for i, r := range runtimes {
+		ids[i] = r.ID
+	}
+	return ids
+}
