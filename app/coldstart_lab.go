@@ -25,7 +25,7 @@ type ColdStartLab struct {
 	Revision int
 	Function int
 
-	day      *keepalive.DayKeepAlive
+	day      *keepalive.Day
 	curves   string
 	sim      *model.FunctionSimulation
 	progress float64 // 0..1 while a simulation runs
@@ -118,7 +118,7 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 			return
 		}
 		memo := &c.Session.keepAlive
-		day, _ := keepalive.DayKeepAliveModel(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
+		day, _ := keepalive.SolveDay(memo.solver, fr.Traffic.RequestsPerHour, warm, cold, f.KeepAliveMinutes,
 			float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 		mean, peak := fr.Traffic.RequestsPerDay()/86400, 0.0
 		for _, r := range fr.Traffic.RequestsPerHour {
@@ -131,7 +131,7 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 		for i, k := range keepAlives {
 			curves[i].KeepAliveMinutes = k
 			for _, rate := range rates {
-				r := memo.solve(keepalive.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
+				r := memo.solve(keepalive.Input{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm,
 					ColdServiceTimeMs: cold, KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
 				curves[i].Probabilities = append(curves[i].Probabilities, r.ColdStartProbability)
 				if k == here.KeepAliveMinutes && rate == here.Rate {

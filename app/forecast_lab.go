@@ -33,7 +33,7 @@ type ForecastLab struct {
 	forecast  *forecast.Forecast
 	anomalies *forecast.Anomalies
 	chart     string
-	policies  *policy.PolicyComparison
+	policies  *policy.Comparison
 	polChart  string
 	running   bool
 	notice    string
@@ -76,7 +76,7 @@ func (c *ForecastLab) solve(ctx app.Context) {
 		if c.Revision != revision {
 			return
 		}
-		fc := forecast.MakeForecast(forecast.ForecastInput{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
+		fc := forecast.Make(forecast.Input{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
 		an := forecast.DetectAnomalies(history, 24)
 		option := charts.ForecastChart(history, fc, an.Anomalies)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -96,12 +96,12 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 	s := c.Session
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision, history := s.scenario.Pricing.Architecture, c.Revision, c.history
-	in := policy.PolicyInput{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
+	in := policy.Input{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
 		ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes,
 		Guardrails: policy.DefaultGuardrails(), Seed: model.NameSeed(f.Name), Yield: func() { time.Sleep(time.Millisecond) }}
 	c.running = true
 	ctx.Async(func() {
-		result := policy.ComparePolicies(in, profile, arch)
+		result := policy.Compare(in, profile, arch)
 		needed := make([]float64, forecastHorizon)
 		for h := range needed {
 			needed[h] = history[len(history)-forecastHorizon+h] / 3600 * f.AvgExecutionTimeMs / 1000

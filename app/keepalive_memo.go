@@ -13,7 +13,7 @@ import (
 // evaluation, the background solves and the cold-start lab share it.
 type keepAliveMemo struct {
 	mu      sync.Mutex
-	results recentCache[keepalive.KeepAlive, keepalive.KeepAliveResult]
+	results recentCache[keepalive.Input, keepalive.Result]
 	// evaluation counts evaluations: the solves the latest one uses are
 	// kept when the memo is full.
 	evaluation int
@@ -25,27 +25,27 @@ type keepAliveMemo struct {
 const maxKeepAliveSolvesKept = 8192
 
 // lookup returns a remembered solve, marking it used by this evaluation.
-func (m *keepAliveMemo) lookup(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
+func (m *keepAliveMemo) lookup(k keepalive.Input) (keepalive.Result, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.results.get(k, m.evaluation)
 }
 
 // solve returns the solve of k, remembered or solved now.
-func (m *keepAliveMemo) solve(k keepalive.KeepAlive) keepalive.KeepAliveResult {
+func (m *keepAliveMemo) solve(k keepalive.Input) keepalive.Result {
 	if r, ok := m.lookup(k); ok {
 		return r
 	}
-	r := keepalive.CalculateKeepAlive(k)
+	r := keepalive.Solve(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.results.put(k, r, m.evaluation, maxKeepAliveSolvesKept)
 	return r
 }
 
-// solver is a keepalive.KeepAliveSolver that is always ready: it solves what it
+// solver is a keepalive.Solver that is always ready: it solves what it
 // does not remember (for work already off the page's way, like the lab's).
-func (m *keepAliveMemo) solver(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
+func (m *keepAliveMemo) solver(k keepalive.Input) (keepalive.Result, bool) {
 	return m.solve(k), true
 }
 
@@ -57,18 +57,18 @@ const keepAliveBudget = 25 * time.Millisecond
 // budgetedSolver starts an evaluation and returns its solver: remembered
 // solves, new ones until the evaluation has spent budget on them, then
 // none: those it adds to wanted, for the background.
-func (m *keepAliveMemo) budgetedSolver(budget time.Duration, wanted *[]keepalive.KeepAlive) keepalive.KeepAliveSolver {
+func (m *keepAliveMemo) budgetedSolver(budget time.Duration, wanted *[]keepalive.Input) keepalive.Solver {
 	m.mu.Lock()
 	m.evaluation++
 	m.mu.Unlock()
 	var spent time.Duration
-	return func(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
+	return func(k keepalive.Input) (keepalive.Result, bool) {
 		if r, ok := m.lookup(k); ok {
 			return r, true
 		}
 		if spent >= budget {
 			*wanted = append(*wanted, k)
-			return keepalive.KeepAliveResult{}, false
+			return keepalive.Result{}, false
 		}
 		start := time.Now()
 		r := m.solve(k)

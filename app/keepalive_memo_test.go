@@ -56,11 +56,11 @@ func TestKeepAliveSolvesAreRemembered(t *testing.T) {
 // keeps those it uses even beyond its bound (a large scenario never waits
 // for solves forgotten while it waited).
 func TestKeepAliveMemoForgetsWhatTheEvaluationDoesNotUse(t *testing.T) {
-	rare := func(i int) keepalive.KeepAlive {
-		return keepalive.KeepAlive{ArrivalRatePerSecond: 1e-6 * float64(i+1), WarmServiceTimeMs: 100, KeepAliveMinutes: 1}
+	rare := func(i int) keepalive.Input {
+		return keepalive.Input{ArrivalRatePerSecond: 1e-6 * float64(i+1), WarmServiceTimeMs: 100, KeepAliveMinutes: 1}
 	}
 	var m keepAliveMemo
-	var wanted []keepalive.KeepAlive
+	var wanted []keepalive.Input
 	m.budgetedSolver(time.Hour, &wanted)
 	for i := range maxKeepAliveSolvesKept {
 		m.solve(rare(i))

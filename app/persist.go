@@ -79,8 +79,8 @@ func (p *Planner) runPending(ctx app.Context) {
 	if p.computing {
 		return
 	}
-	solves := append([]keepalive.KeepAlive(nil), p.s.wantedKeepAlive...)
-	days := append([]simulate.Simulation(nil), p.s.wanted...)
+	solves := append([]keepalive.Input(nil), p.s.wantedKeepAlive...)
+	days := append([]simulate.Input(nil), p.s.wanted...)
 	if len(solves)+len(days) == 0 {
 		return
 	}
@@ -104,7 +104,7 @@ func (p *Planner) runPending(ctx app.Context) {
 					time.Sleep(time.Millisecond) // yield to the page
 				}
 			}
-			r := simulate.Simulate(in)
+			r := simulate.Run(in)
 			in.Progress = nil
 			ctx.Dispatch(func(ctx app.Context) { p.s.storeSimulation(in, r) })
 		}

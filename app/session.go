@@ -37,15 +37,15 @@ type session struct {
 	// simulated caches simulated days by their input, the days of the
 	// latest evaluation (revision) kept when it is full; wanted lists those
 	// the last evaluation lacked, which onPending is asked to run.
-	simulated recentCache[string, simulate.SimulationResult]
-	wanted    []simulate.Simulation
+	simulated recentCache[string, simulate.Result]
+	wanted    []simulate.Input
 	onPending func()
 	// keepAlive remembers keep-alive solves across edits. An evaluation
 	// solves for at most keepAliveBudget; wantedKeepAlive lists what it left
 	// to the background (onPending).
 	keepAlive       keepAliveMemo
 	keepAliveBudget time.Duration
-	wantedKeepAlive []keepalive.KeepAlive
+	wantedKeepAlive []keepalive.Input
 }
 
 // maxSimulationsKept bounds the cache of simulated days, except for those
@@ -53,28 +53,28 @@ type session struct {
 const maxSimulationsKept = 64
 
 // simulationKey identifies a simulation by its input.
-func simulationKey(in simulate.Simulation) string {
+func simulationKey(in simulate.Input) string {
 	data, _ := json.Marshal(in)
 	return string(data)
 }
 
 // lookupSimulation gives a cached simulated day, or notes it as wanted.
-func (s *session) lookupSimulation(in simulate.Simulation) (simulate.SimulationResult, bool) {
+func (s *session) lookupSimulation(in simulate.Input) (simulate.Result, bool) {
 	key := simulationKey(in)
 	if r, ok := s.simulated.get(key, s.revision); ok {
 		return r, true
 	}
 	for _, w := range s.wanted {
 		if simulationKey(w) == key {
-			return simulate.SimulationResult{}, false
+			return simulate.Result{}, false
 		}
 	}
 	s.wanted = append(s.wanted, in)
-	return simulate.SimulationResult{}, false
+	return simulate.Result{}, false
 }
 
 // storeSimulation caches a simulated day.
-func (s *session) storeSimulation(in simulate.Simulation, r simulate.SimulationResult) {
+func (s *session) storeSimulation(in simulate.Input, r simulate.Result) {
 	s.simulated.put(simulationKey(in), r, s.revision, maxSimulationsKept)
 }
 

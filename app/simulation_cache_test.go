@@ -30,7 +30,7 @@ func TestSimulatedDaysBeyondTheBoundAreKept(t *testing.T) {
 		t.Fatalf("%d days wanted for %d functions", len(s.wanted), len(sc.Functions))
 	}
 	for _, in := range s.wanted {
-		s.storeSimulation(in, simulate.Simulate(in))
+		s.storeSimulation(in, simulate.Run(in))
 	}
 	s.evaluate()
 	if s.pending() || len(s.wanted) != 0 {

@@ -37,7 +37,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 
 type priceRow struct{ item, price, source, date string }
 
-func priceRows(p *pricing.PriceProfile, arch pricing.Architecture) []priceRow {
+func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 	var rows []priceRow
 	add := func(item string, pr pricing.Price) {
 		rows = append(rows, priceRow{item, fmt.Sprintf("$%s per %s", trimPrice(pr.Amount), pr.Unit), pr.Source, pr.Date})

@@ -84,19 +84,19 @@ func BenchmarkCalcInfrastructure10k(b *testing.B) {
 func BenchmarkKeepAlive(b *testing.B) {
 	for _, c := range []struct {
 		name string
-		k    keepalive.KeepAlive
+		k    keepalive.Input
 	}{
-		{"rare", keepalive.KeepAlive{ArrivalRatePerSecond: 0.003, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2500, KeepAliveMinutes: 10}},
-		{"moderate", keepalive.KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10}},
-		{"heavy", keepalive.KeepAlive{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
-		{"very-heavy", keepalive.KeepAlive{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
-		{"long-requests", keepalive.KeepAlive{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
-		{"cold-class-short", keepalive.KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 100, ColdServiceTimeMs: 2000, KeepAliveMinutes: 0.1}},
-		{"cold-class-busy", keepalive.KeepAlive{ArrivalRatePerSecond: 120, WarmServiceTimeMs: 300, ColdServiceTimeMs: 1300, KeepAliveMinutes: 10}},
+		{"rare", keepalive.Input{ArrivalRatePerSecond: 0.003, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2500, KeepAliveMinutes: 10}},
+		{"moderate", keepalive.Input{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10}},
+		{"heavy", keepalive.Input{ArrivalRatePerSecond: 600, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"very-heavy", keepalive.Input{ArrivalRatePerSecond: 20000, WarmServiceTimeMs: 200, ColdServiceTimeMs: 800, KeepAliveMinutes: 10}},
+		{"long-requests", keepalive.Input{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1}},
+		{"cold-class-short", keepalive.Input{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 100, ColdServiceTimeMs: 2000, KeepAliveMinutes: 0.1}},
+		{"cold-class-busy", keepalive.Input{ArrivalRatePerSecond: 120, WarmServiceTimeMs: 300, ColdServiceTimeMs: 1300, KeepAliveMinutes: 10}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				keepalive.CalculateKeepAlive(c.k)
+				keepalive.Solve(c.k)
 			}
 		})
 	}

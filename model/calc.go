@@ -477,7 +477,7 @@ func calcAlerts(input []byte) (any, Problems) {
 
 // calcColdStartProbability is the keep-alive model of one function.
 func calcColdStartProbability(input []byte) (any, Problems) {
-	k := keepalive.KeepAlive{KeepAliveMinutes: 10}
+	k := keepalive.Input{KeepAliveMinutes: 10}
 	decoding := decodeSpec(input, &k, "arrival_rate_per_second", "warm_service_time_ms", "cold_service_time_ms")
 	v := validator{specRules: true}
 	v.number("arrival_rate_per_second", k.ArrivalRatePerSecond, 0, maxCallsPerSec)
@@ -488,18 +488,18 @@ func calcColdStartProbability(input []byte) (any, Problems) {
 	if probs := alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	return keepalive.CalculateKeepAlive(k), nil
+	return keepalive.Solve(k), nil
 }
 
 // calcForecast forecasts a series.
 func calcForecast(input []byte) (any, Problems) {
-	in := forecast.ForecastInput{SeasonLength: 24, Horizon: 48, Method: "auto"}
+	in := forecast.Input{SeasonLength: 24, Horizon: 48, Method: "auto"}
 	decoding := decodeSpec(input, &in)
 	v := validator{specRules: true}
 	v.intRange("season_length", in.SeasonLength, 1, 10080)
-	v.intRange("horizon", in.Horizon, 1, max(1, forecast.MaxForecastDays*in.SeasonLength))
-	if in.Method != "auto" && !contains(forecast.ForecastMethods(), in.Method) {
-		v.oneOf("method", in.Method, append([]string{"auto"}, forecast.ForecastMethods()...))
+	v.intRange("horizon", in.Horizon, 1, max(1, forecast.MaxDays*in.SeasonLength))
+	if in.Method != "auto" && !contains(forecast.Methods(), in.Method) {
+		v.oneOf("method", in.Method, append([]string{"auto"}, forecast.Methods()...))
 	}
 	for i, x := range in.History {
 		if !inRange(x, 0, maxBigQuantity) {
@@ -518,7 +518,7 @@ func calcForecast(input []byte) (any, Problems) {
 	if in.Method != "auto" && !forecast.Forecastable(in.Method, in.History, in.SeasonLength, in.Horizon) {
 		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
 	}
-	return forecast.MakeForecast(in), nil
+	return forecast.Make(in), nil
 }
 
 func contains(list []string, s string) bool {

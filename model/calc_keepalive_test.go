@@ -16,7 +16,7 @@ func FuzzKeepAlive(f *testing.F) {
 	f.Add(2.7, 300000.0, 300000.0, 1.0, 0.0)
 	f.Add(1e6, 900000.0, 900000.0, 1440.0, 5.0)
 	f.Fuzz(func(t *testing.T, rate, warm, cold, keep, provisioned float64) {
-		input, err := json.Marshal(keepalive.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
+		input, err := json.Marshal(keepalive.Input{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
 			KeepAliveMinutes: keep, ProvisionedConcurrency: provisioned})
 		if err != nil {
 			return // NaN and ±Inf have no JSON
@@ -25,7 +25,7 @@ func FuzzKeepAlive(f *testing.F) {
 		if len(probs) > 0 {
 			return
 		}
-		r := out.(keepalive.KeepAliveResult)
+		r := out.(keepalive.Result)
 		for _, v := range []float64{r.ColdStartProbability, r.AvgInstances, r.AvgRunningInstances, r.AvgIdleInstances, r.Utilization} {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 				t.Fatalf("%s: %+v", input, r)
@@ -45,8 +45,8 @@ func TestColdStartProbabilityInput(t *testing.T) {
 		t.Errorf("problems:\n%s", got)
 	}
 	out, probs := Calc("cold-start-probability", []byte(`{"arrival_rate_per_second": 0.5, "warm_service_time_ms": 2000, "cold_service_time_ms": 2150}`))
-	want := keepalive.CalculateKeepAlive(keepalive.KeepAlive{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2150, KeepAliveMinutes: 10})
-	if len(probs) > 0 || out.(keepalive.KeepAliveResult) != want {
+	want := keepalive.Solve(keepalive.Input{ArrivalRatePerSecond: 0.5, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2150, KeepAliveMinutes: 10})
+	if len(probs) > 0 || out.(keepalive.Result) != want {
 		t.Errorf("defaults: %v %+v, want %+v", probs, out, want)
 	}
 }

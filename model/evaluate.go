@@ -19,14 +19,14 @@ func Evaluate(s *Scenario) (*Report, Problems) {
 
 // Simulations supplies simulated days: the result of an input, or false when
 // it is not ready (a browser runs them in the background).
-type Simulations func(simulate.Simulation) (simulate.SimulationResult, bool)
+type Simulations func(simulate.Input) (simulate.Result, bool)
 
 // Sources supply the costly parts of a report, so that a browser can keep
 // them across edits: simulated days and keep-alive solves. A nil source
 // computes on the spot.
 type Sources struct {
 	Simulations Simulations
-	KeepAlive   keepalive.KeepAliveSolver
+	KeepAlive   keepalive.Solver
 }
 
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
@@ -36,7 +36,7 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 		return nil, probs
 	}
 	if src.Simulations == nil {
-		src.Simulations = func(in simulate.Simulation) (simulate.SimulationResult, bool) { return simulate.Simulate(in), true }
+		src.Simulations = func(in simulate.Input) (simulate.Result, bool) { return simulate.Run(in), true }
 	}
 	return evaluate(s, fullReport, src), nil
 }
@@ -254,12 +254,12 @@ func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateRe
 		seed := NameSeed(f.Name)
 		if r, ok := src.Simulations(FunctionSimulationInput(f, fr, f.KeepAliveMinutes, seed)); ok {
 			report.Rate = r.ColdStartProbability
-			report.Simulated = &SimulatedDay{Seed: seed, SimulationSummary: r.SimulationSummary, AvgInstances: r.AvgInstances}
+			report.Simulated = &SimulatedDay{Seed: seed, Summary: r.Summary, AvgInstances: r.AvgInstances}
 			return report
 		}
 		report.Pending = true
 	}
-	day, ready := keepalive.DayKeepAliveModel(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
+	day, ready := keepalive.SolveDay(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
 		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
 	if !ready {
 		report.Rate, report.Pending = f.ColdStartRate, true
@@ -283,7 +283,7 @@ func NameSeed(name string) uint64 {
 // billedConcurrency is the instances billed as provisioned concurrency: the
 // provisioned ones, or under the spec's convention the larger of reserved and
 // provisioned.
-func billedConcurrency(p *pricing.PriceProfile, f *Function) int {
+func billedConcurrency(p *pricing.Profile, f *Function) int {
 	if p.ReservedBilledAsProvisioned {
 		return max(f.ReservedConcurrency, f.ProvisionedConcurrency)
 	}

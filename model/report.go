@@ -127,7 +127,7 @@ type ColdStartRateReport struct {
 	Rate   float64 `json:"rate"`
 	// Model is the keep-alive model over the day, when it is the method (and
 	// stands in for a simulation still pending).
-	Model *keepalive.DayKeepAlive `json:"model,omitempty"`
+	Model *keepalive.Day `json:"model,omitempty"`
 	// Simulated summarises the simulated day, when it is the method.
 	Simulated *SimulatedDay `json:"simulated,omitempty"`
 	// Pending is true while the simulation or the keep-alive model is not
@@ -139,6 +139,6 @@ type ColdStartRateReport struct {
 // SimulatedDay summarises a simulated day of a function.
 type SimulatedDay struct {
 	Seed uint64 `json:"seed"`
-	simulate.SimulationSummary
+	simulate.Summary
 	AvgInstances float64 `json:"avg_instances"`
 }

@@ -387,7 +387,7 @@ func TestColdStartMethodModel(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[1]
-	day, ready := keepalive.DayKeepAliveModel(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	day, ready := keepalive.SolveDay(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
 	if !ready || f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
@@ -401,17 +401,17 @@ func TestColdStartMethodModel(t *testing.T) {
 	// gives the modelled rates; while one of its hours is not ready, the
 	// rate given stands in, pending.
 	solves := 0
-	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
+	fixed, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.Input) (keepalive.Result, bool) {
 		solves++
-		return keepalive.KeepAliveResult{ColdStartProbability: 0.25, AvgInstances: 3}, true
+		return keepalive.Result{ColdStartProbability: 0.25, AvgInstances: 3}, true
 	}})
 	if got := fixed.Functions[1].ColdStartRate; got.Rate != 0.25 || got.Model.AvgInstances != 3 || got.Pending || solves == 0 || solves > 24 {
 		t.Errorf("with a given solver: %+v after %d solves", got, solves)
 	}
 	asked := 0
-	waiting, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.KeepAlive) (keepalive.KeepAliveResult, bool) {
+	waiting, _ := EvaluateWith(&s, Sources{KeepAlive: func(k keepalive.Input) (keepalive.Result, bool) {
 		asked++
-		return keepalive.KeepAliveResult{}, asked%2 == 0
+		return keepalive.Result{}, asked%2 == 0
 	}})
 	if got := waiting.Functions[1].ColdStartRate; !got.Pending || got.Model != nil || got.Rate != s.Functions[1].ColdStartRate || asked != solves {
 		t.Errorf("an hour not ready: %+v, %d of %d hours asked for", got, asked, solves)
@@ -442,14 +442,14 @@ func TestColdStartMethodSimulated(t *testing.T) {
 		t.Fatal(probs)
 	}
 	f := r.Functions[0]
-	want := simulate.Simulate(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
+	want := simulate.Run(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
 	if f.ColdStartRate.Method != ColdStartSimulated || f.ColdStartRate.Rate != want.ColdStartProbability || f.ColdStartRate.Simulated == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}
-	var asked []simulate.Simulation
-	pending, _ := EvaluateWith(&s, Sources{Simulations: func(in simulate.Simulation) (simulate.SimulationResult, bool) {
+	var asked []simulate.Input
+	pending, _ := EvaluateWith(&s, Sources{Simulations: func(in simulate.Input) (simulate.Result, bool) {
 		asked = append(asked, in)
-		return simulate.SimulationResult{}, false
+		return simulate.Result{}, false
 	}})
 	pf := pending.Functions[0].ColdStartRate
 	if !pf.Pending || pf.Model == nil || pf.Rate != pf.Model.ColdStartProbability || len(asked) != 1 {

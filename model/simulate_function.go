@@ -12,8 +12,8 @@ import (
 // FunctionSimulation is the simulation of one function of a scenario over a
 // day, with its cost.
 type FunctionSimulation struct {
-	Name   string                    `json:"name"`
-	Result simulate.SimulationResult `json:"result"`
+	Name   string          `json:"name"`
+	Result simulate.Result `json:"result"`
 	// Costs of the simulated day scaled to the month, USD.
 	OnDemandCostMonthly    float64 `json:"on_demand_cost_monthly"`
 	ProvisionedCostMonthly float64 `json:"provisioned_cost_monthly"`
@@ -27,7 +27,7 @@ type FunctionSimulation struct {
 // lognormal with its mean and p95, cold ones longer by the cold-start
 // duration, its provisioned concurrency all day, its reserved concurrency
 // (or the account's 1,000) as the limit, and Lambda's scaling rate.
-func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) simulate.Simulation {
+func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) simulate.Input {
 	rates := make([]float64, 0, hoursPerDay*60)
 	for _, perHour := range fr.Traffic.RequestsPerHour {
 		for range 60 {
@@ -43,7 +43,7 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 		provisioned = []int{f.ProvisionedConcurrency}
 	}
 	coldP95 := f.P95ExecutionTimeMs + f.ColdStartDurationMs
-	return simulate.Simulation{
+	return simulate.Input{
 		Seed:                 seed,
 		RatePerMinute:        rates,
 		Warm:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
@@ -62,13 +62,13 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 //
 //	on-demand   = (busy − provisioned busy) s × GB × duration rate + requests × request rate
 //	provisioned = provisioned s × GB × capacity rate + provisioned busy s × GB × its duration rate
-func SimulateFunction(p *pricing.PriceProfile, arch pricing.Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
+func SimulateFunction(p *pricing.Profile, arch pricing.Architecture, f *Function, fr *FunctionReport, keepAliveMinutes float64, seed uint64) FunctionSimulation {
 	return SimulateWith(p, arch, f, FunctionSimulationInput(f, fr, keepAliveMinutes, seed))
 }
 
 // SimulateWith runs a prepared simulation of a function and prices it.
-func SimulateWith(p *pricing.PriceProfile, arch pricing.Architecture, f *Function, sim simulate.Simulation) FunctionSimulation {
-	r := simulate.Simulate(sim)
+func SimulateWith(p *pricing.Profile, arch pricing.Architecture, f *Function, sim simulate.Input) FunctionSimulation {
+	r := simulate.Run(sim)
 	prices := p.Lambda[arch]
 	gb := sim.MemoryMb / 1024
 	days := p.HoursPerMonth.Amount / 24

@@ -117,7 +117,7 @@ func TestMeasuredDurationsAreMarkersOnly(t *testing.T) {
 // The simulated day marks only the minutes with cold starts, on the right
 // axis, next to the instance lines.
 func TestInstancesOverDayMarksColdMinutes(t *testing.T) {
-	r := &simulate.SimulationResult{PerMinute: []simulate.SimulationMinute{{Running: 1}, {Running: 2, ColdStarts: 2}, {Idle: 1}}}
+	r := &simulate.Result{PerMinute: []simulate.Minute{{Running: 1}, {Running: 2, ColdStarts: 2}, {Idle: 1}}}
 	o := decode(t, "day", InstancesOverDay(r))
 	if len(o.Series) != 4 || o.Series[3].Type != "scatter" || len(o.Series[3].Data) != 1 || string(o.Series[3].Data[0]) != `{"value":["00:01",2]}` {
 		t.Errorf("cold starts: %+v", o.Series[len(o.Series)-1])

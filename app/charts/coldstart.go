@@ -49,7 +49,7 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve, here ColdStartPoi
 
 // InstancesOverDay plots a simulated day minute by minute: mean running, idle and
 // provisioned instances as lines, and the minutes with cold starts as points.
-func InstancesOverDay(r *simulate.SimulationResult) string {
+func InstancesOverDay(r *simulate.Result) string {
 	n := len(r.PerMinute)
 	labels := make([]string, n)
 	running := make([]opts.LineData, n)
@@ -76,7 +76,7 @@ func InstancesOverDay(r *simulate.SimulationResult) string {
 }
 
 // LatencyPercentiles compares the simulated latency percentiles.
-func LatencyPercentiles(r *simulate.SimulationResult) string {
+func LatencyPercentiles(r *simulate.Result) string {
 	return newAxisChart("Simulated latency, cold starts included", opts.XAxis{Data: []string{"p50", "p95", "p99"}}, values("ms")).
 		add(series{Name: "Latency (ms)", Type: "bar", Data: []opts.BarData{
 			{Value: round(r.LatencyP50Ms, 1)}, {Value: round(r.LatencyP95Ms, 1)}, {Value: round(r.LatencyP99Ms, 1)},

@@ -53,8 +53,8 @@ func TestForecastChartStacksTheBand(t *testing.T) {
 // Every policy is a step line of its applied schedule, next to the
 // concurrency needed and predicted.
 func TestPolicySchedulesDrawsEveryPolicy(t *testing.T) {
-	c := policy.PolicyComparison{
-		Policies:             []policy.PolicyResult{{Policy: "static", Applied: []int{4, 4, 4}}, {Policy: "predictive", Applied: []int{1, 3, 5}}},
+	c := policy.Comparison{
+		Policies:             []policy.Result{{Policy: "static", Applied: []int{4, 4, 4}}, {Policy: "predictive", Applied: []int{1, 3, 5}}},
 		PredictedConcurrency: []float64{1.2, 2.5},
 	}
 	o := decode(t, "policies", PolicySchedules([]float64{1, 2, 4}, c))

@@ -14,7 +14,7 @@ type evaluatedFunction struct {
 	Function *model.Function
 	Report   *model.FunctionReport
 	Scenario *model.Scenario
-	Profile  *pricing.PriceProfile
+	Profile  *pricing.Profile
 }
 
 // eachFunction loads and evaluates the scenario of FILE and calls do for

@@ -11,7 +11,7 @@ import (
 // policyComparison is the policies of one function.
 type policyComparison struct {
 	Function string `json:"function"`
-	policy.PolicyComparison
+	policy.Comparison
 }
 
 // runPolicies implements `planner policies [FILE|-] [--function NAME]
@@ -35,7 +35,7 @@ func runPolicies(env *Env, args []string) int {
 		guard := policy.DefaultGuardrails()
 		guard.Shadow = *shadow
 		history := forecast.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
-		return policyComparison{Function: f.Name, PolicyComparison: policy.ComparePolicies(policy.PolicyInput{
+		return policyComparison{Function: f.Name, Comparison: policy.Compare(policy.Input{
 			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
 		}, e.Profile, e.Scenario.Pricing.Architecture)}, nil

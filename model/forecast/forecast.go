@@ -7,14 +7,14 @@ import (
 	"planner/model/internal/num"
 )
 
-// ForecastInput is a series to forecast: counts per period (hour or minute).
-type ForecastInput struct {
+// Input is a series to forecast: counts per period (hour or minute).
+type Input struct {
 	History []float64 `json:"history"`
 	// SeasonLength is the periods of a day (24 for hourly counts); the
 	// weekly season is seven of them.
 	SeasonLength int `json:"season_length"`
 	Horizon      int `json:"horizon"`
-	// Method is "auto" or one of ForecastMethods.
+	// Method is "auto" or one of Methods.
 	Method string `json:"method"`
 }
 
@@ -57,8 +57,8 @@ const (
 	HoltWintersMult     = "holt_winters_multiplicative"
 )
 
-// ForecastMethods lists the methods in the order the automatic choice tries.
-func ForecastMethods() []string {
+// Methods lists the methods in the order the automatic choice tries.
+func Methods() []string {
 	return []string{SeasonalNaive, SeasonalNaiveWeekly, WeeklyMean, RecentDays, HoltWintersDaily, HoltWintersWeekly, HoltWintersMult}
 }
 
@@ -67,8 +67,8 @@ func ForecastMethods() []string {
 // horizon periods.
 const BacktestOrigins = 3
 
-// MaxForecastDays is the longest horizon, in seasons (days of hours).
-const MaxForecastDays = 7
+// MaxDays is the longest horizon, in seasons (days of hours).
+const MaxDays = 7
 
 // Parameters of the forecasting.
 const (
@@ -78,16 +78,16 @@ const (
 	holtWintersSweeps = 200 // Nelder–Mead iterations
 )
 
-// MakeForecast forecasts the series: the chosen method, or for "auto" the
+// Make forecasts the series: the chosen method, or for "auto" the
 // method with the lowest MAE over rolling-origin backtests (the last
 // horizons of the history), refitted on the whole history. The interval is
 // ±1.96 × the backtest errors' standard deviation at each step ahead,
 // floored at zero for counts. Methods that need more history (two weeks for
 // weekly ones) or positive data (multiplicative) are skipped.
-func MakeForecast(in ForecastInput) Forecast {
+func Make(in Input) Forecast {
 	m := max(in.SeasonLength, 1)
 	h := max(in.Horizon, 1)
-	methods := ForecastMethods()
+	methods := Methods()
 	if in.Method != "" && in.Method != "auto" {
 		methods = []string{in.Method}
 	}
@@ -135,7 +135,7 @@ func backtestOriginsFor(n, m, h int) int {
 }
 
 // Forecastable says whether a method can forecast h periods of the history
-// y of season length m, backtested as MakeForecast backtests it.
+// y of season length m, backtested as Make backtests it.
 func Forecastable(method string, y []float64, m, h int) bool {
 	return forecastable(method, y, m, h, backtestOriginsFor(len(y), m, h))
 }
@@ -152,7 +152,7 @@ func forecastable(method string, y []float64, m, h, origins int) bool {
 	case WeeklyMean, HoltWintersWeekly:
 		return n >= 2*daysPerWeek*m
 	case RecentDays: // a day and the day a week before it
-		return n >= (daysPerWeek+1)*m && h <= MaxForecastDays*m
+		return n >= (daysPerWeek+1)*m && h <= MaxDays*m
 	case HoltWintersDaily:
 		return n >= 3*m
 	case HoltWintersMult:

@@ -28,7 +28,7 @@ func forecastRecentDays(y []float64, m, h int) []float64 {
 	bins := min(recentDayBins, m)
 	binOf := func(i int) int { return i * bins / m }
 	// levels[d][e][bin], NaN until computed (d = 0…6, e = −1…−7).
-	var levels [MaxForecastDays][recentDaysCount][recentDayBins]float64
+	var levels [MaxDays][recentDaysCount][recentDayBins]float64
 	for d := range levels {
 		for e := range levels[d] {
 			for b := range levels[d][e] {

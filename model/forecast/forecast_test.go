@@ -35,7 +35,7 @@ func syntheticHourly(r *rand.Rand, weeks int, nightZeros bool) []float64 {
 
 func heldOutMASE(y []float64, method string, h int) float64 {
 	train, test := y[:len(y)-h], y[len(y)-h:]
-	f := MakeForecast(ForecastInput{History: train, SeasonLength: 24, Horizon: h, Method: method})
+	f := Make(Input{History: train, SeasonLength: 24, Horizon: h, Method: method})
 	mae := 0.0
 	for k := range test {
 		mae += math.Abs(test[k] - f.Forecast[k])
@@ -64,7 +64,7 @@ func TestAutoForecastBeatsSeasonalNaive(t *testing.T) {
 func TestForecastShapes(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
 	y := syntheticHourly(r, 4, true)
-	f := MakeForecast(ForecastInput{History: y, SeasonLength: 24, Horizon: 72, Method: "auto"})
+	f := Make(Input{History: y, SeasonLength: 24, Horizon: 72, Method: "auto"})
 	if len(f.Forecast) != 72 || len(f.Lower) != 72 || len(f.Upper) != 72 || f.Method == "" || len(f.Candidates) < 3 {
 		t.Fatalf("%+v", f)
 	}
@@ -76,7 +76,7 @@ func TestForecastShapes(t *testing.T) {
 	if f.Backtest.MAPE != nil {
 		t.Error("MAPE reported for a series with zeros")
 	}
-	short := MakeForecast(ForecastInput{History: y[:100], SeasonLength: 24, Horizon: 24, Method: "auto"})
+	short := Make(Input{History: y[:100], SeasonLength: 24, Horizon: 24, Method: "auto"})
 	if short.Method != SeasonalNaive && short.Method != HoltWintersDaily {
 		t.Errorf("short history chose %s", short.Method)
 	}
@@ -103,8 +103,8 @@ func TestRecentDaysCarriesTheWeeklyPattern(t *testing.T) {
 		}
 		return s / float64(len(test))
 	}
-	recent := MakeForecast(ForecastInput{History: train, SeasonLength: 24, Horizon: 48, Method: RecentDays})
-	naive := MakeForecast(ForecastInput{History: train, SeasonLength: 24, Horizon: 48, Method: SeasonalNaive})
+	recent := Make(Input{History: train, SeasonLength: 24, Horizon: 48, Method: RecentDays})
+	naive := Make(Input{History: train, SeasonLength: 24, Horizon: 48, Method: SeasonalNaive})
 	mean := num.Sum(test) / float64(len(test))
 	t.Logf("MAE recent days %.2f, seasonal naive %.2f (mean %.0f)", mae(recent.Forecast), mae(naive.Forecast), mean)
 	if mae(recent.Forecast) > 0.1*mean || mae(naive.Forecast) < 5*mae(recent.Forecast) {

@@ -12,7 +12,7 @@ func TestSyntheticHistory(t *testing.T) {
 	if len(y) != 4*7*24 {
 		t.Fatalf("%d values", len(y))
 	}
-	f := MakeForecast(ForecastInput{History: y, SeasonLength: 24, Horizon: 48, Method: "auto"})
+	f := Make(Input{History: y, SeasonLength: 24, Horizon: 48, Method: "auto"})
 	if f.Backtest.MASE <= 0 || f.Backtest.MASE > 1 {
 		t.Errorf("a clean synthetic history forecasts with MASE %v", f.Backtest.MASE)
 	}

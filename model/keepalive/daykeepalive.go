@@ -2,8 +2,8 @@ package keepalive
 
 import "planner/model/internal/num"
 
-// DayKeepAlive is the keep-alive model over a day of hourly traffic.
-type DayKeepAlive struct {
+// Day is the keep-alive model over a day of hourly traffic.
+type Day struct {
 	// ColdStartProbability is the share of the day's requests that start
 	// cold: Σ_h requests_h · P_h(cold) / Σ_h requests_h.
 	ColdStartProbability float64 `json:"cold_start_probability"`
@@ -15,22 +15,22 @@ type DayKeepAlive struct {
 	IdleGBSecondsPerDay float64 `json:"idle_gb_seconds_per_day"`
 }
 
-// DayKeepAliveModel applies the keep-alive model to each hour of a day (each
+// SolveDay applies the keep-alive model to each hour of a day (each
 // hour at its own steady state: the keep-alive is short against an hour) and
 // weights the hours by their requests. Hours of equal traffic are solved once.
-// Solves come from solve (nil: CalculateKeepAlive); ready is false when one
+// Solves come from solve (nil: Solve); ready is false when one
 // of them is not ready, after every hour has been asked for.
-func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) (d DayKeepAlive, ready bool) {
+func SolveDay(solve Solver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) (d Day, ready bool) {
 	if solve == nil {
-		solve = func(k KeepAlive) (KeepAliveResult, bool) { return CalculateKeepAlive(k), true }
+		solve = func(k Input) (Result, bool) { return Solve(k), true }
 	}
 	total := 0.0
 	ready = true
-	solved := map[float64]KeepAliveResult{}
+	solved := map[float64]Result{}
 	for _, requests := range requestsPerHour {
 		r, ok := solved[requests]
 		if !ok {
-			r, ok = solve(KeepAlive{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
+			r, ok = solve(Input{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
 				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: provisioned})
 			ready = ready && ok
 			solved[requests] = r
@@ -48,7 +48,7 @@ func DayKeepAliveModel(solve KeepAliveSolver, requestsPerHour []float64, warmMs,
 	d.ColdStartProbability = num.Ratio(d.ColdStartProbability, total)
 	d.IdleGBSecondsPerDay = d.AvgIdleInstances * memoryMb / 1024 * 86400
 	if !ready {
-		return DayKeepAlive{}, false
+		return Day{}, false
 	}
 	return d, true
 }

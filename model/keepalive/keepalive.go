@@ -6,10 +6,10 @@ import (
 	"planner/model/internal/num"
 )
 
-// KeepAlive describes one function on a scale-per-request platform: Poisson
+// Input describes one function on a scale-per-request platform: Poisson
 // arrivals, one request per instance at a time, idle instances kept warm for
 // the keep-alive, provisioned instances always warm.
-type KeepAlive struct {
+type Input struct {
 	ArrivalRatePerSecond   float64 `json:"arrival_rate_per_second"`
 	WarmServiceTimeMs      float64 `json:"warm_service_time_ms"`
 	ColdServiceTimeMs      float64 `json:"cold_service_time_ms"`
@@ -17,8 +17,8 @@ type KeepAlive struct {
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
 }
 
-// KeepAliveResult is the steady state of the keep-alive model.
-type KeepAliveResult struct {
+// Result is the steady state of the keep-alive model.
+type Result struct {
 	ColdStartProbability float64 `json:"cold_start_probability"`
 	// AvgInstances counts every instance alive, provisioned ones included.
 	AvgInstances        float64 `json:"avg_instances"`
@@ -63,7 +63,7 @@ const (
 	maxColdClassConcurrency = 40
 )
 
-// CalculateKeepAlive solves the keep-alive model.
+// Solve solves the keep-alive model.
 //
 // The busy instances N(t) form an M/G/∞ queue: N is Poisson(ρ) with
 // ρ = λ·s̄ (s̄ the mean service time, cold requests taking longer), and N is
@@ -96,29 +96,29 @@ const (
 // quarter of the warm one, the factor that chain applies to P(cold) at a
 // mean concurrency of 36 is carried over by the diffusion scaling
 // (rescaledColdClass; mean error against simulation 7–9% → 4–5.5%).
-func CalculateKeepAlive(k KeepAlive) KeepAliveResult {
+func Solve(k Input) Result {
 	return solveKeepAlive(k, true)
 }
 
-// KeepAliveSolver supplies keep-alive solves: the result of an input, or
+// Solver supplies keep-alive solves: the result of an input, or
 // false when it is not ready (a browser that has spent its time for an edit
 // solves the rest in the background).
-type KeepAliveSolver func(KeepAlive) (KeepAliveResult, bool)
+type Solver func(Input) (Result, bool)
 
-// SingleRate is CalculateKeepAlive without the cold-class
+// SingleRate is Solve without the cold-class
 // refinement: microseconds instead of milliseconds a solve, for callers
 // that need thousands of rough values (the policy learner's reward).
-func SingleRate(k KeepAlive) KeepAliveResult {
+func SingleRate(k Input) Result {
 	return solveKeepAlive(k, false)
 }
 
-func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
+func solveKeepAlive(k Input, coldClass bool) Result {
 	lambda := k.ArrivalRatePerSecond
 	warm, cold := k.WarmServiceTimeMs/1000, k.ColdServiceTimeMs/1000
 	T := k.KeepAliveMinutes * 60
 	c := math.Floor(k.ProvisionedConcurrency)
 	if lambda <= 0 || warm+cold <= 0 {
-		return KeepAliveResult{AvgInstances: c, AvgIdleInstances: c, IdleInstanceSecondsPerSecond: c, Method: "exact"}
+		return Result{AvgInstances: c, AvgIdleInstances: c, IdleInstanceSecondsPerSecond: c, Method: "exact"}
 	}
 	var work float64 // uniformization done, against maxExactWork
 	p, instances, method, closure := singleRateFixedPoint(lambda, warm, cold, T, c, &work)
@@ -134,7 +134,7 @@ func solveKeepAlive(k KeepAlive, coldClass bool) KeepAliveResult {
 	}
 	running := lambda * meanServiceTime(warm, cold, p)
 	instances = max(instances, running, c)
-	return KeepAliveResult{
+	return Result{
 		ColdStartProbability:         p,
 		AvgInstances:                 instances,
 		AvgRunningInstances:          running,

@@ -80,10 +80,10 @@ func TestColdClassAgreesWithSimulator(t *testing.T) {
 		{"provisioned, 3 s keep-alive", 0.1, 80, 4000, 0.05, 1, 200 * 24 * 60, 0.03},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sim := simulate.Simulate(simulate.Poisson(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 3))
-			k := KeepAlive{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
+			sim := simulate.Run(simulate.Poisson(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 3))
+			k := Input{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
 				KeepAliveMinutes: c.keepMin, ProvisionedConcurrency: float64(c.provisioned)}
-			m, single := CalculateKeepAlive(k), SingleRate(k)
+			m, single := Solve(k), SingleRate(k)
 			errCold := math.Abs(m.ColdStartProbability-sim.ColdStartProbability) / sim.ColdStartProbability
 			errSingle := math.Abs(single.ColdStartProbability-sim.ColdStartProbability) / sim.ColdStartProbability
 			errInst := math.Abs(m.AvgInstances-sim.AvgInstances) / sim.AvgInstances
@@ -115,10 +115,10 @@ func TestRescaledColdClassAgreesWithSimulator(t *testing.T) {
 		{"ρ ≈ 127, 6 s keep-alive", 291, 435, 1510, 0.1, 250},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sim := simulate.Simulate(simulate.Poisson(c.rate, c.warm, c.cold, c.keepMin, 0, c.minutes, 3))
+			sim := simulate.Run(simulate.Poisson(c.rate, c.warm, c.cold, c.keepMin, 0, c.minutes, 3))
 			pSim, se := sim.SteadyColdStartProbability(5)
-			k := KeepAlive{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold, KeepAliveMinutes: c.keepMin}
-			m, single := CalculateKeepAlive(k), SingleRate(k)
+			k := Input{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold, KeepAliveMinutes: c.keepMin}
+			m, single := Solve(k), SingleRate(k)
 			errCold := (m.ColdStartProbability - pSim) / pSim
 			errSingle := (single.ColdStartProbability - pSim) / pSim
 			t.Logf("cold: simulated %.5f ± %.5f, model %.5f (%+.1f%%, %s), single rate %.5f (%+.1f%%)",
@@ -140,8 +140,8 @@ func TestRescaledColdClassAgreesWithSimulator(t *testing.T) {
 // the chain's own: P(cold) and instances move smoothly (today the factor is
 // 1.046 on both sides).
 func TestRescaledColdClassIsContinuousAtTheGate(t *testing.T) {
-	below := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 79, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
-	above := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 80, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
+	below := Solve(Input{ArrivalRatePerSecond: 79, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
+	above := Solve(Input{ArrivalRatePerSecond: 80, WarmServiceTimeMs: 500, ColdServiceTimeMs: 2500, KeepAliveMinutes: 1})
 	t.Logf("ρ %.2f: %.6g, %.3f (%s); ρ %.2f: %.6g, %.3f (%s)", below.AvgRunningInstances, below.ColdStartProbability, below.AvgInstances, below.Method,
 		above.AvgRunningInstances, above.ColdStartProbability, above.AvgInstances, above.Method)
 	if !strings.HasSuffix(below.Method, ", cold class") || !strings.HasSuffix(above.Method, "cold class rescaled") {

@@ -18,7 +18,7 @@ func TestKeepAliveAgainstAWSExperiments(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range exps {
-		r := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: e.Rate, WarmServiceTimeMs: e.WarmMs, ColdServiceTimeMs: e.ColdMs, KeepAliveMinutes: e.KeepAliveMin})
+		r := Solve(Input{ArrivalRatePerSecond: e.Rate, WarmServiceTimeMs: e.WarmMs, ColdServiceTimeMs: e.ColdMs, KeepAliveMinutes: e.KeepAliveMin})
 		ec := math.Abs(r.ColdStartProbability-e.PCold) / e.PCold
 		ei := math.Abs(r.AvgInstances-e.Instances) / e.Instances
 		errCold += ec
@@ -36,31 +36,31 @@ func TestKeepAliveAgainstAWSExperiments(t *testing.T) {
 // In the single-instance regime the model is e^{−λ(T+s)}; with provisioned
 // instances above the peak nothing starts cold; Little's Law holds.
 func TestKeepAliveLimits(t *testing.T) {
-	r := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.0005, WarmServiceTimeMs: 100, ColdServiceTimeMs: 100, KeepAliveMinutes: 10})
+	r := Solve(Input{ArrivalRatePerSecond: 0.0005, WarmServiceTimeMs: 100, ColdServiceTimeMs: 100, KeepAliveMinutes: 10})
 	want := math.Exp(-0.0005 * (600 + 0.1))
 	if math.Abs(r.ColdStartProbability-want)/want > 0.01 {
 		t.Errorf("rare requests: %v, want ≈ %v", r.ColdStartProbability, want)
 	}
-	r = CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 2, WarmServiceTimeMs: 500, ColdServiceTimeMs: 900, KeepAliveMinutes: 10, ProvisionedConcurrency: 20})
+	r = Solve(Input{ArrivalRatePerSecond: 2, WarmServiceTimeMs: 500, ColdServiceTimeMs: 900, KeepAliveMinutes: 10, ProvisionedConcurrency: 20})
 	if r.ColdStartProbability > 1e-9 || r.AvgInstances < 20 {
 		t.Errorf("20 provisioned instances for ρ = 1: %+v", r)
 	}
 	check.Near(t, "Little", r.AvgRunningInstances, 2*0.5)
-	r = CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 50, WarmServiceTimeMs: 200, ColdServiceTimeMs: 600, KeepAliveMinutes: 10})
+	r = Solve(Input{ArrivalRatePerSecond: 50, WarmServiceTimeMs: 200, ColdServiceTimeMs: 600, KeepAliveMinutes: 10})
 	if !strings.HasPrefix(r.Method, "spectral") || r.ColdStartProbability <= 0 || r.ColdStartProbability > 0.01 || r.AvgInstances < 10 {
 		t.Errorf("heavy load: %+v", r)
 	}
-	huge := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 1e6, WarmServiceTimeMs: 900000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440})
+	huge := Solve(Input{ArrivalRatePerSecond: 1e6, WarmServiceTimeMs: 900000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440})
 	if !strings.Contains(huge.Method, ", scaled") || huge.AvgInstances < huge.AvgRunningInstances || math.IsNaN(huge.ColdStartProbability) {
 		t.Errorf("huge load: %+v", huge)
 	}
 	// Without traffic the provisioned instances stand idle, and count as idle instance-time.
-	quiet := CalculateKeepAlive(KeepAlive{WarmServiceTimeMs: 100, ColdServiceTimeMs: 500, KeepAliveMinutes: 10, ProvisionedConcurrency: 2})
+	quiet := Solve(Input{WarmServiceTimeMs: 100, ColdServiceTimeMs: 500, KeepAliveMinutes: 10, ProvisionedConcurrency: 2})
 	if quiet.ColdStartProbability != 0 || quiet.AvgInstances != 2 || quiet.AvgIdleInstances != 2 || quiet.IdleInstanceSecondsPerSecond != 2 {
 		t.Errorf("no traffic, 2 provisioned: %+v", quiet)
 	}
-	short := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 1})
-	long := CalculateKeepAlive(KeepAlive{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10})
+	short := Solve(Input{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 1})
+	long := Solve(Input{ArrivalRatePerSecond: 0.05, WarmServiceTimeMs: 2000, ColdServiceTimeMs: 2300, KeepAliveMinutes: 10})
 	if short.ColdStartProbability <= long.ColdStartProbability || short.AvgInstances >= long.AvgInstances {
 		t.Errorf("a shorter keep-alive must mean more cold starts and fewer instances: %+v %+v", short, long)
 	}
@@ -120,12 +120,12 @@ func TestUniformizationAndSpectralAgree(t *testing.T) {
 
 // Every input solves in bounded time.
 func TestKeepAliveBoundedWork(t *testing.T) {
-	for _, k := range []KeepAlive{
+	for _, k := range []Input{
 		{ArrivalRatePerSecond: 400, WarmServiceTimeMs: 1200, ColdServiceTimeMs: 1200, KeepAliveMinutes: 0.5},
 		{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 400000, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1},
 		{ArrivalRatePerSecond: 1e7, WarmServiceTimeMs: 0.001, ColdServiceTimeMs: 900000, KeepAliveMinutes: 1440, ProvisionedConcurrency: 1e6},
 	} {
-		r := CalculateKeepAlive(k)
+		r := Solve(k)
 		if math.IsNaN(r.ColdStartProbability) || math.IsNaN(r.AvgInstances) || r.ColdStartProbability < 0 || r.ColdStartProbability > 1 {
 			t.Errorf("%+v: %+v", k, r)
 		}

@@ -39,8 +39,8 @@ func (g Guardrails) apply(previous, wanted int) int {
 	return min(max(wanted, g.Min), g.Max)
 }
 
-// PolicyInput is a function's history and what the policies need.
-type PolicyInput struct {
+// Input is a function's history and what the policies need.
+type Input struct {
 	// History is hourly invocation counts, oldest first; the last
 	// EvaluationHours are the hours the policies are judged on.
 	History         []float64
@@ -55,14 +55,14 @@ type PolicyInput struct {
 	Yield func() `json:"-"`
 }
 
-func (in PolicyInput) yield() {
+func (in Input) yield() {
 	if in.Yield != nil {
 		in.Yield()
 	}
 }
 
-// PolicyResult is one policy's schedule and its simulated outcome.
-type PolicyResult struct {
+// Result is one policy's schedule and its simulated outcome.
+type Result struct {
 	Policy      string  `json:"policy"`
 	Schedule    []int   `json:"schedule"`
 	Applied     []int   `json:"applied"`
@@ -74,12 +74,12 @@ type PolicyResult struct {
 	Description string  `json:"description"`
 }
 
-// PolicyComparison compares the policies and recommends one.
-type PolicyComparison struct {
-	Policies       []PolicyResult `json:"policies"`
-	Recommended    string         `json:"recommended"`
-	Explanation    string         `json:"explanation"`
-	ForecastMethod string         `json:"forecast_method"`
+// Comparison compares the policies and recommends one.
+type Comparison struct {
+	Policies       []Result `json:"policies"`
+	Recommended    string   `json:"recommended"`
+	Explanation    string   `json:"explanation"`
+	ForecastMethod string   `json:"forecast_method"`
 	// PredictedConcurrency is the forecast's mean concurrency of each
 	// evaluated hour, instances.
 	PredictedConcurrency []float64 `json:"predicted_concurrency"`
@@ -104,7 +104,7 @@ const (
 // concurrency.
 var qActions = []float64{0, 0.5, 1, 1.5, 2}
 
-// ComparePolicies builds the four policies' hourly schedules from what each
+// Compare builds the four policies' hourly schedules from what each
 // could know before the evaluated hours, applies the guardrails, simulates
 // the evaluated hours with each schedule and recommends the cheapest policy
 // whose cold-start rate is no worse than the static policy's (or the one
@@ -112,11 +112,11 @@ var qActions = []float64{0, 0.5, 1, 1.5, 2}
 // policy's schedule for the hours after the history, from the whole history
 // and its forecast; the reactive policy is not planned ahead (it is a
 // target-tracking rule).
-func ComparePolicies(in PolicyInput, p *pricing.PriceProfile, arch pricing.Architecture) PolicyComparison {
+func Compare(in Input, p *pricing.Profile, arch pricing.Architecture) Comparison {
 	n, eval := len(in.History), in.EvaluationHours
 	train := in.History[:n-eval]
 	actual := in.History[n-eval:]
-	fc := forecast.MakeForecast(forecast.ForecastInput{History: train, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
+	fc := forecast.Make(forecast.Input{History: train, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
 
 	schedules := plannedSchedules(in, train, fc, p, arch)
 	reactive := make([]int, eval)
@@ -129,7 +129,7 @@ func ComparePolicies(in PolicyInput, p *pricing.PriceProfile, arch pricing.Archi
 	}
 	schedules["reactive"] = reactive
 
-	out := PolicyComparison{ForecastMethod: fc.Method, PredictedConcurrency: make([]float64, eval)}
+	out := Comparison{ForecastMethod: fc.Method, PredictedConcurrency: make([]float64, eval)}
 	for h, v := range fc.Forecast {
 		out.PredictedConcurrency[h] = in.concurrency(v)
 	}
@@ -147,7 +147,7 @@ func ComparePolicies(in PolicyInput, p *pricing.PriceProfile, arch pricing.Archi
 				last = r.Applied[len(r.Applied)-1]
 			}
 		}
-		ahead := forecast.MakeForecast(forecast.ForecastInput{History: in.History, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
+		ahead := forecast.Make(forecast.Input{History: in.History, SeasonLength: hoursPerDay, Horizon: eval, Method: "auto"})
 		out.NextSchedule = in.Guardrails.applyAll(last, plannedSchedules(in, in.History, ahead, p, arch)[out.Recommended])
 	}
 	return out
@@ -166,11 +166,11 @@ var (
 
 // concurrency is the mean concurrency of an hour with perHour requests:
 // perHour / 3600 s × the warm duration, s.
-func (in PolicyInput) concurrency(perHour float64) float64 { return perHour / 3600 * in.WarmMs / 1000 }
+func (in Input) concurrency(perHour float64) float64 { return perHour / 3600 * in.WarmMs / 1000 }
 
 // plannedSchedules are the schedules the static, predictive and learned
 // policies set for the hours fc forecasts, knowing train.
-func plannedSchedules(in PolicyInput, train []float64, fc forecast.Forecast, p *pricing.PriceProfile, arch pricing.Architecture) map[string][]int {
+func plannedSchedules(in Input, train []float64, fc forecast.Forecast, p *pricing.Profile, arch pricing.Architecture) map[string][]int {
 	peak := 0.0
 	for _, v := range train {
 		peak = max(peak, in.concurrency(v))
@@ -198,14 +198,14 @@ func (g Guardrails) applyAll(previous int, schedule []int) []int {
 }
 
 // simulateSchedule runs the evaluated hours with a provisioned schedule.
-func simulateSchedule(in PolicyInput, actual []float64, provisioned []int, p *pricing.PriceProfile, arch pricing.Architecture) PolicyResult {
+func simulateSchedule(in Input, actual []float64, provisioned []int, p *pricing.Profile, arch pricing.Architecture) Result {
 	rates := make([]float64, 0, len(actual)*60)
 	for _, perHour := range actual {
 		for range 60 {
 			rates = append(rates, perHour/3600)
 		}
 	}
-	sim := simulate.Simulate(simulate.Simulation{
+	sim := simulate.Run(simulate.Input{
 		Seed: in.Seed, RatePerMinute: rates,
 		Warm:              simulate.Distribution{Kind: "lognormal", MeanMs: in.WarmMs, P95Ms: 2 * in.WarmMs},
 		Cold:              simulate.Distribution{Kind: "lognormal", MeanMs: in.ColdMs, P95Ms: 2 * in.ColdMs},
@@ -227,7 +227,7 @@ func simulateSchedule(in PolicyInput, actual []float64, provisioned []int, p *pr
 	served := float64(sim.Arrivals - sim.Throttles)
 	cost := (sim.BusyInstanceSeconds-sim.ProvisionedBusySeconds)*gb*prices.Duration.FirstRate() + served*prices.Request.Amount +
 		sim.ProvisionedInstanceSeconds*gb*prices.ProvisionedCapacity.Amount + sim.ProvisionedBusySeconds*gb*provExec
-	return PolicyResult{Applied: provisioned, Cost: cost, ColdStarts: sim.ColdStarts, ColdRate: sim.ColdStartProbability,
+	return Result{Applied: provisioned, Cost: cost, ColdStarts: sim.ColdStarts, ColdRate: sim.ColdStartProbability,
 		P99Ms: sim.LatencyP99Ms, Throttles: sim.Throttles}
 }
 
@@ -236,7 +236,7 @@ func simulateSchedule(in PolicyInput, actual []float64, provisioned []int, p *pr
 // concurrency, reward −(provisioned cost + cold starts × penalty), with the
 // keep-alive model as the environment; seeded, so runs repeat. It then acts
 // greedily on the evaluated hours' forecast.
-func learnPolicy(in PolicyInput, train []float64, fc forecast.Forecast, p *pricing.PriceProfile, arch pricing.Architecture) []int {
+func learnPolicy(in Input, train []float64, fc forecast.Forecast, p *pricing.Profile, arch pricing.Architecture) []int {
 	r := rand.New(rand.NewPCG(in.Seed, 0x9e37))
 	const buckets = 4
 	maxLevel := 1.0
@@ -258,7 +258,7 @@ func learnPolicy(in PolicyInput, train []float64, fc forecast.Forecast, p *prici
 		if v, ok := cache[k]; ok {
 			return v
 		}
-		v := keepalive.SingleRate(keepalive.KeepAlive{ArrivalRatePerSecond: perHour / 3600, WarmServiceTimeMs: in.WarmMs, ColdServiceTimeMs: in.ColdMs,
+		v := keepalive.SingleRate(keepalive.Input{ArrivalRatePerSecond: perHour / 3600, WarmServiceTimeMs: in.WarmMs, ColdServiceTimeMs: in.ColdMs,
 			KeepAliveMinutes: in.KeepAliveMin, ProvisionedConcurrency: float64(c)}).ColdStartProbability
 		cache[k] = v
 		return v
@@ -309,8 +309,8 @@ const coldRateTolerance = 0.001
 
 // recommend picks the cheapest policy that starts no more cold than the
 // static one (within 0.1 point) and throttles no more, and says why.
-func recommend(ps []PolicyResult) (string, string) {
-	var static PolicyResult
+func recommend(ps []Result) (string, string) {
+	var static Result
 	for _, p := range ps {
 		if p.Policy == "static" {
 			static = p

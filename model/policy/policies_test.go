@@ -10,11 +10,11 @@ import (
 	"planner/model/spec"
 )
 
-func policyInput(t testing.TB) PolicyInput {
+func policyInput(t testing.TB) Input {
 	t.Helper()
 	day := spec.CheckoutDayRequests()
 	y := forecast.SyntheticHistory(day[:], 20e6, 0.6, 0.1, 4, 3)
-	return PolicyInput{History: y, EvaluationHours: 48, WarmMs: 400, ColdMs: 1400, MemoryMb: 1024, KeepAliveMin: 10,
+	return Input{History: y, EvaluationHours: 48, WarmMs: 400, ColdMs: 1400, MemoryMb: 1024, KeepAliveMin: 10,
 		Guardrails: DefaultGuardrails(), Seed: 1}
 }
 
@@ -22,7 +22,7 @@ func TestComparePolicies(t *testing.T) {
 	in := policyInput(t)
 	p, _ := pricing.LookupProfile("aws-us-east-1")
 	start := time.Now()
-	c := ComparePolicies(in, p, pricing.X86_64)
+	c := Compare(in, p, pricing.X86_64)
 	t.Logf("compared in %v: recommended %s (%s)", time.Since(start), c.Recommended, c.Explanation)
 	if len(c.Policies) != 4 || c.Recommended == "" || c.Explanation == "" {
 		t.Fatalf("%+v", c)
@@ -42,7 +42,7 @@ func TestComparePolicies(t *testing.T) {
 	}
 	yields := 0
 	in.Yield = func() { yields++ }
-	again := ComparePolicies(in, p, pricing.X86_64)
+	again := Compare(in, p, pricing.X86_64)
 	if again.Recommended != c.Recommended || again.Policies[3].Cost != c.Policies[3].Cost {
 		t.Error("the same seed (and yielding to a page) gave a different comparison")
 	}
@@ -52,7 +52,7 @@ func TestComparePolicies(t *testing.T) {
 	}
 	in.Yield = nil
 	in.Guardrails.Shadow = true
-	shadow := ComparePolicies(in, p, pricing.X86_64)
+	shadow := Compare(in, p, pricing.X86_64)
 	for _, r := range shadow.Policies {
 		for _, a := range r.Applied {
 			if a != 0 {
@@ -74,8 +74,8 @@ func TestPoliciesPlanTheNextHours(t *testing.T) {
 	quiet.History = forecast.SyntheticHistory(day[:], 2e6, 0.6, 0.1, 4, 7)
 	quiet.WarmMs, quiet.ColdMs = 150, 1150
 	branches := map[bool]bool{}
-	for _, in := range []PolicyInput{policyInput(t), quiet} {
-		c := ComparePolicies(in, p, pricing.X86_64)
+	for _, in := range []Input{policyInput(t), quiet} {
+		c := Compare(in, p, pricing.X86_64)
 		if len(c.PredictedConcurrency) != in.EvaluationHours {
 			t.Fatalf("%d predicted hours", len(c.PredictedConcurrency))
 		}

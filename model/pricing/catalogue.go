@@ -21,15 +21,15 @@ func aws(amount float64, unit, source string) Price {
 	return Price{Amount: amount, Unit: unit, Source: source, Date: awsDate}
 }
 
-var catalogue = []*PriceProfile{referenceProfile(), awsUSEast1Profile()}
+var catalogue = []*Profile{referenceProfile(), awsUSEast1Profile()}
 
 // referenceProfile holds exactly the constants of the spec: one duration
 // price, provisioned concurrency at $0.0000097 per GB-s over a 720-hour month,
 // reserved concurrency billed as provisioned, no free tier. It exists for
 // parity with the spec's reference implementation.
-func referenceProfile() *PriceProfile {
+func referenceProfile() *Profile {
 	perMillion := spec(3.50/1e6, "request")
-	return &PriceProfile{
+	return &Profile{
 		ID:            "reference",
 		Name:          "Spec reference constants",
 		Description:   "The capacity model's own constants (720-hour month, reserved concurrency billed as provisioned). Use it to reproduce the spec; use a real profile for a bill.",
@@ -72,9 +72,9 @@ func referenceProfile() *PriceProfile {
 }
 
 // awsUSEast1Profile holds AWS list prices for us-east-1.
-func awsUSEast1Profile() *PriceProfile {
+func awsUSEast1Profile() *Profile {
 	gbs := "GB-second"
-	return &PriceProfile{
+	return &Profile{
 		ID:            "aws-us-east-1",
 		Name:          "AWS us-east-1 list prices",
 		Description:   "AWS list prices for US East (N. Virginia): tiered duration, provisioned concurrency with its own execution price, ephemeral storage, the account-wide free tier, 730-hour month.",

@@ -54,7 +54,7 @@ const EphemeralFreeMb = 512
 //	ephemeral_i = max(0, storageMb_i − 512)/1024 × d_i × n_i × ephemeralRate
 //
 // The profile must price arch; Validate checks that.
-func PriceLambda(p *PriceProfile, arch Architecture, freeTier bool, usages []LambdaUsage, out []LambdaCost) []LambdaCost {
+func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUsage, out []LambdaCost) []LambdaCost {
 	prices := p.Lambda[arch]
 	start := len(out)
 	seconds := p.SecondsPerMonth()

@@ -57,9 +57,9 @@ type S3Prices struct {
 	Request        Price `json:"request"`
 }
 
-// PriceProfile is one complete set of prices a scenario can be priced with.
+// Profile is one complete set of prices a scenario can be priced with.
 // Profiles live in a read-only catalogue; callers must not modify them.
-type PriceProfile struct {
+type Profile struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
 	Description string `json:"description"`
@@ -89,10 +89,10 @@ type PriceProfile struct {
 }
 
 // SecondsPerMonth is HoursPerMonth × 3600.
-func (p *PriceProfile) SecondsPerMonth() float64 { return p.HoursPerMonth.Amount * 3600 }
+func (p *Profile) SecondsPerMonth() float64 { return p.HoursPerMonth.Amount * 3600 }
 
 // LookupProfile returns the catalogue profile with the given ID.
-func LookupProfile(id string) (*PriceProfile, bool) {
+func LookupProfile(id string) (*Profile, bool) {
 	for _, p := range catalogue {
 		if p.ID == id {
 			return p, true
@@ -102,7 +102,7 @@ func LookupProfile(id string) (*PriceProfile, bool) {
 }
 
 // Profiles lists the catalogue, in a stable order.
-func Profiles() []*PriceProfile { return catalogue }
+func Profiles() []*Profile { return catalogue }
 
 // ProfileIDs lists the IDs of the catalogue's profiles.
 func ProfileIDs() []string {
@@ -114,7 +114,7 @@ func ProfileIDs() []string {
 }
 
 // Architectures lists the architectures a profile prices, sorted.
-func (p *PriceProfile) Architectures() []Architecture {
+func (p *Profile) Architectures() []Architecture {
 	archs := make([]Architecture, 0, len(p.Lambda))
 	for a := range p.Lambda {
 		archs = append(archs, a)

@@ -32,7 +32,7 @@ type APIGatewayRates map[APIType]float64
 // BlendedAPIGatewayRates sums the API requests of all usages per API type
 // and returns tiered(total) / total for each type, or the first-tier rate for
 // a type with no requests.
-func BlendedAPIGatewayRates(p *PriceProfile, usages []ServiceUsage) APIGatewayRates {
+func BlendedAPIGatewayRates(p *Profile, usages []ServiceUsage) APIGatewayRates {
 	var rest, http float64
 	for _, u := range usages {
 		if !u.APIGatewayEnabled {
@@ -63,7 +63,7 @@ func BlendedAPIGatewayRates(p *PriceProfile, usages []ServiceUsage) APIGatewayRa
 //	cloudwatch_logs = log GB × ingestion price
 //	dynamodb        = (RCU × RCU-hour + WCU × WCU-hour) × H + storage GB × GB-month
 //	s3              = storage GB × GB-month + requests × request price
-func CalculateSupportingServices(u ServiceUsage, p *PriceProfile, api APIGatewayRates) SupportingServices {
+func CalculateSupportingServices(u ServiceUsage, p *Profile, api APIGatewayRates) SupportingServices {
 	var s SupportingServices
 	if u.APIGatewayEnabled {
 		apiType := u.APIType
@@ -108,7 +108,7 @@ const tracedInvocationsThreshold = 1_000_000
 //	+ (invocations × trace price + Logs Insights)   when invocations > 1M
 //
 // IAM is free.
-func CalculateGlobalServices(p *PriceProfile, totalInvocations, secrets float64) GlobalServices {
+func CalculateGlobalServices(p *Profile, totalInvocations, secrets float64) GlobalServices {
 	g := GlobalServices{
 		Deployment:     p.Deployment.Amount,
 		SecretsManager: secrets * p.SecretsManagerSecret.Amount,

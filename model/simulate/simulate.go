@@ -16,8 +16,8 @@ type Distribution struct {
 	P95Ms float64 `json:"p95_ms,omitempty"`
 }
 
-// Simulation describes one function on a scale-per-request platform.
-type Simulation struct {
+// Input describes one function on a scale-per-request platform.
+type Input struct {
 	Seed uint64 `json:"seed"`
 	// RatePerMinute is the mean arrival rate (requests/s) of each minute.
 	RatePerMinute []float64 `json:"rate_per_minute"`
@@ -46,9 +46,9 @@ type Simulation struct {
 	Progress func(done, total int) `json:"-"`
 }
 
-// SimulationMinute is one minute of the simulation: its requests, and its
+// Minute is one minute of the simulation: its requests, and its
 // instances averaged over the minute (instance-seconds / 60 s).
-type SimulationMinute struct {
+type Minute struct {
 	Arrivals   int `json:"arrivals"`
 	ColdStarts int `json:"cold_starts"`
 	Throttles  int `json:"throttles"`
@@ -60,8 +60,8 @@ type SimulationMinute struct {
 	Provisioned int `json:"provisioned"`
 }
 
-// SimulationSummary is what a simulation measured of its requests.
-type SimulationSummary struct {
+// Summary is what a simulation measured of its requests.
+type Summary struct {
 	Arrivals             int     `json:"arrivals"`
 	ColdStarts           int     `json:"cold_starts"`
 	Throttles            int     `json:"throttles"`
@@ -71,9 +71,9 @@ type SimulationSummary struct {
 	LatencyP99Ms         float64 `json:"latency_p99_ms"`
 }
 
-// SimulationResult is what the simulation measured.
-type SimulationResult struct {
-	SimulationSummary
+// Result is what the simulation measured.
+type Result struct {
+	Summary
 	// Instance-seconds: busy serving, idle kept warm (on demand), and
 	// provisioned (configured, busy or not).
 	BusyInstanceSeconds        float64 `json:"busy_instance_seconds"`
@@ -84,20 +84,20 @@ type SimulationResult struct {
 	AvgRunningInstances        float64 `json:"avg_running_instances"`
 	DurationSeconds            float64 `json:"duration_seconds"`
 	// StandardError of the cold-start probability (batch means).
-	ColdStartProbabilitySE float64            `json:"cold_start_probability_se"`
-	PerMinute              []SimulationMinute `json:"per_minute"`
+	ColdStartProbabilitySE float64  `json:"cold_start_probability_se"`
+	PerMinute              []Minute `json:"per_minute"`
 }
 
-// Simulate runs a discrete-event simulation of the platform. It is seeded
+// Run runs a discrete-event simulation of the platform. It is seeded
 // and reproducible. Routing is the platform's: provisioned instances first,
 // then the most recently used idle instance, else a new (cold) instance;
 // idle instances expire after the keep-alive. Work is linear in the
 // arrivals, O(log busy) each, with no allocation per request.
-func Simulate(sim Simulation) SimulationResult {
+func Run(sim Input) Result {
 	rng := rand.New(rand.NewPCG(sim.Seed, sim.Seed^0x9e3779b97f4a7c15))
 	warm, cold := sampler(sim.Warm), sampler(sim.Cold)
 	minutes := len(sim.RatePerMinute)
-	res := SimulationResult{DurationSeconds: float64(minutes) * 60, PerMinute: make([]SimulationMinute, minutes)}
+	res := Result{DurationSeconds: float64(minutes) * 60, PerMinute: make([]Minute, minutes)}
 	var (
 		busy      departures // on-demand and provisioned departures
 		idle      idleStack  // on-demand idle instances, most recent on top

@@ -21,7 +21,7 @@ func constantRate(perSecond float64, minutes int) []float64 {
 // Little's Law: mean running instances = λ × mean service time.
 func TestSimulatorLittlesLaw(t *testing.T) {
 	sim := Poisson(5, 400, 400, 10, 0, 24*60, 7)
-	r := Simulate(sim)
+	r := Run(sim)
 	want := 5 * 0.4
 	if math.Abs(r.AvgRunningInstances-want)/want > 0.02 {
 		t.Errorf("running %v, want %v", r.AvgRunningInstances, want)
@@ -47,8 +47,8 @@ func TestSimulatorAgreesWithModel(t *testing.T) {
 		{"1-minute keep-alive", 0.5, 2000, 2200, 1, 0, 10 * 24 * 60, 0.08, 0.04},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sim := Simulate(Poisson(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 11))
-			m := keepalive.CalculateKeepAlive(keepalive.KeepAlive{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
+			sim := Run(Poisson(c.rate, c.warm, c.cold, c.keepMin, c.provisioned, c.minutes, 11))
+			m := keepalive.Solve(keepalive.Input{ArrivalRatePerSecond: c.rate, WarmServiceTimeMs: c.warm, ColdServiceTimeMs: c.cold,
 				KeepAliveMinutes: c.keepMin, ProvisionedConcurrency: float64(c.provisioned)})
 			errCold := math.Abs(sim.ColdStartProbability-m.ColdStartProbability) / max(m.ColdStartProbability, 1e-9)
 			errInst := math.Abs(sim.AvgInstances-m.AvgInstances) / m.AvgInstances
@@ -73,9 +73,9 @@ func TestSimulatorAgreesWithScaledModel(t *testing.T) {
 	}{{"on demand", 0}, {"provisioned above the mean", 260}} {
 		t.Run(c.name, func(t *testing.T) {
 			const rate, warm, cold, keepMin, minutes, skip = 1200, 200, 800, 1, 60, 6
-			sim := Simulate(Poisson(rate, warm, cold, keepMin, c.provisioned, minutes, 5))
+			sim := Run(Poisson(rate, warm, cold, keepMin, c.provisioned, minutes, 5))
 			pSim, se := sim.SteadyColdStartProbability(skip)
-			m := keepalive.CalculateKeepAlive(keepalive.KeepAlive{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
+			m := keepalive.Solve(keepalive.Input{ArrivalRatePerSecond: rate, WarmServiceTimeMs: warm, ColdServiceTimeMs: cold,
 				KeepAliveMinutes: keepMin, ProvisionedConcurrency: float64(c.provisioned)})
 			t.Logf("cold: simulated %.3g ± %.2g, model %.3g; instances: simulated %.2f, model %.2f (%s)",
 				pSim, se, m.ColdStartProbability, sim.AvgInstances, m.AvgInstances, m.Method)
@@ -96,7 +96,7 @@ func TestSimulatorAgainstAWSExperiments(t *testing.T) {
 	var errCold, errInst float64
 	for i, e := range exps {
 		minutes := int(math.Min(40*24*60, math.Max(2*24*60, 3e5/e.Rate/60)))
-		r := Simulate(Simulation{Seed: uint64(i + 1), RatePerMinute: constantRate(e.Rate, minutes),
+		r := Run(Input{Seed: uint64(i + 1), RatePerMinute: constantRate(e.Rate, minutes),
 			Warm: Distribution{Kind: "fixed", MeanMs: e.WarmMs}, Cold: Distribution{Kind: "fixed", MeanMs: e.ColdMs},
 			KeepAliveSeconds: e.KeepAliveMin * 60})
 		errCold += math.Abs(r.ColdStartProbability-e.PCold) / e.PCold
@@ -112,17 +112,17 @@ func TestSimulatorAgainstAWSExperiments(t *testing.T) {
 func TestSimulatorLimits(t *testing.T) {
 	sim := Poisson(200, 1000, 1000, 10, 0, 10, 3)
 	sim.ConcurrencyLimit = 100
-	r := Simulate(sim)
+	r := Run(sim)
 	if r.Throttles == 0 || r.AvgRunningInstances > 100.5 {
 		t.Errorf("concurrency limit: %+v", r.Throttles)
 	}
 	sim = Poisson(2000, 5000, 5000, 10, 0, 1, 3)
 	sim.ScalingLimit, sim.ScalingWindowSeconds = 1000, 10
-	r = Simulate(sim)
+	r = Run(sim)
 	if r.ColdStarts > 6*1000 || r.Throttles == 0 {
 		t.Errorf("scaling limit: %d cold starts in a minute, %d throttles", r.ColdStarts, r.Throttles)
 	}
-	a, b := Simulate(Poisson(3, 200, 400, 5, 1, 60, 42)), Simulate(Poisson(3, 200, 400, 5, 1, 60, 42))
+	a, b := Run(Poisson(3, 200, 400, 5, 1, 60, 42)), Run(Poisson(3, 200, 400, 5, 1, 60, 42))
 	if a.ColdStarts != b.ColdStarts || a.LatencyP99Ms != b.LatencyP99Ms {
 		t.Error("the same seed gave different runs")
 	}
@@ -144,7 +144,7 @@ func BenchmarkSimulatorThroughput(b *testing.B) {
 	sim := Poisson(100, 200, 600, 10, 0, 24*60, 1)
 	arrivals := 0
 	for b.Loop() {
-		arrivals += Simulate(sim).Arrivals
+		arrivals += Run(sim).Arrivals
 	}
 	b.ReportMetric(float64(arrivals)/b.Elapsed().Seconds(), "arrivals/s")
 }
@@ -159,11 +159,11 @@ func FuzzSimulate(f *testing.F) {
 			keepMin < 0 || keepMin > 60 || provisioned < 0 || provisioned > 1000 || limit < 0 {
 			return
 		}
-		sim := Simulation{Seed: seed, RatePerMinute: constantRate(rate, 10), Bursty: bursty, BurstFactor: burst,
+		sim := Input{Seed: seed, RatePerMinute: constantRate(rate, 10), Bursty: bursty, BurstFactor: burst,
 			Warm: Distribution{Kind: kind, MeanMs: warm, P95Ms: 2 * warm}, Cold: Distribution{Kind: kind, MeanMs: cold},
 			KeepAliveSeconds: keepMin * 60, ProvisionedByHour: []int{provisioned}, ConcurrencyLimit: limit,
 			ScalingLimit: 1000, ScalingWindowSeconds: 10}
-		r := Simulate(sim)
+		r := Run(sim)
 		if math.IsNaN(r.AvgInstances) || math.IsNaN(r.LatencyP99Ms) || r.ColdStarts+r.Throttles > r.Arrivals {
 			t.Fatalf("%+v", r)
 		}
@@ -188,7 +188,7 @@ func TestSimulatorMinutesAddUpToTotals(t *testing.T) {
 	sim := Poisson(3, 400, 1500, 0.5, 0, 6*60, 5)
 	sim.Bursty, sim.BurstFactor = true, 5
 	sim.ProvisionedByHour = []int{0, 1, 2, 0, 3, 1}
-	r := Simulate(sim)
+	r := Run(sim)
 	var running, idle float64
 	for _, m := range r.PerMinute {
 		running += m.Running * 60
@@ -201,6 +201,6 @@ func TestSimulatorMinutesAddUpToTotals(t *testing.T) {
 		t.Errorf("minutes: %.3f busy, %.3f idle instance-seconds; totals %.3f, %.3f", running, idle, r.BusyInstanceSeconds, r.IdleInstanceSeconds)
 	}
 	if r.ColdStarts == 0 || idle == 0 {
-		t.Errorf("a run without cold starts or idle time tests nothing: %+v", r.SimulationSummary)
+		t.Errorf("a run without cold starts or idle time tests nothing: %+v", r.Summary)
 	}
 }

@@ -15,12 +15,12 @@ const (
 // second for the given minutes, exponential warm and cold service times of
 // the given means (ms), idle instances kept keepAliveMin minutes, and
 // provisioned instances all day (0: none).
-func Poisson(rate, warmMs, coldMs, keepAliveMin float64, provisioned, minutes int, seed uint64) Simulation {
+func Poisson(rate, warmMs, coldMs, keepAliveMin float64, provisioned, minutes int, seed uint64) Input {
 	perMinute := make([]float64, minutes)
 	for i := range perMinute {
 		perMinute[i] = rate
 	}
-	sim := Simulation{
+	sim := Input{
 		Seed: seed, RatePerMinute: perMinute,
 		Warm: Distribution{Kind: "exponential", MeanMs: warmMs}, Cold: Distribution{Kind: "exponential", MeanMs: coldMs},
 		KeepAliveSeconds: keepAliveMin * 60,
@@ -38,7 +38,7 @@ func Poisson(rate, warmMs, coldMs, keepAliveMin float64, provisioned, minutes in
 //
 //	p  = Σ colds / Σ arrivals
 //	se = sqrt((E[c²] − E[c]²) / (n − 1)) · n / Σ arrivals   (c colds a minute, n minutes)
-func (r *SimulationResult) SteadyColdStartProbability(skip int) (p, se float64) {
+func (r *Result) SteadyColdStartProbability(skip int) (p, se float64) {
 	var arrivals, colds, squares float64
 	steady := r.PerMinute[skip:]
 	for _, m := range steady {

@@ -54,7 +54,7 @@ func ReferenceColdStartPrices() ColdStartPrices {
 }
 
 // ColdStartPricesFor are the prices of profile p on architecture arch.
-func ColdStartPricesFor(p *pricing.PriceProfile, arch pricing.Architecture) ColdStartPrices {
+func ColdStartPricesFor(p *pricing.Profile, arch pricing.Architecture) ColdStartPrices {
 	l := p.Lambda[arch]
 	return ColdStartPrices{
 		ProvisionedGBSecond: l.ProvisionedCapacity.Amount,
