@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,7 +41,7 @@ func (f form) objectExcept(p path, sch *Schema, skip ...string) app.UI {
 	var groups []string
 	byGroup := map[string][]app.UI{}
 	for _, prop := range sch.Properties {
-		if prop.Schema.ReadOnly || contains(skip, prop.Name) {
+		if prop.Schema.ReadOnly || slices.Contains(skip, prop.Name) {
 			continue
 		}
 		g := prop.Schema.Group
@@ -350,15 +351,6 @@ func classes(pairs ...any) string {
 		}
 	}
 	return strings.Join(out, " ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // between returns the text of s between the first open and the next close.

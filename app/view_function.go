@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -155,19 +156,8 @@ func memoryTable(i int, m spec.MemoryOptimization) app.UI {
 				app.Td().Text(source),
 				cell(key+"monthly_cost", c.MonthlyCost, "USD/month", "cost per invocation × invocations"),
 				cell(key+"cost_per_invocation", c.CostPerInvocation, "USD", fmt.Sprintf("%s GB-s × duration price + request price", g(c.GBSecondsPerInvocation))),
-				app.Td().Text(joinWords(picks[c.MemoryMb])),
+				app.Td().Text(strings.Join(picks[c.MemoryMb], ", ")),
 			)
 		})),
 	)
-}
-
-func joinWords(ws []string) string {
-	out := ""
-	for i, w := range ws {
-		if i > 0 {
-			out += ", "
-		}
-		out += w
-	}
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -163,7 +164,7 @@ func calcMemory(input []byte) (any, Problems) {
 				times[mb] = t
 			}
 		}
-		for _, mb := range spec.SpecMemoryOptionsMb {
+		for _, mb := range spec.MemoryOptionsMb() {
 			if t, ok := times[mb]; ok {
 				durations = append(durations, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: t, Measured: true})
 			}
@@ -180,7 +181,7 @@ func calcMemory(input []byte) (any, Problems) {
 	} else {
 		v.positive("performance_data.base_execution_time_ms", pd.BaseExecutionTimeMs, MaxTimeoutMs)
 		v.number("performance_data.base_memory_mb", pd.BaseMemoryMb, MinMemoryMb, MaxMemoryMb)
-		for _, mb := range spec.SpecMemoryOptionsMb {
+		for _, mb := range spec.MemoryOptionsMb() {
 			durations = append(durations, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: spec.EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, mb)})
 		}
 		current = spec.EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, pd.CurrentMemoryMb)
@@ -498,7 +499,7 @@ func calcForecast(input []byte) (any, Problems) {
 	v := validator{specRules: true}
 	v.intRange("season_length", in.SeasonLength, 1, 10080)
 	v.intRange("horizon", in.Horizon, 1, max(1, forecast.MaxDays*in.SeasonLength))
-	if in.Method != "auto" && !contains(forecast.Methods(), in.Method) {
+	if in.Method != "auto" && !slices.Contains(forecast.Methods(), in.Method) {
 		v.oneOf("method", in.Method, append([]string{"auto"}, forecast.Methods()...))
 	}
 	for i, x := range in.History {
@@ -519,15 +520,6 @@ func calcForecast(input []byte) (any, Problems) {
 		return nil, Problems{{Path: "method", Message: in.Method + " needs more history (weekly methods two weeks, multiplicative only positive values)"}}
 	}
 	return forecast.Make(in), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // calcAnomalies finds the anomalies of a series.

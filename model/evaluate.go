@@ -311,7 +311,7 @@ func hourlyRequests(weights []float64, daily float64) []float64 {
 // function's own memory and mean.
 func memoryDurations(f *Function) []spec.MemoryDuration {
 	own := float64(f.AllocatedMemoryMb)
-	out := make([]spec.MemoryDuration, 0, len(spec.SpecMemoryOptionsMb)+1+len(f.ExecutionTimesByMemory))
+	out := make([]spec.MemoryDuration, 0, len(spec.MemoryOptionsMb())+1+len(f.ExecutionTimesByMemory))
 	add := func(mb, ms float64, measured bool) {
 		for i := range out {
 			if out[i].MemoryMb == mb {
@@ -327,7 +327,7 @@ func memoryDurations(f *Function) []spec.MemoryDuration {
 		add(float64(m.MemoryMb), m.ExecutionTimeMs, true)
 	}
 	add(own, f.AvgExecutionTimeMs, true)
-	for _, mb := range spec.SpecMemoryOptionsMb {
+	for _, mb := range spec.MemoryOptionsMb() {
 		add(mb, spec.EstimateExecutionTimeMs(f.AvgExecutionTimeMs, own, mb), false)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })

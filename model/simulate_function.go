@@ -1,10 +1,6 @@
 package model
 
 import (
-	"math"
-	"strconv"
-	"strings"
-
 	"planner/model/pricing"
 	"planner/model/simulate"
 )
@@ -101,19 +97,6 @@ func SimulationTooBusy(requestsPerDay float64) string {
 	if requestsPerDay <= MaxSimulatedRequestsPerDay {
 		return ""
 	}
-	return "a simulated day is limited to " + fmtCount(MaxSimulatedRequestsPerDay) + " requests; this function has " +
-		fmtCount(requestsPerDay) + " a day"
-}
-
-// fmtCount formats a count with thousands separators: 20000000 → "20,000,000".
-func fmtCount(x float64) string {
-	digits := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
+	return "a simulated day is limited to " + count(MaxSimulatedRequestsPerDay) + " requests; this function has " +
+		count(requestsPerDay) + " a day"
 }

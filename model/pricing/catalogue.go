@@ -21,7 +21,12 @@ func aws(amount float64, unit, source string) Price {
 	return Price{Amount: amount, Unit: unit, Source: source, Date: awsDate}
 }
 
-var catalogue = []*Profile{referenceProfile(), awsUSEast1Profile()}
+// catalogue lists the profiles by ID. Each lookup builds its profile
+// afresh, so no caller can change the prices another one sees.
+var catalogue = []struct {
+	id    string
+	build func() *Profile
+}{{"reference", referenceProfile}, {"aws-us-east-1", awsUSEast1Profile}}
 
 // referenceProfile holds exactly the constants of the spec: one duration
 // price, provisioned concurrency at $0.0000097 per GB-s over a 720-hour month,

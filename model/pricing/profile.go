@@ -91,24 +91,32 @@ type Profile struct {
 // SecondsPerMonth is HoursPerMonth × 3600.
 func (p *Profile) SecondsPerMonth() float64 { return p.HoursPerMonth.Amount * 3600 }
 
-// LookupProfile returns the catalogue profile with the given ID.
+// LookupProfile returns a fresh copy of the catalogue profile with the
+// given ID.
 func LookupProfile(id string) (*Profile, bool) {
-	for _, p := range catalogue {
-		if p.ID == id {
-			return p, true
+	for _, entry := range catalogue {
+		if entry.id == id {
+			return entry.build(), true
 		}
 	}
 	return nil, false
 }
 
-// Profiles lists the catalogue, in a stable order.
-func Profiles() []*Profile { return catalogue }
+// Profiles returns a fresh copy of every catalogue profile, in a stable
+// order.
+func Profiles() []*Profile {
+	out := make([]*Profile, len(catalogue))
+	for i, entry := range catalogue {
+		out[i] = entry.build()
+	}
+	return out
+}
 
 // ProfileIDs lists the IDs of the catalogue's profiles.
 func ProfileIDs() []string {
 	ids := make([]string, len(catalogue))
-	for i, p := range catalogue {
-		ids[i] = p.ID
+	for i, entry := range catalogue {
+		ids[i] = entry.id
 	}
 	return ids
 }

@@ -13,7 +13,9 @@ const (
 )
 
 // ComplianceRequirements lists the known regimes.
-var ComplianceRequirements = []ComplianceRequirement{PCIDSS, SOX, GDPR, CCPA, HIPAA}
+func ComplianceRequirements() [5]ComplianceRequirement {
+	return [5]ComplianceRequirement{PCIDSS, SOX, GDPR, CCPA, HIPAA}
+}
 
 // Compliance is the regulated-industry option of the infrastructure model
 // (the spec's banking model, generalised): an overhead on compute for audited
@@ -83,8 +85,9 @@ func (c Compliance) AdditionalServicesCost() float64 {
 
 // ComplianceIDs lists the requirements a function may name.
 func ComplianceIDs() []string {
-	ids := make([]string, len(ComplianceRequirements))
-	for i, c := range ComplianceRequirements {
+	known := ComplianceRequirements()
+	ids := make([]string, len(known))
+	for i, c := range known {
 		ids[i] = string(c)
 	}
 	return ids

@@ -103,7 +103,7 @@ func TestColdStartKeepsNaturalWhenCheap(t *testing.T) {
 func TestMemoryDataProcessingExample(t *testing.T) {
 	times := []float64{8000, 4000, 2000, 1000, 750, 500}
 	var durations []MemoryDuration
-	for i, mb := range SpecMemoryOptionsMb {
+	for i, mb := range MemoryOptionsMb() {
 		durations = append(durations, MemoryDuration{MemoryMb: mb, ExecutionTimeMs: times[i], Measured: true})
 	}
 	o := OptimizeMemory(MemoryPerformance{CurrentMemoryMb: 512, CurrentExecutionTimeMs: 2000, InvocationsPerMonth: 5e6,

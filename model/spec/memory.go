@@ -8,8 +8,8 @@ import (
 	"planner/model/internal/num"
 )
 
-// SpecMemoryOptionsMb are the memory sizes the spec's memory model compares.
-var SpecMemoryOptionsMb = []float64{128, 256, 512, 1024, 1536, 3008}
+// MemoryOptionsMb are the memory sizes the spec's memory model compares.
+func MemoryOptionsMb() [6]float64 { return [6]float64{128, 256, 512, 1024, 1536, 3008} }
 
 // Constants of the memory model.
 const (

@@ -9,7 +9,7 @@ import (
 )
 
 // ScaleFactors are the traffic multiples the projections look at.
-var ScaleFactors = []float64{2, 5, 10, 20}
+func ScaleFactors() [4]float64 { return [4]float64{2, 5, 10, 20} }
 
 // Constants of the projection model.
 const (
@@ -55,8 +55,9 @@ func (ps *Projections) UnmarshalJSON(b []byte) error {
 // The cost is what the functions and their services cost (the spec leaves
 // the shared global services out).
 func CalculateScalingProjections(invocations, cost float64) Projections {
-	ps := make(Projections, len(ScaleFactors))
-	for i, k := range ScaleFactors {
+	factors := ScaleFactors()
+	ps := make(Projections, len(factors))
+	for i, k := range factors {
 		projected := cost * k
 		if k >= atScaleFactor {
 			projected -= projected * atScaleSavings

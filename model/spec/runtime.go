@@ -1,5 +1,7 @@
 package spec
 
+import "slices"
+
 // Runtime is a Lambda runtime and the base cold start the model assumes for
 // it at 512 MB.
 type Runtime struct {
@@ -23,7 +25,7 @@ var runtimes = []Runtime{
 const otherRuntimeColdStartMs = 300
 
 // Runtimes lists the runtimes a scenario may choose.
-func Runtimes() []Runtime { return runtimes }
+func Runtimes() []Runtime { return slices.Clone(runtimes) }
 
 // RuntimeColdStartMs returns the base cold start of a runtime in ms; runtimes
 // not in the table get the default of 300 ms.

@@ -72,7 +72,7 @@ func Generate() ([]byte, error) {
 				pair.Value.Extras["x-group"] = group
 			}
 			if pair.Key == "compliance_requirements" && pair.Value.Items != nil {
-				pair.Value.Items.Enum = toAny(spec.ComplianceRequirements)
+				pair.Value.Items.Enum = toAny(spec.ComplianceIDs())
 			}
 		}
 	}
