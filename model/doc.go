@@ -1,5 +1,16 @@
-// Package model is the serverless capacity model: scenario types, the price
-// catalogue, every calculation and validation.
+// Package model is the planner's model of a scenario: the Scenario and its
+// validation, the evaluation that composes the domain packages into one
+// Report, the spec's `planner calc` models, share links and exports.
+//
+// The models themselves live in domain packages that know no scenario, each
+// documented with its formulas, assumptions and validation:
+//
+//	planner/model/spec       the capacity model's own formulas (parity with the spec)
+//	planner/model/pricing    the price catalogue and the bills computed from it
+//	planner/model/keepalive  cold starts and instances from first principles
+//	planner/model/simulate   the discrete-event simulator
+//	planner/model/forecast   forecasting and anomaly detection
+//	planner/model/policy     provisioned-concurrency policies
 //
 // It is pure Go: it imports neither go-app nor syscall/js, holds no mutable
 // global state (the price catalogue is read-only) and is deterministic, so the

@@ -14,9 +14,6 @@ import (
 // hoursPerDay is the season of the hourly histories the policies learn from.
 const hoursPerDay = 24
 
-// Provisioned-concurrency policies decide, hour by hour, how many instances
-// to keep warm. Each is evaluated by simulating the hours it did not see.
-
 // Guardrails bound what any policy may do.
 type Guardrails struct {
 	// MaxChange is the largest relative change per hour (0.5: ±50%); a
@@ -91,13 +88,13 @@ type Comparison struct {
 
 // Parameters of the policies.
 const (
-	staticPeakShare    = 0.8  // the spec's 80% of the peak
-	targetUtilization  = 0.7  // reactive and predictive target
-	qEpisodes          = 30   // Q-learning passes over the training days
-	qLearningRate      = 0.2  //
-	qDiscount          = 0.5  //
-	qExploration       = 0.15 //
-	coldStartPenaltyMs = 1.0  // reward: USD per cold start, as a latency cost
+	staticPeakShare     = 0.8  // the spec's 80% of the peak
+	targetUtilization   = 0.7  // reactive and predictive target
+	qEpisodes           = 30   // Q-learning passes over the training days
+	qLearningRate       = 0.2  //
+	qDiscount           = 0.5  //
+	qExploration        = 0.15 //
+	coldStartPenaltyUSD = 1.0  // reward: USD per cold start, as a latency cost
 )
 
 // qActions are the learned policy's choices: multiples of the forecast
@@ -265,7 +262,7 @@ func learnPolicy(in Input, train []float64, fc forecast.Forecast, p *pricing.Pro
 	}
 	reward := func(perHour float64, c int) float64 {
 		provisioned := float64(c) * gb * 3600 * prices.ProvisionedCapacity.Amount
-		return -(provisioned + perHour*coldRate(perHour, c)*coldStartPenaltyMs)
+		return -(provisioned + perHour*coldRate(perHour, c)*coldStartPenaltyUSD)
 	}
 	level := func(expected float64, a int) int {
 		return int(math.Ceil(qActions[a] * expected / 3600 * meanS / targetUtilization))
