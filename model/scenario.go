@@ -31,9 +31,9 @@ type Scenario struct {
 // Pricing chooses how a scenario is priced.
 type Pricing struct {
 	// Profile is the price catalogue entry to use.
-	Profile string `json:"profile" jsonschema:"title=Price profile,enum=aws-us-east-1,enum=reference,default=aws-us-east-1"`
+	Profile string `json:"profile" jsonschema:"title=Price profile,default=aws-us-east-1"`
 	// Architecture is the instruction set the functions run on.
-	Architecture pricing.Architecture `json:"architecture" jsonschema:"title=Architecture,enum=x86_64,enum=arm64,default=x86_64"`
+	Architecture pricing.Architecture `json:"architecture" jsonschema:"title=Architecture,default=x86_64"`
 	// FreeTier applies the account's monthly free tier (once per scenario).
 	FreeTier bool `json:"free_tier" jsonschema:"title=Apply the free tier,default=true"`
 }
@@ -77,7 +77,7 @@ type Function struct {
 	// BurstMultiplier is the peak rate as a multiple of the mean rate.
 	BurstMultiplier float64 `json:"burst_multiplier" jsonschema:"title=Burst multiplier,minimum=1,maximum=1000,default=3" jsonschema_extras:"x-unit=× mean rate"`
 	// TrafficProfile is the shape of a day: 24 relative weights, hour 0 first.
-	TrafficProfile []float64 `json:"traffic_profile" jsonschema:"title=Daily traffic profile,minItems=24,maxItems=24" jsonschema_extras:"x-unit=relative weight"`
+	TrafficProfile []float64 `json:"traffic_profile" jsonschema:"title=Daily traffic profile,minItems=24,maxItems=24,minimum=0,maximum=1e15" jsonschema_extras:"x-unit=relative weight"`
 	// IdlePeriodsHours is the hours a day with no or minimal traffic.
 	IdlePeriodsHours float64 `json:"idle_periods_hours" jsonschema:"title=Idle hours per day,minimum=0,maximum=24,default=0" jsonschema_extras:"x-unit=h/day"`
 
@@ -108,7 +108,7 @@ type Function struct {
 	// ColdStartDurationMs is what a cold start adds to an invocation.
 	ColdStartDurationMs float64 `json:"cold_start_duration_ms" jsonschema:"title=Cold-start duration,minimum=0,maximum=900000,default=1000" jsonschema_extras:"x-unit=ms"`
 	// Runtime is the language runtime; it sets the modelled cold start.
-	Runtime string `json:"runtime" jsonschema:"title=Runtime,enum=nodejs,enum=python3.9,enum=java11,enum=dotnet6,enum=go1.x,enum=other,default=python3.9"`
+	Runtime string `json:"runtime" jsonschema:"title=Runtime,default=python3.9"`
 	// DeploymentSizeMb is the size of the deployment package.
 	DeploymentSizeMb float64 `json:"deployment_size_mb" jsonschema:"title=Package size,minimum=0,maximum=10240,default=50" jsonschema_extras:"x-unit=MB"`
 	// VpcEnabled attaches the function to a VPC.

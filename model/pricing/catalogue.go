@@ -26,7 +26,7 @@ func aws(amount float64, unit, source string) Price {
 var catalogue = []struct {
 	id    string
 	build func() *Profile
-}{{"reference", referenceProfile}, {"aws-us-east-1", awsUSEast1Profile}}
+}{{"aws-us-east-1", awsUSEast1Profile}, {"reference", referenceProfile}}
 
 // referenceProfile holds exactly the constants of the spec: one duration
 // price, provisioned concurrency at $0.0000097 per GB-s over a 720-hour month,

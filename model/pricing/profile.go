@@ -11,6 +11,9 @@ const (
 	ARM64  Architecture = "arm64"
 )
 
+// Architectures lists the instruction sets Lambda runs.
+func Architectures() []Architecture { return []Architecture{X86_64, ARM64} }
+
 // APIType is the kind of API Gateway API in front of a function.
 type APIType string
 

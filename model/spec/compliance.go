@@ -36,7 +36,7 @@ type Compliance struct {
 // FixedService is a service billed at a flat monthly amount.
 type FixedService struct {
 	Name        string  `json:"name" jsonschema:"title=Service,minLength=1,maxLength=120"`
-	MonthlyCost float64 `json:"monthly_cost" jsonschema:"title=Monthly cost,minimum=0" jsonschema_extras:"x-unit=USD per month"`
+	MonthlyCost float64 `json:"monthly_cost" jsonschema:"title=Monthly cost,minimum=0,maximum=1e15" jsonschema_extras:"x-unit=USD per month"`
 }
 
 // DefaultCompliance is the spec's banking overheads, switched off.

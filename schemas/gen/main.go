@@ -53,11 +53,19 @@ func Generate() ([]byte, error) {
 	s := r.Reflect(&model.Scenario{})
 	s.ID = "https://serverless-planner.local/schemas/scenario.json"
 	s.Title = "Serverless capacity scenario"
-	for _, def := range s.Definitions {
+	enums := model.DataEnums()
+	for name, def := range s.Definitions {
 		if def.Properties == nil {
 			continue
 		}
 		for pair := def.Properties.Oldest(); pair != nil; pair = pair.Next() {
+			if values, ok := enums[name+"."+pair.Key]; ok {
+				target := pair.Value
+				if target.Items != nil {
+					target = target.Items
+				}
+				target.Enum = toAny(values)
+			}
 			pair.Value.Description = plainDescription(pair.Value.Description)
 			if labels, ok := enumLabels()[pair.Key]; ok {
 				if pair.Value.Extras == nil {
@@ -70,9 +78,6 @@ func Generate() ([]byte, error) {
 					pair.Value.Extras = map[string]any{}
 				}
 				pair.Value.Extras["x-group"] = group
-			}
-			if pair.Key == "compliance_requirements" && pair.Value.Items != nil {
-				pair.Value.Items.Enum = toAny(spec.ComplianceIDs())
 			}
 		}
 	}
