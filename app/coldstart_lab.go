@@ -11,6 +11,7 @@ import (
 	"planner/app/charts"
 	"planner/model"
 	"planner/model/keepalive"
+	"planner/model/num"
 	"planner/model/pricing"
 )
 
@@ -54,11 +55,11 @@ func curveRates(mean, peak float64) []float64 {
 	var rates []float64
 	top := max(30, 3*peak)
 	for decade := 0.001; ; decade *= 10 {
-		rates = append(rates, charts.RoundSignificant(decade, 1))
+		rates = append(rates, num.RoundSignificant(decade, 1))
 		if decade >= top {
 			break
 		}
-		rates = append(rates, charts.RoundSignificant(3*decade, 1))
+		rates = append(rates, num.RoundSignificant(3*decade, 1))
 		if 3*decade >= top {
 			break
 		}
@@ -66,7 +67,7 @@ func curveRates(mean, peak float64) []float64 {
 	if mean <= 0 {
 		return rates
 	}
-	return withValue(rates, charts.RoundSignificant(mean, 2))
+	return withValue(rates, num.RoundSignificant(mean, 2))
 }
 
 // withValue returns the ascending values with v inserted in order (a copy;
@@ -125,7 +126,7 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 			peak = max(peak, r/3600)
 		}
 		rates := curveRates(mean, peak)
-		here := charts.ColdStartPoint{Name: f.Name, Rate: charts.RoundSignificant(mean, 2), KeepAliveMinutes: f.KeepAliveMinutes}
+		here := charts.ColdStartPoint{Name: f.Name, Rate: num.RoundSignificant(mean, 2), KeepAliveMinutes: f.KeepAliveMinutes}
 		keepAlives := curveKeepAlives(f.KeepAliveMinutes)
 		curves := make([]charts.KeepAliveCurve, len(keepAlives))
 		for i, k := range keepAlives {
@@ -222,7 +223,7 @@ func (c *ColdStartLab) Render() app.UI {
 				return app.Progress().Max(1).Value(fmt.Sprint(c.progress)).Aria("label", "Simulation progress")
 			}),
 			app.If(c.sim != nil, func() app.UI {
-				return app.Small().Text(num(float64(c.sim.Result.Arrivals), 0) + " requests simulated in " + num(c.sim.ElapsedMs, 0) + " ms")
+				return app.Small().Text(fmtNumber(float64(c.sim.Result.Arrivals), 0) + " requests simulated in " + fmtNumber(c.sim.ElapsedMs, 0) + " ms")
 			}),
 		),
 		app.If(c.curves != "", func() app.UI {

@@ -64,16 +64,16 @@ func formatValue(v float64, unit string) string {
 	case "USD":
 		return money(v)
 	case "%":
-		return num(v, 1) + "%"
+		return fmtNumber(v, 1) + "%"
 	case "fraction":
-		return num(v*100, 2) + "%"
+		return fmtNumber(v*100, 2) + "%"
 	case "":
-		return num(v, 2)
+		return fmtNumber(v, 2)
 	}
 	if strings.HasPrefix(unit, "/") { // a rate: "/month"
-		return num(v, 2) + unit
+		return fmtNumber(v, 2) + unit
 	}
-	return num(v, 2) + " " + unit
+	return fmtNumber(v, 2) + " " + unit
 }
 
 // money writes dollars: cents for amounts of a dollar and more, four
@@ -89,9 +89,9 @@ func money(v float64) string {
 	return "$" + model.GroupDigits(strconv.FormatFloat(v, 'f', 2, 64))
 }
 
-// num writes a number with at most `decimals` decimals, thousands commas
+// fmtNumber writes a number with at most `decimals` decimals, thousands commas
 // and a minus sign (U+2212) where it is negative once rounded.
-func num(v float64, decimals int) string {
+func fmtNumber(v float64, decimals int) string {
 	if math.Abs(v) >= 1000 {
 		decimals = 0
 	}
@@ -113,5 +113,5 @@ func g(v float64) string {
 	if math.Abs(v) >= 1e6 || (v != 0 && math.Abs(v) < 1e-3) {
 		return strconv.FormatFloat(v, 'g', 4, 64)
 	}
-	return num(v, 4)
+	return fmtNumber(v, 4)
 }

@@ -209,7 +209,7 @@ func (c *ForecastLab) Render() app.UI {
 				anomalies = fmt.Sprintf("%d anomalies", n)
 			}
 			return app.P().Text(fmt.Sprintf("Method %s, chosen by backtest: MAE %s, sMAPE %s, MASE %s. %s, %s up more than 50%%.",
-				c.forecast.Method, num(b.MAE, 1), num(b.SMAPE, 1)+"%", num(b.MASE, 2), anomalies, plural(len(c.anomalies.DailyIncreases), "day")))
+				c.forecast.Method, fmtNumber(b.MAE, 1), fmtNumber(b.SMAPE, 1)+"%", fmtNumber(b.MASE, 2), anomalies, plural(len(c.anomalies.DailyIncreases), "day")))
 		}),
 		app.If(c.chart != "", func() app.UI {
 			return app.Div().Class("charts").Body(&StaticChart{Option: c.chart, Label: "History, forecast and anomalies of " + f.Name})

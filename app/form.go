@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"planner/model/num"
 
-	"planner/app/charts"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // form renders the input UI of a document from its JSON Schema: no field is
@@ -110,7 +110,7 @@ func (f form) input(p path, sch *Schema) app.UI {
 	}
 	placeholder := defaultText(sch)
 	if v, ok := f.derived(p, sch); ok {
-		placeholder = strconv.FormatFloat(charts.RoundSignificant(v, 4), 'f', -1, 64)
+		placeholder = strconv.FormatFloat(num.RoundSignificant(v, 4), 'f', -1, 64)
 	}
 	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: f.s.problemAt(p), Placeholder: placeholder}
 }

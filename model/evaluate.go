@@ -3,8 +3,8 @@ package model
 import (
 	"sort"
 
-	"planner/model/internal/num"
 	"planner/model/keepalive"
+	"planner/model/num"
 	"planner/model/pricing"
 	"planner/model/simulate"
 	"planner/model/spec"

@@ -1,7 +1,7 @@
 package model
 
 import (
-	"planner/model/internal/num"
+	"planner/model/num"
 	"planner/model/spec"
 )
 

@@ -4,6 +4,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
+	"planner/model/num"
 )
 
 // costPart is one stacked part of a function's monthly bill.
@@ -42,7 +43,7 @@ func CostByFunction(r *model.Report) string {
 		for i := range r.Functions {
 			v := part.cost(&r.Functions[i])
 			any = any || v > 0
-			data[i] = opts.BarData{Value: round(v, 2)}
+			data[i] = opts.BarData{Value: num.Round(v, 2)}
 		}
 		if any {
 			o.add(series{Name: part.name, Type: "bar", Stack: "cost", Data: data})
@@ -61,7 +62,7 @@ func CostShare(r *model.Report) string {
 	}{{"Lambda", ts.LambdaCost}, {"Supporting services", ts.SupportingServicesCost},
 		{"Global services", ts.GlobalServicesCost}, {"Compliance", ts.ComplianceCost}} {
 		if p.v > 0 {
-			data = append(data, opts.PieData{Name: p.name, Value: round(p.v, 2)})
+			data = append(data, opts.PieData{Name: p.name, Value: num.Round(p.v, 2)})
 		}
 	}
 	return newOption("Where the money goes", "item").add(series{Name: "Monthly cost (USD)", Type: "pie", Data: data,
@@ -75,16 +76,16 @@ func Projections(r *model.Report) string {
 	perCall := make([]opts.LineData, 0, cap(labels))
 	labels = append(labels, "today")
 	today := functionsCost(r)
-	costs = append(costs, opts.BarData{Value: round(today, 2)})
+	costs = append(costs, opts.BarData{Value: num.Round(today, 2)})
 	perMillion := 0.0
 	if n := r.TotalSummary.TotalMonthlyInvocations; n > 0 {
 		perMillion = today / n * 1e6
 	}
-	perCall = append(perCall, opts.LineData{Value: round(perMillion, 4)})
+	perCall = append(perCall, opts.LineData{Value: num.Round(perMillion, 4)})
 	for _, p := range r.ScalingProjections {
 		labels = append(labels, formatFactor(p.Factor))
-		costs = append(costs, opts.BarData{Value: round(p.MonthlyCost, 2)})
-		perCall = append(perCall, opts.LineData{Value: round(p.CostPerInvocation*1e6, 4)})
+		costs = append(costs, opts.BarData{Value: num.Round(p.MonthlyCost, 2)})
+		perCall = append(perCall, opts.LineData{Value: num.Round(p.CostPerInvocation*1e6, 4)})
 	}
 	o := newAxisChart("Scaling projections", categories("Traffic", labels), values("USD/month"))
 	o.addRightAxis("USD per million invocations")

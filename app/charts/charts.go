@@ -6,7 +6,6 @@ package charts
 
 import (
 	"encoding/json"
-	"math"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -110,27 +109,6 @@ func (o *option) json() string {
 
 // noSymbol hides a line's point symbols.
 var noSymbol = opts.Bool(false)
-
-// round keeps `decimals` decimals, enough for a chart and a short option;
-// negative decimals round to tens, hundreds… (by exact powers of ten: 1e5
-// stays 1e5).
-func round(v float64, decimals int) float64 {
-	if decimals < 0 {
-		p := math.Pow(10, float64(-decimals))
-		return math.Round(v/p) * p
-	}
-	p := math.Pow(10, float64(decimals))
-	return math.Round(v*p) / p
-}
-
-// RoundSignificant keeps n significant digits.
-func RoundSignificant(v float64, n int) float64 {
-	if v == 0 {
-		return 0
-	}
-	d := n - 1 - int(math.Floor(math.Log10(math.Abs(v))))
-	return round(v, d)
-}
 
 // trimFloat writes a number without trailing zeros.
 func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 
+	"planner/model/num"
 	"planner/model/simulate"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -28,7 +29,7 @@ func ColdStartCurves(rates []float64, curves []KeepAliveCurve, here ColdStartPoi
 	o := newAxisChart("Cold-start probability by request rate (keep-alive model)",
 		opts.XAxis{Name: "Requests per second", Type: "log", NameLocation: "middle", NameGap: 30},
 		opts.YAxis{Name: "Cold starts (%)", Type: "log"})
-	percent := func(p float64) float64 { return RoundSignificant(max(p*100, 1e-6), 4) }
+	percent := func(p float64) float64 { return num.RoundSignificant(max(p*100, 1e-6), 4) }
 	for _, c := range curves {
 		data := make([]opts.LineData, len(c.Probabilities))
 		for i, p := range c.Probabilities {
@@ -58,8 +59,8 @@ func InstancesOverDay(r *simulate.Result) string {
 	cold := []opts.ScatterData{} // the minutes with cold starts
 	for i, m := range r.PerMinute {
 		labels[i] = fmt.Sprintf("%02d:%02d", i/60%24, i%60)
-		running[i] = opts.LineData{Value: round(m.Running, 2)}
-		idle[i] = opts.LineData{Value: round(m.Idle, 2)}
+		running[i] = opts.LineData{Value: num.Round(m.Running, 2)}
+		idle[i] = opts.LineData{Value: num.Round(m.Idle, 2)}
 		provisioned[i] = opts.LineData{Value: m.Provisioned}
 		if m.ColdStarts > 0 {
 			cold = append(cold, opts.ScatterData{Value: []any{labels[i], m.ColdStarts}})
@@ -79,6 +80,6 @@ func InstancesOverDay(r *simulate.Result) string {
 func LatencyPercentiles(r *simulate.Result) string {
 	return newAxisChart("Simulated latency, cold starts included", opts.XAxis{Data: []string{"p50", "p95", "p99"}}, values("ms")).
 		add(series{Name: "Latency (ms)", Type: "bar", Data: []opts.BarData{
-			{Value: round(r.LatencyP50Ms, 1)}, {Value: round(r.LatencyP95Ms, 1)}, {Value: round(r.LatencyP99Ms, 1)},
+			{Value: num.Round(r.LatencyP50Ms, 1)}, {Value: num.Round(r.LatencyP95Ms, 1)}, {Value: num.Round(r.LatencyP99Ms, 1)},
 		}}).json()
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
+	"planner/model/num"
 )
 
 // FunctionDelta is one function's monthly cost in two scenarios (0 where it
@@ -30,7 +31,7 @@ func CompareCosts(a, b *model.Report, fns []FunctionDelta) string {
 		if d > 0 {
 			colour = "#D55E00"
 		}
-		data[i] = opts.BarData{Value: round(d, 2), ItemStyle: &opts.ItemStyle{Color: colour}}
+		data[i] = opts.BarData{Value: num.Round(d, 2), ItemStyle: &opts.ItemStyle{Color: colour}}
 	}
 	// Horizontal bars: the parts and functions down the y axis.
 	o := newAxisChart("Where the difference comes from (B − A, USD/month)",

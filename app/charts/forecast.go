@@ -7,6 +7,7 @@ import (
 
 	"planner/model"
 	"planner/model/forecast"
+	"planner/model/num"
 	"planner/model/policy"
 )
 
@@ -45,10 +46,10 @@ func ForecastChart(history []float64, f forecast.Forecast, anomalies []forecast.
 	}
 	for k := range f.Forecast {
 		i := shown + k
-		low, high := round(f.Lower[k], 1), round(f.Upper[k], 1)
-		fc[i] = opts.LineData{Value: round(f.Forecast[k], 1)}
+		low, high := num.Round(f.Lower[k], 1), num.Round(f.Upper[k], 1)
+		fc[i] = opts.LineData{Value: num.Round(f.Forecast[k], 1)}
 		lower[i] = tipPoint{Value: low}
-		band[i] = tipPoint{Value: round(high-low, 1), Tip: model.GroupDigits(trimFloat(low)) + " – " + model.GroupDigits(trimFloat(high))}
+		band[i] = tipPoint{Value: num.Round(high-low, 1), Tip: model.GroupDigits(trimFloat(low)) + " – " + model.GroupDigits(trimFloat(high))}
 	}
 	marks := []opts.ScatterData{}
 	for _, a := range anomalies {
@@ -79,10 +80,10 @@ func PolicySchedules(needed []float64, c policy.Comparison) string {
 	predicted := make([]opts.LineData, len(needed))
 	for i, v := range needed {
 		labels[i] = fmt.Sprintf("h%d", i)
-		need[i] = opts.LineData{Value: round(v, 2)}
+		need[i] = opts.LineData{Value: num.Round(v, 2)}
 		predicted[i] = opts.LineData{Value: "-"}
 		if i < len(c.PredictedConcurrency) {
-			predicted[i] = opts.LineData{Value: round(c.PredictedConcurrency[i], 2)}
+			predicted[i] = opts.LineData{Value: num.Round(c.PredictedConcurrency[i], 2)}
 		}
 	}
 	o := newAxisChart("Provisioned concurrency by policy against the concurrency needed and predicted",

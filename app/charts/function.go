@@ -6,6 +6,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
+	"planner/model/num"
 	"planner/model/spec"
 )
 
@@ -28,10 +29,10 @@ func MemoryCurve(f *model.FunctionReport) string {
 		if c.MemoryMb == cur.CurrentMemoryMb {
 			tip = fmt.Sprintf("%g MB: current configuration", c.MemoryMb)
 		}
-		durations[i] = opts.LineData{Name: tip, Value: round(c.ExecutionTimeMs, 1)}
-		costs[i] = opts.LineData{Name: tip, Value: round(c.MonthlyCost, 2)}
+		durations[i] = opts.LineData{Name: tip, Value: num.Round(c.ExecutionTimeMs, 1)}
+		costs[i] = opts.LineData{Name: tip, Value: num.Round(c.MonthlyCost, 2)}
 		if c.Measured {
-			measured = append(measured, opts.LineData{Name: "measured at " + labels[i], Value: []any{labels[i], round(c.ExecutionTimeMs, 1)}})
+			measured = append(measured, opts.LineData{Name: "measured at " + labels[i], Value: []any{labels[i], num.Round(c.ExecutionTimeMs, 1)}})
 		}
 	}
 	picks := []opts.MarkPointNameCoordItem{}
@@ -42,7 +43,7 @@ func MemoryCurve(f *model.FunctionReport) string {
 		{"balanced", m.OptimizationOpportunities.Balanced}} {
 		picks = append(picks, opts.MarkPointNameCoordItem{
 			Name:       p.name,
-			Coordinate: []any{fmt.Sprintf("%g MB", p.o.MemoryMb), round(p.o.MonthlyCost, 2)},
+			Coordinate: []any{fmt.Sprintf("%g MB", p.o.MemoryMb), num.Round(p.o.MonthlyCost, 2)},
 			Label:      &opts.Label{Show: opts.Bool(true), Formatter: p.name, Position: "top"},
 			Symbol:     "pin",
 			SymbolSize: 36,
@@ -86,7 +87,7 @@ func ColdStartScenarios(f *model.FunctionReport) string {
 		s    spec.ColdStartScenario
 	}{{"Natural scaling", s.Natural}, {"Provisioned concurrency", s.Provisioned}, {"Scheduled warm-up", s.Warmup}} {
 		tip := fmt.Sprintf("%s: +%.1f ms on average, $%.2f/month, %.2f%% cold starts", c.name, c.s.AvgLatencyImpactMs, c.s.OptimizationCostMonthly, c.s.ColdStartRate*100)
-		o.add(series{Name: c.name, Type: "scatter", Data: []opts.ScatterData{{Name: tip, Value: []float64{round(c.s.AvgLatencyImpactMs, 2), round(c.s.OptimizationCostMonthly, 2)}, SymbolSize: 16}}})
+		o.add(series{Name: c.name, Type: "scatter", Data: []opts.ScatterData{{Name: tip, Value: []float64{num.Round(c.s.AvgLatencyImpactMs, 2), num.Round(c.s.OptimizationCostMonthly, 2)}, SymbolSize: 16}}})
 	}
 	return o.json()
 }
@@ -96,7 +97,7 @@ func Concurrency(f *model.FunctionReport) string {
 	e := f.ExecutionCapacity.ExecutionAnalysis
 	return newAxisChart("Concurrent executions", opts.XAxis{Data: []string{"Average", "p95", "p99", "Burst"}}, values("Instances")).
 		add(series{Name: "Instances", Type: "bar", Data: []opts.BarData{
-			{Value: round(e.AvgConcurrentExecutions, 2)}, {Value: round(e.P95ConcurrentExecutions, 2)},
-			{Value: round(e.P99ConcurrentExecutions, 2)}, {Value: round(e.BurstConcurrentExecutions, 2)},
+			{Value: num.Round(e.AvgConcurrentExecutions, 2)}, {Value: num.Round(e.P95ConcurrentExecutions, 2)},
+			{Value: num.Round(e.P99ConcurrentExecutions, 2)}, {Value: num.Round(e.BurstConcurrentExecutions, 2)},
 		}}).json()
 }

@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // Anomaly is a point of a series that its pattern does not explain.

@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // Input is a series to forecast: counts per period (hour or minute).

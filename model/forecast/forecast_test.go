@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // syntheticHourly is a series with daily and weekly seasonality, trend,

@@ -3,7 +3,7 @@ package forecast
 import (
 	"math"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // holtWinters fits Holt–Winters exponential smoothing with a damped trend

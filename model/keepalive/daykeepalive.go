@@ -1,6 +1,6 @@
 package keepalive
 
-import "planner/model/internal/num"
+import "planner/model/num"
 
 // Day is the keep-alive model over a day of hourly traffic.
 type Day struct {

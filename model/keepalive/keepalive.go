@@ -3,7 +3,7 @@ package keepalive
 import (
 	"math"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // Input describes one function on a scale-per-request platform: Poisson

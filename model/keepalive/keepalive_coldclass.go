@@ -3,7 +3,7 @@ package keepalive
 import (
 	"math"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // coldClassChain is the busy-count chain that remembers how many busy

@@ -4,7 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // Distribution is a service-time distribution.

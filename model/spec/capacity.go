@@ -1,6 +1,6 @@
 package spec
 
-import "planner/model/internal/num"
+import "planner/model/num"
 
 // Workload describes one function's traffic, durations and memory for the
 // execution-capacity model. JSON keys are the spec's.

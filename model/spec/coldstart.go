@@ -1,7 +1,7 @@
 package spec
 
 import (
-	"planner/model/internal/num"
+	"planner/model/num"
 	"planner/model/pricing"
 )
 

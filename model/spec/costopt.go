@@ -1,6 +1,6 @@
 package spec
 
-import "planner/model/internal/num"
+import "planner/model/num"
 
 // UsageFunction is one function of a cost review.
 type UsageFunction struct {

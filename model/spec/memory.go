@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // MemoryOptionsMb are the memory sizes the spec's memory model compares.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"planner/model/internal/num"
+	"planner/model/num"
 )
 
 // ScaleFactors are the traffic multiples the projections look at.
