@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -40,11 +39,9 @@ type ForecastLab struct {
 	solved    int
 }
 
-// forecastHistoryWeeks of synthetic history; forecastHorizon hours ahead.
-const (
-	forecastHistoryWeeks = 4
-	forecastHorizon      = 48
-)
+// forecastHorizon is the hours forecast, and the hours the policies are
+// judged on.
+const forecastHorizon = 48
 
 func (c *ForecastLab) function() (*model.Function, *model.FunctionReport, bool) {
 	return c.Session.function(c.Function)
@@ -68,8 +65,8 @@ func (c *ForecastLab) solve(ctx app.Context) {
 	revision := c.Revision
 	history, source, startHour := c.history, c.source, c.startHour
 	if c.imported != f.Name || len(history) == 0 {
-		history = forecast.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, forecastHistoryWeeks, model.NameSeed(f.Name))
-		source, startHour = "synthesised from the daily profile (4 weeks, weekends at 60%, 10% noise)", 0
+		history = model.SyntheticHistory(f, fr)
+		source, startHour = model.SyntheticHistorySource(), 0
 	}
 	ctx.Async(func() {
 		time.Sleep(labSettle)
@@ -96,17 +93,12 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 	s := c.Session
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision, history := s.scenario.Pricing.Architecture, c.Revision, c.history
-	in := policy.Input{History: history, EvaluationHours: forecastHorizon, WarmMs: f.AvgExecutionTimeMs,
-		ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes,
-		Guardrails: policy.DefaultGuardrails(), Seed: model.NameSeed(f.Name), Yield: func() { time.Sleep(time.Millisecond) }}
+	in := model.PolicyInput(f, history, forecastHorizon, policy.DefaultGuardrails())
+	in.Yield = func() { time.Sleep(time.Millisecond) }
 	c.running = true
 	ctx.Async(func() {
 		result := policy.Compare(in, profile, arch)
-		needed := make([]float64, forecastHorizon)
-		for h := range needed {
-			needed[h] = history[len(history)-forecastHorizon+h] / 3600 * f.AvgExecutionTimeMs / 1000
-		}
-		option := charts.PolicySchedules(needed, result)
+		option := charts.PolicySchedules(result)
 		ctx.Dispatch(func(ctx app.Context) {
 			c.running = false
 			if c.Revision == revision {
@@ -154,38 +146,15 @@ func (c *ForecastLab) exportSchedule(asJSON bool) {
 	if !ok || c.policies == nil {
 		return
 	}
-	target := map[string]string{"ServiceNamespace": "lambda", "ResourceId": "function:" + f.Name + ":live",
-		"ScalableDimension": "lambda:function:ProvisionedConcurrency"}
 	next := c.policies.NextSchedule
-	hourOfDay := func(h int) int { return (c.startHour + len(c.history) + h) % 24 }
+	firstHour := (c.startHour + len(c.history)) % 24
 	switch {
 	case c.policies.Recommended == "reactive":
-		data, _ := json.MarshalIndent(map[string]any{
-			"PolicyName": "planner-" + f.Name + "-target-tracking", "PolicyType": "TargetTrackingScaling",
-			"ServiceNamespace": target["ServiceNamespace"], "ResourceId": target["ResourceId"], "ScalableDimension": target["ScalableDimension"],
-			"TargetTrackingScalingPolicyConfiguration": map[string]any{"TargetValue": 0.7,
-				"PredefinedMetricSpecification": map[string]string{"PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"}},
-		}, "", "  ")
-		download(f.Name+"-target-tracking.json", "application/json", string(data))
+		download(f.Name+"-target-tracking.json", "application/json", model.TargetTrackingPolicy(f.Name))
 	case !asJSON:
-		var b strings.Builder
-		b.WriteString("hour_after_history,hour_of_day_utc,provisioned_concurrency\n")
-		for h, n := range next {
-			fmt.Fprintf(&b, "%d,%d,%d\n", h, hourOfDay(h), n)
-		}
-		download(f.Name+"-schedule.csv", "text/csv", b.String())
+		download(f.Name+"-schedule.csv", "text/csv", model.ScheduleCSV(next, firstHour))
 	default:
-		actions := []map[string]any{}
-		for h := 0; h < min(24, len(next)); h++ {
-			actions = append(actions, map[string]any{
-				"ScheduledActionName": fmt.Sprintf("planner-%s-%02dh", f.Name, hourOfDay(h)),
-				"ServiceNamespace":    target["ServiceNamespace"], "ResourceId": target["ResourceId"], "ScalableDimension": target["ScalableDimension"],
-				"Schedule": fmt.Sprintf("cron(0 %d * * ? *)", hourOfDay(h)), "Timezone": "Etc/UTC",
-				"ScalableTargetAction": map[string]int{"MinCapacity": next[h], "MaxCapacity": next[h]},
-			})
-		}
-		data, _ := json.MarshalIndent(actions, "", "  ")
-		download(f.Name+"-scheduled-actions.json", "application/json", string(data))
+		download(f.Name+"-scheduled-actions.json", "application/json", model.ScheduledActions(f.Name, next, firstHour))
 	}
 }
 
@@ -236,7 +205,7 @@ func (c *ForecastLab) Render() app.UI {
 func (c *ForecastLab) policyTable() app.UI {
 	pc := c.policies
 	return app.Div().Body(
-		tableRegion("Policies on the last 48 hours, guardrails applied (±50% an hour)", app.Table(),
+		tableRegion(fmt.Sprintf("Policies on the last %d hours, guardrails applied (±%g%% an hour)", len(pc.NeededConcurrency), policy.DefaultGuardrails().MaxChange*100), app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Policy"), app.Th().Scope("col").Text("Cost"),
 				app.Th().Scope("col").Text("Cold starts"), app.Th().Scope("col").Text("p99"), app.Th().Scope("col").Text("Throttles"),
 				app.Th().Scope("col").Text("How"))),
@@ -252,7 +221,7 @@ func (c *ForecastLab) policyTable() app.UI {
 		app.If(pc.Recommended == "reactive", func() app.UI {
 			return app.Div().Class("files").Body(
 				app.Button().Type("button").Class("small").Text("Target-tracking policy JSON").OnClick(func(ctx app.Context, e app.Event) { c.exportSchedule(true) }),
-				app.Small().Text("Reactive scaling is a rule, not a schedule: Application Auto Scaling keeps utilisation at 70% (alias live; edit it to yours)."),
+				app.Small().Text(fmt.Sprintf("Reactive scaling is a rule, not a schedule: Application Auto Scaling keeps utilisation at %g%% (alias live; edit it to yours).", policy.TargetUtilization*100)),
 			)
 		}).Else(func() app.UI {
 			return app.Div().Class("files").Body(

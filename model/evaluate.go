@@ -259,8 +259,7 @@ func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateRe
 		}
 		report.Pending = true
 	}
-	day, ready := keepalive.SolveDay(src.KeepAlive, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.AvgExecutionTimeMs+f.ColdStartDurationMs,
-		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
+	day, ready := DayKeepAlive(src.KeepAlive, f, fr)
 	if !ready {
 		report.Rate, report.Pending = f.ColdStartRate, true
 		return report

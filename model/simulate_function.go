@@ -43,7 +43,7 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 		Seed:                 seed,
 		RatePerMinute:        rates,
 		Warm:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
-		Cold:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs, P95Ms: coldP95},
+		Cold:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.ColdServiceTimeMs(), P95Ms: coldP95},
 		KeepAliveSeconds:     keepAliveMinutes * 60,
 		ProvisionedByHour:    provisioned,
 		ConcurrencyLimit:     limit,

@@ -74,7 +74,8 @@ func ForecastChart(history []float64, f forecast.Forecast, anomalies []forecast.
 
 // PolicySchedules draws each policy's applied provisioned concurrency, the
 // concurrency the held-out hours needed and the one the forecast predicted.
-func PolicySchedules(needed []float64, c policy.Comparison) string {
+func PolicySchedules(c policy.Comparison) string {
+	needed := c.NeededConcurrency
 	labels := make([]string, len(needed))
 	need := make([]opts.LineData, len(needed))
 	predicted := make([]opts.LineData, len(needed))

@@ -55,9 +55,10 @@ func TestForecastChartStacksTheBand(t *testing.T) {
 func TestPolicySchedulesDrawsEveryPolicy(t *testing.T) {
 	c := policy.Comparison{
 		Policies:             []policy.Result{{Policy: "static", Applied: []int{4, 4, 4}}, {Policy: "predictive", Applied: []int{1, 3, 5}}},
+		NeededConcurrency:    []float64{1, 2, 4},
 		PredictedConcurrency: []float64{1.2, 2.5},
 	}
-	o := decode(t, "policies", PolicySchedules([]float64{1, 2, 4}, c))
+	o := decode(t, "policies", PolicySchedules(c))
 	var names []string
 	for _, s := range o.Series {
 		names = append(names, s.Name)

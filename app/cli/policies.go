@@ -4,7 +4,6 @@ import (
 	"flag"
 
 	"planner/model"
-	"planner/model/forecast"
 	"planner/model/policy"
 )
 
@@ -13,6 +12,9 @@ type policyComparison struct {
 	Function string `json:"function"`
 	policy.Comparison
 }
+
+// policyEvaluationHours are the held-out hours the policies are judged on.
+const policyEvaluationHours = 48
 
 // runPolicies implements `planner policies [FILE|-] [--function NAME]
 // [--shadow]`: the provisioned-concurrency policies of each function
@@ -34,10 +36,7 @@ func runPolicies(env *Env, args []string) int {
 		f, fr := e.Function, e.Report
 		guard := policy.DefaultGuardrails()
 		guard.Shadow = *shadow
-		history := forecast.SyntheticHistory(f.TrafficProfile, fr.Traffic.MonthlyInvocations, 0.6, 0.1, 4, model.NameSeed(f.Name))
-		return policyComparison{Function: f.Name, Comparison: policy.Compare(policy.Input{
-			History: history, EvaluationHours: 48, WarmMs: f.AvgExecutionTimeMs, ColdMs: f.AvgExecutionTimeMs + f.ColdStartDurationMs,
-			MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes, Guardrails: guard, Seed: model.NameSeed(f.Name),
-		}, e.Profile, e.Scenario.Pricing.Architecture)}, nil
+		in := model.PolicyInput(f, model.SyntheticHistory(f, fr), policyEvaluationHours, guard)
+		return policyComparison{Function: f.Name, Comparison: policy.Compare(in, e.Profile, e.Scenario.Pricing.Architecture)}, nil
 	})
 }

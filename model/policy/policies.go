@@ -77,6 +77,9 @@ type Comparison struct {
 	Recommended    string   `json:"recommended"`
 	Explanation    string   `json:"explanation"`
 	ForecastMethod string   `json:"forecast_method"`
+	// NeededConcurrency is the mean concurrency each evaluated hour's
+	// requests needed, instances: requests / 3600 s × the warm duration.
+	NeededConcurrency []float64 `json:"needed_concurrency"`
 	// PredictedConcurrency is the forecast's mean concurrency of each
 	// evaluated hour, instances.
 	PredictedConcurrency []float64 `json:"predicted_concurrency"`
@@ -86,10 +89,13 @@ type Comparison struct {
 	NextSchedule []int `json:"next_schedule,omitempty"`
 }
 
+// TargetUtilization is the provisioned-concurrency utilisation the reactive
+// and predictive policies aim for, and the target-tracking rule keeps.
+const TargetUtilization = 0.7
+
 // Parameters of the policies.
 const (
 	staticPeakShare     = 0.8  // the spec's 80% of the peak
-	targetUtilization   = 0.7  // reactive and predictive target
 	qEpisodes           = 30   // Q-learning passes over the training days
 	qLearningRate       = 0.2  //
 	qDiscount           = 0.5  //
@@ -122,11 +128,14 @@ func Compare(in Input, p *pricing.Profile, arch pricing.Architecture) Comparison
 		if h > 0 {
 			prev = actual[h-1] // one hour of reaction delay
 		}
-		reactive[h] = int(math.Ceil(in.concurrency(prev) / targetUtilization))
+		reactive[h] = int(math.Ceil(in.concurrency(prev) / TargetUtilization))
 	}
 	schedules["reactive"] = reactive
 
-	out := Comparison{ForecastMethod: fc.Method, PredictedConcurrency: make([]float64, eval)}
+	out := Comparison{ForecastMethod: fc.Method, NeededConcurrency: make([]float64, eval), PredictedConcurrency: make([]float64, eval)}
+	for h, requests := range actual {
+		out.NeededConcurrency[h] = in.concurrency(requests)
+	}
 	for h, v := range fc.Forecast {
 		out.PredictedConcurrency[h] = in.concurrency(v)
 	}
@@ -176,7 +185,7 @@ func plannedSchedules(in Input, train []float64, fc forecast.Forecast, p *pricin
 	predictive := make([]int, len(fc.Forecast))
 	for h := range static {
 		static[h] = int(math.Ceil(staticPeakShare * peak))
-		predictive[h] = int(math.Ceil(in.concurrency(fc.Upper[h]) / targetUtilization))
+		predictive[h] = int(math.Ceil(in.concurrency(fc.Upper[h]) / TargetUtilization))
 	}
 	return map[string][]int{"static": static, "predictive": predictive, "learned": learnPolicy(in, train, fc, p, arch)}
 }
@@ -265,7 +274,7 @@ func learnPolicy(in Input, train []float64, fc forecast.Forecast, p *pricing.Pro
 		return -(provisioned + perHour*coldRate(perHour, c)*coldStartPenaltyUSD)
 	}
 	level := func(expected float64, a int) int {
-		return int(math.Ceil(qActions[a] * expected / 3600 * meanS / targetUtilization))
+		return int(math.Ceil(qActions[a] * expected / 3600 * meanS / TargetUtilization))
 	}
 	for range qEpisodes {
 		in.yield()
