@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"strings"
 
 	"planner/model"
@@ -15,9 +16,9 @@ type compareChoice struct {
 }
 
 // comparables lists the scenarios the user can compare.
-func (p *Planner) comparables() []compareChoice {
+func comparables(library []savedScenario) []compareChoice {
 	out := []compareChoice{{"current", "Current scenario"}}
-	for _, e := range p.library {
+	for _, e := range library {
 		out = append(out, compareChoice{"saved:" + e.Name, "Saved: " + e.Name})
 	}
 	for _, pr := range model.Presets() {
@@ -26,41 +27,72 @@ func (p *Planner) comparables() []compareChoice {
 	return out
 }
 
-// comparedReport evaluates the scenario an ID names.
-func (p *Planner) comparedReport(id string) (*model.Report, string) {
+// comparedSide is the evaluation of a scenario chosen for comparison, with
+// the saved text it was evaluated from (a saved scenario that changes is
+// evaluated again).
+type comparedSide struct {
+	from    []byte
+	report  *model.Report
+	problem string
+}
+
+// evaluateChoice evaluates the scenario an ID names; the current scenario's
+// report is the session's.
+func evaluateChoice(id string, current *model.Report, library []savedScenario) comparedSide {
 	switch {
 	case id == "current":
-		if p.s.report == nil {
-			return nil, "the current scenario has problems"
+		if current == nil {
+			return comparedSide{problem: "the current scenario has problems"}
 		}
-		return p.s.report, ""
+		return comparedSide{report: current}
 	case strings.HasPrefix(id, "preset:"):
 		pr, ok := model.LookupPreset(strings.TrimPrefix(id, "preset:"))
 		if !ok {
-			return nil, "no such preset"
+			return comparedSide{problem: "no such preset"}
 		}
 		s := pr.Scenario()
-		r, probs := model.Evaluate(&s)
-		if len(probs) > 0 {
-			return nil, probs.Error()
-		}
-		return r, ""
+		return evaluated(nil, &s, nil)
 	case strings.HasPrefix(id, "saved:"):
-		name := strings.TrimPrefix(id, "saved:")
-		for _, e := range p.library {
-			if e.Name == name {
-				s, probs := model.ParseScenario(e.Scenario)
-				if len(probs) > 0 {
-					return nil, probs.Error()
-				}
-				r, probs := model.Evaluate(s)
-				if len(probs) > 0 {
-					return nil, probs.Error()
-				}
-				return r, ""
-			}
+		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
+		if !ok {
+			return comparedSide{problem: "no saved scenario named " + strings.TrimPrefix(id, "saved:")}
 		}
-		return nil, "no saved scenario named " + name
+		s, probs := model.ParseScenario(e.Scenario)
+		return evaluated(e.Scenario, s, probs)
 	}
-	return nil, "nothing chosen"
+	return comparedSide{problem: "nothing chosen"}
+}
+
+func evaluated(from []byte, s *model.Scenario, probs model.Problems) comparedSide {
+	if len(probs) == 0 {
+		var r *model.Report
+		if r, probs = model.Evaluate(s); len(probs) == 0 {
+			return comparedSide{from: from, report: r}
+		}
+	}
+	return comparedSide{from: from, problem: probs.Error()}
+}
+
+// stillCurrent says whether a side evaluated earlier is the one id names
+// now: the current report is always taken afresh, a saved scenario only
+// while its text is the same.
+func (c comparedSide) stillCurrent(id string, library []savedScenario) bool {
+	switch {
+	case id == "current":
+		return false
+	case strings.HasPrefix(id, "saved:"):
+		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
+		return ok && bytes.Equal(e.Scenario, c.from)
+	}
+	return true
+}
+
+// savedNamed finds a saved scenario by name.
+func savedNamed(library []savedScenario, name string) (savedScenario, bool) {
+	for _, e := range library {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return savedScenario{}, false
 }

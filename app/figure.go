@@ -41,7 +41,10 @@ func (f figure) render() app.UI {
 
 // cellRender draws the figure inside a table cell: the value only, the
 // label being the cell's headers.
-func (f figure) cellRender() app.UI {
+func (f figure) cellRender() app.UI { return f.cellElement() }
+
+// cellElement is cellRender's element, for callers that add attributes.
+func (f figure) cellElement() app.HTMLSpan {
 	return app.Span().Class("cell-figure").
 		DataSet("metric", f.Metric).
 		DataSet("value", strconv.FormatFloat(f.Value, 'g', -1, 64)).

@@ -32,8 +32,6 @@ type Planner struct {
 	shared string
 	// saveName is the name typed for "save as".
 	saveName string
-	// compareA and compareB choose the scenarios compared.
-	compareA, compareB string
 	// computing is true while keep-alive solves and simulated days the
 	// report waits for run in the background; progress is 0..1.
 	computing bool
@@ -239,7 +237,7 @@ func (p *Planner) view() app.UI {
 	case "scenarios":
 		return p.scenariosView()
 	case "compare":
-		return p.compareView()
+		return &Compare{Report: r, Library: p.library}
 	}
 	return p.applicationView(r)
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/keepalive"
+	"planner/model/pricing"
 	"planner/schemas"
 )
 
@@ -25,32 +27,72 @@ func mounted(t *testing.T) (*Planner, app.TestEngine) {
 	return p, e
 }
 
-var metricRE = regexp.MustCompile(`data-metric="([^"]+)" data-value="([^"]+)"`)
+var (
+	// figureRE finds the elements that show a figure, numberCellRE the
+	// table cells that show a number.
+	figureRE     = regexp.MustCompile(`<[a-z]+ [^>]*data-metric="[^"]*"[^>]*>`)
+	attrRE       = regexp.MustCompile(`data-(metric|value|source)="([^"]*)"`)
+	numberCellRE = regexp.MustCompile(`(?s)<td class="num"[^>]*>(.*?)</td>`)
+	digitRE      = regexp.MustCompile(`[0-9]`)
+)
 
-// Every figure of every view carries the value the report has at its path.
+// shownFigures lists the figures in html: path, value and source.
+func shownFigures(html string) (figs []map[string]string) {
+	for _, tag := range figureRE.FindAllString(html, -1) {
+		f := map[string]string{}
+		for _, a := range attrRE.FindAllStringSubmatch(tag, -1) {
+			f[a[1]] = a[2]
+		}
+		figs = append(figs, f)
+	}
+	return figs
+}
+
+// Every figure of every view carries the value its document has at its
+// path: the report's, or the comparison's and the cold-start methods' (the
+// model computes those too); no table cell shows a number that is not such
+// a figure.
 func TestFiguresAreTheReport(t *testing.T) {
 	p, _ := mounted(t)
-	seen := 0
+	f, fr, _ := p.s.function(p.selectedFunction())
+	compared, _ := model.Evaluate(ptrTo(model.DefaultScenario()))
+	profile, _ := pricing.LookupProfile(p.s.report.Pricing.Profile)
+	documents := map[string]any{
+		"":            p.s.report,
+		compareSource: model.CompareReports(p.s.report, compared),
+		methodsSource: model.CompareColdStartMethods(keepalive.Solve, f, fr, nil),
+		pricesSource:  profile,
+	}
+	seen := map[string]int{}
 	for _, tab := range tabs {
 		p.tab = tab.id
-		var metrics, shown []string
-		for _, m := range metricRE.FindAllStringSubmatch(app.HTMLString(p.Render()), -1) {
-			metrics, shown = append(metrics, m[1]), append(shown, m[2])
+		html := app.HTMLString(p.Render())
+		for _, cell := range numberCellRE.FindAllStringSubmatch(html, -1) {
+			if !strings.Contains(cell[1], "data-metric=") && digitRE.MatchString(cell[1]) {
+				t.Errorf("%s: a table cell shows %q, not a figure of the model", tab.id, cell[1])
+			}
 		}
-		values, found := model.MetricValues(p.s.report, metrics)
-		for i, m := range metrics {
-			seen++
-			if !found[i] {
-				t.Errorf("%s: %s is not a number of the report", tab.id, m)
-			} else if shown[i] != strconv.FormatFloat(values[i], 'g', -1, 64) {
-				t.Errorf("%s: %s shows %s, report has %v", tab.id, m, shown[i], values[i])
+		for _, fig := range shownFigures(html) {
+			doc, ok := documents[fig["source"]]
+			if !ok {
+				t.Errorf("%s: %s comes from an unknown document %q", tab.id, fig["metric"], fig["source"])
+				continue
+			}
+			values, found := model.MetricValues(doc, []string{fig["metric"]})
+			seen[fig["source"]]++
+			if !found[0] {
+				t.Errorf("%s: %s is not a number of %q", tab.id, fig["metric"], fig["source"])
+			} else if fig["value"] != strconv.FormatFloat(values[0], 'g', -1, 64) {
+				t.Errorf("%s: %s shows %s, the model has %v", tab.id, fig["metric"], fig["value"], values[0])
 			}
 		}
 	}
-	if seen < 50 {
-		t.Errorf("only %d figures", seen)
+	if seen[""] < 50 || seen[compareSource] < 20 || seen[methodsSource] < 1 || seen[pricesSource] < 20 {
+		t.Errorf("figures checked by document: %v", seen)
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }
 
 // The form has an input for every property of the selected function and of
 // the scenario, generated from the schema.

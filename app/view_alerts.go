@@ -12,15 +12,9 @@ import (
 // a Prometheus rules file.
 func alertsView(s *session) app.UI {
 	r := s.report
-	critical := 0
-	for _, a := range r.Alerts {
-		if a.Severity == "critical" {
-			critical++
-		}
-	}
 	return app.Div().Body(
 		app.H2().Text("Alerts"),
-		app.P().Text(plural(len(r.Alerts), "rule")+", "+plural(critical, "critical rule")+"."),
+		app.P().Text(plural(r.AlertCounts.Rules, "rule")+", "+plural(r.AlertCounts.Critical, "critical rule")+"."),
 		app.Button().Type("button").Class("primary").Text("Download Prometheus rules (YAML)").
 			OnClick(func(ctx app.Context, e app.Event) {
 				var b strings.Builder

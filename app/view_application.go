@@ -20,7 +20,7 @@ func (p *Planner) applicationView(r *model.Report) app.UI {
 		app.H2().Text("Application"),
 		figures(
 			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
-				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(sumFunctions(r)), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
+				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(ts.FunctionsAndServicesCost), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
 			figure{"Lambda", "total_summary.lambda_cost", ts.LambdaCost, "USD/month", "compute + requests + provisioned + ephemeral storage, free tier applied once"},
 			figure{"Supporting services", "total_summary.supporting_services_cost", ts.SupportingServicesCost, "USD/month", "API Gateway + CloudWatch Logs + DynamoDB + S3"},
 			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets (+ X-Ray and Logs Insights above 1M invocations)"},
@@ -42,14 +42,6 @@ func (p *Planner) applicationView(r *model.Report) app.UI {
 		app.H3().Text("Optimization opportunities"),
 		opportunities(r.OptimizationOpportunities),
 	)
-}
-
-func sumFunctions(r *model.Report) float64 {
-	t := 0.0
-	for i := range r.Functions {
-		t += r.Functions[i].TotalMonthlyCost
-	}
-	return t
 }
 
 // functionColumn is a sortable column of the functions table.
@@ -148,7 +140,8 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 }
 
 func projectionsTable(r *model.Report) app.UI {
-	return tableRegion("Functions and their services at a multiple of today's traffic (global services excluded); 15% saved from 10× on", app.Table(),
+	return tableRegion(fmt.Sprintf("Functions and their services at a multiple of today's traffic (global services excluded); %g%% saved from %g× on",
+		spec.AtScaleSavings*100, float64(spec.AtScaleFactor)), app.Table(),
 		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Traffic"), app.Th().Scope("col").Text("Invocations/month"),
 			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost per invocation"))),
 		app.TBody().Body(app.Range(r.ScalingProjections).Slice(func(i int) app.UI {
@@ -157,7 +150,8 @@ func projectionsTable(r *model.Report) app.UI {
 			return app.Tr().Body(
 				app.Th().Scope("row").Text(fmt.Sprintf("%g×", pr.Factor)),
 				cell(key+"monthly_invocations", pr.MonthlyInvocations, "", "today's invocations × factor"),
-				cell(key+"monthly_cost", pr.MonthlyCost, "USD/month", "today's function and service cost × factor (−15% from 10×)"),
+				cell(key+"monthly_cost", pr.MonthlyCost, "USD/month", fmt.Sprintf("today's function and service cost × factor (−%g%% from %g×)",
+					spec.AtScaleSavings*100, float64(spec.AtScaleFactor))),
 				cell(key+"cost_per_invocation", pr.CostPerInvocation, "USD", "monthly cost ÷ invocations"),
 			)
 		})),
@@ -166,7 +160,8 @@ func projectionsTable(r *model.Report) app.UI {
 
 func opportunities(ops []spec.Opportunity) app.UI {
 	if len(ops) == 0 {
-		return app.P().Text("No function is under 70% memory efficiency or over 20% cold-start impact.")
+		return app.P().Text(fmt.Sprintf("No function is under %g%% memory efficiency or over %g%% cold-start impact.",
+			float64(spec.LowMemoryEfficiencyPercent), float64(spec.ColdStartImpactPercent)))
 	}
 	return app.Ul().Class("opportunities").Body(app.Range(ops).Slice(func(i int) app.UI {
 		o := ops[i]

@@ -1,23 +1,63 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/app/charts"
 	"planner/model"
 )
 
-// compareView puts two scenarios side by side: totals, per-function
+// Compare puts two scenarios side by side: totals, per-function
 // differences and a chart of where the difference comes from. Its numbers
-// are not the current report's, so they carry no data-metric.
-func (p *Planner) compareView() app.UI {
-	if p.compareA == "" {
-		p.compareA = "current"
+// are those of model.CompareReports (data-source "compare"); the scenarios
+// chosen are evaluated once, again only when a saved one changes.
+type Compare struct {
+	app.Compo
+	// Report is the current scenario's report (nil while it has problems).
+	Report  *model.Report
+	Library []savedScenario
+
+	a, b  string
+	sides map[string]comparedSide
+}
+
+// compareSource names the comparison's figures' document (data-source).
+const compareSource = "compare"
+
+// comparedTotals label the totals of a comparison, by key.
+var comparedTotals = map[string]struct{ label, unit string }{
+	"total_monthly_cost":         {"Monthly bill", "USD/month"},
+	"lambda_cost":                {"Lambda", "USD/month"},
+	"supporting_services_cost":   {"Supporting services", "USD/month"},
+	"global_services_cost":       {"Global services", "USD/month"},
+	"compliance_cost":            {"Compliance", "USD/month"},
+	"total_monthly_invocations":  {"Invocations", "/month"},
+	"cost_per_invocation":        {"Cost per invocation", "USD"},
+	"peak_concurrent_executions": {"Peak concurrency", "instances"},
+}
+
+// side is the evaluation of a chosen scenario, from the cache while it holds.
+func (c *Compare) side(id string) comparedSide {
+	if cached, ok := c.sides[id]; ok && cached.stillCurrent(id, c.Library) {
+		return cached
 	}
-	if p.compareB == "" {
-		p.compareB = "preset:e-commerce"
+	side := evaluateChoice(id, c.Report, c.Library)
+	if c.sides == nil {
+		c.sides = map[string]comparedSide{}
 	}
-	options := p.comparables()
+	c.sides[id] = side
+	return side
+}
+
+// Render draws the pickers and the comparison.
+func (c *Compare) Render() app.UI {
+	if c.a == "" {
+		c.a, c.b = "current", "preset:e-commerce"
+	}
+	options := comparables(c.Library)
 	picker := func(id, label string, current *string) app.UI {
 		return app.Div().Class("field").Body(
 			app.Label().For(id).Text(label),
@@ -28,72 +68,58 @@ func (p *Planner) compareView() app.UI {
 				})),
 		)
 	}
-	a, errA := p.comparedReport(p.compareA)
-	b, errB := p.comparedReport(p.compareB)
+	a, b := c.side(c.a), c.side(c.b)
 	body := []app.UI{
 		app.H2().Text("Compare"),
-		app.Div().Class("compare-pickers").Body(picker("compare-a", "Scenario A", &p.compareA), picker("compare-b", "Scenario B", &p.compareB)),
+		app.Div().Class("compare-pickers").Body(picker("compare-a", "Scenario A", &c.a), picker("compare-b", "Scenario B", &c.b)),
 	}
-	if a == nil || b == nil {
-		return app.Div().Body(append(body, app.P().Class("error").Text("Cannot compare: "+errA+errB))...)
+	if a.report == nil || b.report == nil {
+		return app.Div().Body(append(body, app.P().Class("error").Text("Cannot compare: "+a.problem+b.problem))...)
 	}
-	deltas := functionDeltas(a, b)
-	row := func(label string, va, vb float64, unit string) app.UI {
-		return app.Tr().Body(app.Th().Scope("row").Text(label), app.Td().Class("num").Text(formatValue(va, unit)),
-			app.Td().Class("num").Text(formatValue(vb, unit)), app.Td().Class("num").Text(signed(vb-va, unit)))
+	cmp := model.CompareReports(a.report, b.report)
+	row := func(list string, i int, f model.ComparedFigure, label, unit string) app.UI {
+		at := func(key string) string { return fmt.Sprintf("%s.%d.%s", list, i, key) }
+		return app.Tr().Body(app.Th().Scope("row").Text(label),
+			compareCell(at("a"), f.A, unit, label+" in A"), compareCell(at("b"), f.B, unit, label+" in B"),
+			compareCell(at("difference"), f.Difference, unit, "B − A"))
 	}
-	ta, tb := a.TotalSummary, b.TotalSummary
 	return app.Div().Body(append(body,
 		tableRegion("Totals", app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("A"),
 				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
-			app.TBody().Body(
-				row("Monthly bill", ta.TotalMonthlyCost, tb.TotalMonthlyCost, "USD/month"),
-				row("Lambda", ta.LambdaCost, tb.LambdaCost, "USD/month"),
-				row("Supporting services", ta.SupportingServicesCost, tb.SupportingServicesCost, "USD/month"),
-				row("Global services", ta.GlobalServicesCost, tb.GlobalServicesCost, "USD/month"),
-				row("Compliance", ta.ComplianceCost, tb.ComplianceCost, "USD/month"),
-				row("Invocations", ta.TotalMonthlyInvocations, tb.TotalMonthlyInvocations, "/month"),
-				row("Cost per invocation", ta.CostPerInvocation, tb.CostPerInvocation, "USD"),
-				row("Peak concurrency", ta.PeakConcurrentExecutions, tb.PeakConcurrentExecutions, "instances"),
-			),
+			app.TBody().Body(app.Range(cmp.Totals).Slice(func(i int) app.UI {
+				f := cmp.Totals[i]
+				return row("totals", i, f, comparedTotals[f.Key].label, comparedTotals[f.Key].unit)
+			})),
 		),
 		tableRegion("Functions (matched by name; a function in one scenario only costs 0 in the other)", app.Table(),
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("A"),
 				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
-			app.TBody().Body(app.Range(deltas).Slice(func(i int) app.UI {
-				d := deltas[i]
-				return row(d.Name, d.A, d.B, "USD/month")
+			app.TBody().Body(app.Range(cmp.Functions).Slice(func(i int) app.UI {
+				return row("functions", i, cmp.Functions[i], cmp.Functions[i].Key, "USD/month")
 			})),
 		),
-		app.Div().Class("charts").Body(&StaticChart{Option: charts.CompareCosts(a, b, deltas), Label: "Where the cost difference between A and B comes from"}),
+		app.Div().Class("charts").Body(&StaticChart{Option: charts.CompareCosts(cmp, comparedLabels()), Label: "Where the cost difference between A and B comes from"}),
 	)...)
 }
 
-// functionDeltas pairs the functions of two reports by name, A's order first.
-func functionDeltas(a, b *model.Report) []charts.FunctionDelta {
-	index := map[string]int{}
-	var out []charts.FunctionDelta
-	for _, f := range a.Functions {
-		index[f.Name] = len(out)
-		out = append(out, charts.FunctionDelta{Name: f.Name, A: f.TotalMonthlyCost})
+// comparedLabels names the totals of a comparison, by key.
+func comparedLabels() map[string]string {
+	labels := map[string]string{}
+	for key, t := range comparedTotals {
+		labels[key] = t.label
 	}
-	for _, f := range b.Functions {
-		if i, ok := index[f.Name]; ok {
-			out[i].B = f.TotalMonthlyCost
-		} else {
-			out = append(out, charts.FunctionDelta{Name: f.Name, B: f.TotalMonthlyCost})
-		}
-	}
-	return out
+	return labels
 }
 
-func signed(v float64, unit string) string {
-	s := formatValue(v, unit)
-	if v > 0 {
-		return "+" + s
+// compareCell is a table cell holding a number of the comparison; a
+// difference reads with its sign.
+func compareCell(metric string, v float64, unit, explain string) app.UI {
+	el := figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellElement().DataSet("source", compareSource)
+	if strings.HasSuffix(metric, ".difference") && v > 0 {
+		el = el.Text("+" + formatValue(v, unit))
 	}
-	return s
+	return app.Td().Class("num").Body(el)
 }
 
 // StaticChart is a chart whose option is given.

@@ -33,9 +33,9 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			figure{"Average concurrency", at("execution_capacity.execution_analysis.avg_concurrent_executions"), ea.AvgConcurrentExecutions, "instances",
 				fmt.Sprintf("Little's Law: %s/s × %s ms ÷ 1000", g(lambda), g(avg))},
 			figure{"p95 concurrency", at("execution_capacity.execution_analysis.p95_concurrent_executions"), ea.P95ConcurrentExecutions, "instances",
-				fmt.Sprintf("%s/s × p95 %s ms ÷ 1000", g(lambda), g(ea.P95ConcurrentExecutions*1000/nonZero(lambda)))},
+				fmt.Sprintf("%s/s × p95 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P95ExecutionTimeMs))},
 			figure{"p99 concurrency", at("execution_capacity.execution_analysis.p99_concurrent_executions"), ea.P99ConcurrentExecutions, "instances",
-				fmt.Sprintf("%s/s × p99 %s ms ÷ 1000", g(lambda), g(ea.P99ConcurrentExecutions*1000/nonZero(lambda)))},
+				fmt.Sprintf("%s/s × p99 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P99ExecutionTimeMs))},
 			figure{"Burst concurrency", at("execution_capacity.execution_analysis.burst_concurrent_executions"), ea.BurstConcurrentExecutions, "instances",
 				fmt.Sprintf("%s/s × burst multiplier × effective %s ms ÷ 1000", g(lambda), g(ci.EffectiveAvgExecutionMs))},
 			figure{"Effective duration", at("execution_capacity.cold_start_impact.effective_avg_execution_ms"), ci.EffectiveAvgExecutionMs, "ms",
@@ -45,9 +45,9 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			figure{"Memory efficiency", at("execution_capacity.memory_analysis.memory_efficiency_percent"), ma.MemoryEfficiencyPercent, "%",
 				fmt.Sprintf("%s MB used ÷ %s MB allocated × 100 (%s potential)", g(ma.ActualUsageMb), g(ma.AllocatedMemoryMb), ma.OptimizationPotential)},
 			figure{"Recommended reserved concurrency", at("execution_capacity.capacity_recommendations.0.reserved_concurrency"), float64(*rec.ReservedConcurrency), "instances",
-				fmt.Sprintf("⌊%s average × 1.2⌋", g(ea.AvgConcurrentExecutions))},
+				fmt.Sprintf("⌊%s average × %g⌋", g(ea.AvgConcurrentExecutions), spec.ReservedConcurrencyBuffer)},
 			figure{"Recommended burst limit", at("execution_capacity.capacity_recommendations.0.burst_limit"), float64(*rec.BurstLimit), "instances",
-				fmt.Sprintf("⌊%s burst × 1.1⌋", g(ea.BurstConcurrentExecutions))},
+				fmt.Sprintf("⌊%s burst × %g⌋", g(ea.BurstConcurrentExecutions), spec.BurstLimitBuffer)},
 			figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
 				fmt.Sprintf("Lambda %s + services %s", money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))},
 		),
@@ -80,13 +80,6 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 		memoryTable(i, mem),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: memoryChart, Function: i, Label: "Duration and monthly cost of " + f.Name + " by memory"}),
 	)
-}
-
-func nonZero(x float64) float64 {
-	if x == 0 {
-		return 1
-	}
-	return x
 }
 
 func scenarioLabel(s string) string {

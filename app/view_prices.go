@@ -28,23 +28,34 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 				app.Th().Scope("col").Text("Source"), app.Th().Scope("col").Text("Read on"))),
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 				row := rows[i]
-				return app.Tr().Body(app.Th().Scope("row").Text(row.item), app.Td().Class("num").Text(row.price),
+				price := figure{Metric: row.metric, Value: row.amount, Explain: row.item}.cellElement().DataSet("source", pricesSource).Text(row.price)
+				return app.Tr().Body(app.Th().Scope("row").Text(row.item), app.Td().Class("num").Body(price),
 					app.Td().Text(row.source), app.Td().Class("date").Text(row.date))
 			})),
 		),
 	)
 }
 
-type priceRow struct{ item, price, source, date string }
+// pricesSource names the price figures' document (data-source): the price
+// profile, as pricing.LookupProfile returns it.
+const pricesSource = "prices"
+
+// priceRow is one price of the profile: what it prices, its path in the
+// profile's JSON and amount, how it reads, its source and date.
+type priceRow struct {
+	item, metric        string
+	amount              float64
+	price, source, date string
+}
 
 func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 	var rows []priceRow
-	add := func(item string, pr pricing.Price) {
-		rows = append(rows, priceRow{item, fmt.Sprintf("$%s per %s", trimPrice(pr.Amount), pr.Unit), pr.Source, pr.Date})
+	add := func(item, metric string, pr pricing.Price) {
+		rows = append(rows, priceRow{item, metric + ".amount", pr.Amount, fmt.Sprintf("$%s per %s", trimPrice(pr.Amount), pr.Unit), pr.Source, pr.Date})
 	}
-	tiered := func(item string, t pricing.TieredPrice) {
+	tiered := func(item, metric string, t pricing.TieredPrice) {
 		below := 0.0
-		for _, tier := range t {
+		for i, tier := range t {
 			name := item
 			switch {
 			case len(t) == 1:
@@ -53,36 +64,39 @@ func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 			default:
 				name = fmt.Sprintf("%s, %s to %s", item, g(below), g(tier.UpTo))
 			}
-			add(name, tier.Price)
+			add(name, fmt.Sprintf("%s.%d.price", metric, i), tier.Price)
 			below = tier.UpTo
 		}
 	}
-	rows = append(rows, priceRow{"Billing month", fmt.Sprintf("%g hours", p.HoursPerMonth.Amount), p.HoursPerMonth.Source, p.HoursPerMonth.Date})
-	if l, ok := p.Lambda[arch]; ok {
-		add("Lambda requests", l.Request)
-		tiered("Lambda duration (GB-s a month)", l.Duration)
-		add("Provisioned concurrency, configured", l.ProvisionedCapacity)
-		if !p.ProvisionedExecutionOnDemand {
-			add("Provisioned concurrency, executions", l.ProvisionedDuration)
-		}
-		add("Ephemeral storage above 512 MB", l.EphemeralStorage)
+	quantity := func(item, metric, text string, pr pricing.Price) {
+		rows = append(rows, priceRow{item, metric + ".amount", pr.Amount, text, pr.Source, pr.Date})
 	}
-	rows = append(rows,
-		priceRow{"Free tier requests", fmt.Sprintf("%s a month", g(p.FreeTier.Requests.Amount)), p.FreeTier.Requests.Source, p.FreeTier.Requests.Date},
-		priceRow{"Free tier compute", fmt.Sprintf("%s GB-s a month", g(p.FreeTier.GBSeconds.Amount)), p.FreeTier.GBSeconds.Source, p.FreeTier.GBSeconds.Date})
-	tiered("API Gateway REST (requests a month)", p.APIGateway[pricing.RESTAPI])
-	tiered("API Gateway HTTP (requests a month)", p.APIGateway[pricing.HTTPAPI])
-	add("CloudWatch Logs ingestion", p.CloudWatchLogsIngestionGB)
-	add("DynamoDB read capacity", p.DynamoDB.ReadCapacityUnitHour)
-	add("DynamoDB write capacity", p.DynamoDB.WriteCapacityUnitHour)
-	add("DynamoDB storage", p.DynamoDB.StorageGBMonth)
-	add("S3 Standard storage", p.S3.StorageGBMonth)
-	add("S3 requests", p.S3.Request)
-	add("X-Ray traces", p.XRayTrace)
-	add("Secrets Manager", p.SecretsManagerSecret)
-	add("Deployment automation", p.Deployment)
-	add("Build pipeline", p.CodeBuild)
-	add("Logs Insights", p.LogsInsights)
+	quantity("Billing month", "hours_per_month", fmt.Sprintf("%g hours", p.HoursPerMonth.Amount), p.HoursPerMonth)
+	if l, ok := p.Lambda[arch]; ok {
+		lambda := "lambda." + string(arch)
+		add("Lambda requests", lambda+".request", l.Request)
+		tiered("Lambda duration (GB-s a month)", lambda+".duration", l.Duration)
+		add("Provisioned concurrency, configured", lambda+".provisioned_capacity", l.ProvisionedCapacity)
+		if !p.ProvisionedExecutionOnDemand {
+			add("Provisioned concurrency, executions", lambda+".provisioned_duration", l.ProvisionedDuration)
+		}
+		add("Ephemeral storage above 512 MB", lambda+".ephemeral_storage", l.EphemeralStorage)
+	}
+	quantity("Free tier requests", "free_tier.requests", fmt.Sprintf("%s a month", g(p.FreeTier.Requests.Amount)), p.FreeTier.Requests)
+	quantity("Free tier compute", "free_tier.gb_seconds", fmt.Sprintf("%s GB-s a month", g(p.FreeTier.GBSeconds.Amount)), p.FreeTier.GBSeconds)
+	tiered("API Gateway REST (requests a month)", "api_gateway.rest", p.APIGateway[pricing.RESTAPI])
+	tiered("API Gateway HTTP (requests a month)", "api_gateway.http", p.APIGateway[pricing.HTTPAPI])
+	add("CloudWatch Logs ingestion", "cloudwatch_logs_ingestion_gb", p.CloudWatchLogsIngestionGB)
+	add("DynamoDB read capacity", "dynamodb.read_capacity_unit_hour", p.DynamoDB.ReadCapacityUnitHour)
+	add("DynamoDB write capacity", "dynamodb.write_capacity_unit_hour", p.DynamoDB.WriteCapacityUnitHour)
+	add("DynamoDB storage", "dynamodb.storage_gb_month", p.DynamoDB.StorageGBMonth)
+	add("S3 Standard storage", "s3.storage_gb_month", p.S3.StorageGBMonth)
+	add("S3 requests", "s3.request", p.S3.Request)
+	add("X-Ray traces", "xray_trace", p.XRayTrace)
+	add("Secrets Manager", "secrets_manager_secret", p.SecretsManagerSecret)
+	add("Deployment automation", "deployment", p.Deployment)
+	add("Build pipeline", "codebuild", p.CodeBuild)
+	add("Logs Insights", "logs_insights", p.LogsInsights)
 	return rows
 }
 

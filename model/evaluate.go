@@ -152,6 +152,8 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		fr.PerformanceCharacteristics = PerformanceCharacteristics{
 			MemoryMb:               memory,
 			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
+			P95ExecutionTimeMs:     f.P95ExecutionTimeMs,
+			P99ExecutionTimeMs:     f.P99ExecutionTimeMs,
 			MonthlyInvocations:     monthly,
 			ReservedConcurrency:    float64(f.ReservedConcurrency),
 			ProvisionedConcurrency: float64(f.ProvisionedConcurrency),
@@ -191,6 +193,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	r.Compliance.TotalCost = r.Compliance.ComplianceOverheadCost + r.Compliance.MonitoringCost + r.Compliance.AdditionalServicesCost
 	sum.GlobalServicesCost = r.GlobalServices.TotalCost
 	sum.ComplianceCost = r.Compliance.TotalCost
+	sum.FunctionsAndServicesCost = functionsCost
 	sum.TotalMonthlyCost = functionsCost + r.GlobalServices.TotalCost + r.Compliance.AdditionalServicesCost
 	sum.CostPerInvocation = num.Ratio(sum.TotalMonthlyCost, sum.TotalMonthlyInvocations)
 
@@ -201,6 +204,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
 		r.Alerts = spec.GenerateAlerts(alertFns)
+		r.AlertCounts = countAlerts(r.Alerts)
 	}
 	return r
 }
@@ -331,4 +335,18 @@ func memoryDurations(f *Function) []spec.MemoryDuration {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].MemoryMb < out[j].MemoryMb })
 	return out
+}
+
+// countAlerts counts alert rules by severity.
+func countAlerts(alerts []spec.Alert) AlertCounts {
+	c := AlertCounts{Rules: len(alerts)}
+	for _, a := range alerts {
+		switch a.Severity {
+		case "critical":
+			c.Critical++
+		case "warning":
+			c.Warning++
+		}
+	}
+	return c
 }

@@ -7,12 +7,13 @@ import (
 )
 
 // MetricValues resolves data-metric paths ("functions.0.total_monthly_cost",
-// "scaling_projections.2x_scale.monthly_cost") in a report as its JSON
-// reads: the contract between the page's figures and `planner report`.
-// found[i] is false where a path names no number.
-func MetricValues(r *Report, metrics []string) ([]float64, []bool) {
+// "scaling_projections.2x_scale.monthly_cost") in a report, or another
+// model document (a comparison, the cold-start methods), as its JSON reads:
+// the contract between the page's figures and `planner report`. found[i] is
+// false where a path names no number.
+func MetricValues(doc any, metrics []string) ([]float64, []bool) {
 	values, found := make([]float64, len(metrics)), make([]bool, len(metrics))
-	data, err := json.Marshal(r)
+	data, err := json.Marshal(doc)
 	if err != nil {
 		return values, found
 	}

@@ -21,6 +21,15 @@ type Report struct {
 	ScalingProjections        spec.Projections       `json:"scaling_projections"`
 	CostOptimization          spec.CostOptimization  `json:"cost_optimization"`
 	Alerts                    []spec.Alert           `json:"alerts"`
+	// AlertCounts counts the alert rules by severity.
+	AlertCounts AlertCounts `json:"alert_counts"`
+}
+
+// AlertCounts counts alert rules: all of them and by severity.
+type AlertCounts struct {
+	Rules    int `json:"rules"`
+	Critical int `json:"critical"`
+	Warning  int `json:"warning"`
 }
 
 // PricingReport says how the scenario was priced.
@@ -88,6 +97,8 @@ type CostBreakdown struct {
 type PerformanceCharacteristics struct {
 	MemoryMb               float64 `json:"memory_mb"`
 	AvgExecutionTimeMs     float64 `json:"avg_execution_time_ms"`
+	P95ExecutionTimeMs     float64 `json:"p95_execution_time_ms"`
+	P99ExecutionTimeMs     float64 `json:"p99_execution_time_ms"`
 	MonthlyInvocations     float64 `json:"monthly_invocations"`
 	ReservedConcurrency    float64 `json:"reserved_concurrency"`
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
@@ -111,6 +122,9 @@ type TotalSummary struct {
 	TotalReservedConcurrency float64 `json:"total_reserved_concurrency"`
 	CostPerInvocation        float64 `json:"cost_per_invocation"`
 	LambdaCost               float64 `json:"lambda_cost"`
+	// FunctionsAndServicesCost is the functions and their own services: the
+	// bill less the global services and compliance's fixed services.
+	FunctionsAndServicesCost float64 `json:"functions_and_services_cost"`
 	ProvisionedCost          float64 `json:"provisioned_cost"`
 	SupportingServicesCost   float64 `json:"supporting_services_cost"`
 	GlobalServicesCost       float64 `json:"global_services_cost"`

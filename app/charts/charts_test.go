@@ -130,8 +130,11 @@ func TestInstancesOverDayMarksColdMinutes(t *testing.T) {
 // The keep-alive curves run on log–log axes and carry the function as a
 // point at its rate; without requests it has none.
 func TestColdStartCurvesMarkTheFunction(t *testing.T) {
-	curves := []KeepAliveCurve{{KeepAliveMinutes: 1, Probabilities: []float64{0.5, 0.1, 0.01}}, {KeepAliveMinutes: 10, Probabilities: []float64{0.2, 0.03, 0.001}}}
-	js := ColdStartCurves([]float64{0.01, 0.76, 3}, curves, ColdStartPoint{Name: "auth", Rate: 0.76, Probability: 0.03, KeepAliveMinutes: 10})
+	curves := []model.KeepAliveCurve{{KeepAliveMinutes: 1, ColdStartProbabilities: []float64{0.5, 0.1, 0.01}},
+		{KeepAliveMinutes: 10, ColdStartProbabilities: []float64{0.2, 0.03, 0.001}}}
+	rates := []float64{0.01, 0.76, 3}
+	js := ColdStartCurves(model.ColdStartCurves{RatesPerSecond: rates, Curves: curves,
+		Function: model.ColdStartPoint{Name: "auth", RatePerSecond: 0.76, ColdStartProbability: 0.03, KeepAliveMinutes: 10}})
 	o := decode(t, "curves", js)
 	if len(o.Series) != 3 || o.Series[2].Type != "scatter" || o.Series[2].Name != "auth: 0.76 req/s, keep-alive 10 min" ||
 		len(o.Series[2].Data) != 1 || string(o.Series[2].Data[0]) != `{"value":[0.76,3]}` {
@@ -143,7 +146,8 @@ func TestColdStartCurvesMarkTheFunction(t *testing.T) {
 	if !strings.Contains(js, `"xAxis":[{"type":"log","name":"Requests per second"`) {
 		t.Errorf("x axis: %s", js)
 	}
-	o = decode(t, "no requests", ColdStartCurves([]float64{0.01, 0.76, 3}, curves, ColdStartPoint{Name: "idle", KeepAliveMinutes: 10}))
+	o = decode(t, "no requests", ColdStartCurves(model.ColdStartCurves{RatesPerSecond: rates, Curves: curves,
+		Function: model.ColdStartPoint{Name: "idle", KeepAliveMinutes: 10}}))
 	if len(o.Series) != 2 {
 		t.Errorf("a function without requests has a point: %+v", o.Series)
 	}

@@ -3,46 +3,34 @@ package charts
 import (
 	"fmt"
 
+	"planner/model"
 	"planner/model/num"
 	"planner/model/simulate"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// KeepAliveCurve is the cold-start probability at each rate for one keep-alive.
-type KeepAliveCurve struct {
-	KeepAliveMinutes float64
-	Probabilities    []float64
-}
-
-// ColdStartPoint marks a function on ColdStartCurves: P(cold) at its mean
-// request rate (one of the curves' rates, 0 for none) and its own keep-alive.
-type ColdStartPoint struct {
-	Name                                string
-	Rate, Probability, KeepAliveMinutes float64
-}
-
 // ColdStartCurves plots the keep-alive model on log–log axes: cold-start
 // probability (%) against the request rate (per second), one line per
 // keep-alive, and the function itself as a black diamond.
-func ColdStartCurves(rates []float64, curves []KeepAliveCurve, here ColdStartPoint) string {
+func ColdStartCurves(c model.ColdStartCurves) string {
 	o := newAxisChart("Cold-start probability by request rate (keep-alive model)",
 		opts.XAxis{Name: "Requests per second", Type: "log", NameLocation: "middle", NameGap: 30},
 		opts.YAxis{Name: "Cold starts (%)", Type: "log"})
 	percent := func(p float64) float64 { return num.RoundSignificant(max(p*100, 1e-6), 4) }
-	for _, c := range curves {
-		data := make([]opts.LineData, len(c.Probabilities))
-		for i, p := range c.Probabilities {
-			data[i] = opts.LineData{Value: []any{rates[i], percent(p)}}
+	for _, curve := range c.Curves {
+		data := make([]opts.LineData, len(curve.ColdStartProbabilities))
+		for i, p := range curve.ColdStartProbabilities {
+			data[i] = opts.LineData{Value: []any{c.RatesPerSecond[i], percent(p)}}
 		}
-		o.add(series{Name: fmt.Sprintf("keep-alive %g min", c.KeepAliveMinutes), Type: "line", Data: data})
+		o.add(series{Name: fmt.Sprintf("keep-alive %g min", curve.KeepAliveMinutes), Type: "line", Data: data})
 	}
-	if here.Rate > 0 { // a function without requests has no point
+	if here := c.Function; here.RatePerSecond > 0 { // a function without requests has no point
 		o.add(series{
-			Name: fmt.Sprintf("%s: %s req/s, keep-alive %g min", here.Name, trimFloat(here.Rate), here.KeepAliveMinutes),
+			Name: fmt.Sprintf("%s: %s req/s, keep-alive %g min", here.Name, trimFloat(here.RatePerSecond), here.KeepAliveMinutes),
 			Type: "scatter", Symbol: "diamond", SymbolSize: 16,
 			ItemStyle: &opts.ItemStyle{Color: "#000000", BorderColor: "#ffffff", BorderWidth: 1},
-			Data:      []opts.ScatterData{{Value: []any{here.Rate, percent(here.Probability)}}},
+			Data:      []opts.ScatterData{{Value: []any{here.RatePerSecond, percent(here.ColdStartProbability)}}},
 		})
 	}
 	return o.json()

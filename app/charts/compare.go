@@ -7,23 +7,21 @@ import (
 	"planner/model/num"
 )
 
-// FunctionDelta is one function's monthly cost in two scenarios (0 where it
-// is absent).
-type FunctionDelta struct {
-	Name string
-	A, B float64
-}
-
 // CompareCosts shows where the cost difference between scenarios A and B
-// comes from: B − A by part of the bill, then by function.
-func CompareCosts(a, b *model.Report, fns []FunctionDelta) string {
-	labels := []string{"Lambda", "Supporting services", "Global services", "Compliance"}
-	ta, tb := a.TotalSummary, b.TotalSummary
-	deltas := []float64{tb.LambdaCost - ta.LambdaCost, tb.SupportingServicesCost - ta.SupportingServicesCost,
-		tb.GlobalServicesCost - ta.GlobalServicesCost, tb.ComplianceCost - ta.ComplianceCost}
-	for _, f := range fns {
-		labels = append(labels, f.Name)
-		deltas = append(deltas, f.B-f.A)
+// comes from: B − A by part of the bill (named by labels, keyed as the
+// report's totals), then by function.
+func CompareCosts(c model.Comparison, labels map[string]string) string {
+	var names []string
+	var deltas []float64
+	for _, key := range model.ComparedBillParts() {
+		for _, t := range c.Totals {
+			if t.Key == key {
+				names, deltas = append(names, labels[key]), append(deltas, t.Difference)
+			}
+		}
+	}
+	for _, f := range c.Functions {
+		names, deltas = append(names, f.Key), append(deltas, f.Difference)
 	}
 	data := make([]opts.BarData, len(deltas))
 	for i, d := range deltas {
@@ -36,7 +34,7 @@ func CompareCosts(a, b *model.Report, fns []FunctionDelta) string {
 	// Horizontal bars: the parts and functions down the y axis.
 	o := newAxisChart("Where the difference comes from (B − A, USD/month)",
 		opts.XAxis{Type: "value", Name: "USD/month"},
-		opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: labels})
+		opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names})
 	o.Grid = []opts.Grid{{Left: "16", Right: "32", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}}
 	return o.add(series{Name: "B − A", Type: "bar", Data: data}).json()
 }

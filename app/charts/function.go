@@ -61,10 +61,7 @@ func MemoryCurve(f *model.FunctionReport) string {
 
 // change says "x% cheaper" or "x% dearer" (or same) of v against base.
 func change(v, base float64, less, more, same string) string {
-	if base == 0 {
-		return same
-	}
-	d := (v - base) / base * 100
+	d := num.ChangePercent(v, base)
 	switch {
 	case d < -0.05:
 		return fmt.Sprintf("%.1f%% %s", -d, less)

@@ -24,6 +24,10 @@ func Ratio(a, b float64) float64 {
 	return a / b
 }
 
+// ChangePercent is the change from base to v in percent of base:
+// (v − base) / base × 100, or 0 when base is 0.
+func ChangePercent(v, base float64) float64 { return Ratio(v-base, base) * 100 }
+
 // Sum is the sum of xs.
 func Sum(xs []float64) float64 {
 	s := 0.0

@@ -85,10 +85,12 @@ const (
 	tightMemoryUsage     = 0.95
 )
 
-// Buffers on the concurrency recommendations.
+// Buffers on the concurrency recommendations: reserved concurrency is
+// ReservedConcurrencyBuffer × the average concurrency, the burst limit
+// BurstLimitBuffer × the burst concurrency.
 const (
-	reservedConcurrencyBuffer = 1.2
-	burstLimitBuffer          = 1.1
+	ReservedConcurrencyBuffer = 1.2
+	BurstLimitBuffer          = 1.1
 )
 
 // CalculateExecutionCapacity applies Little's Law to a workload.
@@ -154,8 +156,8 @@ func memoryPotential(efficiency float64) string {
 // and a burst limit ⌊1.1 × burst⌋, plus a memory change when efficiency is
 // below 70% or above 95%.
 func capacityRecommendations(avgConcurrent, burstConcurrent, efficiency float64) []CapacityRecommendation {
-	reserved := num.Truncate(avgConcurrent * reservedConcurrencyBuffer)
-	burst := num.Truncate(burstConcurrent * burstLimitBuffer)
+	reserved := num.Truncate(avgConcurrent * ReservedConcurrencyBuffer)
+	burst := num.Truncate(burstConcurrent * BurstLimitBuffer)
 	recs := make([]CapacityRecommendation, 1, 2)
 	recs[0] = CapacityRecommendation{
 		Type:                "Concurrency Management",

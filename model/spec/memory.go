@@ -206,7 +206,7 @@ func OptimizeMemory(perf MemoryPerformance, targets CostTargets, prices Invocati
 			MemoryMb:                 c.MemoryMb,
 			MonthlyCost:              c.MonthlyCost,
 			CostChangeMonthly:        costChange,
-			CostChangePercent:        num.Ratio(costChange, currentCost) * 100,
+			CostChangePercent:        num.ChangePercent(c.MonthlyCost, currentCost),
 			ExecutionTimeMs:          c.ExecutionTimeMs,
 			PerformanceChangeMs:      speedChange,
 			PerformanceChangePercent: speedChange / perf.CurrentExecutionTimeMs * 100,

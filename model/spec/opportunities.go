@@ -9,11 +9,12 @@ type Opportunity struct {
 	Action               string   `json:"action"`
 }
 
-// coldStartImpactThreshold: cold starts adding more than this share (%) to
-// the mean duration are worth mitigating.
+// Functions using under LowMemoryEfficiencyPercent of their memory, and those
+// whose cold starts add over ColdStartImpactPercent to their mean duration,
+// are opportunities.
 const (
-	coldStartImpactThreshold   = 20
-	lowMemoryEfficiencyPercent = 70 // %, lowMemoryEfficiency as a percentage
+	ColdStartImpactPercent     = 20
+	LowMemoryEfficiencyPercent = lowMemoryEfficiency * 100
 )
 
 // IdentifyOptimizations lists the functions using under 70% of their memory
@@ -21,10 +22,10 @@ const (
 func IdentifyOptimizations(names []string, capacity []ExecutionCapacity) []Opportunity {
 	var lowMemory, coldStarts []string
 	for i, c := range capacity {
-		if c.MemoryAnalysis.MemoryEfficiencyPercent < lowMemoryEfficiencyPercent {
+		if c.MemoryAnalysis.MemoryEfficiencyPercent < LowMemoryEfficiencyPercent {
 			lowMemory = append(lowMemory, names[i])
 		}
-		if c.ColdStartImpact.PerformanceImpactPercent > coldStartImpactThreshold {
+		if c.ColdStartImpact.PerformanceImpactPercent > ColdStartImpactPercent {
 			coldStarts = append(coldStarts, names[i])
 		}
 	}

@@ -12,9 +12,11 @@ import (
 func ScaleFactors() [4]float64 { return [4]float64{2, 5, 10, 20} }
 
 // Constants of the projection model.
+// From AtScaleFactor times today's traffic on, reserved capacity saves
+// AtScaleSavings of the projected cost.
 const (
-	atScaleFactor  = 10   // from this multiple on …
-	atScaleSavings = 0.15 // … reserved capacity saves this share of the cost
+	AtScaleFactor  = 10
+	AtScaleSavings = 0.15
 )
 
 // Projection is the bill at a multiple of today's traffic.
@@ -59,8 +61,8 @@ func CalculateScalingProjections(invocations, cost float64) Projections {
 	ps := make(Projections, len(factors))
 	for i, k := range factors {
 		projected := cost * k
-		if k >= atScaleFactor {
-			projected -= projected * atScaleSavings
+		if k >= AtScaleFactor {
+			projected -= projected * AtScaleSavings
 		}
 		ps[i] = Projection{
 			Factor:             k,
