@@ -37,7 +37,8 @@ type ColdStartLab struct {
 // solves it.
 const labSettle = 300 * time.Millisecond
 
-// methodsSource names the lab's figures' document (data-source).
+// methodsSource names the lab's figures' document (data-source): the
+// cold-start methods of each function, a list in the scenario's order.
 const methodsSource = "cold-start-methods"
 
 func (c *ColdStartLab) function() (*model.Function, *model.FunctionReport, bool) {
@@ -105,6 +106,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 			if c.Revision == revision {
 				c.sim = &result
 				c.sim.ElapsedMs = float64(elapsed.Milliseconds())
+				s.storeSimulation(input, result.Result) // the report's day, should the method become "simulated"
 			}
 		})
 	})
@@ -116,23 +118,23 @@ func (c *ColdStartLab) Render() app.UI {
 	if !ok {
 		return app.Div().Class("cold-start-lab")
 	}
-	pending := app.Td().Class("num").Text("…")
-	modelRate, modelInstances := app.UI(pending), app.UI(pending)
+	pending := func() app.UI { return app.Td().Class("num").Aria("label", "computing").Text("…") } // one element per cell
+	modelRate, modelInstances := pending(), pending()
 	if c.methods != nil {
-		modelRate = methodCell("model.cold_start_probability", c.methods.Model.ColdStartProbability, "fraction",
+		modelRate = methodCell(c.metric("model.cold_start_probability"), c.methods.Model.ColdStartProbability, "fraction",
 			"share of the day's requests that start cold: each hour at steady state, weighted by its requests")
-		modelInstances = methodCell("model.avg_instances", c.methods.Model.AvgInstances, "instances", "instances alive, mean over the day's hours")
+		modelInstances = methodCell(c.metric("model.avg_instances"), c.methods.Model.AvgInstances, "instances", "instances alive, mean over the day's hours")
 	}
 	simRate, simInstances, simLatency := app.UI(app.Td().Text("not run")), app.UI(app.Td()), app.UI(app.Td())
 	if c.sim != nil {
 		r := c.sim.Result
-		simRate = methodCell("simulated.result.cold_start_probability", r.ColdStartProbability, "fraction", "cold starts ÷ requests served")
-		simInstances = methodCell("simulated.result.avg_instances", r.AvgInstances, "instances", "alive instance-seconds ÷ seconds of the day")
+		simRate = methodCell(c.metric("simulated.result.cold_start_probability"), r.ColdStartProbability, "fraction", "cold starts ÷ requests served")
+		simInstances = methodCell(c.metric("simulated.result.avg_instances"), r.AvgInstances, "instances", "alive instance-seconds ÷ seconds of the day")
 		simLatency = app.Td().Body(
-			app.Text("p50 "), methodFigure("simulated.result.latency_p50_ms", r.LatencyP50Ms, "ms", "median latency, cold starts included"),
-			app.Text(", p95 "), methodFigure("simulated.result.latency_p95_ms", r.LatencyP95Ms, "ms", "95th-percentile latency"),
-			app.Text(", p99 "), methodFigure("simulated.result.latency_p99_ms", r.LatencyP99Ms, "ms", "99th-percentile latency"),
-			app.Text("; "), methodFigure("simulated.result.throttles", float64(r.Throttles), "", "requests throttled"), app.Text(" throttled"),
+			app.Text("p50 "), methodFigure(c.metric("simulated.result.latency_p50_ms"), r.LatencyP50Ms, "ms", "median latency, cold starts included"),
+			app.Text(", p95 "), methodFigure(c.metric("simulated.result.latency_p95_ms"), r.LatencyP95Ms, "ms", "95th-percentile latency"),
+			app.Text(", p99 "), methodFigure(c.metric("simulated.result.latency_p99_ms"), r.LatencyP99Ms, "ms", "99th-percentile latency"),
+			app.Text("; "), methodFigure(c.metric("simulated.result.throttles"), float64(r.Throttles), "", "requests throttled"), app.Text(" throttled"),
 		)
 	}
 	used := fr.ColdStartRate.Method
@@ -145,7 +147,7 @@ func (c *ColdStartLab) Render() app.UI {
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Method"), app.Th().Scope("col").Text("Cold-start rate"),
 				app.Th().Scope("col").Text("Instances"), app.Th().Scope("col").Text("Notes"))),
 			app.TBody().Body(
-				row(model.ColdStartReference, "Rate given (spec rule)", methodCell("given", f.ColdStartRate, "fraction", "the cold_start_rate input"),
+				row(model.ColdStartReference, "Rate given (spec rule)", methodCell(c.metric("given"), f.ColdStartRate, "fraction", "the cold_start_rate input"),
 					app.Td(), app.Td().Text("the cold_start_rate input")),
 				row(model.ColdStartModel, "Keep-alive model", modelRate, modelInstances, app.Td().Text("each hour of the day at steady state, weighted by its requests")),
 				row(model.ColdStartSimulated, "Simulated day", simRate, simInstances, simLatency),
@@ -179,6 +181,10 @@ func (c *ColdStartLab) Render() app.UI {
 		}),
 	)
 }
+
+// metric is the path of a figure of the function's methods in the list of
+// every function's.
+func (c *ColdStartLab) metric(path string) string { return strconv.Itoa(c.Function) + "." + path }
 
 // methodFigure is a number of the cold-start methods (not of the report).
 func methodFigure(metric string, v float64, unit, explain string) app.UI {

@@ -22,7 +22,7 @@ type notice struct {
 // bar in step with every valid edit.
 func (p *Planner) OnMount(ctx app.Context) {
 	lib, dropped, err := loadLibrary()
-	p.library = lib
+	p.lib.entries = lib
 	switch {
 	case err != nil:
 		p.notice = notice{err.Error() + "; they were set aside.", true}
@@ -50,7 +50,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 			opened += " “" + shared.Name + "”"
 		}
 		if autosaved != nil {
-			p.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
+			p.lib.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
 			p.notice = notice{opened + ". Your previous scenario is saved in Scenarios.", false}
 		} else {
 			p.notice = notice{opened + ".", false}
@@ -155,17 +155,6 @@ func persist(s *model.Scenario) {
 			follow.Invoke(prefix, string(doc))
 		}
 	}
-}
-
-// keep saves a scenario in the library under a free name.
-func (p *Planner) keep(s model.Scenario, base string) {
-	name := freeName(p.library, base)
-	lib := withSaved(p.library, name, &s)
-	if err := saveLibrary(lib); err != nil {
-		p.notice = notice{"Could not save “" + name + "”: " + err.Error(), true}
-		return
-	}
-	p.library = lib
 }
 
 // share puts the current scenario's link in the address bar and copies it;

@@ -26,12 +26,10 @@ type Planner struct {
 	// sortBy orders the functions table: a column key, "-" first for descending.
 	sortBy string
 
-	notice  notice
-	library []savedScenario
+	notice notice
+	lib    *library
 	// shared is the last link shared, shown for copying by hand.
 	shared string
-	// saveName is the name typed for "save as".
-	saveName string
 	// computing is true while keep-alive solves and simulated days the
 	// report waits for run in the background; progress is 0..1.
 	computing bool
@@ -61,6 +59,7 @@ func (p *Planner) OnInit() {
 	p.s = newSession(model.DefaultScenario())
 	p.tab = "application"
 	p.selected = map[string]int{}
+	p.lib = &library{tell: func(n notice) { p.notice = n }}
 }
 
 // form is the schema form bound to the planner's state.
@@ -235,9 +234,9 @@ func (p *Planner) view() app.UI {
 	case "prices":
 		return p.pricesView(r)
 	case "scenarios":
-		return p.scenariosView()
+		return &Scenarios{Session: p.s, Library: p.lib}
 	case "compare":
-		return &Compare{Report: r, Library: p.library}
+		return &Compare{Report: r, Library: p.lib.entries}
 	}
 	return p.applicationView(r)
 }

@@ -60,7 +60,7 @@ func TestFiguresAreTheReport(t *testing.T) {
 	documents := map[string]any{
 		"":            p.s.report,
 		compareSource: model.CompareReports(p.s.report, compared),
-		methodsSource: model.CompareColdStartMethods(keepalive.Solve, f, fr, nil),
+		methodsSource: []model.ColdStartMethods{model.CompareColdStartMethods(keepalive.Solve, f, fr, nil)},
 		pricesSource:  profile,
 	}
 	seen := map[string]int{}

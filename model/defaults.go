@@ -21,7 +21,7 @@ func DefaultScenario() Scenario {
 	auth.ReservedConcurrency = 10
 	auth.APIGatewayEnabled = true
 	auth.DynamoDBEnabled, auth.DynamoDBReadUnits, auth.DynamoDBWriteUnits = true, 10, 5
-	auth.LogDataGbMonthly = 2
+	auth.LogDataGBMonthly = 2
 	auth.TrafficProfile = append([]float64(nil), retailDay...)
 	auth.ColdStartSensitive = true
 
@@ -33,8 +33,8 @@ func DefaultScenario() Scenario {
 	catalog.AvgExecutionTimeMs, catalog.P95ExecutionTimeMs, catalog.P99ExecutionTimeMs = 300, 600, 1200
 	catalog.ReservedConcurrency = 20
 	catalog.APIGatewayEnabled = true
-	catalog.S3Enabled, catalog.S3StorageGb, catalog.S3RequestsMonthly = true, 500, 100_000
-	catalog.LogDataGbMonthly = 5
+	catalog.S3Enabled, catalog.S3StorageGB, catalog.S3RequestsMonthly = true, 500, 100_000
+	catalog.LogDataGBMonthly = 5
 	catalog.TrafficProfile = append([]float64(nil), retailDay...)
 	catalog.ColdStartSensitive = true
 
@@ -46,7 +46,7 @@ func DefaultScenario() Scenario {
 	orders.AvgExecutionTimeMs, orders.P95ExecutionTimeMs, orders.P99ExecutionTimeMs = 800, 1600, 3200
 	orders.ReservedConcurrency = 15
 	orders.DynamoDBEnabled, orders.DynamoDBReadUnits, orders.DynamoDBWriteUnits = true, 20, 20
-	orders.LogDataGbMonthly = 3
+	orders.LogDataGBMonthly = 3
 	orders.VpcEnabled, orders.DeploymentSizeMb = true, 80
 	orders.TrafficProfile = append([]float64(nil), retailDay...)
 	orders.ComplianceRequirements = []spec.ComplianceRequirement{spec.PCIDSS}
@@ -58,8 +58,8 @@ func DefaultScenario() Scenario {
 	analytics.AllocatedMemoryMb, analytics.ActualMemoryUsageMb = 3008, 2800
 	analytics.AvgExecutionTimeMs, analytics.P95ExecutionTimeMs, analytics.P99ExecutionTimeMs = 1200, 2400, 4800
 	analytics.ReservedConcurrency = 50
-	analytics.S3Enabled, analytics.S3StorageGb, analytics.S3RequestsMonthly = true, 2000, 500_000
-	analytics.LogDataGbMonthly = 10
+	analytics.S3Enabled, analytics.S3StorageGB, analytics.S3RequestsMonthly = true, 2000, 500_000
+	analytics.LogDataGBMonthly = 10
 
 	s.Functions = []Function{auth, catalog, orders, analytics}
 	return s

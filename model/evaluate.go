@@ -86,13 +86,13 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonthlyInvocations: monthly,
 			APIGatewayEnabled:  f.APIGatewayEnabled,
 			APIType:            f.APIGatewayType,
-			LogDataGbMonthly:   f.LogDataGbMonthly,
+			LogDataGBMonthly:   f.LogDataGBMonthly,
 			DynamoDBEnabled:    f.DynamoDBEnabled,
 			DynamoDBReadUnits:  f.DynamoDBReadUnits,
 			DynamoDBWriteUnits: f.DynamoDBWriteUnits,
-			DynamoDBStorageGb:  f.DynamoDBStorageGb,
+			DynamoDBStorageGB:  f.DynamoDBStorageGB,
 			S3Enabled:          f.S3Enabled,
-			S3StorageGb:        f.S3StorageGb,
+			S3StorageGB:        f.S3StorageGB,
 			S3RequestsMonthly:  f.S3RequestsMonthly,
 		}
 	}

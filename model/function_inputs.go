@@ -50,6 +50,6 @@ func SyntheticHistory(f *Function, fr *FunctionReport) []float64 {
 // and its name's seed.
 func PolicyInput(f *Function, history []float64, evaluationHours int, guard policy.Guardrails) policy.Input {
 	return policy.Input{History: history, EvaluationHours: evaluationHours, WarmMs: f.AvgExecutionTimeMs,
-		ColdMs: f.ColdServiceTimeMs(), MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMin: f.KeepAliveMinutes,
+		ColdMs: f.ColdServiceTimeMs(), MemoryMb: float64(f.AllocatedMemoryMb), KeepAliveMinutes: f.KeepAliveMinutes,
 		Guardrails: guard, Seed: NameSeed(f.Name)}
 }

@@ -116,7 +116,7 @@ func marketplacePreset() Scenario {
 	pricing := fn("pricing", 1536, 300, 10_000_000*30)
 	pricing.Type, pricing.APIGatewayEnabled = spec.APIFunction, true
 	analytics := fn("analytics", 3008, 2000, 50_000_000*30)
-	analytics.Type, analytics.S3Enabled, analytics.S3StorageGb = spec.ProcessingFunction, true, 5000
+	analytics.Type, analytics.S3Enabled, analytics.S3StorageGB = spec.ProcessingFunction, true, 5000
 	return named("Marketplace data pipeline", auth, search, booking, pricing, analytics)
 }
 

@@ -122,20 +122,20 @@ type Function struct {
 	APIGatewayEnabled bool `json:"api_gateway_enabled" jsonschema:"title=API Gateway,default=false"`
 	// APIGatewayType is the kind of API.
 	APIGatewayType pricing.APIType `json:"api_gateway_type" jsonschema:"title=API type,enum=rest,enum=http,default=rest"`
-	// LogDataGbMonthly is the log data the function writes.
-	LogDataGbMonthly float64 `json:"log_data_gb_monthly" jsonschema:"title=Log data,minimum=0,maximum=1e9,default=1" jsonschema_extras:"x-unit=GB/month"`
+	// LogDataGBMonthly is the log data the function writes.
+	LogDataGBMonthly float64 `json:"log_data_gb_monthly" jsonschema:"title=Log data,minimum=0,maximum=1e9,default=1" jsonschema_extras:"x-unit=GB/month"`
 	// DynamoDBEnabled gives the function a provisioned-capacity table.
 	DynamoDBEnabled bool `json:"dynamodb_enabled" jsonschema:"title=DynamoDB table,default=false"`
 	// DynamoDBReadUnits is the table's provisioned read capacity.
 	DynamoDBReadUnits float64 `json:"dynamodb_read_units" jsonschema:"title=Read capacity,minimum=0,maximum=1e9,default=5" jsonschema_extras:"x-unit=RCU"`
 	// DynamoDBWriteUnits is the table's provisioned write capacity.
 	DynamoDBWriteUnits float64 `json:"dynamodb_write_units" jsonschema:"title=Write capacity,minimum=0,maximum=1e9,default=5" jsonschema_extras:"x-unit=WCU"`
-	// DynamoDBStorageGb is the table's size.
-	DynamoDBStorageGb float64 `json:"dynamodb_storage_gb" jsonschema:"title=Table size,minimum=0,maximum=1e9,default=10" jsonschema_extras:"x-unit=GB"`
+	// DynamoDBStorageGB is the table's size.
+	DynamoDBStorageGB float64 `json:"dynamodb_storage_gb" jsonschema:"title=Table size,minimum=0,maximum=1e9,default=10" jsonschema_extras:"x-unit=GB"`
 	// S3Enabled gives the function an S3 Standard bucket.
 	S3Enabled bool `json:"s3_enabled" jsonschema:"title=S3 bucket,default=false"`
-	// S3StorageGb is the data kept in the bucket.
-	S3StorageGb float64 `json:"s3_storage_gb" jsonschema:"title=Bucket size,minimum=0,maximum=1e12,default=100" jsonschema_extras:"x-unit=GB"`
+	// S3StorageGB is the data kept in the bucket.
+	S3StorageGB float64 `json:"s3_storage_gb" jsonschema:"title=Bucket size,minimum=0,maximum=1e12,default=100" jsonschema_extras:"x-unit=GB"`
 	// S3RequestsMonthly is the GET requests a month.
 	S3RequestsMonthly float64 `json:"s3_requests_monthly" jsonschema:"title=Bucket requests,minimum=0,maximum=1e15,default=10000" jsonschema_extras:"x-unit=requests/month"`
 
@@ -204,11 +204,11 @@ func DefaultFunction() Function {
 		Runtime:                          "python3.9",
 		DeploymentSizeMb:                 50,
 		APIGatewayType:                   pricing.RESTAPI,
-		LogDataGbMonthly:                 1,
+		LogDataGBMonthly:                 1,
 		DynamoDBReadUnits:                5,
 		DynamoDBWriteUnits:               5,
-		DynamoDBStorageGb:                10,
-		S3StorageGb:                      100,
+		DynamoDBStorageGB:                10,
+		S3StorageGB:                      100,
 		S3RequestsMonthly:                10000,
 		ErrorRate:                        0.01,
 		TargetP99LatencyMs:               500,

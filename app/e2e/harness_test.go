@@ -24,6 +24,8 @@ import (
 
 	"planner/app/cli"
 	"planner/model"
+	"planner/model/keepalive"
+	"planner/model/pricing"
 )
 
 // site serves ../../dist with the headers of netlify.toml.
@@ -185,16 +187,18 @@ func (b *browser) eval(t testing.TB, js string, out any) {
 	}))
 }
 
-// shownFigure is one data-metric element on the page.
+// shownFigure is one data-metric element on the page: its path in its
+// document (data-source; empty for the report) and its raw value.
 type shownFigure struct {
 	Metric string `json:"metric"`
 	Value  string `json:"value"`
+	Source string `json:"source"`
 }
 
 func (b *browser) figures(t testing.TB) []shownFigure {
 	t.Helper()
 	var fs []shownFigure
-	b.eval(t, `[...document.querySelectorAll('[data-metric]')].map(e => ({metric: e.dataset.metric, value: e.dataset.value}))`, &fs)
+	b.eval(t, `[...document.querySelectorAll('[data-metric]')].map(e => ({metric: e.dataset.metric, value: e.dataset.value, source: e.dataset.source ?? ''}))`, &fs)
 	return fs
 }
 
@@ -234,33 +238,72 @@ func (b *browser) clickTab(t testing.TB, id string) {
 	b.run(t, chromedp.Click("#tab-"+id, chromedp.ByQuery), chromedp.WaitVisible("#panel-"+id, chromedp.ByQuery))
 }
 
-// report is the report of s, as `planner report` prints it.
-func report(t testing.TB, s model.Scenario) *model.Report {
+// expected is what the page should show for a scenario: its report, as
+// `planner report` prints it, and the other model documents its figures
+// come from (by data-source), computed natively when a figure asks.
+type expected struct {
+	*model.Report
+	scenario model.Scenario
+	methods  []model.ColdStartMethods
+}
+
+// report is what the page should show for s.
+func report(t testing.TB, s model.Scenario) *expected {
 	t.Helper()
 	r, probs := model.Evaluate(&s)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	return r
+	return &expected{Report: r, scenario: s}
 }
 
-// checkFigures compares every figure on the page with the report.
-func checkFigures(t testing.TB, b *browser, r *model.Report) int {
+// document is the model document of a data-source: the report, the price
+// profile, the comparison with the e-commerce preset (Compare's default
+// choice), or every function's cold-start methods with its simulated day.
+func (e *expected) document(t testing.TB, source string) any {
+	t.Helper()
+	switch source {
+	case "":
+		return e.Report
+	case "prices":
+		p, _ := pricing.LookupProfile(e.Pricing.Profile)
+		return p
+	case "compare":
+		preset, _ := model.LookupPreset("e-commerce")
+		return model.CompareReports(e.Report, report(t, preset.Scenario()).Report)
+	case "cold-start-methods":
+		if e.methods == nil {
+			p, _ := pricing.LookupProfile(e.Pricing.Profile)
+			for i := range e.scenario.Functions {
+				f, fr := &e.scenario.Functions[i], &e.Report.Functions[i]
+				m := model.CompareColdStartMethods(keepalive.Solve, f, fr, nil)
+				sim := model.SimulateFunction(p, e.Pricing.Architecture, f, fr, f.KeepAliveMinutes, model.NameSeed(f.Name))
+				m.Simulated = &sim
+				e.methods = append(e.methods, m)
+			}
+		}
+		return e.methods
+	}
+	t.Errorf("no document %q", source)
+	return nil
+}
+
+// checkFigures compares every figure on the page with its document.
+func checkFigures(t testing.TB, b *browser, e *expected) int {
 	t.Helper()
 	figs := b.figures(t)
 	if len(figs) == 0 {
 		t.Fatal("no figure on the page")
 	}
-	metrics := make([]string, len(figs))
-	for i, f := range figs {
-		metrics[i] = f.Metric
-	}
-	values, found := model.MetricValues(r, metrics)
-	for i, f := range figs {
-		if !found[i] {
+	for _, f := range figs {
+		values, found := model.MetricValues(e.document(t, f.Source), []string{f.Metric})
+		switch {
+		case !found[0] && f.Source == "":
 			t.Errorf("figure %s is not a number of the report", f.Metric)
-		} else if f.Value != strconv.FormatFloat(values[i], 'g', -1, 64) {
-			t.Errorf("figure %s shows %s, report has %v", f.Metric, f.Value, values[i])
+		case !found[0]:
+			t.Errorf("figure %s is not a number of %s", f.Metric, f.Source)
+		case f.Value != strconv.FormatFloat(values[0], 'g', -1, 64):
+			t.Errorf("figure %s shows %s, %q has %v", f.Metric, f.Value, f.Source, values[0])
 		}
 	}
 	return len(figs)

@@ -18,7 +18,7 @@ func TestKeepAliveAgainstAWSExperiments(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range exps {
-		r := Solve(Input{ArrivalRatePerSecond: e.Rate, WarmServiceTimeMs: e.WarmMs, ColdServiceTimeMs: e.ColdMs, KeepAliveMinutes: e.KeepAliveMin})
+		r := Solve(Input{ArrivalRatePerSecond: e.Rate, WarmServiceTimeMs: e.WarmMs, ColdServiceTimeMs: e.ColdMs, KeepAliveMinutes: e.KeepAliveMinutes})
 		ec := math.Abs(r.ColdStartProbability-e.PCold) / e.PCold
 		ei := math.Abs(r.AvgInstances-e.Instances) / e.Instances
 		errCold += ec

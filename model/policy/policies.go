@@ -40,13 +40,13 @@ func (g Guardrails) apply(previous, wanted int) int {
 type Input struct {
 	// History is hourly invocation counts, oldest first; the last
 	// EvaluationHours are the hours the policies are judged on.
-	History         []float64
-	EvaluationHours int
-	WarmMs, ColdMs  float64
-	MemoryMb        float64
-	KeepAliveMin    float64
-	Guardrails      Guardrails
-	Seed            uint64
+	History          []float64
+	EvaluationHours  int
+	WarmMs, ColdMs   float64
+	MemoryMb         float64
+	KeepAliveMinutes float64
+	Guardrails       Guardrails
+	Seed             uint64
 	// Yield, when set, is called between steps of the work (episodes,
 	// simulated half hours); a browser yields to the page there.
 	Yield func() `json:"-"`
@@ -215,7 +215,7 @@ func simulateSchedule(in Input, actual []float64, provisioned []int, p *pricing.
 		Seed: in.Seed, RatePerMinute: rates,
 		Warm:              simulate.Distribution{Kind: "lognormal", MeanMs: in.WarmMs, P95Ms: 2 * in.WarmMs},
 		Cold:              simulate.Distribution{Kind: "lognormal", MeanMs: in.ColdMs, P95Ms: 2 * in.ColdMs},
-		KeepAliveSeconds:  in.KeepAliveMin * 60,
+		KeepAliveSeconds:  in.KeepAliveMinutes * 60,
 		ProvisionedByHour: provisioned, ConcurrencyLimit: simulate.LambdaAccountConcurrency,
 		ScalingLimit: simulate.LambdaScalingStarts, ScalingWindowSeconds: simulate.LambdaScalingWindowSeconds,
 		Progress: func(minutes, _ int) {
@@ -265,7 +265,7 @@ func learnPolicy(in Input, train []float64, fc forecast.Forecast, p *pricing.Pro
 			return v
 		}
 		v := keepalive.SingleRate(keepalive.Input{ArrivalRatePerSecond: perHour / 3600, WarmServiceTimeMs: in.WarmMs, ColdServiceTimeMs: in.ColdMs,
-			KeepAliveMinutes: in.KeepAliveMin, ProvisionedConcurrency: float64(c)}).ColdStartProbability
+			KeepAliveMinutes: in.KeepAliveMinutes, ProvisionedConcurrency: float64(c)}).ColdStartProbability
 		cache[k] = v
 		return v
 	}

@@ -14,7 +14,7 @@ func policyInput(t testing.TB) Input {
 	t.Helper()
 	day := spec.CheckoutDayRequests()
 	y := forecast.SyntheticHistory(day[:], 20e6, 0.6, 0.1, 4, 3)
-	return Input{History: y, EvaluationHours: 48, WarmMs: 400, ColdMs: 1400, MemoryMb: 1024, KeepAliveMin: 10,
+	return Input{History: y, EvaluationHours: 48, WarmMs: 400, ColdMs: 1400, MemoryMb: 1024, KeepAliveMinutes: 10,
 		Guardrails: DefaultGuardrails(), Seed: 1}
 }
 

@@ -5,13 +5,13 @@ type ServiceUsage struct {
 	MonthlyInvocations float64
 	APIGatewayEnabled  bool
 	APIType            APIType
-	LogDataGbMonthly   float64
+	LogDataGBMonthly   float64
 	DynamoDBEnabled    bool
 	DynamoDBReadUnits  float64
 	DynamoDBWriteUnits float64
-	DynamoDBStorageGb  float64
+	DynamoDBStorageGB  float64
 	S3Enabled          bool
-	S3StorageGb        float64
+	S3StorageGB        float64
 	S3RequestsMonthly  float64
 }
 
@@ -72,16 +72,16 @@ func CalculateSupportingServices(u ServiceUsage, p *Profile, api APIGatewayRates
 		}
 		s.APIGateway = u.MonthlyInvocations * api[apiType]
 	}
-	s.CloudWatchLogs = u.LogDataGbMonthly * p.CloudWatchLogsIngestionGB.Amount
+	s.CloudWatchLogs = u.LogDataGBMonthly * p.CloudWatchLogsIngestionGB.Amount
 	if u.DynamoDBEnabled {
 		hours := p.HoursPerMonth.Amount
 		d := p.DynamoDB
 		s.DynamoDB = u.DynamoDBReadUnits*d.ReadCapacityUnitHour.Amount*hours +
 			u.DynamoDBWriteUnits*d.WriteCapacityUnitHour.Amount*hours +
-			u.DynamoDBStorageGb*d.StorageGBMonth.Amount
+			u.DynamoDBStorageGB*d.StorageGBMonth.Amount
 	}
 	if u.S3Enabled {
-		s.S3 = u.S3StorageGb*p.S3.StorageGBMonth.Amount + u.S3RequestsMonthly*p.S3.Request.Amount
+		s.S3 = u.S3StorageGB*p.S3.StorageGBMonth.Amount + u.S3RequestsMonthly*p.S3.Request.Amount
 	}
 	s.TotalCost = s.APIGateway + s.CloudWatchLogs + s.DynamoDB + s.S3
 	return s

@@ -98,7 +98,7 @@ func TestSimulatorAgainstAWSExperiments(t *testing.T) {
 		minutes := int(math.Min(40*24*60, math.Max(2*24*60, 3e5/e.Rate/60)))
 		r := Run(Input{Seed: uint64(i + 1), RatePerMinute: constantRate(e.Rate, minutes),
 			Warm: Distribution{Kind: "fixed", MeanMs: e.WarmMs}, Cold: Distribution{Kind: "fixed", MeanMs: e.ColdMs},
-			KeepAliveSeconds: e.KeepAliveMin * 60})
+			KeepAliveSeconds: e.KeepAliveMinutes * 60})
 		errCold += math.Abs(r.ColdStartProbability-e.PCold) / e.PCold
 		errInst += math.Abs(r.AvgInstances-e.Instances) / e.Instances
 	}

@@ -20,7 +20,7 @@ var experimentsCSV string
 type Experiment struct {
 	Name                            string
 	Rate, WarmMs, ColdMs            float64
-	KeepAliveMin                    float64
+	KeepAliveMinutes                float64
 	Instances, PCold, PColdSE       float64
 	RunningInstances, IdleInstances float64
 }
@@ -39,7 +39,7 @@ func Experiments() ([]Experiment, error) {
 				return nil, fmt.Errorf("%s column %d: %w", r[0], i, err)
 			}
 		}
-		out = append(out, Experiment{Name: r[0], Rate: v[1], WarmMs: v[2], ColdMs: v[3], KeepAliveMin: v[4],
+		out = append(out, Experiment{Name: r[0], Rate: v[1], WarmMs: v[2], ColdMs: v[3], KeepAliveMinutes: v[4],
 			Instances: v[5], PCold: v[7], PColdSE: v[8], RunningInstances: v[9], IdleInstances: v[10]})
 	}
 	return out, nil

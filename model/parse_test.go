@@ -1,0 +1,64 @@
+package model
+
+import (
+	"testing"
+)
+
+func TestParseScenarioReportsEveryProblemWithItsPath(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{
+		"version": 1,
+		"pricing": {"profile": "reference", "architecture": "arm64"},
+		"functions": [
+			{"name": "a", "allocated_memory_mb": 64, "cold_start_rate": 1.5, "type": "web", "avg_execution_time_ms": 0},
+			{"name": "a", "traffic_profile": [1, 2], "p95_execution_time_ms": 900, "p99_execution_time_ms": 800},
+			{"name": "", "provisioned_concurrency": 5, "reserved_concurrency": 2, "runtime": "cobol"}
+		]}`))
+	got := problemPaths(probs)
+	for _, path := range []string{
+		"pricing.architecture",
+		"functions[0].allocated_memory_mb", "functions[0].cold_start_rate", "functions[0].type", "functions[0].avg_execution_time_ms",
+		"functions[1].name", "functions[1].traffic_profile", "functions[1].p99_execution_time_ms",
+		"functions[2].name", "functions[2].provisioned_concurrency", "functions[2].runtime",
+	} {
+		if _, ok := got[path]; !ok {
+			t.Errorf("no problem at %s; got %v", path, probs)
+		}
+	}
+	if len(got) != 11 {
+		t.Errorf("%d problems, want 11: %v", len(probs), probs)
+	}
+}
+
+func TestParseScenarioRefusesWrongTypesAndUnknownKeys(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{"version":1,"functions":[{"name":"a","allocated_memory_mb":"big","vpc_enabled":"yes","alocated_memory_mb":512,"reserved_concurrency":1.5}],"extra":1}`))
+	wantProblems(t, probs, map[string]string{
+		"functions[0].allocated_memory_mb":  "whole number",
+		"functions[0].vpc_enabled":          "true or false",
+		"functions[0].alocated_memory_mb":   "unknown field",
+		"functions[0].reserved_concurrency": "whole number",
+		"extra":                             "unknown field",
+	})
+	for _, bad := range []string{``, `{`, `[]`, `"x"`, `{"version": 99}`, `{"functions": {"a": {}}}`, `{"version":1,"functions":[{"name":"x","burst_multiplier":NaN}]}`} {
+		if _, probs := ParseScenario([]byte(bad)); len(probs) == 0 {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+// A value of the wrong type and a value out of range are reported
+// together; a field that did not decode is reported once, by its type.
+func TestParseScenarioReportsTypeAndRangeProblemsTogether(t *testing.T) {
+	_, probs := ParseScenario([]byte(`{"functions":[{"name":"a","allocated_memory_mb":"big","avg_execution_time_ms":-5,"traffic_profile":"flat"}],"secrets_count":-1}`))
+	wantProblems(t, probs, map[string]string{
+		"functions[0].allocated_memory_mb":   "whole number",
+		"functions[0].avg_execution_time_ms": "negative",
+		"functions[0].traffic_profile":       "expected a list",
+		"secrets_count":                      "negative",
+	})
+	if len(probs) != 4 {
+		t.Errorf("%d problems, want 4: %v", len(probs), probs)
+	}
+	if _, probs := ParseScenario([]byte(`{"functions": [`)); len(probs) != 1 || probs[0].Path != "" {
+		t.Errorf("malformed JSON: %v, want its syntax error alone", probs)
+	}
+}
