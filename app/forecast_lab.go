@@ -177,8 +177,13 @@ func (c *ForecastLab) Render() app.UI {
 			if n := len(c.anomalies.Anomalies); n != 1 {
 				anomalies = fmt.Sprintf("%d anomalies", n)
 			}
-			return app.P().Text(fmt.Sprintf("Method %s, chosen by backtest: MAE %s, sMAPE %s, MASE %s. %s, %s up more than 50%%.",
-				c.forecast.Method, fmtNumber(b.MAE, 1), fmtNumber(b.SMAPE, 1)+"%", fmtNumber(b.MASE, 2), anomalies, plural(len(c.anomalies.DailyIncreases), "day")))
+			return app.P().Body(
+				app.Text("Method "+c.forecast.Method+", chosen by backtest: MAE "),
+				forecastFigure("backtest.mae", b.MAE, "", "mean absolute error of the backtests, invocations an hour"),
+				app.Text(", sMAPE "), forecastFigure("backtest.smape", b.SMAPE, "%", "symmetric mean absolute percentage error"),
+				app.Text(", MASE "), forecastFigure("backtest.mase", b.MASE, "", "MAE ÷ the daily seasonal naive's in-sample MAE"),
+				app.Text(fmt.Sprintf(". %s, %s up more than %g%%.", anomalies, plural(len(c.anomalies.DailyIncreases), "day"), (forecast.DailyIncreaseMax-1)*100)),
+			)
 		}),
 		app.If(c.chart != "", func() app.UI {
 			return app.Div().Class("charts").Body(&StaticChart{Option: c.chart, Label: "History, forecast and anomalies of " + f.Name})
@@ -212,9 +217,12 @@ func (c *ForecastLab) policyTable() app.UI {
 			app.TBody().Body(app.Range(pc.Policies).Slice(func(i int) app.UI {
 				p := pc.Policies[i]
 				return app.Tr().Class(classes("current-row", p.Policy == pc.Recommended)).Body(
-					app.Th().Scope("row").Text(p.Policy), app.Td().Class("num").Text(formatValue(p.Cost, "USD")),
-					app.Td().Class("num").Text(formatValue(p.ColdRate, "fraction")), app.Td().Class("num").Text(formatValue(p.P99Ms, "ms")),
-					app.Td().Class("num").Text(fmt.Sprint(p.Throttles)), app.Td().Text(p.Description))
+					app.Th().Scope("row").Text(p.Policy),
+					policyCell(i, "cost", p.Cost, "USD", "over the evaluated hours: provisioned and on-demand"),
+					policyCell(i, "cold_start_rate", p.ColdRate, "fraction", "simulated cold starts ÷ requests"),
+					policyCell(i, "p99_ms", p.P99Ms, "ms", "simulated p99 latency, cold starts included"),
+					policyCell(i, "throttles", float64(p.Throttles), "", "requests throttled"),
+					app.Td().Text(p.Description))
 			})),
 		),
 		app.P().Body(app.Strong().Text("Recommended: "+pc.Recommended+". "), app.Text(pc.Explanation+".")),
@@ -234,4 +242,22 @@ func (c *ForecastLab) policyTable() app.UI {
 			return app.Div().Class("charts").Body(&StaticChart{Option: c.polChart, Label: "Provisioned concurrency by policy"})
 		}),
 	)
+}
+
+// The forecast view's figures' documents (data-source): the forecast of the
+// function's history, and the policies compared on it.
+const (
+	forecastSource = "forecast"
+	policiesSource = "policies"
+)
+
+// forecastFigure is a number of the forecast.
+func forecastFigure(metric string, v float64, unit, explain string) app.UI {
+	return figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellElement().DataSet("source", forecastSource)
+}
+
+// policyCell is a table cell holding a number of policy i's result.
+func policyCell(i int, key string, v float64, unit, explain string) app.UI {
+	metric := fmt.Sprintf("policies.%d.%s", i, key)
+	return app.Td().Class("num").Body(figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellElement().DataSet("source", policiesSource))
 }

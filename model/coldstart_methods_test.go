@@ -37,10 +37,7 @@ func TestCurveRatesAndKeepAlives(t *testing.T) {
 func TestColdStartMethodsAgreeWithTheReport(t *testing.T) {
 	s := DefaultScenario()
 	s.Functions[0].ColdStartMethod = ColdStartModel
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	f, fr := &s.Functions[0], &r.Functions[0]
 	m := CompareColdStartMethods(keepalive.Solve, f, fr, nil)
 	if m.Model != *fr.ColdStartRate.Model || m.Given != f.ColdStartRate {

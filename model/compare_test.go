@@ -12,10 +12,7 @@ func TestCompareReports(t *testing.T) {
 	extra.Name = "extra"
 	b.Functions = append(b.Functions, extra)
 	ra, _ := Evaluate(&a)
-	rb, probs := Evaluate(&b)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	rb := mustEvaluate(t, &b)
 	c := CompareReports(ra, rb)
 	if len(c.Functions) != 5 || c.Functions[0].Key != ra.Functions[0].Name || c.Functions[0].B != 0 ||
 		c.Functions[4].Key != "extra" || c.Functions[4].A != 0 || c.Functions[4].B != rb.Functions[3].TotalMonthlyCost {

@@ -24,10 +24,7 @@ func TestDefaultScenarioMatchesSpecExampleBill(t *testing.T) {
 	want := out.(specInfrastructure)
 	s := DefaultScenario()
 	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
-	got, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	got := mustEvaluate(t, &s)
 	check.Near(t, "total", got.TotalSummary.TotalMonthlyCost, want.TotalSummary.TotalMonthlyCost)
 	for _, f := range got.Functions {
 		w := want.FunctionDetails[f.Name]

@@ -15,10 +15,7 @@ import (
 
 func TestEvaluateDefaultScenario(t *testing.T) {
 	s := DefaultScenario()
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	if _, err := json.Marshal(r); err != nil {
 		t.Fatalf("report does not encode: %v", err)
 	}
@@ -57,10 +54,7 @@ func TestComplianceMatchesBankingModel(t *testing.T) {
 	notify.MonthlyInvocations = ptr(200e6)
 	notify.AllocatedMemoryMb, notify.AvgExecutionTimeMs, notify.ReservedConcurrency = 256, 100, 500
 	s.Functions = []Function{fraud, notify}
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	// The spec's banking formulas, written out.
 	bank := func(invocations, memory, ms, reserved, overhead float64) float64 {
 		compute := memory / 1024 * ms / 1000 * 0.0000166667 * invocations
@@ -77,10 +71,7 @@ func TestEvaluateZeroTraffic(t *testing.T) {
 	f.Name = "idle"
 	f.MonthlyInvocations = ptr(0.0)
 	s.Functions = []Function{f}
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	if _, err := json.Marshal(r); err != nil {
 		t.Fatalf("NaN or Inf in the report: %v", err)
 	}
@@ -96,10 +87,7 @@ func TestEvaluateArm64AndHTTPAPI(t *testing.T) {
 	for i := range s.Functions {
 		s.Functions[i].APIGatewayType = pricing.HTTPAPI
 	}
-	arm, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	arm := mustEvaluate(t, &s)
 	if arm.TotalSummary.LambdaCost >= x86.TotalSummary.LambdaCost {
 		t.Errorf("arm64 %v not cheaper than x86 %v", arm.TotalSummary.LambdaCost, x86.TotalSummary.LambdaCost)
 	}
@@ -128,10 +116,7 @@ func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
 func TestColdStartMethodModel(t *testing.T) {
 	s := DefaultScenario()
 	s.Functions[1].ColdStartMethod = ColdStartModel
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	f := r.Functions[1]
 	day, ready := keepalive.SolveDay(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
 	if !ready || f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
@@ -183,10 +168,7 @@ func BenchmarkEvaluateDefaultModelMethod(b *testing.B) {
 func TestColdStartMethodSimulated(t *testing.T) {
 	s := DefaultScenario()
 	s.Functions[0].ColdStartMethod = ColdStartSimulated
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	f := r.Functions[0]
 	want := simulate.Run(FunctionSimulationInput(&s.Functions[0], &f, 10, NameSeed("user_authentication")))
 	if f.ColdStartRate.Method != ColdStartSimulated || f.ColdStartRate.Rate != want.ColdStartProbability || f.ColdStartRate.Simulated == nil {
@@ -224,4 +206,14 @@ func TestSimulatedMethodRefusesDaysTooBusyToSimulate(t *testing.T) {
 	if _, probs := Evaluate(&s); len(probs) > 0 {
 		t.Fatalf("the model method is refused: %v", probs)
 	}
+}
+
+// mustEvaluate is the report of a valid scenario; a problem fails the test.
+func mustEvaluate(t testing.TB, s *Scenario) *Report {
+	t.Helper()
+	r, probs := Evaluate(s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return r
 }

@@ -9,10 +9,7 @@ func TestExportsEscapeUserText(t *testing.T) {
 	s := DefaultScenario()
 	s.Functions[0].Name = "<img src=x onerror=alert(1)>|x"
 	s.Functions[1].Name = "=HYPERLINK(1)"
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	var md, csv strings.Builder
 	if err := WriteMarkdown(&md, r); err != nil {
 		t.Fatal(err)

@@ -49,10 +49,7 @@ func TestScheduleExports(t *testing.T) {
 // input.
 func TestFunctionInputs(t *testing.T) {
 	s := DefaultScenario()
-	r, probs := Evaluate(&s)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r := mustEvaluate(t, &s)
 	f, fr := &s.Functions[0], &r.Functions[0]
 	if got := f.ColdServiceTimeMs(); got != f.AvgExecutionTimeMs+f.ColdStartDurationMs {
 		t.Errorf("cold service time %v", got)

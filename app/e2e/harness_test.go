@@ -24,7 +24,9 @@ import (
 
 	"planner/app/cli"
 	"planner/model"
+	"planner/model/forecast"
 	"planner/model/keepalive"
+	"planner/model/policy"
 	"planner/model/pricing"
 )
 
@@ -283,20 +285,41 @@ func (e *expected) document(t testing.TB, source string) any {
 			}
 		}
 		return e.methods
+	case "forecast", "policies":
+		// The forecast view's, of the first function's synthetic history.
+		f, fr := &e.scenario.Functions[0], &e.Report.Functions[0]
+		history := model.SyntheticHistory(f, fr)
+		if source == "forecast" {
+			return forecast.Make(forecast.Input{History: history, SeasonLength: 24, Horizon: 48, Method: "auto"})
+		}
+		p, _ := pricing.LookupProfile(e.Pricing.Profile)
+		return policy.Compare(model.PolicyInput(f, history, 48, policy.DefaultGuardrails()), p, e.Pricing.Architecture)
 	}
 	t.Errorf("no document %q", source)
 	return nil
 }
 
-// checkFigures compares every figure on the page with its document.
+// checkFigures compares every figure on the page with its document, and
+// fails on a number in a table cell that is no figure of the model.
 func checkFigures(t testing.TB, b *browser, e *expected) int {
 	t.Helper()
 	figs := b.figures(t)
 	if len(figs) == 0 {
 		t.Fatal("no figure on the page")
 	}
+	var loose []string
+	b.eval(t, `[...document.querySelectorAll('td.num')].filter(td => /[0-9]/.test(td.innerText) && !td.querySelector('[data-metric]')).map(td => td.innerText)`, &loose)
+	for _, text := range loose {
+		t.Errorf("a table cell shows %q, not a figure of the model", text)
+	}
+	docs := map[string]any{}
 	for _, f := range figs {
-		values, found := model.MetricValues(e.document(t, f.Source), []string{f.Metric})
+		doc, ok := docs[f.Source]
+		if !ok {
+			doc = e.document(t, f.Source)
+			docs[f.Source] = doc
+		}
+		values, found := model.MetricValues(doc, []string{f.Metric})
 		switch {
 		case !found[0] && f.Source == "":
 			t.Errorf("figure %s is not a number of the report", f.Metric)

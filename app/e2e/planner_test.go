@@ -244,6 +244,7 @@ func TestForecastView(t *testing.T) {
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 2`, &ok,
 		chromedp.WithPollingTimeout(90*time.Second)))
 	t.Logf("policies compared in the browser in %v", time.Since(start))
+	t.Logf("%d figures equal the model's", checkFigures(t, b, report(t, model.DefaultScenario())))
 	var text string
 	b.eval(t, `document.querySelector('.forecast-lab').innerText`, &text)
 	var series string

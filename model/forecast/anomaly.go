@@ -41,8 +41,11 @@ const (
 	levelShiftScore   = 2.5 // a run of same-signed scores above this …
 	anomalyNeighbours = 6   // same periods of other weeks (days) compared
 	madToSigma        = 1.4826
-	dailyIncreaseMax  = 1.5 // the spec's 50% daily cost alert
 )
+
+// DailyIncreaseMax is the most a day may rise over the day before (×1.5:
+// the spec's 50% daily cost alert).
+const DailyIncreaseMax = 1.5
 
 // DetectAnomalies scores each point against what its pattern expects: the
 // median of the same period in the nearest other weeks together with one
@@ -108,7 +111,7 @@ func DetectAnomalies(y []float64, m int) Anomalies {
 	}
 	for d := 1; (d+1)*m <= n; d++ {
 		today, yesterday := num.Sum(y[d*m:(d+1)*m]), num.Sum(y[(d-1)*m:d*m])
-		if yesterday > 0 && today/yesterday > dailyIncreaseMax {
+		if yesterday > 0 && today/yesterday > DailyIncreaseMax {
 			out.DailyIncreases = append(out.DailyIncreases, DailyIncrease{Day: d, Increase: today / yesterday})
 		}
 	}
