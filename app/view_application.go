@@ -32,6 +32,7 @@ func (p *Planner) applicationView(r *model.Report) app.UI {
 			figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"},
 		),
 		p.functionsTable(r),
+		globalServicesTable(r),
 		app.Div().Class("charts two").Body(
 			&Chart{Session: s, Revision: s.reportRevision, Kind: costByFnChart, Label: "Monthly cost by function and service"},
 			&Chart{Session: s, Revision: s.reportRevision, Kind: costShareChart, Label: "Share of the monthly bill"},
@@ -175,4 +176,39 @@ func opportunities(ops []spec.Opportunity) app.UI {
 			app.Span().Class("affected").Text("Affects "+strings.Join(o.AffectedFunctions, ", ")+"."),
 		)
 	}))
+}
+
+// globalServicesTable breaks down what the whole application shares.
+func globalServicesTable(r *model.Report) app.UI {
+	g := r.GlobalServices
+	xray := "traces recorded a month beyond X-Ray's free tier × trace price"
+	if g.XRayTraces > 0 && g.XRayFreeTraces == 0 {
+		xray = "every invocation traced above 1M a month × trace price (the spec's convention)"
+	}
+	rows := []struct{ key, label, explain string }{
+		{"deployment", "Deployment automation", "flat monthly allowance"},
+		{"codebuild", "Build pipeline (CodeBuild)", "flat monthly allowance"},
+		{"secrets_manager", "Secrets Manager", "secrets × price per secret-month"},
+		{"x_ray", "X-Ray", xray},
+		{"cloudwatch_insights", "CloudWatch Logs Insights", "flat allowance above 1M invocations a month"},
+		{"iam", "IAM", "free"},
+	}
+	values := map[string]float64{"deployment": g.Deployment, "codebuild": g.CodeBuild, "secrets_manager": g.SecretsManager,
+		"x_ray": g.XRay, "cloudwatch_insights": g.CloudWatchInsights, "iam": g.IAM}
+	return tableRegion("Global services, shared by the application", app.Table(),
+		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Service"), app.Th().Scope("col").Text("Per month"))),
+		app.TBody().Body(
+			app.Range(rows).Slice(func(i int) app.UI {
+				row := rows[i]
+				return app.Tr().Body(app.Th().Scope("row").Text(row.label),
+					cell("global_services."+row.key, values[row.key], "USD/month", row.explain))
+			}),
+			app.Tr().Body(app.Th().Scope("row").Text("X-Ray traces recorded"),
+				cell("global_services.x_ray_traces", g.XRayTraces, "/month", "under the scenario's sampling rule, summed over the functions")),
+			app.Tr().Body(app.Th().Scope("row").Text("… of them free"),
+				cell("global_services.x_ray_free_traces", g.XRayFreeTraces, "/month", "X-Ray's monthly free tier")),
+			app.Tr().Class("total-row").Body(app.Th().Scope("row").Text("Total"),
+				cell("global_services.total_cost", g.TotalCost, "USD/month", "sum of the services above")),
+		),
+	)
 }

@@ -93,6 +93,8 @@ func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 	add("S3 Standard storage", "s3.storage_gb_month", p.S3.StorageGBMonth)
 	add("S3 requests", "s3.request", p.S3.Request)
 	add("X-Ray traces", "xray_trace", p.XRayTrace)
+	quantity("X-Ray free traces", "xray_free_traces", fmt.Sprintf("%s a month", g(p.XRayFreeTraces.Amount)), p.XRayFreeTraces)
+	quantity("INIT phase billed", "init_billed", fmt.Sprintf("%g%% of on-demand cold starts' INIT", p.InitBilled.Amount*100), p.InitBilled)
 	add("Secrets Manager", "secrets_manager_secret", p.SecretsManagerSecret)
 	add("Deployment automation", "deployment", p.Deployment)
 	add("Build pipeline", "codebuild", p.CodeBuild)

@@ -68,6 +68,7 @@ func calcLambdaCost(input []byte) (any, Problems) {
 	v.number("monthly_invocations", u.MonthlyInvocations, 0, maxMonthlyCalls)
 	v.number("provisioned_concurrency", u.ProvisionedConcurrency, 0, maxConcurrency)
 	v.number("ephemeral_storage_mb", u.EphemeralStorageMb, pricing.EphemeralFreeMb, MaxMemoryMb)
+	v.number("init_gb_seconds", u.InitGBSeconds, 0, maxBigQuantity)
 	if len(v.probs) > 0 {
 		return nil, v.probs
 	}

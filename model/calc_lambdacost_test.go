@@ -131,3 +131,23 @@ func TestLambdaCostRefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+// Since 2025-08-01 AWS bills the INIT phase of on-demand cold starts as
+// duration: 1M cold starts of 400 ms INIT at 1,024 MB add 400,000 GB-s at
+// the first-tier rate, shown apart from the invocations' compute. The
+// reference profile (the spec) bills no INIT.
+func TestLambdaCostBillsInit(t *testing.T) {
+	base := `"architecture":"x86_64","memory_mb":1024,"avg_execution_time_ms":100,"monthly_invocations":10000000,"free_tier":false`
+	without := lambdaCost(t, `{"pricing":"aws-us-east-1",`+base+`}`)
+	with := lambdaCost(t, `{"pricing":"aws-us-east-1",`+base+`,"init_gb_seconds":400000}`)
+	within(t, "INIT cost", with.InitCost, 400000*x86Tier1, 1e-9)
+	within(t, "compute unchanged", with.ComputeCost, without.ComputeCost, 1e-12)
+	within(t, "total", with.TotalMonthlyCost, without.TotalMonthlyCost+400000*x86Tier1, 1e-9)
+	free := lambdaCost(t, `{"pricing":"aws-us-east-1",`+strings.Replace(base, `"free_tier":false`, `"free_tier":true`, 1)+`,"init_gb_seconds":400000}`)
+	// 1,000,000 + 400,000 GB-s against 400,000 free: the free share is 2/7 of each.
+	within(t, "INIT after the free tier", free.InitCost, 400000*(1-400000.0/1400000)*x86Tier1, 1e-9)
+	spec := lambdaCost(t, `{"pricing":"reference",`+base+`,"init_gb_seconds":400000}`)
+	if spec.InitCost != 0 || spec.InitGBSeconds != 0 {
+		t.Errorf("the reference profile billed INIT: %+v", spec)
+	}
+}

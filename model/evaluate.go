@@ -75,7 +75,10 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonthlyInvocations:   monthly,
 			RequestsPerHour:      hourlyRequests(f.TrafficProfile, monthly/days),
 		}
+		reports[i].Traffic.XRayTraces = s.Tracing.MonthlyTraces(reports[i].Traffic.RequestsPerHour, days)
+		reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
 		usages[i] = pricing.LambdaUsage{
+			InitGBSeconds:          monthly * reports[i].ColdStartRate.Rate * f.ColdStartDurationMs / 1000 * float64(f.AllocatedMemoryMb) / 1024,
 			MemoryMb:               float64(f.AllocatedMemoryMb),
 			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
 			MonthlyInvocations:     monthly,
@@ -120,12 +123,12 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	alertFns := make([]spec.AlertFunction, n)
 	usage := spec.CurrentUsage{Functions: make([]spec.UsageFunction, n)}
 	functionsCost := 0.0 // functions and their services: the spec's base for projections
+	traces := 0.0        // X-Ray traces the functions' sampling records
 	for i := range s.Functions {
 		f, fr, c := &s.Functions[i], &reports[i], costs[i]
 		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
 		memory := float64(f.AllocatedMemoryMb)
 
-		fr.ColdStartRate = coldStartRate(f, fr, src)
 		fr.ExecutionCapacity = spec.CalculateExecutionCapacity(spec.Workload{
 			InvocationsPerSecond: perSecond,
 			AvgExecutionTimeMs:   f.AvgExecutionTimeMs,
@@ -140,6 +143,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		comp := spec.CalculateComplianceCost(s.Compliance, f.ComplianceRequirements, c.ComputeCost, monthly)
 		fr.CostBreakdown = CostBreakdown{
 			ComputeCost:          c.ComputeCost,
+			InitCost:             c.InitCost,
 			RequestCost:          c.RequestCost,
 			ProvisionedCost:      c.ProvisionedCost,
 			EphemeralStorageCost: c.EphemeralStorageCost,
@@ -147,6 +151,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonitoringCost:       comp.MonitoringCost,
 			TotalFunctionCost:    c.TotalMonthlyCost + comp.ComplianceCost + comp.MonitoringCost,
 			GBSeconds:            c.GBSeconds,
+			InitGBSeconds:        c.InitGBSeconds,
 		}
 		fr.SupportingServices = pricing.CalculateSupportingServices(services[i], p, apiRates)
 		fr.PerformanceCharacteristics = PerformanceCharacteristics{
@@ -165,6 +170,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		fr.TotalMonthlyCost = fr.CostBreakdown.TotalFunctionCost + fr.SupportingServices.TotalCost
 
 		functionsCost += fr.TotalMonthlyCost
+		traces += fr.Traffic.XRayTraces
 		sum.TotalMonthlyInvocations += monthly
 		sum.TotalReservedConcurrency += float64(f.ReservedConcurrency)
 		sum.LambdaCost += c.TotalMonthlyCost
@@ -188,7 +194,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		}
 	}
 
-	r.GlobalServices = pricing.CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount))
+	r.GlobalServices = pricing.CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount), traces)
 	r.Compliance.AdditionalServicesCost = s.Compliance.AdditionalServicesCost()
 	r.Compliance.TotalCost = r.Compliance.ComplianceOverheadCost + r.Compliance.MonitoringCost + r.Compliance.AdditionalServicesCost
 	sum.GlobalServicesCost = r.GlobalServices.TotalCost

@@ -217,3 +217,32 @@ func mustEvaluate(t testing.TB, s *Scenario) *Report {
 	}
 	return r
 }
+
+// On a real profile a function's INIT phases are billed (cold starts × INIT
+// duration × memory) and its X-Ray traces follow the sampling rule: adding
+// a function raises the global services by no more than its own traces
+// cost. The reference profile bills neither way (the spec's numbers).
+func TestEvaluateBillsInitAndSampledTraces(t *testing.T) {
+	s := DefaultScenario()
+	r := mustEvaluate(t, &s)
+	f, fr := &s.Functions[0], &r.Functions[0]
+	wantInit := fr.Traffic.MonthlyInvocations * fr.ColdStartRate.Rate * f.ColdStartDurationMs / 1000 * float64(f.AllocatedMemoryMb) / 1024
+	check.Near(t, "INIT GB-s", fr.CostBreakdown.InitGBSeconds, wantInit)
+	if fr.CostBreakdown.InitCost <= 0 {
+		t.Errorf("no INIT cost: %+v", fr.CostBreakdown)
+	}
+	busy := DefaultFunction()
+	busy.Name, busy.InvocationsPerSecond = "busy", ptr(200.0)
+	s.Functions = append(s.Functions, busy)
+	r2 := mustEvaluate(t, &s)
+	added := r2.GlobalServices.XRay - r.GlobalServices.XRay
+	if own := r2.Functions[4].Traffic.XRayTraces * 5e-6; added > own*(1+1e-9) || added <= 0 {
+		t.Errorf("X-Ray rose by $%.2f for a function whose traces cost $%.2f", added, own)
+	}
+	s.Pricing.Profile = "reference"
+	ref := mustEvaluate(t, &s)
+	if ref.Functions[0].CostBreakdown.InitCost != 0 || ref.GlobalServices.XRayTraces != ref.TotalSummary.TotalMonthlyInvocations {
+		t.Errorf("reference: INIT %v, traces %v of %v invocations", ref.Functions[0].CostBreakdown.InitCost,
+			ref.GlobalServices.XRayTraces, ref.TotalSummary.TotalMonthlyInvocations)
+	}
+}

@@ -53,6 +53,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		{"IAM", g.IAM}, {"Secrets Manager", g.SecretsManager}, {"CodeBuild", g.CodeBuild}} {
 		fmt.Fprintf(&b, "| %s | %s |\n", row.name, usd(row.cost))
 	}
+	fmt.Fprintf(&b, "\nX-Ray: %s traces recorded a month, %s of them free.\n", count(g.XRayTraces), count(g.XRayFreeTraces))
 
 	b.WriteString("\n## Optimization opportunities\n\n")
 	if len(r.OptimizationOpportunities) == 0 {

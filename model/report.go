@@ -69,6 +69,9 @@ type TrafficReport struct {
 	MonthlyInvocations   float64 `json:"monthly_invocations"`
 	// RequestsPerHour is the daily profile scaled to the monthly invocations.
 	RequestsPerHour []float64 `json:"requests_per_hour"`
+	// XRayTraces are the traces X-Ray records of it a month under the
+	// scenario's sampling rule (pricing.SamplingRule.MonthlyTraces).
+	XRayTraces float64 `json:"x_ray_traces"`
 }
 
 // RequestsPerDay is the sum of the hourly requests of a day.
@@ -82,7 +85,10 @@ func (t *TrafficReport) RequestsPerDay() float64 {
 
 // CostBreakdown is the function's own bill, USD per month.
 type CostBreakdown struct {
-	ComputeCost          float64 `json:"compute_cost"`
+	ComputeCost float64 `json:"compute_cost"`
+	// InitCost is the INIT phase of its on-demand cold starts, billed as
+	// duration where the profile bills it (AWS since 2025-08-01).
+	InitCost             float64 `json:"init_cost"`
 	RequestCost          float64 `json:"request_cost"`
 	ProvisionedCost      float64 `json:"provisioned_cost"`
 	EphemeralStorageCost float64 `json:"ephemeral_storage_cost"`
@@ -91,6 +97,8 @@ type CostBreakdown struct {
 	TotalFunctionCost    float64 `json:"total_function_cost"`
 	// GBSeconds is the execution the function uses a month.
 	GBSeconds float64 `json:"gb_seconds"`
+	// InitGBSeconds are the INIT phases billed a month, GB-s.
+	InitGBSeconds float64 `json:"init_gb_seconds"`
 }
 
 // PerformanceCharacteristics restate the function's configuration.

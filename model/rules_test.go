@@ -22,6 +22,7 @@ var schemaObjects = map[string][]any{
 	"Scenario":         {},
 	"Pricing":          {"pricing"},
 	"Compliance":       {"compliance"},
+	"SamplingRule":     {"tracing"},
 	"FixedService":     {"compliance", "additional_services", 0},
 	"Function":         {"functions", 0},
 	"MeasuredDuration": {"functions", 0, "execution_times_by_memory", 0},

@@ -24,6 +24,10 @@ type Scenario struct {
 	TargetReductionPercent float64 `json:"target_reduction_percent" jsonschema:"title=Cost reduction target,minimum=0,maximum=100,default=20" jsonschema_extras:"x-unit=%"`
 	// Compliance adds the overheads of a regulated (e.g. banking) workload.
 	Compliance spec.Compliance `json:"compliance" jsonschema:"title=Compliance"`
+	// Tracing is X-Ray tracing of every function and its sampling rule
+	// (priced by real profiles; the reference profile traces every
+	// invocation above 1M a month, as the spec does).
+	Tracing pricing.SamplingRule `json:"tracing" jsonschema:"title=X-Ray tracing"`
 	// Functions are the application's functions, in display order.
 	Functions []Function `json:"functions" jsonschema:"title=Functions,maxItems=100000"`
 }
@@ -51,6 +55,7 @@ func NewScenario() Scenario {
 		SecretsCount:           5,
 		TargetReductionPercent: spec.DefaultTargetReductionPercent,
 		Compliance:             spec.DefaultCompliance(),
+		Tracing:                pricing.DefaultSamplingRule(),
 		Functions:              []Function{},
 	}
 }

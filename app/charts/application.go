@@ -15,6 +15,7 @@ type costPart struct {
 
 var costParts = []costPart{
 	{"Compute", func(f *model.FunctionReport) float64 { return f.CostBreakdown.ComputeCost }},
+	{"INIT (cold starts)", func(f *model.FunctionReport) float64 { return f.CostBreakdown.InitCost }},
 	{"Requests", func(f *model.FunctionReport) float64 { return f.CostBreakdown.RequestCost }},
 	{"Provisioned", func(f *model.FunctionReport) float64 { return f.CostBreakdown.ProvisionedCost }},
 	{"Ephemeral storage", func(f *model.FunctionReport) float64 { return f.CostBreakdown.EphemeralStorageCost }},
@@ -75,7 +76,7 @@ func Projections(r *model.Report) string {
 	costs := make([]opts.BarData, 0, cap(labels))
 	perCall := make([]opts.LineData, 0, cap(labels))
 	labels = append(labels, "today")
-	today := functionsCost(r)
+	today := r.TotalSummary.FunctionsAndServicesCost
 	costs = append(costs, opts.BarData{Value: num.Round(today, 2)})
 	perMillion := 0.0
 	if n := r.TotalSummary.TotalMonthlyInvocations; n > 0 {
@@ -101,14 +102,6 @@ func functionAxis(names []string) opts.XAxis {
 }
 
 // functionsCost is what the projections scale: functions and their services.
-func functionsCost(r *model.Report) float64 {
-	total := 0.0
-	for i := range r.Functions {
-		total += r.Functions[i].TotalMonthlyCost
-	}
-	return total
-}
-
 func formatFactor(f float64) string {
 	return trimFloat(f) + "×"
 }

@@ -11,6 +11,8 @@ const (
 	lambdaTierBlog = "AWS Compute Blog, Introducing tiered pricing for AWS Lambda (rates 2nd-hand)"
 	lambdaPC2nd    = "AWS Lambda pricing, arm64 provisioned concurrency (2nd-hand tables)"
 	calculatorConv = "AWS Pricing Calculator convention (730 hours a month)"
+	xrayPage       = "AWS X-Ray pricing (aws.amazon.com/xray/pricing)"
+	lambdaInitBlog = "AWS Compute Blog, AWS Lambda standardizes billing for INIT Phase (from 2025-08-01)"
 )
 
 func spec(amount float64, unit string) Price {
@@ -69,6 +71,9 @@ func referenceProfile() *Profile {
 			Request:        spec(0.0004/1000, "request"),
 		},
 		XRayTrace:            spec(0.000005, "trace"),
+		XRayFreeTraces:       spec(0, "traces per month"),
+		TraceEveryInvocation: true,
+		InitBilled:           spec(0, "share of INIT duration"),
 		SecretsManagerSecret: spec(0.40, "secret-month"),
 		Deployment:           spec(10, "month"),
 		CodeBuild:            spec(100, "month"),
@@ -134,7 +139,9 @@ func awsUSEast1Profile() *Profile {
 			StorageGBMonth: aws(0.023, "GB-month", "AWS S3 pricing (first 50 TB)"),
 			Request:        aws(0.0004/1000, "request", "AWS S3 pricing (GET)"),
 		},
-		XRayTrace:            aws(5.00/1e6, "trace", "AWS X-Ray pricing"),
+		XRayTrace:            aws(5.00/1e6, "trace", xrayPage),
+		XRayFreeTraces:       aws(100_000, "traces per month", xrayPage),
+		InitBilled:           aws(1, "share of INIT duration", lambdaInitBlog),
 		SecretsManagerSecret: aws(0.40, "secret-month", "AWS Secrets Manager pricing"),
 		Deployment:           spec(10, "month"),
 		CodeBuild:            spec(100, "month"),

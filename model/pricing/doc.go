@@ -34,8 +34,16 @@
 //	api_gateway = invocations × blended rate (tiers on the account's total requests per API type)
 //	logs        = GB × ingestion price;  dynamodb = (RCU·RCU-h + WCU·WCU-h) × hours + GB × GB-month
 //	s3          = GB × GB-month + requests × request price
-//	global      = deployment + CodeBuild + secrets × secret price
-//	              + (invocations × trace price + Logs Insights) above 1 million invocations
+//	global      = deployment + CodeBuild + secrets × secret price + Logs Insights above 1M invocations
+//	              + (traces − free traces)⁺ × trace price
+//	traces      = Σ_functions Σ_hours 3600 (r + fixed rate × (λ_h − r)) × days,
+//	              r = E[min(N, reservoir)], N ~ Poisson(λ_h) a second   (X-Ray's sampling rule)
+//
+// The reference profile keeps the spec's convention instead: every
+// invocation traced once the application passes 1 million a month, no free
+// tier. INIT: since 2025-08-01 AWS bills the INIT phase of on-demand cold
+// starts as duration (the profile's InitBilled share), which the reference
+// profile does not.
 //
 // Validated against the AWS pricing page's and operator guide's worked
 // examples (model/calc_lambdacost_test.go: 512 MB × 3 million × 1 s =

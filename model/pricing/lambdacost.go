@@ -1,5 +1,7 @@
 package pricing
 
+import "planner/model/num"
+
 // LambdaUsage is one function's use of Lambda in a billing month.
 type LambdaUsage struct {
 	MemoryMb               float64 `json:"memory_mb"`
@@ -7,17 +9,25 @@ type LambdaUsage struct {
 	MonthlyInvocations     float64 `json:"monthly_invocations"`
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
 	EphemeralStorageMb     float64 `json:"ephemeral_storage_mb"`
+	// InitGBSeconds are the INIT phases of its on-demand cold starts: cold
+	// starts × INIT duration (s) × memory (GB); the profile's InitBilled share
+	// of them is billed as duration.
+	InitGBSeconds float64 `json:"init_gb_seconds"`
 }
 
 // LambdaCost is one function's Lambda bill for the month, USD.
 type LambdaCost struct {
-	RequestCost          float64 `json:"request_cost"`
-	ComputeCost          float64 `json:"compute_cost"`
+	RequestCost float64 `json:"request_cost"`
+	ComputeCost float64 `json:"compute_cost"`
+	// InitCost is the INIT phases billed as duration (apart from ComputeCost).
+	InitCost             float64 `json:"init_cost"`
 	ProvisionedCost      float64 `json:"provisioned_cost"`
 	EphemeralStorageCost float64 `json:"ephemeral_storage_cost"`
 	TotalMonthlyCost     float64 `json:"total_monthly_cost"`
 	// GBSeconds is the execution the function uses, GB-s.
 	GBSeconds float64 `json:"gb_seconds"`
+	// InitGBSeconds are the INIT phases billed as duration, GB-s.
+	InitGBSeconds float64 `json:"init_gb_seconds"`
 	// ProvisionedGBSeconds is the part of GBSeconds served by provisioned
 	// concurrency at its own execution price.
 	ProvisionedGBSeconds float64 `json:"provisioned_gb_seconds"`
@@ -40,7 +50,8 @@ const EphemeralFreeMb = 512
 //	pcCap_i    = P_i × m_i × secondsPerMonth            (P_i provisioned instances)
 //	pcExec_i   = min(gbs_i, pcCap_i)                     (0 when the profile bills
 //	                                                      provisioned executions on demand)
-//	onDemand_i = gbs_i − pcExec_i
+//	init_i     = INIT GB-s of on-demand cold starts × the profile's InitBilled share
+//	onDemand_i = gbs_i − pcExec_i + init_i
 //	provisioned_i = pcCap_i × capacityRate + pcExec_i × provisionedDurationRate
 //
 // The free tier (when on) is account-wide and only for functions without
@@ -49,7 +60,7 @@ const EphemeralFreeMb = 512
 // the account's billable on-demand GB-s B = Σ(onDemand_i − free_i), so every
 // function pays the blended rate tiered(B)/B:
 //
-//	compute_i  = (onDemand_i − free_i) × tiered(B) / B
+//	compute_i  = (onDemand_i − free_i) × tiered(B) / B, of which INIT is init_i's share
 //	requests_i = (n_i − freeRequests_i) × requestRate
 //	ephemeral_i = max(0, storageMb_i − 512)/1024 × d_i × n_i × ephemeralRate
 //
@@ -62,7 +73,7 @@ func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUs
 	for _, u := range usages {
 		memGB := u.MemoryMb / 1024
 		gbs := memGB * (u.AvgExecutionTimeMs / 1000) * u.MonthlyInvocations
-		c := LambdaCost{GBSeconds: gbs}
+		c := LambdaCost{GBSeconds: gbs, InitGBSeconds: u.InitGBSeconds * p.InitBilled.Amount}
 		if u.ProvisionedConcurrency > 0 {
 			capacity := u.ProvisionedConcurrency * memGB * seconds
 			c.ProvisionedCost = capacity * prices.ProvisionedCapacity.Amount
@@ -71,7 +82,7 @@ func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUs
 				c.ProvisionedCost += c.ProvisionedGBSeconds * prices.ProvisionedDuration.Amount
 			}
 		} else {
-			eligibleGBs += gbs
+			eligibleGBs += gbs + c.InitGBSeconds
 			eligibleRequests += u.MonthlyInvocations
 		}
 		extraGB := max(0, u.EphemeralStorageMb-EphemeralFreeMb) / 1024
@@ -93,10 +104,10 @@ func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUs
 	for i, u := range usages {
 		c := &costs[i]
 		if u.ProvisionedConcurrency <= 0 {
-			c.FreeGBSeconds = c.GBSeconds * freeGBsShare
+			c.FreeGBSeconds = (c.GBSeconds + c.InitGBSeconds) * freeGBsShare
 			c.FreeRequests = u.MonthlyInvocations * freeRequestShare
 		}
-		billableGBs += c.GBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
+		billableGBs += c.GBSeconds + c.InitGBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
 	}
 	rate := prices.Duration.FirstRate()
 	if billableGBs > 0 {
@@ -104,9 +115,11 @@ func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUs
 	}
 	for i, u := range usages {
 		c := &costs[i]
-		c.ComputeCost = (c.GBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds) * rate
+		billable := c.GBSeconds + c.InitGBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
+		c.InitCost = num.Ratio(c.InitGBSeconds*billable, c.GBSeconds+c.InitGBSeconds-c.ProvisionedGBSeconds) * rate
+		c.ComputeCost = billable*rate - c.InitCost
 		c.RequestCost = (u.MonthlyInvocations - c.FreeRequests) * prices.Request.Amount
-		c.TotalMonthlyCost = c.RequestCost + c.ComputeCost + c.ProvisionedCost + c.EphemeralStorageCost
+		c.TotalMonthlyCost = c.RequestCost + c.ComputeCost + c.InitCost + c.ProvisionedCost + c.EphemeralStorageCost
 	}
 	return out
 }

@@ -83,7 +83,18 @@ type Profile struct {
 	DynamoDB                    DynamoDBPrices          `json:"dynamodb"`
 	S3                          S3Prices                `json:"s3"`
 	XRayTrace                   Price                   `json:"xray_trace"`
-	SecretsManagerSecret        Price                   `json:"secrets_manager_secret"`
+	// XRayFreeTraces are the traces X-Ray records free each month.
+	XRayFreeTraces Price `json:"xray_free_traces"`
+	// TraceEveryInvocation: once the application passes 1 million
+	// invocations a month, X-Ray records every invocation and Logs Insights
+	// is paid for (the spec's convention); otherwise each function's traces
+	// follow the scenario's sampling rule and X-Ray's free tier applies.
+	TraceEveryInvocation bool `json:"trace_every_invocation"`
+	// InitBilled is the share of the INIT phase billed as duration for
+	// on-demand cold starts (AWS: all of it since 2025-08-01; provisioned
+	// instances initialise outside their requests).
+	InitBilled           Price `json:"init_billed"`
+	SecretsManagerSecret Price `json:"secrets_manager_secret"`
 	// Deployment, CodeBuild and LogsInsights are flat monthly allowances for
 	// deployment automation, the build pipeline and log analytics.
 	Deployment   Price `json:"deployment"`

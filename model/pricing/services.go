@@ -96,6 +96,10 @@ type GlobalServices struct {
 	SecretsManager     float64 `json:"secrets_manager"`
 	CodeBuild          float64 `json:"codebuild"`
 	TotalCost          float64 `json:"total_cost"`
+	// XRayTraces are the traces recorded a month; XRayFreeTraces the part
+	// X-Ray's free tier covers.
+	XRayTraces     float64 `json:"x_ray_traces"`
+	XRayFreeTraces float64 `json:"x_ray_free_traces"`
 }
 
 // tracedInvocationsThreshold: above this many invocations a month the
@@ -105,19 +109,30 @@ const tracedInvocationsThreshold = 1_000_000
 // CalculateGlobalServices prices the shared services:
 //
 //	deployment + codebuild + secrets × secret price
-//	+ (invocations × trace price + Logs Insights)   when invocations > 1M
+//	+ Logs Insights                                     when invocations > 1M
+//	+ (traces − free traces)⁺ × trace price
 //
-// IAM is free.
-func CalculateGlobalServices(p *Profile, totalInvocations, secrets float64) GlobalServices {
+// where traces are the sampled traces of the functions (SamplingRule), or,
+// in a profile that traces every invocation (the spec's convention), every
+// invocation once there are more than 1M, without a free tier. IAM is free.
+func CalculateGlobalServices(p *Profile, totalInvocations, secrets, sampledTraces float64) GlobalServices {
 	g := GlobalServices{
 		Deployment:     p.Deployment.Amount,
 		SecretsManager: secrets * p.SecretsManagerSecret.Amount,
 		CodeBuild:      p.CodeBuild.Amount,
 	}
-	if totalInvocations > tracedInvocationsThreshold {
-		g.XRay = totalInvocations * p.XRayTrace.Amount
+	busy := totalInvocations > tracedInvocationsThreshold
+	if busy {
 		g.CloudWatchInsights = p.LogsInsights.Amount
 	}
+	switch {
+	case p.TraceEveryInvocation && busy:
+		g.XRayTraces = totalInvocations
+	case !p.TraceEveryInvocation:
+		g.XRayTraces = sampledTraces
+	}
+	g.XRayFreeTraces = min(g.XRayTraces, p.XRayFreeTraces.Amount)
+	g.XRay = (g.XRayTraces - g.XRayFreeTraces) * p.XRayTrace.Amount
 	g.TotalCost = g.Deployment + g.XRay + g.CloudWatchInsights + g.IAM + g.SecretsManager + g.CodeBuild
 	return g
 }

@@ -29,8 +29,8 @@ func TestAPIGatewayTiersAreAccountWide(t *testing.T) {
 
 func TestGlobalServicesThreshold(t *testing.T) {
 	p, _ := LookupProfile("reference")
-	g := CalculateGlobalServices(p, 1e6, 8)
+	g := CalculateGlobalServices(p, 1e6, 8, 0)
 	check.Near(t, "at 1M", g.TotalCost, 10+8*0.40+100)
-	g = CalculateGlobalServices(p, 2e6, 8)
+	g = CalculateGlobalServices(p, 2e6, 8, 0)
 	check.Near(t, "above 1M", g.TotalCost, 10+2e6*0.000005+50+8*0.40+100)
 }
