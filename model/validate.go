@@ -135,6 +135,8 @@ func (v *validator) function(path string, f *Function) {
 	defer func() { v.at = "" }()
 	if v.specRules {
 		v.number("burst_multiplier", f.BurstMultiplier, 0, maxBurst)
+	} else {
+		v.trafficAgrees(f)
 	}
 	if len(f.TrafficProfile) == hoursPerDay && !slices.ContainsFunc(f.TrafficProfile, func(w float64) bool { return w > 0 && !math.IsInf(w, 1) }) {
 		v.add("traffic_profile", "needs at least one hour above 0")
@@ -157,6 +159,24 @@ func (v *validator) function(path string, f *Function) {
 	}
 	if f.ReservedConcurrency > 0 && f.ProvisionedConcurrency > f.ReservedConcurrency {
 		v.add("provisioned_concurrency", "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
+	}
+}
+
+// trafficDisagreement is how far monthly invocations and the rate may part
+// when both are given (rounding of a rate typed to a few digits).
+const trafficDisagreement = 0.01
+
+// trafficAgrees checks that monthly invocations and invocations per second,
+// when both are given, are one fact: the rate over the profile's month
+// within 1%. Otherwise cost would use one and concurrency the other.
+func (v *validator) trafficAgrees(f *Function) {
+	if f.MonthlyInvocations == nil || f.InvocationsPerSecond == nil || v.secondsPerMonth == 0 {
+		return
+	}
+	monthly, derived := *f.MonthlyInvocations, *f.InvocationsPerSecond*v.secondsPerMonth
+	if math.Abs(monthly-derived) > trafficDisagreement*max(monthly, derived) {
+		v.add("monthly_invocations", "disagrees with invocations_per_second: "+fmtNum(*f.InvocationsPerSecond)+
+			"/s over the price profile's month is "+fmtNum(math.Round(derived))+" invocations; give one of them (the other is derived), or both within 1%")
 	}
 }
 

@@ -21,3 +21,19 @@ func TestValidateRefusesNonFiniteNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Monthly invocations and invocations per second are one fact: given both,
+// they must agree (within 1%) over the profile's month, or the scenario
+// names the conflict; the spec's infrastructure input keeps both as given.
+func TestTrafficInputsAgree(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].InvocationsPerSecond = ptr(2_000_000.0 / (730 * 3600) * 1.005)
+	if probs := Validate(&s); len(probs) > 0 {
+		t.Errorf("0.5%% apart: %v", probs)
+	}
+	s.Functions[0].InvocationsPerSecond = ptr(10.0)
+	wantProblems(t, Validate(&s), map[string]string{"functions[0].monthly_invocations": "disagrees with invocations_per_second"})
+	if probs := validateScenario(&s, true); len(probs) > 0 {
+		t.Errorf("spec rules: %v", probs)
+	}
+}
