@@ -10,9 +10,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -136,18 +138,61 @@ func (r headerRule) matches(path string) bool {
 	return path == r.For
 }
 
-// withHeaders sets the headers of every matching rule, later rules winning.
+// httpsOnlyHeaders are set only on responses sent over TLS: a browser
+// told to use HTTPS for a plain-HTTP local server could not reach it.
+var httpsOnlyHeaders = map[string]bool{"Strict-Transport-Security": true}
+
+// withHeaders sets the headers of every matching rule, later rules winning,
+// on every response, errors included.
 func withHeaders(rules []headerRule, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for _, rule := range rules {
 			if rule.matches(r.URL.Path) {
 				for k, v := range rule.Values {
-					w.Header().Set(k, v)
+					if r.TLS != nil || !httpsOnlyHeaders[k] {
+						w.Header().Set(k, v)
+					}
 				}
 			}
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// maxPathLength bounds the paths served; longer ones are not found.
+const maxPathLength = 512
+
+// siteFiles serves the files of a built site: GET and HEAD only (405
+// otherwise), a directory only through its index.html (no listings), and
+// 404 for whatever cannot be opened, however long or strange its path.
+type siteFiles struct{ root http.Dir }
+
+func (s siteFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := path.Clean("/" + r.URL.Path)
+	if len(name) > maxPathLength {
+		http.NotFound(w, r)
+		return
+	}
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	f, err := s.root.Open(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.IsDir() {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeContent(w, r, name, info.ModTime(), f)
 }
 
 // SiteHandler serves a built site directory with the production headers.
@@ -161,7 +206,21 @@ func SiteHandler(dir string, netlifyTOML []byte) (http.Handler, error) {
 	}
 	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
 	_ = mime.AddExtensionType(".wasm", "application/wasm")
-	return withHeaders(rules, http.FileServer(http.Dir(dir))), nil
+	return withHeaders(rules, siteFiles{http.Dir(dir)}), nil
+}
+
+// newServer is the HTTP server of `planner serve`: connections that are
+// slow to send their headers, idle, or too slow to take a response are
+// closed, so they cannot starve new ones; headers are bounded.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // app.wasm on a slow connection
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 }
 
 // runServe implements `planner serve [--addr HOST:PORT] [--dir dist]`.
@@ -182,7 +241,7 @@ func runServe(env *Env, args []string) int {
 		return fail(env, "serve", err.Error())
 	}
 	fmt.Fprintf(env.Stdout, "planner serve: http://%s/ (%s)\n", ln.Addr(), *dir)
-	if err := http.Serve(ln, h); err != nil {
+	if err := newServer(h).Serve(ln); err != nil {
 		return fail(env, "serve", err.Error())
 	}
 	return 0

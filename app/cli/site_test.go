@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSiteHandlerAppliesNetlifyHeaders(t *testing.T) {
@@ -64,5 +67,89 @@ func TestVersionedAssets(t *testing.T) {
 		if got := v.Resolve(in); got != want {
 			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A site that can be exposed: GET and HEAD only, no directory listings,
+// long or strange paths not found, the production headers on errors too,
+// HSTS only over TLS.
+func TestSiteHandlerRefusesWhatIsNotAFile(t *testing.T) {
+	toml, err := os.ReadFile("../../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html>"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "v", "abc", "web"), 0o755)
+	os.WriteFile(filepath.Join(dir, "v", "abc", "web", "app.css"), []byte("body{}"), 0o644)
+	h, err := SiteHandler(dir, toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve := func(method, target string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+		return rec
+	}
+	for _, c := range []struct {
+		method, path string
+		status       int
+	}{
+		{"GET", "/", 200}, {"HEAD", "/", 200}, {"GET", "/v/abc/web/app.css", 200},
+		{"GET", "/v/", 404}, {"GET", "/v/abc/web/", 404}, {"GET", "/v", 404},
+		{"GET", "/" + strings.Repeat("a", 300), 404}, {"GET", "/" + strings.Repeat("a/", 400), 404},
+		{"GET", "/../../etc/passwd", 404}, {"GET", "/missing.js", 404},
+		{"POST", "/", 405}, {"OPTIONS", "/", 405}, {"TRACE", "/", 405}, {"PUT", "/v/abc/web/app.css", 405},
+	} {
+		rec := serve(c.method, c.path)
+		if rec.Code != c.status {
+			t.Errorf("%s %.40s: status %d, want %d", c.method, c.path, rec.Code, c.status)
+		}
+		if rec.Header().Get("Content-Security-Policy") == "" || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %.40s: no production headers: %v", c.method, c.path, rec.Header())
+		}
+		if strings.Contains(rec.Body.String(), "<a href=") {
+			t.Errorf("%s %.40s: a directory listing", c.method, c.path)
+		}
+		if c.status == 405 && rec.Header().Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s: Allow %q", c.method, rec.Header().Get("Allow"))
+		}
+		if rec.Header().Get("Strict-Transport-Security") != "" {
+			t.Errorf("HSTS over plain HTTP")
+		}
+	}
+	req := httptest.NewRequest("GET", "https://planner.example/", nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if !strings.Contains(rec.Header().Get("Strict-Transport-Security"), "max-age=") {
+		t.Errorf("no HSTS over TLS: %v", rec.Header())
+	}
+}
+
+// The server closes a connection that never finishes its headers, so
+// half-sent requests cannot hold connections open.
+func TestServerClosesSlowConnections(t *testing.T) {
+	s := newServer(http.NotFoundHandler())
+	if s.ReadHeaderTimeout <= 0 || s.ReadTimeout <= 0 || s.WriteTimeout <= 0 || s.IdleTimeout <= 0 || s.MaxHeaderBytes <= 0 {
+		t.Fatalf("server without limits: %+v", s)
+	}
+	s.ReadHeaderTimeout = 200 * time.Millisecond
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(ln)
+	defer s.Close()
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n")) // never ends the headers
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	_, err = io.ReadAll(conn)
+	if err != nil || time.Since(start) > 4*time.Second {
+		t.Errorf("a half-sent request was kept open %v (%v)", time.Since(start), err)
 	}
 }
