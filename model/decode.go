@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // defaulter is a type whose zero value is not its default.
@@ -22,6 +23,9 @@ type DecodeOptions struct {
 	// each one missing or null is reported, in this order, after the
 	// object's other problems.
 	Required []string
+	// RefuseDuplicates reports a key given twice in an object (encoding/json
+	// and Python keep the last silently, which the spec's inputs rely on).
+	RefuseDuplicates bool
 }
 
 // DecodeJSON reads the JSON object data into dst (a pointer to a struct
@@ -29,14 +33,54 @@ type DecodeOptions struct {
 // every problem with its path: malformed JSON, values of the wrong type and,
 // unless opts.AllowUnknown, unknown keys. Keys that are missing or null keep
 // their defaults; elements of struct lists start from SetDefaults.
+//
+// A UTF-8 byte-order mark is skipped; UTF-16 input is refused with a message
+// that says so; text that is not valid UTF-8 is refused at its path.
 func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 	var probs Problems
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if isUTF16(data) {
+		probs.add("", "the input is UTF-16 text; save it as UTF-8")
+		return probs
+	}
 	if !json.Valid(data) {
 		probs.add("", syntaxMessage(data))
 		return probs
 	}
 	decodeAt(data, dst, opts, "", &probs)
+	if !utf8.Valid(data) && !probs.has(notUTF8) {
+		probs.add("", notUTF8+" ("+position(data, invalidUTF8At(data))+")")
+	}
 	return probs
+}
+
+// notUTF8 is the problem of text that is not valid UTF-8.
+const notUTF8 = "not valid UTF-8 text"
+
+// isUTF16 reports a UTF-16 byte-order mark, or JSON whose first character
+// comes with a zero byte (UTF-16 without a mark).
+func isUTF16(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) ||
+		(len(data) >= 2 && (data[0] == 0) != (data[1] == 0))
+}
+
+// invalidUTF8At is the offset of the first byte that is not valid UTF-8.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// position writes an offset of data as "line L, column C".
+func position(data []byte, offset int) string {
+	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
+	col := offset - bytes.LastIndexByte(data[:offset], '\n')
+	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 // decodeAt decodes valid JSON into dst, reporting problems under path.
@@ -46,7 +90,7 @@ func decodeAt(data []byte, dst any, opts DecodeOptions, path string, probs *Prob
 
 // newDecoder returns a decoder that reports into probs.
 func newDecoder(opts DecodeOptions, probs *Problems) decoder {
-	return decoder{opts: opts, probs: probs, types: map[reflect.Type]map[string][]int{}}
+	return decoder{opts: opts, probs: probs, types: map[reflect.Type]map[string]fieldIndex{}}
 }
 
 // decodeAt decodes valid JSON into dst, reporting problems under path.
@@ -57,7 +101,14 @@ func (d decoder) decodeAt(data []byte, dst any, path string) {
 type decoder struct {
 	opts  DecodeOptions
 	probs *Problems
-	types map[reflect.Type]map[string][]int
+	types map[reflect.Type]map[string]fieldIndex
+}
+
+// fieldIndex is where a JSON key's field is: its index path, and its place
+// among the type's keys.
+type fieldIndex struct {
+	path  []int
+	place int
 }
 
 func (d decoder) value(raw []byte, v reflect.Value, path string) {
@@ -71,6 +122,10 @@ func (d decoder) value(raw []byte, v reflect.Value, path string) {
 		d.list(raw, v, path)
 	default:
 		if d.scalar(raw, v, path) {
+			return
+		}
+		if !utf8.Valid(raw) {
+			d.probs.add(path, notUTF8)
 			return
 		}
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
@@ -137,12 +192,25 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 	if path == "" && len(d.opts.Required) > 0 {
 		given = map[string]bool{}
 	}
+	var seen uint64 // the fields given, by their place
 	eachMember(raw, func(key string, value []byte) {
 		if given != nil {
 			given[key] = string(value) != "null"
 		}
+		if !utf8.ValidString(key) {
+			d.probs.add(path, "a key is "+notUTF8)
+			return
+		}
 		if index, ok := fields[key]; ok {
-			d.value(value, v.FieldByIndex(index), joinPath(path, key))
+			if d.opts.RefuseDuplicates && index.place < 64 { // every type the planner reads has fewer keys
+				bit := uint64(1) << index.place
+				if seen&bit != 0 {
+					d.probs.add(joinPath(path, key), "given twice (JSON readers would keep either value)")
+					return
+				}
+				seen |= bit
+			}
+			d.value(value, v.FieldByIndex(index.path), joinPath(path, key))
 		} else if !d.opts.AllowUnknown {
 			unknown = append(unknown, key)
 		}
@@ -162,11 +230,11 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 
 // fieldsOf maps the JSON keys of a struct type to its fields, descending
 // into embedded structs; computed once per type and decode.
-func (d decoder) fieldsOf(t reflect.Type) map[string][]int {
+func (d decoder) fieldsOf(t reflect.Type) map[string]fieldIndex {
 	if m, ok := d.types[t]; ok {
 		return m
 	}
-	m := map[string][]int{}
+	m := map[string]fieldIndex{}
 	var walk func(t reflect.Type, prefix []int)
 	walk = func(t reflect.Type, prefix []int) {
 		for i := 0; i < t.NumField(); i++ {
@@ -177,7 +245,7 @@ func (d decoder) fieldsOf(t reflect.Type) map[string][]int {
 				continue
 			}
 			if name := jsonName(f); name != "" {
-				m[name] = index
+				m[name] = fieldIndex{path: index, place: len(m)}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // WriteMarkdown writes the report as a Markdown document for people:
@@ -109,7 +110,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 	if err := write(csvColumns); err != nil {
 		return err
 	}
-	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, f := range r.Functions {
 		c, ea := f.CostBreakdown, f.ExecutionCapacity.ExecutionAnalysis
 		row := []string{csvSafe(f.Name), num(f.PerformanceCharacteristics.MemoryMb), num(f.Traffic.MonthlyInvocations),
@@ -132,19 +133,34 @@ func WriteCSV(w io.Writer, r *Report) error {
 	return err
 }
 
-// csvSafe stops a spreadsheet from reading a name as a formula.
+// csvSafe makes user text safe in a spreadsheet, after OWASP's guidance on
+// CSV injection: control characters become spaces, and a cell whose first
+// character other than a space could start a formula (= + - @) is prefixed
+// with a quote, so it is read as text.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	s = withoutControls(s)
+	if t := strings.TrimLeft(s, " "); t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
 		return "'" + s
 	}
 	return s
 }
 
+// withoutControls replaces control characters (NUL, tabs, line breaks, …)
+// by spaces: user text is one line of text in every export.
+func withoutControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // mdEscape makes user text safe inside Markdown (tables, emphasis, HTML).
 func mdEscape(s string) string {
 	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`",
-		"<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ", "\r", " ")
-	return r.Replace(s)
+		"<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+	return r.Replace(withoutControls(s))
 }
 
 func usd(x float64) string { return "$" + GroupDigits(strconv.FormatFloat(x, 'f', 2, 64)) }

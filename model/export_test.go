@@ -27,3 +27,39 @@ func TestExportsEscapeUserText(t *testing.T) {
 		t.Errorf("csv has %d lines", lines)
 	}
 }
+
+// Exports follow OWASP's guidance on CSV injection, formulas after leading
+// spaces or control characters included; no control character reaches CSV
+// or Markdown; numbers are plain decimals, never exponents.
+func TestExportsNeutraliseFormulasAndControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"=SUM(A1)": "'=SUM(A1)", "  =cmd|' /C calc'!A0": "'  =cmd|' /C calc'!A0", "\t+1": "' +1",
+		"\r-2": "' -2", "@x": "'@x", "a\x00b": "a b", "plain name": "plain name", "-": "'-",
+	} {
+		if got := csvSafe(in); got != want {
+			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := mdEscape("a\x00b\x1b[31m|c\nd"); got != "a b \\[31m\\|c d" {
+		t.Errorf("mdEscape: %q", got)
+	}
+	s := DefaultScenario()
+	s.Functions[0].Name = "api\x00\x07"
+	s.Functions[1].MonthlyInvocations = ptr(525_600_000.0)
+	r := mustEvaluate(t, &s)
+	var csv, md strings.Builder
+	if err := WriteCSV(&csv, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"CSV": csv.String(), "Markdown": md.String()} {
+		if strings.ContainsAny(text, "\x00\x07") {
+			t.Errorf("%s carries a control character", name)
+		}
+	}
+	if !strings.Contains(csv.String(), ",525600000,") || strings.Contains(csv.String(), "e+") {
+		t.Errorf("CSV numbers: %s", csv.String())
+	}
+}

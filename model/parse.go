@@ -5,7 +5,7 @@ package model
 // did decode is validated. It returns every problem with its JSON path.
 func ParseScenario(data []byte) (*Scenario, Problems) {
 	s := NewScenario()
-	decoding := DecodeJSON(data, &s, DecodeOptions{})
+	decoding := DecodeJSON(data, &s, DecodeOptions{RefuseDuplicates: true})
 	if probs := alongside(decoding, Validate(&s)); len(probs) > 0 {
 		return nil, probs
 	}

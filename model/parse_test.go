@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,28 @@ func TestParseScenarioReportsTypeAndRangeProblemsTogether(t *testing.T) {
 	}
 	if _, probs := ParseScenario([]byte(`{"functions": [`)); len(probs) != 1 || probs[0].Path != "" {
 		t.Errorf("malformed JSON: %v, want its syntax error alone", probs)
+	}
+}
+
+// Input hygiene: a UTF-8 byte-order mark is skipped, UTF-16 is named,
+// text that is not UTF-8 and a key given twice are refused at their paths.
+func TestParseScenarioInputHygiene(t *testing.T) {
+	if _, probs := ParseScenario([]byte("\xef\xbb\xbf{\"version\": 1}")); len(probs) > 0 {
+		t.Errorf("a UTF-8 byte-order mark: %v", probs)
+	}
+	for _, utf16 := range [][]byte{{0xFF, 0xFE, '{', 0, '}', 0}, {'{', 0, '}', 0}, {0, '{', 0, '}'}} {
+		if _, probs := ParseScenario(utf16); len(probs) != 1 || !strings.Contains(probs[0].Message, "UTF-16") {
+			t.Errorf("UTF-16 % x: %v", utf16, probs)
+		}
+	}
+	_, probs := ParseScenario([]byte(`{"version": 1, "name": "x", "functions": [{"name": "a` + "\xff" + `", "allocated_memory_mb": 256, "allocated_memory_mb": 512}], "name": "y"}`))
+	wantProblems(t, probs, map[string]string{
+		"functions[0].name":                "not valid UTF-8",
+		"functions[0].allocated_memory_mb": "given twice",
+		"name":                             "given twice",
+	})
+	_, probs = ParseScenario([]byte(`{"version": 1, "functions": [{"name": "a", "x` + "\xff" + `": 1}]}`))
+	if len(probs) == 0 || !probs.has("a key is not valid UTF-8") {
+		t.Errorf("a key that is not UTF-8: %v", probs)
 	}
 }

@@ -38,6 +38,16 @@ func (ps Problems) Err() error {
 	return ps
 }
 
+// has reports whether a problem's message starts with prefix.
+func (ps Problems) has(prefix string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p.Message, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 func (ps *Problems) add(path, message string) {
 	*ps = append(*ps, Problem{Path: path, Message: message})
 }

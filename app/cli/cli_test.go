@@ -186,3 +186,13 @@ func TestSimulateAndPoliciesRefuseDaysTooBusy(t *testing.T) {
 		}
 	}
 }
+
+// A number flag set to NaN or an infinity is refused up front, naming it.
+func TestNumberFlagsAreFinite(t *testing.T) {
+	for _, v := range []string{"NaN", "Inf", "-Inf"} {
+		code, _, errs := run(t, "", "simulate", "--keep-alive", v)
+		if code != 2 || !strings.Contains(errs, "--keep-alive: must be a finite number") {
+			t.Errorf("--keep-alive %s: exit %d, %q", v, code, errs)
+		}
+	}
+}

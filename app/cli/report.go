@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 
 	"planner/model"
 )
@@ -62,5 +63,20 @@ func parseWithOneFile(fs *flag.FlagSet, args []string) (string, error) {
 			return "", fmt.Errorf("too many arguments")
 		}
 	}
-	return file, nil
+	return file, finiteFlags(fs)
+}
+
+// finiteFlags refuses a number flag set to NaN or an infinity, which
+// strconv reads and no range check catches.
+func finiteFlags(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if g, ok := f.Value.(flag.Getter); ok {
+			if x, ok := g.Get().(float64); ok && (math.IsNaN(x) || math.IsInf(x, 0)) && err == nil {
+				fmt.Fprintf(fs.Output(), "--%s: must be a finite number, got %s\n", f.Name, f.Value)
+				err = fmt.Errorf("--%s: not a finite number", f.Name)
+			}
+		}
+	})
+	return err
 }
