@@ -36,10 +36,11 @@ func (l *library) save(name string, s *model.Scenario) {
 	}
 }
 
-// keep saves s under a free name made from base.
-func (l *library) keep(s model.Scenario, base string) {
+// keep saves s under a free name made from base, and says whether it was
+// stored.
+func (l *library) keep(s model.Scenario, base string) bool {
 	name := freeName(l.entries, base)
-	l.write(withSaved(l.entries, name, &s), "Could not save “"+name+"”")
+	return l.write(withSaved(l.entries, name, &s), "Could not save “"+name+"”")
 }
 
 // remove deletes the scenario named name.

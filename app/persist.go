@@ -33,28 +33,10 @@ func (p *Planner) OnMount(ctx app.Context) {
 	autosaved, autosaveProblem := readAutosave()
 	switch {
 	case model.HasLink(href):
-		shared, probs := model.DecodeLink(href)
-		if len(probs) > 0 {
-			p.notice = notice{"This link could not be opened: " + probs.Error() + ". " + fallbackText(autosaved), true}
-			if autosaved != nil {
-				p.s.load(*autosaved)
-			}
-			break
-		}
-		p.s.load(*shared)
-		if autosaved != nil && sameScenario(autosaved, shared) {
-			break // a reload of the page's own address
-		}
-		opened := "Opened the shared scenario"
-		if shared.Name != "" {
-			opened += " “" + shared.Name + "”"
-		}
 		if autosaved != nil {
-			p.lib.keep(*autosaved, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
-			p.notice = notice{opened + ". Your previous scenario is saved in Scenarios.", false}
-		} else {
-			p.notice = notice{opened + ".", false}
+			p.s.load(*autosaved)
 		}
+		p.openLink(href, autosaved, false) // the undo history starts after the visit
 	case autosaved != nil:
 		p.s.load(*autosaved)
 	case autosaveProblem != "":
@@ -65,9 +47,55 @@ func (p *Planner) OnMount(ctx app.Context) {
 		ctx.Async(func() { persist(s) })
 	}
 	p.s.onPending = func() { p.runPending(ctx) }
+	// A link pasted into the address bar of the open page changes only the
+	// fragment: open it then, as on a visit.
+	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) {
+			href := app.Window().Get("location").Get("href").String()
+			if model.HasLink(href) {
+				p.openLink(href, p.s.scenario, true)
+			}
+		})
+		return nil
+	}))
 	persist(p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
+	}
+}
+
+// openLink opens the scenario of a share link in place of previous (the
+// autosaved or current scenario, nil for none). A damaged link leaves
+// previous open, with a message; a link of previous itself (a reload of the
+// page's own address) changes nothing. Otherwise previous is kept in the
+// library first, and the message says so only when it was written; with
+// undoable, Undo brings it back too.
+func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool) {
+	shared, probs := model.DecodeLink(href)
+	if len(probs) > 0 {
+		p.notice = notice{"This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), true}
+		return
+	}
+	if previous != nil && sameScenario(previous, shared) {
+		return
+	}
+	opened := "Opened the shared scenario"
+	if shared.Name != "" {
+		opened += " “" + shared.Name + "”"
+	}
+	kept := previous == nil || p.lib.keep(*previous, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
+	p.s.load(*shared)
+	undo := ""
+	if undoable {
+		undo = " Undo brings it back."
+	}
+	switch {
+	case previous == nil:
+		p.notice = notice{opened + ".", false}
+	case kept:
+		p.notice = notice{opened + ". Your previous scenario is saved in Scenarios." + undo, false}
+	default:
+		p.notice = notice{opened + ". Your previous scenario could not be saved in this browser." + undo, true}
 	}
 }
 

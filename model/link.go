@@ -86,10 +86,16 @@ func HasLink(urlOrFragment string) bool {
 	return ok
 }
 
-// linkPayload finds "s=…" in a URL, a "#…" fragment or a bare fragment.
+// linkPayload finds "s=…" in a URL, a "#…" fragment or a bare fragment,
+// percent-encoded or not (some mail and chat clients encode fragments).
 func linkPayload(v string) (string, bool) {
 	if i := strings.IndexByte(v, '#'); i >= 0 {
 		v = v[i+1:]
+	}
+	if strings.Contains(v, "%") {
+		if unescaped, err := url.PathUnescape(v); err == nil {
+			v = unescaped
+		}
 	}
 	for _, part := range strings.Split(v, "&") {
 		if p, ok := strings.CutPrefix(part, "s="); ok {

@@ -6,8 +6,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -182,4 +184,23 @@ func deflateForTest(data []byte) (string, error) {
 	w.Write(data)
 	w.Close()
 	return base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// A link whose fragment a mail or chat client percent-encoded opens.
+func TestPercentEncodedLinkOpens(t *testing.T) {
+	s := DefaultScenario()
+	link, err := LinkURL("https://planner.example/", &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, fragment, _ := strings.Cut(link, "#")
+	encoded := base + "#" + url.PathEscape(fragment)
+	encoded = strings.ReplaceAll(encoded, "=", "%3D")
+	if !HasLink(encoded) {
+		t.Fatalf("%s is not a link", encoded)
+	}
+	got, probs := DecodeLink(encoded)
+	if len(probs) > 0 || !reflect.DeepEqual(*got, s) {
+		t.Errorf("percent-encoded link: %v", probs)
+	}
 }

@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -316,4 +318,41 @@ func TestUndoRedoEmptiesFields(t *testing.T) {
 	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
 	valueIs("secrets_count", "")
 	valueIs("functions[0].allocated_memory_mb", "640")
+}
+
+// A link pasted into the address bar of an open planner (only the fragment
+// changes) opens its scenario, keeping the previous one; so does one whose
+// fragment a mail client percent-encoded.
+func TestLinkPastedIntoOpenTab(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	paste := func(link string) {
+		t.Helper()
+		_, fragment, _ := strings.Cut(link, "#")
+		var before string
+		b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
+		b.eval(t, `location.hash = `+strconv.Quote(fragment)+`; true`, nil)
+		var changed bool
+		b.run(t, chromedp.Poll(fmt.Sprintf(`document.getElementById('planner').dataset.revision !== %q`, before), &changed,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		b.waitReady(t)
+	}
+	sc := changedScenario()
+	paste(plannerLink(t, sc, s.URL+"/"))
+	checkFigures(t, b, report(t, sc))
+	var text string
+	b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
+	if !strings.Contains(text, "Changed outside the app") || !strings.Contains(text, "saved in Scenarios") {
+		t.Errorf("notice %q", text)
+	}
+	third := model.DefaultScenario()
+	third.Name = "Sent by mail"
+	third.Functions[0].AllocatedMemoryMb = 2048
+	link := plannerLink(t, third, s.URL+"/")
+	base, fragment, _ := strings.Cut(link, "#")
+	paste(base + "#" + strings.ReplaceAll(url.PathEscape(fragment), "=", "%3D"))
+	checkFigures(t, b, report(t, third))
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
 }
