@@ -87,6 +87,11 @@ func (p *Planner) Render() app.UI {
 		DataSet("ready", ready).
 		DataSet("revision", strconv.Itoa(p.s.revision)).
 		Body(
+			app.A().Href("#results").Class("skip-link").Text("Skip to the results").
+				OnClick(func(ctx app.Context, e app.Event) {
+					e.PreventDefault() // the address keeps its share link
+					app.Window().GetElementByID("results").Call("focus")
+				}),
 			p.header(),
 			app.Div().Class("layout").Body(
 				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
@@ -94,7 +99,7 @@ func (p *Planner) Render() app.UI {
 					p.problemSummary(),
 					p.form().objectExcept(path{}, p.schema, "pricing"),
 				),
-				app.Main().Class("results").Body(
+				app.Main().ID("results").Class("results").Attr("tabindex", -1).Body(
 					p.noticeBar(),
 					p.staleNotice(),
 					p.tabBar(),
@@ -205,16 +210,50 @@ func (p *Planner) focusProblem(ctx app.Context, problemPath string) {
 	})
 }
 
+// tabBar follows the ARIA tabs pattern: one tab stop (the selected tab),
+// arrow keys move to the previous or next tab, Home and End to the first and
+// last, and the tab reached is shown.
 func (p *Planner) tabBar() app.UI {
 	return app.Nav().Class("tabs").Attr("role", "tablist").Aria("label", "Report views").Body(
 		app.Range(tabs).Slice(func(i int) app.UI {
 			t := tabs[i]
+			tabIndex := -1
+			if t.id == p.tab {
+				tabIndex = 0
+			}
 			return app.Button().Type("button").ID("tab-"+t.id).Class(classes("tab", true, "active", t.id == p.tab)).
-				Attr("role", "tab").Aria("selected", t.id == p.tab).Aria("controls", "panel-"+t.id).
+				Attr("role", "tab").Aria("selected", t.id == p.tab).Aria("controls", "panel-"+t.id).Attr("tabindex", tabIndex).
 				Text(t.label).
-				OnClick(func(ctx app.Context, e app.Event) { p.tab = t.id })
+				OnClick(func(ctx app.Context, e app.Event) { p.tab = t.id }).
+				OnKeyDown(func(ctx app.Context, e app.Event) { p.moveTab(ctx, e, i) })
 		}),
 	)
+}
+
+// moveTab shows and focuses the tab an arrow, Home or End key leads to from
+// tab i.
+func (p *Planner) moveTab(ctx app.Context, e app.Event, i int) {
+	next := i
+	switch e.Get("key").String() {
+	case "ArrowRight":
+		next = (i + 1) % len(tabs)
+	case "ArrowLeft":
+		next = (i + len(tabs) - 1) % len(tabs)
+	case "Home":
+		next = 0
+	case "End":
+		next = len(tabs) - 1
+	default:
+		return
+	}
+	e.PreventDefault()
+	p.tab = tabs[next].id
+	id := "tab-" + p.tab
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }
 
 func (p *Planner) view() app.UI {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"planner/model"
 )
@@ -275,5 +276,42 @@ func TestForecastView(t *testing.T) {
 	screenshot(t, b, "view-forecast")
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// Keyboard: the first Tab reaches a skip link to the results; the view tabs
+// are one tab stop, and arrow keys, Home and End move between them.
+func TestKeyboardSkipLinkAndTabs(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	active := func() string {
+		var id string
+		b.eval(t, `(document.activeElement.id || document.activeElement.className || document.activeElement.tagName)`, &id)
+		return id
+	}
+	b.run(t, chromedp.KeyEvent(kb.Tab))
+	if got := active(); got != "skip-link" {
+		t.Fatalf("the first Tab reaches %q, want the skip link", got)
+	}
+	b.run(t, chromedp.KeyEvent(kb.Enter))
+	if got := active(); got != "results" {
+		t.Errorf("the skip link leads to %q, want the results", got)
+	}
+	var stops int
+	b.eval(t, `[...document.querySelectorAll('[role="tab"]')].filter(t => t.tabIndex === 0).length`, &stops)
+	if stops != 1 {
+		t.Errorf("%d tabs are tab stops, want 1", stops)
+	}
+	b.run(t, chromedp.Focus("#tab-application", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+	b.run(t, chromedp.WaitVisible("#panel-optimize", chromedp.ByQuery))
+	if got := active(); got != "tab-optimize" {
+		t.Errorf("ArrowRight from Application focuses %q", got)
+	}
+	b.run(t, chromedp.KeyEvent(kb.Home))
+	b.run(t, chromedp.WaitVisible("#panel-function", chromedp.ByQuery))
+	b.run(t, chromedp.KeyEvent(kb.ArrowLeft))
+	b.run(t, chromedp.WaitVisible("#panel-compare", chromedp.ByQuery))
+	if got := active(); got != "tab-compare" {
+		t.Errorf("ArrowLeft from the first tab focuses %q, want the last", got)
 	}
 }
