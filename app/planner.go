@@ -23,8 +23,6 @@ type Planner struct {
 	s        *session
 	tab      string
 	selected map[string]int
-	// sortBy orders the functions table: a column key, "-" first for descending.
-	sortBy string
 
 	notice notice
 	lib    *library
@@ -277,7 +275,7 @@ func (p *Planner) view() app.UI {
 	case "compare":
 		return &Compare{Report: r, Library: p.lib.entries}
 	}
-	return p.applicationView(r)
+	return &Application{Session: p.s, Show: func(i int) { p.selected["functions"] = i; p.tab = "function" }}
 }
 
 func plural(n int, word string) string {

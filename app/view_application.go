@@ -11,10 +11,22 @@ import (
 	"planner/model/spec"
 )
 
-// applicationView shows the application: totals, functions, costs,
-// projections and opportunities.
-func (p *Planner) applicationView(r *model.Report) app.UI {
-	s := p.s
+// Application shows the application: totals, functions (sortable by any
+// column), costs, projections and opportunities.
+type Application struct {
+	app.Compo
+	Session *session
+	// Show opens function i in the Function view.
+	Show func(i int)
+
+	// sortBy orders the functions table: a column key, "-" first for descending.
+	sortBy string
+}
+
+// Render draws the view.
+func (v *Application) Render() app.UI {
+	s := v.Session
+	r := s.report
 	ts := r.TotalSummary
 	return app.Div().Body(
 		app.H2().Text("Application"),
@@ -31,7 +43,7 @@ func (p *Planner) applicationView(r *model.Report) app.UI {
 			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, "instances", "sum of the functions' burst concurrency"},
 			figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"},
 		),
-		p.functionsTable(r),
+		v.functionsTable(r),
 		globalServicesTable(r),
 		app.Div().Class("charts two").Body(
 			&Chart{Session: s, Revision: s.reportRevision, Kind: costByFnChart, Label: "Monthly cost by function and service"},
@@ -67,12 +79,12 @@ var functionColumns = []functionColumn{
 }
 
 // functionsTable lists the functions; a column header sorts by it.
-func (p *Planner) functionsTable(r *model.Report) app.UI {
+func (v *Application) functionsTable(r *model.Report) app.UI {
 	order := make([]int, len(r.Functions))
 	for i := range order {
 		order[i] = i
 	}
-	key, desc := strings.TrimPrefix(p.sortBy, "-"), strings.HasPrefix(p.sortBy, "-")
+	key, desc := strings.TrimPrefix(v.sortBy, "-"), strings.HasPrefix(v.sortBy, "-")
 	for _, c := range functionColumns {
 		if c.key == key {
 			sort.SliceStable(order, func(a, b int) bool {
@@ -95,15 +107,15 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 	}
 	header := func(key, label string) app.UI {
 		sortState := "none"
-		if strings.TrimPrefix(p.sortBy, "-") == key {
-			sortState = map[bool]string{true: "descending", false: "ascending"}[strings.HasPrefix(p.sortBy, "-")]
+		if strings.TrimPrefix(v.sortBy, "-") == key {
+			sortState = map[bool]string{true: "descending", false: "ascending"}[strings.HasPrefix(v.sortBy, "-")]
 		}
 		return app.Th().Scope("col").Aria("sort", sortState).Body(
 			app.Button().Type("button").Class("sort").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-				if p.sortBy == key {
-					p.sortBy = "-" + key
+				if v.sortBy == key {
+					v.sortBy = "-" + key
 				} else {
-					p.sortBy = key
+					v.sortBy = key
 				}
 			}),
 		)
@@ -126,7 +138,7 @@ func (p *Planner) functionsTable(r *model.Report) app.UI {
 			return app.Tr().Body(
 				app.Th().Scope("row").Body(app.Button().Type("button").Class("link").Text(f.Name).
 					Title("Show "+f.Name+" in the Function view").DataSet("index", i).
-					OnClick(func(ctx app.Context, e app.Event) { p.selected["functions"] = eventIndex(ctx); p.tab = "function" })),
+					OnClick(func(ctx app.Context, e app.Event) { v.Show(eventIndex(ctx)) })),
 				app.Range(functionColumns).Slice(func(j int) app.UI {
 					c := functionColumns[j]
 					unit := c.unit
