@@ -44,7 +44,7 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 		RatePerMinute:        rates,
 		Warm:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs},
 		Cold:                 simulate.Distribution{Kind: "lognormal", MeanMs: f.ColdServiceTimeMs(), P95Ms: coldP95},
-		KeepAliveSeconds:     keepAliveMinutes * 60,
+		KeepAliveMinutes:     keepAliveMinutes,
 		ProvisionedByHour:    provisioned,
 		ConcurrencyLimit:     limit,
 		ScalingLimit:         simulate.LambdaScalingStarts,

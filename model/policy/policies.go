@@ -215,7 +215,7 @@ func simulateSchedule(in Input, actual []float64, provisioned []int, p *pricing.
 		Seed: in.Seed, RatePerMinute: rates,
 		Warm:              simulate.Distribution{Kind: "lognormal", MeanMs: in.WarmMs, P95Ms: 2 * in.WarmMs},
 		Cold:              simulate.Distribution{Kind: "lognormal", MeanMs: in.ColdMs, P95Ms: 2 * in.ColdMs},
-		KeepAliveSeconds:  in.KeepAliveMinutes * 60,
+		KeepAliveMinutes:  in.KeepAliveMinutes,
 		ProvisionedByHour: provisioned, ConcurrencyLimit: simulate.LambdaAccountConcurrency,
 		ScalingLimit: simulate.LambdaScalingStarts, ScalingWindowSeconds: simulate.LambdaScalingWindowSeconds,
 		Progress: func(minutes, _ int) {

@@ -28,8 +28,8 @@ type Input struct {
 	BurstFactor float64      `json:"burst_factor"`
 	Warm        Distribution `json:"warm"`
 	Cold        Distribution `json:"cold"`
-	// KeepAliveSeconds is how long an idle instance stays warm.
-	KeepAliveSeconds float64 `json:"keep_alive_seconds"`
+	// KeepAliveMinutes is how long an idle instance stays warm.
+	KeepAliveMinutes float64 `json:"keep_alive_minutes"`
 	// ProvisionedByHour is the provisioned concurrency of each hour of the
 	// day (repeated); empty for none.
 	ProvisionedByHour []int `json:"provisioned_by_hour"`
@@ -109,7 +109,7 @@ func Run(sim Input) Result {
 		batchN    [20]int
 	)
 	starts.limit, starts.window = sim.ScalingLimit, sim.ScalingWindowSeconds
-	keep := sim.KeepAliveSeconds
+	keep := sim.KeepAliveMinutes * 60 // s
 	provisionedAt := func(t float64) int {
 		if len(sim.ProvisionedByHour) == 0 {
 			return 0

@@ -98,7 +98,7 @@ func TestSimulatorAgainstAWSExperiments(t *testing.T) {
 		minutes := int(math.Min(40*24*60, math.Max(2*24*60, 3e5/e.Rate/60)))
 		r := Run(Input{Seed: uint64(i + 1), RatePerMinute: constantRate(e.Rate, minutes),
 			Warm: Distribution{Kind: "fixed", MeanMs: e.WarmMs}, Cold: Distribution{Kind: "fixed", MeanMs: e.ColdMs},
-			KeepAliveSeconds: e.KeepAliveMinutes * 60})
+			KeepAliveMinutes: e.KeepAliveMinutes})
 		errCold += math.Abs(r.ColdStartProbability-e.PCold) / e.PCold
 		errInst += math.Abs(r.AvgInstances-e.Instances) / e.Instances
 	}
@@ -161,7 +161,7 @@ func FuzzSimulate(f *testing.F) {
 		}
 		sim := Input{Seed: seed, RatePerMinute: constantRate(rate, 10), Bursty: bursty, BurstFactor: burst,
 			Warm: Distribution{Kind: kind, MeanMs: warm, P95Ms: 2 * warm}, Cold: Distribution{Kind: kind, MeanMs: cold},
-			KeepAliveSeconds: keepMin * 60, ProvisionedByHour: []int{provisioned}, ConcurrencyLimit: limit,
+			KeepAliveMinutes: keepMin, ProvisionedByHour: []int{provisioned}, ConcurrencyLimit: limit,
 			ScalingLimit: 1000, ScalingWindowSeconds: 10}
 		r := Run(sim)
 		if math.IsNaN(r.AvgInstances) || math.IsNaN(r.LatencyP99Ms) || r.ColdStarts+r.Throttles > r.Arrivals {

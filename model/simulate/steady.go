@@ -13,9 +13,9 @@ const (
 
 // Poisson is a simulation of constant Poisson traffic: rate requests per
 // second for the given minutes, exponential warm and cold service times of
-// the given means (ms), idle instances kept keepAliveMin minutes, and
+// the given means (ms), idle instances kept keepAliveMinutes minutes, and
 // provisioned instances all day (0: none).
-func Poisson(rate, warmMs, coldMs, keepAliveMin float64, provisioned, minutes int, seed uint64) Input {
+func Poisson(rate, warmMs, coldMs, keepAliveMinutes float64, provisioned, minutes int, seed uint64) Input {
 	perMinute := make([]float64, minutes)
 	for i := range perMinute {
 		perMinute[i] = rate
@@ -23,7 +23,7 @@ func Poisson(rate, warmMs, coldMs, keepAliveMin float64, provisioned, minutes in
 	sim := Input{
 		Seed: seed, RatePerMinute: perMinute,
 		Warm: Distribution{Kind: "exponential", MeanMs: warmMs}, Cold: Distribution{Kind: "exponential", MeanMs: coldMs},
-		KeepAliveSeconds: keepAliveMin * 60,
+		KeepAliveMinutes: keepAliveMinutes,
 	}
 	if provisioned > 0 {
 		sim.ProvisionedByHour = []int{provisioned}
