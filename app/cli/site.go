@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -62,10 +63,28 @@ func build(env *Env, out, web string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
+	if err := dropFalseBooleans(filepath.Join(out, "index.html")); err != nil {
+		return err
+	}
 	if err := os.Remove(filepath.Join(out, "web")); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	return copyDir(web, filepath.Join(out, "v", h.Version, "web"))
+}
+
+// falseBoolean is a boolean attribute written as ="false": go-app's
+// pre-rendering writes them so, and a browser reads the attribute's presence
+// as true (a checkbox shown checked, a button disabled) until the app runs.
+var falseBoolean = regexp.MustCompile(` (checked|disabled|selected|hidden|required|readonly|multiple|autofocus|open)="false"`)
+
+// dropFalseBooleans removes the false boolean attributes of a pre-rendered
+// page.
+func dropFalseBooleans(page string) error {
+	html, err := os.ReadFile(page)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(page, falseBoolean.ReplaceAll(html, nil), 0o644)
 }
 
 // versionedAssets serves /web/… from a versioned path (/v/<version>/web/…)
