@@ -64,6 +64,12 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}
 }
 
+// browserMaxFunctions is the largest scenario the page opens from a link
+// or a file: larger ones are refused before they are read, with the command
+// that handles them (a browser tab runs out of time and memory long before
+// the format's 100,000).
+const browserMaxFunctions = 2000
+
 // openLink opens the scenario of a share link in place of previous (the
 // autosaved or current scenario, nil for none). A damaged link leaves
 // previous open, with a message; a link of previous itself (a reload of the
@@ -71,7 +77,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 // library first, and the message says so only when it was written; with
 // undoable, Undo brings it back too.
 func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool) {
-	shared, probs := model.DecodeLink(href)
+	shared, probs := model.DecodeLinkUpTo(href, browserMaxFunctions)
 	if len(probs) > 0 {
 		p.notice = notice{"This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), true}
 		return

@@ -175,7 +175,7 @@ func (c *Scenarios) importFile(ctx app.Context, e app.Event) {
 		return
 	}
 	readFileText(ctx, file, func(ctx app.Context, text string) {
-		s, probs := model.ParseScenario([]byte(text))
+		s, probs := model.ParseScenarioUpTo([]byte(text), browserMaxFunctions)
 		if len(probs) > 0 {
 			c.Library.tell(notice{name + " is not a scenario: " + probs.Error(), true})
 			return

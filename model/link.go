@@ -109,6 +109,12 @@ func linkPayload(v string) (string, bool) {
 // Damaged, truncated, oversized, unknown-version and invalid links give
 // problems that say what is wrong; nothing here panics.
 func DecodeLink(urlOrFragment string) (*Scenario, Problems) {
+	return DecodeLinkUpTo(urlOrFragment, 0)
+}
+
+// DecodeLinkUpTo is DecodeLink refusing, before it is read, a scenario of
+// more than maxFunctions functions (0: no limit but the format's).
+func DecodeLinkUpTo(urlOrFragment string, maxFunctions int) (*Scenario, Problems) {
 	fail := func(msg string) (*Scenario, Problems) { return nil, Problems{{Path: "link", Message: msg}} }
 	if len(urlOrFragment) > maxLinkLength {
 		return fail("the link is longer than " + strconv.Itoa(maxLinkLength>>10) + " KiB")
@@ -146,6 +152,9 @@ func DecodeLink(urlOrFragment string) (*Scenario, Problems) {
 	doc, err = reader(doc)
 	if err != nil {
 		return fail("the link could not be read: " + err.Error())
+	}
+	if n := FunctionCount(doc); maxFunctions > 0 && n > maxFunctions {
+		return fail(tooManyFunctions(n, maxFunctions))
 	}
 	s, probs := ParseScenario(doc)
 	if len(probs) > 0 {

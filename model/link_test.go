@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -202,5 +203,40 @@ func TestPercentEncodedLinkOpens(t *testing.T) {
 	got, probs := DecodeLink(encoded)
 	if len(probs) > 0 || !reflect.DeepEqual(*got, s) {
 		t.Errorf("percent-encoded link: %v", probs)
+	}
+}
+
+// A scenario too big for where it is opened is refused before it is read,
+// with the command that opens it; the count reads the list without parsing
+// the functions.
+func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
+	s := NewScenario()
+	for i := range 30 {
+		f := DefaultFunction()
+		f.Name = "f" + strconv.Itoa(i)
+		s.Functions = append(s.Functions, f)
+	}
+	link, err := LinkURL("https://planner.example/", &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, probs := DecodeLinkUpTo(link, 20); len(probs) != 1 || !strings.Contains(probs[0].Message, "30 functions") ||
+		!strings.Contains(probs[0].Message, "planner report") {
+		t.Errorf("30 functions against 20: %v", probs)
+	}
+	if got, probs := DecodeLinkUpTo(link, 30); len(probs) > 0 || len(got.Functions) != 30 {
+		t.Errorf("30 functions against 30: %v", probs)
+	}
+	data, _ := json.Marshal(s)
+	if n := FunctionCount(data); n != 30 {
+		t.Errorf("FunctionCount = %d", n)
+	}
+	for doc, want := range map[string]int{`{"functions": []}`: 0, `{"functions": [{}, {"name": "a,]"}]}`: 2, `[1]`: 0, `{"functions": {}}`: 0, `{`: 0} {
+		if n := FunctionCount([]byte(doc)); n != want {
+			t.Errorf("FunctionCount(%s) = %d, want %d", doc, n, want)
+		}
+	}
+	if _, probs := ParseScenarioUpTo(data, 10); len(probs) != 1 || probs[0].Path != "functions" {
+		t.Errorf("import of 30 against 10: %v", probs)
 	}
 }

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // ParseScenario reads a scenario from JSON: missing values take their
 // defaults, unknown keys and values of the wrong type are refused, and what
 // did decode is validated. It returns every problem with its JSON path.
@@ -10,4 +15,44 @@ func ParseScenario(data []byte) (*Scenario, Problems) {
 		return nil, probs
 	}
 	return &s, nil
+}
+
+// FunctionCount counts the functions of a scenario document without reading
+// them (0 when it is not a JSON object with a list of functions), so that a
+// caller can refuse one too big before parsing it.
+func FunctionCount(doc []byte) int {
+	doc = bytes.TrimSpace(bytes.TrimPrefix(doc, []byte("\xef\xbb\xbf")))
+	if len(doc) == 0 || doc[0] != '{' || !json.Valid(doc) {
+		return 0
+	}
+	n := 0
+	eachMember(doc, func(key string, value []byte) {
+		if key != "functions" || len(value) == 0 || value[0] != '[' {
+			return
+		}
+		for i := skipSpace(value, 1); i < len(value) && value[i] != ']'; {
+			n++
+			i = skipSpace(value, skipValue(value, i))
+			if i < len(value) && value[i] == ',' {
+				i = skipSpace(value, i+1)
+			}
+		}
+	})
+	return n
+}
+
+// tooManyFunctions says that a scenario is too big for where it is opened,
+// and what opens it.
+func tooManyFunctions(n, limit int) string {
+	return "the scenario has " + count(float64(n)) + " functions; the planner in a browser opens up to " + count(float64(limit)) +
+		": use the command line (planner report FILE; for a link, planner open URL > FILE first)"
+}
+
+// ParseScenarioUpTo is ParseScenario refusing, before it is read, a scenario
+// of more than maxFunctions functions.
+func ParseScenarioUpTo(data []byte, maxFunctions int) (*Scenario, Problems) {
+	if n := FunctionCount(data); n > maxFunctions {
+		return nil, Problems{{Path: "functions", Message: tooManyFunctions(n, maxFunctions)}}
+	}
+	return ParseScenario(data)
 }

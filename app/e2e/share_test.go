@@ -356,3 +356,28 @@ func TestLinkPastedIntoOpenTab(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// Links of 20,000 and 100,000 functions are refused before they are read,
+// with the command that opens them; the page stays responsive and shows the
+// default scenario.
+func TestHugeLinksAreRefused(t *testing.T) {
+	s := startSite(t)
+	for _, n := range []int{20_000, 100_000} {
+		sc := model.NewScenario()
+		for i := range n {
+			f := model.DefaultFunction()
+			f.Name = "f" + strconv.Itoa(i)
+			sc.Functions = append(sc.Functions, f)
+		}
+		link := plannerLink(t, sc, s.URL+"/")
+		start := time.Now()
+		b := openPlanner(t, link)
+		t.Logf("%d functions (%d KB link): ready in %v", n, len(link)>>10, time.Since(start))
+		var text string
+		b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
+		if !strings.Contains(text, "opens up to 2,000") || !strings.Contains(text, "planner report") {
+			t.Errorf("%d functions: notice %q", n, text)
+		}
+		checkFigures(t, b, report(t, model.DefaultScenario()))
+	}
+}
