@@ -186,7 +186,11 @@ func (p *Planner) problemSummary() app.UI {
 			app.P().Text(plural(len(p.s.problems), "problem")+" in the scenario:"),
 			app.Ul().Body(app.Range(p.s.problems).Slice(func(i int) app.UI {
 				pr := p.s.problems[i]
-				return app.Li().Body(app.Button().Type("button").Class("link").Text(pr.String()).DataSet("path", pr.Path).
+				text := pr.Message
+				if pr.Path != "" {
+					text = problemLabel(p.schema, p.s.doc, pr.Path) + ": " + pr.Message
+				}
+				return app.Li().Body(app.Button().Type("button").Class("link").Text(text).Title(pr.Path).DataSet("path", pr.Path).
 					OnClick(func(ctx app.Context, e app.Event) { p.focusProblem(ctx, eventData(ctx, "path")) }))
 			})),
 		),

@@ -76,6 +76,11 @@ func TestEditingUpdatesFigures(t *testing.T) {
 		t.Errorf("invalid input: %+v", state)
 	}
 	checkFigures(t, b, tree) // the last valid results stay
+	var summary string
+	b.eval(t, `document.querySelector('.problem-summary li button').textContent`, &summary)
+	if !strings.HasPrefix(summary, "Function “user_authentication” › Memory: ") {
+		t.Errorf("the problem is named %q, not by its labels", summary)
+	}
 	screenshot(t, b, "invalid-input")
 
 	b.edit(t, "functions[0].allocated_memory_mb", "2048")
