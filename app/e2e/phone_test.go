@@ -5,6 +5,8 @@ package e2e
 import (
 	"testing"
 
+	"planner/model"
+
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,3 +32,25 @@ func TestPhoneLayout(t *testing.T) {
 		screenshot(t, b, "phone-"+tab)
 	}
 }
+
+// At 1440 px, with bills in the hundreds of thousands, every figure's value
+// stays inside its card (it wraps rather than being cut).
+func TestFiguresFitTheirCards(t *testing.T) {
+	s := startSite(t)
+	sc := model.DefaultScenario()
+	sc.Functions[3].MonthlyInvocations = ptrFloat(3e9)
+	b := openPlanner(t, plannerLink(t, sc, s.URL+"/"))
+	b.run(t, chromedp.EmulateViewport(1440, 900))
+	for _, tab := range []string{"application", "function"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		var clipped []string
+		b.eval(t, `[...document.querySelectorAll('.figure')].filter(f => { const v = f.querySelector('.fig-value');
+			return v.getBoundingClientRect().right > f.getBoundingClientRect().right + 0.5 }).map(f => f.dataset.metric)`, &clipped)
+		if len(clipped) > 0 {
+			t.Errorf("%s: values cut at 1440 px: %v", tab, clipped)
+		}
+	}
+}
+
+func ptrFloat(x float64) *float64 { return &x }
