@@ -35,7 +35,7 @@ func (v *Application) Render() app.UI {
 				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(ts.FunctionsAndServicesCost), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
 			figure{"Lambda", "total_summary.lambda_cost", ts.LambdaCost, "USD/month", "compute + requests + provisioned + ephemeral storage, free tier applied once"},
 			figure{"Supporting services", "total_summary.supporting_services_cost", ts.SupportingServicesCost, "USD/month", "API Gateway + CloudWatch Logs + DynamoDB + S3"},
-			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets (+ X-Ray and Logs Insights above 1M invocations)"},
+			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets + X-Ray traces (+ Logs Insights above 1M invocations); broken down below"},
 			figure{"Invocations", "total_summary.total_monthly_invocations", ts.TotalMonthlyInvocations, "/month", "sum over functions"},
 			figure{"Cost per invocation", "total_summary.cost_per_invocation", ts.CostPerInvocation, "USD",
 				fmt.Sprintf("%s ÷ %s invocations", money(ts.TotalMonthlyCost), g(ts.TotalMonthlyInvocations))},

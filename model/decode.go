@@ -49,7 +49,8 @@ func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 	}
 	decodeAt(data, dst, opts, "", &probs)
 	if !utf8.Valid(data) && !probs.has(notUTF8) {
-		probs.add("", notUTF8+" ("+position(data, invalidUTF8At(data))+")")
+		line, col := lineColumn(data, invalidUTF8At(data))
+		probs.add("", fmt.Sprintf("%s (line %d, column %d)", notUTF8, line, col))
 	}
 	return probs
 }
@@ -76,11 +77,10 @@ func invalidUTF8At(data []byte) int {
 	return len(data)
 }
 
-// position writes an offset of data as "line L, column C".
-func position(data []byte, offset int) string {
-	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
-	col := offset - bytes.LastIndexByte(data[:offset], '\n')
-	return fmt.Sprintf("line %d, column %d", line, col)
+// lineColumn is where the byte at offset of data is: its line and column,
+// both from 1.
+func lineColumn(data []byte, offset int) (line, col int) {
+	return 1 + bytes.Count(data[:offset], []byte{'\n'}), offset - bytes.LastIndexByte(data[:offset], '\n')
 }
 
 // decodeAt decodes valid JSON into dst, reporting problems under path.
@@ -411,9 +411,8 @@ func syntaxMessage(data []byte) string {
 	err := json.Unmarshal(data, &v)
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:se.Offset], []byte{'\n'})
-		col := int(se.Offset) - bytes.LastIndexByte(data[:se.Offset], '\n') - 1
-		return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, se.Error())
+		line, col := lineColumn(data, int(se.Offset)) // the offending byte is the one before the offset
+		return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col-1, se.Error())
 	}
 	if err != nil {
 		return "invalid JSON: " + err.Error()

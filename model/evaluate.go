@@ -63,6 +63,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	seconds := p.SecondsPerMonth()
 	days := p.HoursPerMonth.Amount / 24
 
+	appInvocations := 0.0 // invocations a month of every function
 	usages := make([]pricing.LambdaUsage, n)
 	services := make([]pricing.ServiceUsage, n)
 	reports := make([]FunctionReport, n)
@@ -75,7 +76,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonthlyInvocations:   monthly,
 			RequestsPerHour:      hourlyRequests(f.TrafficProfile, monthly/days),
 		}
-		reports[i].Traffic.XRayTraces = s.Tracing.MonthlyTraces(reports[i].Traffic.RequestsPerHour, days)
+		appInvocations += monthly
 		reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
 		usages[i] = pricing.LambdaUsage{
 			InitGBSeconds:          monthly * reports[i].ColdStartRate.Rate * f.ColdStartDurationMs / 1000 * float64(f.AllocatedMemoryMb) / 1024,
@@ -128,6 +129,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		f, fr, c := &s.Functions[i], &reports[i], costs[i]
 		perSecond, monthly := fr.Traffic.InvocationsPerSecond, fr.Traffic.MonthlyInvocations
 		memory := float64(f.AllocatedMemoryMb)
+		fr.Traffic.XRayTraces = p.FunctionTraces(s.Tracing, fr.Traffic.RequestsPerHour, days, monthly, appInvocations)
 
 		fr.ExecutionCapacity = spec.CalculateExecutionCapacity(spec.Workload{
 			InvocationsPerSecond: perSecond,

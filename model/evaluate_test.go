@@ -246,3 +246,20 @@ func TestEvaluateBillsInitAndSampledTraces(t *testing.T) {
 			ref.GlobalServices.XRayTraces, ref.TotalSummary.TotalMonthlyInvocations)
 	}
 }
+
+// One voice for X-Ray: the functions' traces add up to the application's
+// on a real profile and under the spec's every-invocation convention.
+func TestFunctionTracesAddUpToTheApplications(t *testing.T) {
+	for _, profile := range []string{"aws-us-east-1", "reference"} {
+		s := DefaultScenario()
+		s.Pricing.Profile = profile
+		r := mustEvaluate(t, &s)
+		sum := 0.0
+		for _, f := range r.Functions {
+			sum += f.Traffic.XRayTraces
+		}
+		if g := r.GlobalServices.XRayTraces; math.Abs(sum-g) > 1e-9*g || g == 0 {
+			t.Errorf("%s: functions trace %v, the application %v", profile, sum, g)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 // csvColumns are the columns of WriteCSV.
 var csvColumns = []string{"function", "memory_mb", "monthly_invocations", "invocations_per_second",
 	"avg_execution_time_ms", "avg_concurrent_executions", "burst_concurrent_executions",
-	"compute_cost", "request_cost", "provisioned_cost", "ephemeral_storage_cost", "compliance_cost",
+	"compute_cost", "init_cost", "request_cost", "provisioned_cost", "ephemeral_storage_cost", "compliance_cost",
 	"monitoring_cost", "supporting_services_cost", "total_monthly_cost"}
 
 // WriteCSV writes one row per function and a total row, costs in USD per
@@ -115,7 +115,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		c, ea := f.CostBreakdown, f.ExecutionCapacity.ExecutionAnalysis
 		row := []string{csvSafe(f.Name), num(f.PerformanceCharacteristics.MemoryMb), num(f.Traffic.MonthlyInvocations),
 			num(f.Traffic.InvocationsPerSecond), num(f.PerformanceCharacteristics.AvgExecutionTimeMs),
-			num(ea.AvgConcurrentExecutions), num(ea.BurstConcurrentExecutions), num(c.ComputeCost), num(c.RequestCost),
+			num(ea.AvgConcurrentExecutions), num(ea.BurstConcurrentExecutions), num(c.ComputeCost), num(c.InitCost), num(c.RequestCost),
 			num(c.ProvisionedCost), num(c.EphemeralStorageCost), num(c.ComplianceCost), num(c.MonitoringCost),
 			num(f.SupportingServices.TotalCost), num(f.TotalMonthlyCost)}
 		if err := write(row); err != nil {

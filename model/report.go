@@ -69,8 +69,9 @@ type TrafficReport struct {
 	MonthlyInvocations   float64 `json:"monthly_invocations"`
 	// RequestsPerHour is the daily profile scaled to the monthly invocations.
 	RequestsPerHour []float64 `json:"requests_per_hour"`
-	// XRayTraces are the traces X-Ray records of it a month under the
-	// scenario's sampling rule (pricing.SamplingRule.MonthlyTraces).
+	// XRayTraces are the traces X-Ray records of it a month
+	// (pricing.Profile.FunctionTraces): the functions' add up to the
+	// application's in global_services.
 	XRayTraces float64 `json:"x_ray_traces"`
 }
 

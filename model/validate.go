@@ -52,7 +52,7 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 	if profile, ok := pricing.LookupProfile(s.Pricing.Profile); ok {
 		if _, priced := profile.Lambda[s.Pricing.Architecture]; priced {
 			v.secondsPerMonth = profile.SecondsPerMonth()
-		} else if slices.Contains(archStrings(pricing.Architectures()), string(s.Pricing.Architecture)) {
+		} else if slices.Contains(pricing.Architectures(), s.Pricing.Architecture) {
 			v.add("pricing.architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(s.Pricing.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
 		}
 	}

@@ -1,5 +1,7 @@
 package pricing
 
+import "planner/model/num"
+
 // ServiceUsage is a function's use of the services around it.
 type ServiceUsage struct {
 	MonthlyInvocations float64
@@ -106,6 +108,31 @@ type GlobalServices struct {
 // application is traced with X-Ray and analysed with Logs Insights.
 const tracedInvocationsThreshold = 1_000_000
 
+// applicationTraces are the traces X-Ray records of an application of
+// totalInvocations a month: every invocation above 1M in a profile that
+// traces every invocation (the spec's convention), else the sampled ones.
+func (p *Profile) applicationTraces(totalInvocations, sampledTraces float64) float64 {
+	switch {
+	case !p.TraceEveryInvocation:
+		return sampledTraces
+	case totalInvocations > tracedInvocationsThreshold:
+		return totalInvocations
+	}
+	return 0
+}
+
+// FunctionTraces are the traces X-Ray records of one function of
+// monthlyInvocations a month, in an application of totalInvocations: its
+// share under applicationTraces, so that the functions' traces add up to the
+// application's (the rule's samples of each hour on real profiles, every
+// invocation or none under the spec's convention).
+func (p *Profile) FunctionTraces(rule SamplingRule, requestsPerHour []float64, daysPerMonth, monthlyInvocations, totalInvocations float64) float64 {
+	if p.TraceEveryInvocation {
+		return p.applicationTraces(totalInvocations, 0) * num.Ratio(monthlyInvocations, totalInvocations)
+	}
+	return rule.MonthlyTraces(requestsPerHour, daysPerMonth)
+}
+
 // CalculateGlobalServices prices the shared services:
 //
 //	deployment + codebuild + secrets × secret price
@@ -121,16 +148,10 @@ func CalculateGlobalServices(p *Profile, totalInvocations, secrets, sampledTrace
 		SecretsManager: secrets * p.SecretsManagerSecret.Amount,
 		CodeBuild:      p.CodeBuild.Amount,
 	}
-	busy := totalInvocations > tracedInvocationsThreshold
-	if busy {
+	if totalInvocations > tracedInvocationsThreshold {
 		g.CloudWatchInsights = p.LogsInsights.Amount
 	}
-	switch {
-	case p.TraceEveryInvocation && busy:
-		g.XRayTraces = totalInvocations
-	case !p.TraceEveryInvocation:
-		g.XRayTraces = sampledTraces
-	}
+	g.XRayTraces = p.applicationTraces(totalInvocations, sampledTraces)
 	g.XRayFreeTraces = min(g.XRayTraces, p.XRayFreeTraces.Amount)
 	g.XRay = (g.XRayTraces - g.XRayFreeTraces) * p.XRayTrace.Amount
 	g.TotalCost = g.Deployment + g.XRay + g.CloudWatchInsights + g.IAM + g.SecretsManager + g.CodeBuild
