@@ -88,7 +88,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 	}
 	s := c.Session
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
-	arch, revision := s.scenario.Pricing.Architecture, c.Revision
+	arch, revision := s.scenario.ArchitectureOf(f), c.Revision
 	c.running, c.progress, c.sim = true, 0, nil
 	ctx.Async(func() {
 		started := time.Now()

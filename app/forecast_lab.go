@@ -92,7 +92,7 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 	}
 	s := c.Session
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
-	arch, revision, history := s.scenario.Pricing.Architecture, c.Revision, c.history
+	arch, revision, history := s.scenario.ArchitectureOf(f), c.Revision, c.history
 	in := model.PolicyInput(f, history, forecastHorizon, policy.DefaultGuardrails())
 	in.Yield = func() { time.Sleep(time.Millisecond) }
 	c.running = true

@@ -58,7 +58,6 @@ const (
 func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	p, _ := pricing.LookupProfile(s.Pricing.Profile)
 	arch := s.Pricing.Architecture
-	lambda := p.Lambda[arch]
 	n := len(s.Functions)
 	seconds := p.SecondsPerMonth()
 	days := p.HoursPerMonth.Amount / 24
@@ -85,6 +84,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			MonthlyInvocations:     monthly,
 			ProvisionedConcurrency: float64(billedConcurrency(p, f)),
 			EphemeralStorageMb:     float64(f.EphemeralStorageMb),
+			Architecture:           f.Architecture,
 		}
 		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
@@ -102,8 +102,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	}
 	costs := pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
 	apiRates := pricing.BlendedAPIGatewayRates(p, services)
-	coldPrices := spec.ColdStartPricesFor(p, arch)
-	invocationPrices := spec.InvocationPrices{DurationGBSecond: lambda.Duration.FirstRate(), Request: lambda.Request.Amount}
+	prices := newArchPrices(p)
 
 	r := &Report{
 		Version:  ScenarioVersion,
@@ -165,9 +164,12 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			ReservedConcurrency:    float64(f.ReservedConcurrency),
 			ProvisionedConcurrency: float64(f.ProvisionedConcurrency),
 			BilledConcurrency:      usages[i].ProvisionedConcurrency,
+			Architecture:           s.ArchitectureOf(f),
 		}
 		if depth == fullReport {
-			analyseFunction(f, fr, coldPrices, invocationPrices)
+			coldPrices, invocationPrices := prices.of(s.ArchitectureOf(f))
+			analyseFunction(f, fr, s.ArchitectureOf(f), coldPrices, invocationPrices)
+			fr.Architectures = architectureOptions(f, s.ArchitectureOf(f), monthly, prices)
 		}
 		fr.TotalMonthlyCost = fr.CostBreakdown.TotalFunctionCost + fr.SupportingServices.TotalCost
 
@@ -219,7 +221,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 
 // analyseFunction adds the cold-start, memory and tuning analyses to a
 // function's report.
-func analyseFunction(f *Function, fr *FunctionReport, coldPrices spec.ColdStartPrices, invocationPrices spec.InvocationPrices) {
+func analyseFunction(f *Function, fr *FunctionReport, arch pricing.Architecture, coldPrices spec.ColdStartPrices, invocationPrices spec.InvocationPrices) {
 	memory := float64(f.AllocatedMemoryMb)
 	monthly := fr.Traffic.MonthlyInvocations
 	fr.ColdStart = spec.CalculateColdStartOptimization(spec.ColdStartFunction{
@@ -234,7 +236,7 @@ func analyseFunction(f *Function, fr *FunctionReport, coldPrices spec.ColdStartP
 		CurrentExecutionTimeMs: f.AvgExecutionTimeMs,
 		InvocationsPerMonth:    monthly,
 		ActualMemoryUsageMb:    f.ActualMemoryUsageMb,
-		Durations:              memoryDurations(f),
+		Durations:              memoryDurations(f, arch),
 	}, spec.CostTargets{
 		MaxCostIncreasePercent:           f.MaxCostIncreasePercent,
 		MinPerformanceImprovementPercent: f.MinPerformanceImprovementPercent,
@@ -319,8 +321,9 @@ func hourlyRequests(weights []float64, daily float64) []float64 {
 // function: the spec's options, its own memory and every measured size, in
 // ascending order. A size's duration is measured when known (the function's
 // own mean counts as measured at its memory), else estimated from the
-// function's own memory and mean.
-func memoryDurations(f *Function) []spec.MemoryDuration {
+// function's own memory and mean. Sizes measured on another architecture
+// than arch, the function's, are left out.
+func memoryDurations(f *Function, arch pricing.Architecture) []spec.MemoryDuration {
 	own := float64(f.AllocatedMemoryMb)
 	out := make([]spec.MemoryDuration, 0, len(spec.MemoryOptionsMb())+1+len(f.ExecutionTimesByMemory))
 	add := func(mb, ms float64, measured bool) {
@@ -335,7 +338,9 @@ func memoryDurations(f *Function) []spec.MemoryDuration {
 		out = append(out, spec.MemoryDuration{MemoryMb: mb, ExecutionTimeMs: ms, Measured: measured})
 	}
 	for _, m := range f.ExecutionTimesByMemory {
-		add(float64(m.MemoryMb), m.ExecutionTimeMs, true)
+		if m.Architecture == "" || m.Architecture == arch {
+			add(float64(m.MemoryMb), m.ExecutionTimeMs, true)
+		}
 	}
 	add(own, f.AvgExecutionTimeMs, true)
 	for _, mb := range spec.MemoryOptionsMb() {

@@ -98,7 +98,7 @@ func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
 	f := DefaultFunction()
 	f.AllocatedMemoryMb, f.AvgExecutionTimeMs = 2048, 400
 	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 1024, ExecutionTimeMs: 700}}
-	d := memoryDurations(&f)
+	d := memoryDurations(&f, pricing.X86_64)
 	want := []spec.MemoryDuration{{MemoryMb: 128, ExecutionTimeMs: 6400, Measured: false}, {MemoryMb: 256, ExecutionTimeMs: 3200, Measured: false}, {MemoryMb: 512, ExecutionTimeMs: 1600, Measured: false}, {MemoryMb: 1024, ExecutionTimeMs: 700, Measured: true},
 		{MemoryMb: 1536, ExecutionTimeMs: 400 * 2048 / 1536.0, Measured: false}, {MemoryMb: 2048, ExecutionTimeMs: 400, Measured: true}, {MemoryMb: 3008, ExecutionTimeMs: 400 * 2048 / 3008.0, Measured: false}}
 	if len(d) != len(want) {

@@ -85,7 +85,7 @@ func dataProcessingPreset() Scenario {
 	f := fn("data_processing", 512, 2000, 5_000_000)
 	f.Type = spec.ProcessingFunction
 	f.ActualMemoryUsageMb = 400
-	f.ExecutionTimesByMemory = []MeasuredDuration{{128, 8000}, {256, 4000}, {1024, 1000}, {1536, 750}, {3008, 500}}
+	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 128, ExecutionTimeMs: 8000}, {MemoryMb: 256, ExecutionTimeMs: 4000}, {MemoryMb: 1024, ExecutionTimeMs: 1000}, {MemoryMb: 1536, ExecutionTimeMs: 750}, {MemoryMb: 3008, ExecutionTimeMs: 500}}
 	f.MaxCostIncreasePercent, f.MinPerformanceImprovementPercent = 15, 20
 	return named("Data processing", f)
 }

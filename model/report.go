@@ -58,7 +58,10 @@ type FunctionReport struct {
 	// figures comes from, and what the keep-alive model gives.
 	ColdStartRate ColdStartRateReport     `json:"cold_start_rate"`
 	Memory        spec.MemoryOptimization `json:"memory"`
-	Tuning        []spec.Tuning           `json:"tuning"`
+	// Architectures compares the cheapest measured size on each
+	// architecture measured; absent unless another one was.
+	Architectures []ArchitectureOption `json:"architectures,omitempty"`
+	Tuning        []spec.Tuning        `json:"tuning"`
 	// TotalMonthlyCost is the function and its services, USD per month.
 	TotalMonthlyCost float64 `json:"total_monthly_cost"`
 }
@@ -113,6 +116,8 @@ type PerformanceCharacteristics struct {
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
 	// BilledConcurrency is the instances billed as provisioned.
 	BilledConcurrency float64 `json:"billed_concurrency"`
+	// Architecture is the instruction set the function is priced on.
+	Architecture pricing.Architecture `json:"architecture"`
 }
 
 // ComplianceReport is the compliance option's share of the bill.

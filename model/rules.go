@@ -30,6 +30,8 @@ func DataEnums() map[string][]string {
 		"Pricing.profile":                  pricing.ProfileIDs(),
 		"Pricing.architecture":             archStrings(pricing.Architectures()),
 		"Function.runtime":                 spec.RuntimeIDs(),
+		"Function.architecture":            append([]string{""}, archStrings(pricing.Architectures())...),
+		"MeasuredDuration.architecture":    append([]string{""}, archStrings(pricing.Architectures())...),
 		"Function.compliance_requirements": spec.ComplianceIDs(),
 	}
 }

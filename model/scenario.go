@@ -95,6 +95,9 @@ type Function struct {
 
 	// AllocatedMemoryMb is the configured memory.
 	AllocatedMemoryMb int `json:"allocated_memory_mb" jsonschema:"title=Memory,minimum=128,maximum=10240,default=256" jsonschema_extras:"x-unit=MB"`
+	// Architecture is the function's instruction set; empty for the
+	// scenario's (accounts mix them).
+	Architecture pricing.Architecture `json:"architecture,omitempty" jsonschema:"title=Architecture"`
 	// ActualMemoryUsageMb is the peak memory the function uses.
 	ActualMemoryUsageMb float64 `json:"actual_memory_usage_mb" jsonschema:"title=Memory used,minimum=0,maximum=10240,default=180" jsonschema_extras:"x-unit=MB"`
 	// EphemeralStorageMb is the configured /tmp; above 512 MB it is billed.
@@ -168,6 +171,18 @@ type MeasuredDuration struct {
 	MemoryMb int `json:"memory_mb" jsonschema:"title=Memory,minimum=128,maximum=10240" jsonschema_extras:"x-unit=MB"`
 	// ExecutionTimeMs is the measured mean duration.
 	ExecutionTimeMs float64 `json:"execution_time_ms" jsonschema:"title=Mean duration,exclusiveMinimum=0,maximum=900000" jsonschema_extras:"x-unit=ms"`
+	// Architecture is the instruction set it was measured on; empty for
+	// the function's own.
+	Architecture pricing.Architecture `json:"architecture,omitempty" jsonschema:"title=Measured on"`
+}
+
+// ArchitectureOf is the instruction set f runs on: its own, or the
+// scenario's.
+func (s *Scenario) ArchitectureOf(f *Function) pricing.Architecture {
+	if f.Architecture != "" {
+		return f.Architecture
+	}
+	return s.Pricing.Architecture
 }
 
 // hoursPerDay is the length of the traffic profile.

@@ -49,7 +49,8 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 	if s.Version > ScenarioVersion {
 		v.add("version", "unsupported version "+strconv.Itoa(s.Version)+"; this planner reads versions 1 to "+strconv.Itoa(ScenarioVersion))
 	}
-	if profile, ok := pricing.LookupProfile(s.Pricing.Profile); ok {
+	profile, known := pricing.LookupProfile(s.Pricing.Profile)
+	if known {
 		if _, priced := profile.Lambda[s.Pricing.Architecture]; priced {
 			v.secondsPerMonth = profile.SecondsPerMonth()
 		} else if slices.Contains(pricing.Architectures(), s.Pricing.Architecture) {
@@ -61,6 +62,9 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 		f := &s.Functions[i]
 		path := "functions[" + strconv.Itoa(i) + "]"
 		v.function(path, f)
+		if known && f.Architecture != "" && !profile.Prices(f.Architecture) && slices.Contains(pricing.Architectures(), f.Architecture) {
+			v.add(path+".architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(f.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
+		}
 		if first, dup := seen[f.Name]; dup && f.Name != "" {
 			v.add(path+".name", "duplicate name "+strconv.Quote(f.Name)+" (also functions["+strconv.Itoa(first)+"])")
 		} else {
@@ -144,12 +148,20 @@ func (v *validator) function(path string, f *Function) {
 	if f.P99ExecutionTimeMs < f.P95ExecutionTimeMs && !v.specRules {
 		v.add("p99_execution_time_ms", "must not be below p95_execution_time_ms ("+fmtNum(f.P95ExecutionTimeMs)+")")
 	}
-	measured := make(map[int]bool, len(f.ExecutionTimesByMemory))
+	type measurement struct {
+		mb   int
+		arch pricing.Architecture
+	}
+	measured := make(map[measurement]bool, len(f.ExecutionTimesByMemory))
 	for i, m := range f.ExecutionTimesByMemory {
-		if measured[m.MemoryMb] {
-			v.add("execution_times_by_memory["+strconv.Itoa(i)+"].memory_mb", "measured twice at "+strconv.Itoa(m.MemoryMb)+" MB")
+		key := measurement{m.MemoryMb, m.Architecture}
+		if key.arch == f.Architecture {
+			key.arch = ""
 		}
-		measured[m.MemoryMb] = true
+		if measured[key] {
+			v.add("execution_times_by_memory["+strconv.Itoa(i)+"].memory_mb", "measured twice at "+strconv.Itoa(m.MemoryMb)+" MB"+onArch(m.Architecture))
+		}
+		measured[key] = true
 	}
 	if f.ColdStartMethod == ColdStartSimulated && v.secondsPerMonth > 0 {
 		_, monthly := f.Traffic(v.secondsPerMonth)
@@ -199,4 +211,12 @@ func archStrings(as []pricing.Architecture) []string {
 		out[i] = string(a)
 	}
 	return out
+}
+
+// onArch names an architecture after a size (" on arm64"), or nothing.
+func onArch(a pricing.Architecture) string {
+	if a == "" {
+		return ""
+	}
+	return " on " + string(a)
 }

@@ -37,6 +37,6 @@ func runPolicies(env *Env, args []string) int {
 		guard := policy.DefaultGuardrails()
 		guard.Shadow = *shadow
 		in := model.PolicyInput(f, model.SyntheticHistory(f, fr), policyEvaluationHours, guard)
-		return policyComparison{Function: f.Name, Comparison: policy.Compare(in, e.Profile, e.Scenario.Pricing.Architecture)}, nil
+		return policyComparison{Function: f.Name, Comparison: policy.Compare(in, e.Profile, e.Scenario.ArchitectureOf(f))}, nil
 	})
 }

@@ -26,6 +26,6 @@ func runSimulate(env *Env, args []string) int {
 		if err := simulationTooBusy(e); err != nil {
 			return model.FunctionSimulation{}, err
 		}
-		return model.SimulateFunction(e.Profile, e.Scenario.Pricing.Architecture, e.Function, e.Report, *keepAlive, *seed+uint64(e.Index)), nil
+		return model.SimulateFunction(e.Profile, e.Scenario.ArchitectureOf(e.Function), e.Function, e.Report, *keepAlive, *seed+uint64(e.Index)), nil
 	})
 }

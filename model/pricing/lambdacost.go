@@ -9,6 +9,9 @@ type LambdaUsage struct {
 	MonthlyInvocations     float64 `json:"monthly_invocations"`
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
 	EphemeralStorageMb     float64 `json:"ephemeral_storage_mb"`
+	// Architecture is the function's instruction set; empty for the
+	// account's default (PriceLambda's arch).
+	Architecture Architecture `json:"-"`
 	// InitGBSeconds are the INIT phases of its on-demand cold starts: cold
 	// starts × INIT duration (s) × memory (GB); the profile's InitBilled share
 	// of them is billed as duration.
@@ -40,8 +43,9 @@ type LambdaCost struct {
 // EphemeralFreeMb is the /tmp size every function gets without charge.
 const EphemeralFreeMb = 512
 
-// PriceLambda prices the Lambda use of every function of one account, region
-// and architecture, and appends one LambdaCost per usage to out.
+// PriceLambda prices the Lambda use of every function of one account and
+// region, and appends one LambdaCost per usage to out. A usage runs on its
+// own Architecture, or on arch when it names none.
 //
 // For function i with memory m_i (GB = MB/1024), mean billed duration d_i (s)
 // and n_i invocations:
@@ -57,20 +61,29 @@ const EphemeralFreeMb = 512
 // The free tier (when on) is account-wide and only for functions without
 // provisioned concurrency: F = min(free GB-s, Σ eligible onDemand) is shared
 // in proportion to onDemand_i, and likewise for requests. Duration tiers count
-// the account's billable on-demand GB-s B = Σ(onDemand_i − free_i), so every
-// function pays the blended rate tiered(B)/B:
+// the account's billable on-demand GB-s of each architecture,
+// B_a = Σ_{i on a}(onDemand_i − free_i) (AWS tiers x86 and Arm apart; the free
+// tier covers both), so every function on a pays the blended rate
+// tiered_a(B_a)/B_a:
 //
 //	compute_i  = (onDemand_i − free_i) × tiered(B) / B, of which INIT is init_i's share
 //	requests_i = (n_i − freeRequests_i) × requestRate
 //	ephemeral_i = max(0, storageMb_i − 512)/1024 × d_i × n_i × ephemeralRate
 //
-// The profile must price arch; Validate checks that.
+// The profile must price every architecture used; Validate checks that.
 func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUsage, out []LambdaCost) []LambdaCost {
-	prices := p.Lambda[arch]
+	archOf := func(u *LambdaUsage) Architecture {
+		if u.Architecture == "" {
+			return arch
+		}
+		return u.Architecture
+	}
 	start := len(out)
 	seconds := p.SecondsPerMonth()
 	var eligibleGBs, eligibleRequests float64
-	for _, u := range usages {
+	for i := range usages {
+		u := &usages[i]
+		prices := p.Lambda[archOf(u)]
 		memGB := u.MemoryMb / 1024
 		gbs := memGB * (u.AvgExecutionTimeMs / 1000) * u.MonthlyInvocations
 		c := LambdaCost{GBSeconds: gbs, InitGBSeconds: u.InitGBSeconds * p.InitBilled.Amount}
@@ -99,22 +112,34 @@ func PriceLambda(p *Profile, arch Architecture, freeTier bool, usages []LambdaUs
 			freeRequestShare = min(p.FreeTier.Requests.Amount, eligibleRequests) / eligibleRequests
 		}
 	}
-	billableGBs := 0.0
+	var billableGBs [2]float64 // by architecture: the default, the other
+	other := func(u *LambdaUsage) int {
+		if archOf(u) == arch {
+			return 0
+		}
+		return 1
+	}
 	costs := out[start:]
-	for i, u := range usages {
-		c := &costs[i]
+	for i := range usages {
+		u, c := &usages[i], &costs[i]
 		if u.ProvisionedConcurrency <= 0 {
 			c.FreeGBSeconds = (c.GBSeconds + c.InitGBSeconds) * freeGBsShare
 			c.FreeRequests = u.MonthlyInvocations * freeRequestShare
 		}
-		billableGBs += c.GBSeconds + c.InitGBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
+		billableGBs[other(u)] += c.GBSeconds + c.InitGBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
 	}
-	rate := prices.Duration.FirstRate()
-	if billableGBs > 0 {
-		rate = prices.Duration.Cost(billableGBs) / billableGBs
-	}
-	for i, u := range usages {
-		c := &costs[i]
+	var rates [2]float64
+	for i := range usages {
+		u, c := &usages[i], &costs[i]
+		prices := p.Lambda[archOf(u)]
+		k := other(u)
+		if rates[k] == 0 {
+			rates[k] = prices.Duration.FirstRate()
+			if billableGBs[k] > 0 {
+				rates[k] = prices.Duration.Cost(billableGBs[k]) / billableGBs[k]
+			}
+		}
+		rate := rates[k]
 		billable := c.GBSeconds + c.InitGBSeconds - c.ProvisionedGBSeconds - c.FreeGBSeconds
 		c.InitCost = num.Ratio(c.InitGBSeconds*billable, c.GBSeconds+c.InitGBSeconds-c.ProvisionedGBSeconds) * rate
 		c.ComputeCost = billable*rate - c.InitCost

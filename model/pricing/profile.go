@@ -135,6 +135,12 @@ func ProfileIDs() []string {
 	return ids
 }
 
+// Prices reports whether the profile prices Lambda on a.
+func (p *Profile) Prices(a Architecture) bool {
+	_, ok := p.Lambda[a]
+	return ok
+}
+
 // Architectures lists the architectures a profile prices, sorted.
 func (p *Profile) Architectures() []Architecture {
 	archs := make([]Architecture, 0, len(p.Lambda))

@@ -67,7 +67,11 @@ func Generate() ([]byte, error) {
 				target.Enum = toAny(values)
 			}
 			pair.Value.Description = plainDescription(pair.Value.Description)
-			if labels, ok := enumLabels()[pair.Key]; ok {
+			labels, ok := enumLabels()[name+"."+pair.Key]
+			if !ok {
+				labels, ok = enumLabels()[pair.Key]
+			}
+			if ok {
 				if pair.Value.Extras == nil {
 					pair.Value.Extras = map[string]any{}
 				}
@@ -104,7 +108,7 @@ var fieldGroups = func() map[string]string {
 		{"Function", []string{"name", "type", "criticality", "runtime"}},
 		{"Traffic", []string{"monthly_invocations", "invocations_per_second", "burst_multiplier", "traffic_profile", "idle_periods_hours"}},
 		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "allocated_memory_mb",
-			"actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
+			"architecture", "actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
 		{"Cold starts and concurrency", []string{"cold_start_method", "keep_alive_minutes", "cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
 			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
 		{"Supporting services", []string{"api_gateway_enabled", "api_gateway_type", "log_data_gb_monthly", "dynamodb_enabled",
@@ -147,19 +151,31 @@ func enumLabels() map[string]map[string]string {
 	for _, r := range spec.Runtimes() {
 		runtimes[r.ID] = r.Label
 	}
+	archs := map[string]string{"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"}
 	profiles := map[string]string{}
 	for _, p := range pricing.Profiles() {
 		profiles[p.ID] = p.Name
 	}
 	return map[string]map[string]string{
-		"runtime":           runtimes,
-		"profile":           profiles,
-		"architecture":      {"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"},
-		"type":              {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
-		"criticality":       {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
-		"api_gateway_type":  {"rest": "REST API", "http": "HTTP API"},
-		"cold_start_method": {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic", "simulated": "Simulated day of the traffic"},
+		"runtime":                       runtimes,
+		"profile":                       profiles,
+		"architecture":                  archs,
+		"Function.architecture":         withDefault(archs, "As the scenario"),
+		"MeasuredDuration.architecture": withDefault(archs, "The function's"),
+		"type":                          {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
+		"criticality":                   {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
+		"api_gateway_type":              {"rest": "REST API", "http": "HTTP API"},
+		"cold_start_method":             {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic", "simulated": "Simulated day of the traffic"},
 	}
+}
+
+// withDefault adds the empty value's label to labels.
+func withDefault(labels map[string]string, empty string) map[string]string {
+	out := map[string]string{"": empty}
+	for k, v := range labels {
+		out[k] = v
+	}
+	return out
 }
 
 func toAny[T any](xs []T) []any {
