@@ -93,6 +93,9 @@ type Function struct {
 	// P99ExecutionTimeMs is the 99th-percentile duration.
 	P99ExecutionTimeMs float64 `json:"p99_execution_time_ms" jsonschema:"title=p99 duration,minimum=0,maximum=900000,default=2000" jsonschema_extras:"x-unit=ms"`
 
+	// TimeoutSeconds is the function's configured timeout (0: not given);
+	// no duration may exceed it.
+	TimeoutSeconds int `json:"timeout_seconds,omitempty" jsonschema:"title=Timeout,minimum=0,maximum=5400" jsonschema_extras:"x-unit=s"`
 	// AllocatedMemoryMb is the configured memory.
 	AllocatedMemoryMb int `json:"allocated_memory_mb" jsonschema:"title=Memory,minimum=128,maximum=10240,default=256" jsonschema_extras:"x-unit=MB"`
 	// Architecture is the function's instruction set; empty for the

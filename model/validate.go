@@ -145,6 +145,9 @@ func (v *validator) function(path string, f *Function) {
 	if len(f.TrafficProfile) == hoursPerDay && !slices.ContainsFunc(f.TrafficProfile, func(w float64) bool { return w > 0 && !math.IsInf(w, 1) }) {
 		v.add("traffic_profile", "needs at least one hour above 0")
 	}
+	if f.TimeoutSeconds > 0 && f.P99ExecutionTimeMs > float64(f.TimeoutSeconds)*1000 {
+		v.add("p99_execution_time_ms", "must not exceed the timeout ("+strconv.Itoa(f.TimeoutSeconds)+" s = "+fmtNum(float64(f.TimeoutSeconds)*1000)+" ms)")
+	}
 	if f.P99ExecutionTimeMs < f.P95ExecutionTimeMs && !v.specRules {
 		v.add("p99_execution_time_ms", "must not be below p95_execution_time_ms ("+fmtNum(f.P95ExecutionTimeMs)+")")
 	}

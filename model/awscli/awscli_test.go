@@ -104,6 +104,10 @@ func TestParseConcurrencyOfEachCommand(t *testing.T) {
 	if _, err := ParseConcurrency(read(t, "concurrency.my-function.json"), ""); err == nil || !strings.Contains(err.Error(), "name the file") {
 		t.Errorf("unnamed reservation: %v", err)
 	}
+	c, err = ParseConcurrency([]byte("{ }\n"), "quiet")
+	if err != nil || c[0].Reserved != nil {
+		t.Errorf("{} (no reservation): %+v %v", c, err)
+	}
 	c, err = ParseConcurrency(nil, "quiet")
 	if err != nil || c[0].Reserved != nil || c[0].Provisioned != nil {
 		t.Errorf("empty output (no reservation): %+v %v", c, err)

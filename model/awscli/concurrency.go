@@ -45,9 +45,9 @@ func ParseConcurrency(data []byte, function string) ([]Concurrency, error) {
 		provisionedConfig
 	}
 	data = bytes.TrimPrefix(bytes.TrimSpace(data), []byte("\uFEFF"))
-	if len(data) == 0 {
-		// get-function-concurrency prints nothing for a function without
-		// a reservation.
+	if len(data) == 0 || bytes.Equal(bytes.Join(bytes.Fields(data), nil), []byte("{}")) {
+		// get-function-concurrency prints nothing (or {}) for a function
+		// without a reservation.
 		return []Concurrency{{Function: function}}, nil
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {

@@ -15,7 +15,7 @@ func MemoryOptionsMb() [6]float64 { return [6]float64{128, 256, 512, 1024, 1536,
 const (
 	mbPerVCPU                 = 1769 // Lambda allocates one vCPU per 1,769 MB
 	minEstimatedDurationMs    = 50   // floor of CPU-share estimates
-	defaultMemoryUsageShare   = 0.7  // used/allocated when usage is unknown
+	DefaultMemoryUsageShare   = 0.7  // used/allocated when usage is unknown
 	highPriorityImprovement   = 25   // % faster that makes a change High priority
 	costNeutralPercent        = 5    // |cost change| below this is cost-neutral
 	defaultMaxCostIncrease    = 20   // %
@@ -165,7 +165,7 @@ func OptimizeMemory(perf MemoryPerformance, targets CostTargets, prices Invocati
 		perInvocation := gbs*prices.DurationGBSecond + prices.Request
 		used := perf.ActualMemoryUsageMb
 		if math.IsNaN(used) {
-			used = d.MemoryMb * defaultMemoryUsageShare
+			used = d.MemoryMb * DefaultMemoryUsageShare
 		}
 		configs[i] = MemoryConfiguration{
 			MemoryMb:               d.MemoryMb,

@@ -1,6 +1,9 @@
 package spec
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Runtime is a Lambda runtime and the base cold start the model assumes for
 // it at 512 MB.
@@ -45,4 +48,19 @@ func RuntimeIDs() []string {
 		ids[i] = r.ID
 	}
 	return ids
+}
+
+// RuntimeOf maps a Lambda runtime identifier ("nodejs22.x", "python3.13",
+// "java21", "dotnet8", "provided.al2023") to the table's runtime of the same
+// language; identifiers of other languages, and container images (""),
+// map to "other".
+func RuntimeOf(identifier string) string {
+	for _, family := range []struct{ prefix, id string }{
+		{"nodejs", "nodejs"}, {"python", "python3.9"}, {"java", "java11"}, {"dotnet", "dotnet6"}, {"go", "go1.x"},
+	} {
+		if strings.HasPrefix(identifier, family.prefix) {
+			return family.id
+		}
+	}
+	return "other"
 }

@@ -107,7 +107,7 @@ var fieldGroups = func() map[string]string {
 	}{
 		{"Function", []string{"name", "type", "criticality", "runtime"}},
 		{"Traffic", []string{"monthly_invocations", "invocations_per_second", "burst_multiplier", "traffic_profile", "idle_periods_hours"}},
-		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "allocated_memory_mb",
+		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "timeout_seconds", "allocated_memory_mb",
 			"architecture", "actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
 		{"Cold starts and concurrency", []string{"cold_start_method", "keep_alive_minutes", "cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
 			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
