@@ -43,9 +43,12 @@ func yamlString(s string) string {
 			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
 			b.WriteString(`\x`)
 			b.WriteString(strconv.FormatInt(int64(r)|0x100, 16)[1:])
+		case r == '\u2028' || r == '\u2029' || r == '\ufeff':
+			b.WriteString(`\u`)
+			b.WriteString(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
 		default:
 			b.WriteRune(r)
 		}

@@ -40,6 +40,7 @@ func commands() []command {
 		{"open", "URL", "the scenario a share link carries, as JSON", runOpen},
 		{"import", "power-tuning [FILE|-] | aws --functions FILE [--concurrency FILE…] [--metrics FILE…] | aws --commands [--functions FILE] [--region R] [--days N] | aws --queries --functions FILE [--part K]",
 			"read AWS Lambda Power Tuning results, or an account's AWS CLI outputs as a scenario (--commands prints the AWS CLI commands that write them)", runImport},
+		{"export", "terraform|sam|cloudwatch-alarms [FILE|-]", "the plan as Terraform, a SAM template or CloudWatch put-metric-alarm requests (the default scenario without FILE)", runExport},
 		{"build", "[--out dist] [--web web]", "write the static site (after building web/app.wasm)", runBuild},
 		{"serve", "[--addr HOST:PORT] [--dir dist]", "serve the built site with the production headers", runServe},
 	}

@@ -149,10 +149,10 @@ func TestParseMetricDataRefusesWhatItCannotPlace(t *testing.T) {
 		t.Errorf("EC2 metric: %v", errs)
 	}
 	for doc, want := range map[string]string{
-		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["2024-01-01T00:00:00Z"], "Values": [1, 2]}]}`:            "1 timestamps for 2 values",
-		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["2024-01-01T00:00:00Z"], "Values": [-1]}]}`:              "Values[0]: -1",
-		`{"MetricDataResults": [{"Id": "inv", "StatusCode": "Forbidden"}]}`:                                           "Forbidden",
-		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["soon"], "Values": [1]}]}`:                               "not a timestamp",
+		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["2024-01-01T00:00:00Z"], "Values": [1, 2]}]}`: "1 timestamps for 2 values",
+		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["2024-01-01T00:00:00Z"], "Values": [-1]}]}`:   "Values[0]: -1",
+		`{"MetricDataResults": [{"Id": "inv", "StatusCode": "Forbidden"}]}`:                                "Forbidden",
+		`{"MetricDataResults": [{"Id": "inv", "Timestamps": ["soon"], "Values": [1]}]}`:                    "not a timestamp",
 		`{"Messages": []}`: "no MetricDataResults",
 	} {
 		_, errs := ParseMetricData([]byte(doc))

@@ -40,7 +40,7 @@ func ParseConcurrency(data []byte, function string) ([]Concurrency, error) {
 		return nil, fmt.Errorf("the file is larger than %d MiB", MaxFileBytes>>20)
 	}
 	var doc struct {
-		ReservedConcurrentExecutions *int
+		ReservedConcurrentExecutions  *int
 		ProvisionedConcurrencyConfigs []provisionedConfig
 		provisionedConfig
 	}

@@ -13,6 +13,7 @@ const (
 	calculatorConv = "AWS Pricing Calculator convention (730 hours a month)"
 	xrayPage       = "AWS X-Ray pricing (aws.amazon.com/xray/pricing)"
 	lambdaInitBlog = "AWS Compute Blog, AWS Lambda standardizes billing for INIT Phase (from 2025-08-01)"
+	lambdaQuotas   = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), default"
 )
 
 func spec(amount float64, unit string) Price {
@@ -75,6 +76,7 @@ func referenceProfile() *Profile {
 		TraceEveryInvocation: true,
 		InitBilled:           spec(0, "share of INIT duration"),
 		SecretsManagerSecret: spec(0.40, "secret-month"),
+		AccountConcurrency:   aws(1000, "concurrent executions per region", lambdaQuotas),
 		Deployment:           spec(10, "month"),
 		CodeBuild:            spec(100, "month"),
 		LogsInsights:         spec(50, "month"),
@@ -143,6 +145,7 @@ func awsUSEast1Profile() *Profile {
 		XRayFreeTraces:       aws(100_000, "traces per month", xrayPage),
 		InitBilled:           aws(1, "share of INIT duration", lambdaInitBlog),
 		SecretsManagerSecret: aws(0.40, "secret-month", "AWS Secrets Manager pricing"),
+		AccountConcurrency:   aws(1000, "concurrent executions per region", lambdaQuotas),
 		Deployment:           spec(10, "month"),
 		CodeBuild:            spec(100, "month"),
 		LogsInsights:         spec(50, "month"),

@@ -95,6 +95,9 @@ type Profile struct {
 	// instances initialise outside their requests).
 	InitBilled           Price `json:"init_billed"`
 	SecretsManagerSecret Price `json:"secrets_manager_secret"`
+	// AccountConcurrency is the account's concurrent executions in a
+	// region (a quota, not a price; raised on request).
+	AccountConcurrency Price `json:"account_concurrency"`
 	// Deployment, CodeBuild and LogsInsights are flat monthly allowances for
 	// deployment automation, the build pipeline and log analytics.
 	Deployment   Price `json:"deployment"`

@@ -55,97 +55,124 @@ const (
 	batchDurationMs         = 30000 // … of everything else
 	criticalErrorThreshold  = 0.001 // error-rate alert of critical functions
 	defaultErrorThreshold   = 0.01  // … of the others
-	coldStartAlertRate      = "0.1"
-	memoryUsedAlertPercent  = "90"
+	coldStartAlertRate      = 0.1
+	memoryUsedAlertPercent  = 90
 	alertsPerFunction       = 5
-	globalConcurrencyRatio  = "0.8"
-	dailyCostIncreaseFactor = "1.5"
+	globalConcurrencyRatio  = 0.8
+	dailyCostIncreaseFactor = 1.5
 )
 
-// GenerateAlerts writes the alert rules of every function and the global
-// ones: p95 duration (2 s API, 10 s processing, 30 s otherwise; critical for
-// high and critical functions), error rate (0.1% for critical functions, 1%
-// otherwise), cold-start rate above 10% for API functions and functions with
-// reserved concurrency, any throttling, memory above 90%; then account
-// concurrency above 80% of the limit and a 50% daily cost rise.
-func GenerateAlerts(functions []AlertFunction) []Alert {
-	alerts := make([]Alert, 0, len(functions)*alertsPerFunction+2)
+// AlertKind is what an alert rule watches.
+type AlertKind string
+
+// The alert kinds, with the unit of their thresholds.
+const (
+	AlertP95Duration        AlertKind = "p95_duration"        // ms
+	AlertErrorRate          AlertKind = "error_rate"          // errors / invocations
+	AlertColdStartRate      AlertKind = "cold_start_rate"     // cold starts / invocations
+	AlertThrottles          AlertKind = "throttles"           // throttles per second over 5 min
+	AlertMemoryUsed         AlertKind = "memory_used_percent" // % of the allocated memory
+	AlertAccountConcurrency AlertKind = "account_concurrency" // concurrent executions / account limit
+	AlertCostIncrease       AlertKind = "daily_cost_increase" // today's cost / yesterday's
+)
+
+// AlertRule is one alert rule as numbers: what it watches, whose (empty for
+// the account), the threshold it must exceed, for how long, its severity.
+type AlertRule struct {
+	Kind      AlertKind
+	Function  string
+	Threshold float64
+	For       string // Prometheus duration: "5m"
+	Severity  string
+}
+
+// DurationAlertMs is the p95 duration a function of type t alerts above:
+// 2 s for APIs, 10 s for processing, 30 s otherwise.
+func DurationAlertMs(t FunctionType) int {
+	switch t {
+	case APIFunction:
+		return apiDurationMs
+	case ProcessingFunction:
+		return processingDurationMs
+	}
+	return batchDurationMs
+}
+
+// AlertRules are the rules of every function and the account's: p95
+// duration (DurationAlertMs; critical for high and critical functions),
+// error rate (0.1% for critical functions, 1% otherwise), cold-start rate
+// above 10% for API functions and functions with reserved concurrency, any
+// throttling, memory above 90%; then account concurrency above 80% of the
+// limit and a 50% daily cost rise.
+func AlertRules(functions []AlertFunction) []AlertRule {
+	rules := make([]AlertRule, 0, len(functions)*alertsPerFunction+2)
 	for _, f := range functions {
-		name := f.Name
-		selector := "{function_name=" + strconv.Quote(name) + "}"
-		var duration int
-		switch f.Type {
-		case APIFunction:
-			duration = apiDurationMs
-		case ProcessingFunction:
-			duration = processingDurationMs
-		default:
-			duration = batchDurationMs
-		}
 		severity := "warning"
 		if f.Criticality != LowCriticality && f.Criticality != MediumCriticality {
 			severity = "critical"
 		}
-		ms := strconv.Itoa(duration)
-		alerts = append(alerts, Alert{
-			Name: name + "HighDuration", Function: name,
-			Condition:   "aws_lambda_duration_p95" + selector + " > " + ms,
-			Severity:    severity,
-			Duration:    "5m",
-			Description: name + " P95 duration >" + ms + "ms",
-			Runbook:     "Investigate " + name + " performance and optimize memory/code",
-		})
 		errorThreshold := defaultErrorThreshold
 		if f.Criticality == CriticalCriticality {
 			errorThreshold = criticalErrorThreshold
 		}
-		alerts = append(alerts, Alert{
-			Name: name + "HighErrorRate", Function: name,
-			Condition:   "aws_lambda_error_rate" + selector + " > " + strconv.FormatFloat(errorThreshold, 'g', -1, 64),
-			Severity:    "critical",
-			Duration:    "2m",
-			Description: name + " error rate >" + strconv.FormatFloat(errorThreshold*100, 'f', 1, 64) + "%",
-			Runbook:     "Check " + name + " logs and dependencies",
-		})
+		rules = append(rules,
+			AlertRule{AlertP95Duration, f.Name, float64(DurationAlertMs(f.Type)), "5m", severity},
+			AlertRule{AlertErrorRate, f.Name, errorThreshold, "2m", "critical"})
 		if f.Type == APIFunction || f.ReservedConcurrency > 0 {
-			alerts = append(alerts, Alert{
-				Name: name + "HighColdStartRate", Function: name,
-				Condition:   "aws_lambda_cold_start_rate" + selector + " > " + coldStartAlertRate,
-				Severity:    "warning",
-				Duration:    "10m",
-				Description: name + " cold start rate >10%",
-				Runbook:     "Consider provisioned concurrency for " + name,
-			})
+			rules = append(rules, AlertRule{AlertColdStartRate, f.Name, coldStartAlertRate, "10m", "warning"})
 		}
-		alerts = append(alerts, Alert{
-			Name: name + "Throttling", Function: name,
-			Condition:   "rate(aws_lambda_throttles" + selector + "[5m]) > 0",
-			Severity:    "critical",
-			Duration:    "1m",
-			Description: name + " experiencing throttling",
-			Runbook:     "Increase concurrency limits or reserved concurrency for " + name,
-		}, Alert{
-			Name: name + "HighMemoryUsage", Function: name,
-			Condition:   "aws_lambda_memory_used_percent" + selector + " > " + memoryUsedAlertPercent,
-			Severity:    "warning",
-			Duration:    "5m",
-			Description: name + " memory usage >90%",
-			Runbook:     "Increase memory allocation for " + name + " or optimize memory usage",
-		})
+		rules = append(rules,
+			AlertRule{AlertThrottles, f.Name, 0, "1m", "critical"},
+			AlertRule{AlertMemoryUsed, f.Name, memoryUsedAlertPercent, "5m", "warning"})
 	}
-	return append(alerts, Alert{
-		Name:        "GlobalLambdaConcurrencyHigh",
-		Condition:   "aws_lambda_concurrent_executions / aws_lambda_concurrent_executions_limit > " + globalConcurrencyRatio,
-		Severity:    "warning",
-		Duration:    "5m",
-		Description: "Global Lambda concurrency >80%",
-		Runbook:     "Review concurrency allocation and request limit increase",
-	}, Alert{
-		Name:        "LambdaCostAnomaly",
-		Condition:   "increase(aws_lambda_cost_daily[1d]) > " + dailyCostIncreaseFactor,
-		Severity:    "warning",
-		Duration:    "1h",
-		Description: "Lambda costs increased >50% in 24 hours",
-		Runbook:     "Investigate unusual function execution patterns",
-	})
+	return append(rules,
+		AlertRule{AlertAccountConcurrency, "", globalConcurrencyRatio, "5m", "warning"},
+		AlertRule{AlertCostIncrease, "", dailyCostIncreaseFactor, "1h", "warning"})
+}
+
+// GenerateAlerts writes AlertRules as the spec's Prometheus-style rules.
+func GenerateAlerts(functions []AlertFunction) []Alert {
+	rules := AlertRules(functions)
+	alerts := make([]Alert, len(rules))
+	for i, r := range rules {
+		alerts[i] = r.Alert()
+	}
+	return alerts
+}
+
+// Alert writes the rule as the spec's Prometheus-style alert.
+func (r AlertRule) Alert() Alert {
+	name := r.Function
+	selector := "{function_name=" + strconv.Quote(name) + "}"
+	limit := strconv.FormatFloat(r.Threshold, 'g', -1, 64)
+	a := Alert{Function: name, Severity: r.Severity, Duration: r.For}
+	switch r.Kind {
+	case AlertP95Duration:
+		a.Name, a.Condition = name+"HighDuration", "aws_lambda_duration_p95"+selector+" > "+limit
+		a.Description, a.Runbook = name+" P95 duration >"+limit+"ms", "Investigate "+name+" performance and optimize memory/code"
+	case AlertErrorRate:
+		a.Name, a.Condition = name+"HighErrorRate", "aws_lambda_error_rate"+selector+" > "+limit
+		a.Description = name + " error rate >" + strconv.FormatFloat(r.Threshold*100, 'f', 1, 64) + "%"
+		a.Runbook = "Check " + name + " logs and dependencies"
+	case AlertColdStartRate:
+		a.Name, a.Condition = name+"HighColdStartRate", "aws_lambda_cold_start_rate"+selector+" > "+limit
+		a.Description = name + " cold start rate >" + strconv.FormatFloat(r.Threshold*100, 'g', -1, 64) + "%"
+		a.Runbook = "Consider provisioned concurrency for " + name
+	case AlertThrottles:
+		a.Name, a.Condition = name+"Throttling", "rate(aws_lambda_throttles"+selector+"[5m]) > "+limit
+		a.Description, a.Runbook = name+" experiencing throttling", "Increase concurrency limits or reserved concurrency for "+name
+	case AlertMemoryUsed:
+		a.Name, a.Condition = name+"HighMemoryUsage", "aws_lambda_memory_used_percent"+selector+" > "+limit
+		a.Description = name + " memory usage >" + limit + "%"
+		a.Runbook = "Increase memory allocation for " + name + " or optimize memory usage"
+	case AlertAccountConcurrency:
+		a.Name, a.Condition = "GlobalLambdaConcurrencyHigh", "aws_lambda_concurrent_executions / aws_lambda_concurrent_executions_limit > "+limit
+		a.Description = "Global Lambda concurrency >" + strconv.FormatFloat(r.Threshold*100, 'g', -1, 64) + "%"
+		a.Runbook = "Review concurrency allocation and request limit increase"
+	case AlertCostIncrease:
+		a.Name, a.Condition = "LambdaCostAnomaly", "increase(aws_lambda_cost_daily[1d]) > "+limit
+		a.Description = "Lambda costs increased >" + strconv.FormatFloat((r.Threshold-1)*100, 'g', -1, 64) + "% in 24 hours"
+		a.Runbook = "Investigate unusual function execution patterns"
+	}
+	return a
 }

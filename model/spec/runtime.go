@@ -64,3 +64,19 @@ func RuntimeOf(identifier string) string {
 	}
 	return "other"
 }
+
+// currentRuntimes are Lambda runtime identifiers of each table runtime's
+// language, supported in 2026 (AWS Lambda runtimes page); "other" and Go
+// run on the OS-only runtime.
+var currentRuntimes = map[string]string{
+	"nodejs": "nodejs22.x", "python3.9": "python3.13", "java11": "java21", "dotnet6": "dotnet8", "go1.x": "provided.al2023", "other": "provided.al2023",
+}
+
+// CurrentRuntime is a supported Lambda runtime identifier of id's language,
+// for templates a function is deployed with.
+func CurrentRuntime(id string) string {
+	if r, ok := currentRuntimes[id]; ok {
+		return r
+	}
+	return currentRuntimes["other"]
+}
