@@ -1,0 +1,121 @@
+package model
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"planner/model/powertuning"
+	"planner/model/pricing"
+)
+
+func TestClassifyImport(t *testing.T) {
+	link, _ := LinkURL("https://planner.example/", &Scenario{Version: 1, Functions: []Function{}})
+	def := DefaultScenario()
+	scenario, _ := json.Marshal(&def)
+	for name, want := range map[string]ImportKind{
+		"awscli/testdata/list-functions.json":                       ImportAWSFunctions,
+		"awscli/testdata/get-function-configuration.json":           ImportAWSFunctions,
+		"awscli/testdata/concurrency.my-function.json":              ImportAWSConcurrency,
+		"awscli/testdata/list-provisioned-concurrency-configs.json": ImportAWSConcurrency,
+		"awscli/testdata/metrics-page1.json":                        ImportAWSMetrics,
+		"powertuning/testdata/issue83-output.json":                  ImportPowerTuning,
+		"powertuning/testdata/pr42-results-wrapper.json":            ImportPowerTuning,
+		"powertuning/testdata/describe-execution.json":              ImportPowerTuning,
+	} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ClassifyImport(data); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	for text, want := range map[string]ImportKind{
+		link:             ImportShareLink,
+		string(scenario): ImportScenario,
+		"https://lambda-power-tuning.show/#gAA=;ZooQRw==;QdWhOA==": ImportPowerTuning,
+		"gAA=;ZooQRw==;QdWhOA==":                                   ImportPowerTuning,
+		"":                                                         ImportUnknown,
+		"hello; there; you":                                        ImportUnknown,
+		`{"foo": 1}`:                                               ImportUnknown,
+		`{"power": 128`:                                            ImportUnknown,
+	} {
+		if got := ClassifyImport([]byte(text)); got != want {
+			t.Errorf("%.40q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestPowerTuningMeasurements(t *testing.T) {
+	f := DefaultFunction()
+	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 256, ExecutionTimeMs: 900}, {MemoryMb: 512, ExecutionTimeMs: 700, Architecture: pricing.ARM64}}
+	one := []powertuning.Run{{Name: "Power Tuning", Points: []powertuning.Point{{128, 2000, 1e-6}, {1024, 300, 2e-6}, {20480, 50, 9e-6}}}}
+	got, notes, err := PowerTuningMeasurements(&f, pricing.X86_64, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The x86 measurement is replaced, the arm64 one kept, 20 GB left out.
+	want := []MeasuredDuration{{MemoryMb: 512, ExecutionTimeMs: 700, Architecture: pricing.ARM64}, {MemoryMb: 128, ExecutionTimeMs: 2000}, {MemoryMb: 1024, ExecutionTimeMs: 300}}
+	if len(got) != len(want) {
+		t.Fatalf("measurements %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("measurement %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if !strings.Contains(strings.Join(notes, "\n"), "20480 MB at 50 ms left out") {
+		t.Errorf("notes %v", notes)
+	}
+
+	two := []powertuning.Run{{Name: "run A", Points: one[0].Points[:2]}, {Name: "Graviton run", Points: one[0].Points[:1]}}
+	got, _, err = PowerTuningMeasurements(&f, pricing.X86_64, two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[2].Architecture != pricing.ARM64 || got[0].Architecture != "" {
+		t.Errorf("x86 vs Graviton: %+v", got)
+	}
+	// Applied, the function evaluates with both architectures compared.
+	s := DefaultScenario()
+	s.Functions[0].ExecutionTimesByMemory = got
+	r, probs := Evaluate(&s)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if len(r.Functions[0].Architectures) != 2 {
+		t.Errorf("architectures compared: %+v", r.Functions[0].Architectures)
+	}
+	same := []powertuning.Run{{Name: "arm64 a", Points: one[0].Points[:1]}, {Name: "arm64 b", Points: one[0].Points[:1]}}
+	if _, _, err := PowerTuningMeasurements(&f, pricing.X86_64, same); err == nil {
+		t.Error("two arm64 runs accepted")
+	}
+}
+
+// A function's measured curve goes back to Power Tuning as the tool's own
+// link, and reads back as the same sizes and durations (at float32).
+func TestPowerTuningLinkRoundTrips(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 128, ExecutionTimeMs: 2000}, {MemoryMb: 1024, ExecutionTimeMs: 300}}
+	r, err := Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := PowerTuningLink(&r.Functions[0])
+	if !strings.HasPrefix(link, powertuning.DefaultBase+"#") {
+		t.Fatalf("link %q", link)
+	}
+	res, decodeErr := powertuning.DecodeURL(link)
+	if decodeErr != nil {
+		t.Fatal(decodeErr)
+	}
+	pts := res.Runs[0].Points
+	if len(pts) != 3 || pts[0].MemoryMb != 128 || float32(pts[0].ExecutionTimeMs) != 2000 || pts[1].MemoryMb != s.Functions[0].AllocatedMemoryMb {
+		t.Errorf("points %+v", pts)
+	}
+	if pts[0].CostUSD <= 0 {
+		t.Errorf("cost per invocation %v", pts[0].CostUSD)
+	}
+}
