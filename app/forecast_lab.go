@@ -39,6 +39,10 @@ type ForecastLab struct {
 	solved    int
 }
 
+// minHistoryHours is the history a forecast and the policies need: three
+// weeks of hours.
+const minHistoryHours = 3 * 7 * 24
+
 // forecastHorizon is the hours forecast, and the hours the policies are
 // judged on.
 const forecastHorizon = 48
@@ -67,6 +71,12 @@ func (c *ForecastLab) solve(ctx app.Context) {
 	if c.imported != f.Name || len(history) == 0 {
 		history = model.SyntheticHistory(f, fr)
 		source, startHour = model.SyntheticHistorySource(), 0
+		if h := c.Session.histories[f.Name]; h != nil && len(h.Values) >= minHistoryHours {
+			history, startHour = h.Values, h.Start.UTC().Hour()
+			source = fmt.Sprintf("imported with the scenario from CloudWatch: %d hours from %s UTC", len(h.Values), h.Start.UTC().Format("2006-01-02 15:04"))
+		} else if h != nil {
+			source += fmt.Sprintf(" (the %d hours imported from CloudWatch are fewer than the three weeks a forecast needs)", len(h.Values))
+		}
 	}
 	ctx.Async(func() {
 		time.Sleep(labSettle)
@@ -87,7 +97,7 @@ func (c *ForecastLab) solve(ctx app.Context) {
 // comparePolicies compares the policies in the background.
 func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 	f, _, ok := c.function()
-	if !ok || c.running || len(c.history) < 3*7*24 {
+	if !ok || c.running || len(c.history) < minHistoryHours {
 		return
 	}
 	s := c.Session
@@ -125,7 +135,7 @@ func (c *ForecastLab) importHistory(ctx app.Context, e app.Event) {
 			c.notice = name + " was not imported: " + probs.Error()
 		case h.StepSeconds != 3600:
 			c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
-		case len(h.Values) < 3*7*24:
+		case len(h.Values) < minHistoryHours:
 			c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
 		default:
 			f, _, _ := c.function()

@@ -275,7 +275,7 @@ func (p *Planner) view() app.UI {
 	case "prices":
 		return p.pricesView(r)
 	case "scenarios":
-		return &Scenarios{Session: p.s, Library: p.lib}
+		return &Scenarios{Session: p.s, Library: p.lib, Import: p.importInputs}
 	case "compare":
 		return &Compare{Report: r, Library: p.lib.entries}
 	}

@@ -46,6 +46,10 @@ type session struct {
 	keepAlive       keepAliveMemo
 	keepAliveBudget time.Duration
 	wantedKeepAlive []keepalive.Input
+
+	// histories are functions' hourly invocations imported with their
+	// scenario (AWS metrics), by name, for the Forecast view.
+	histories map[string]*model.History
 }
 
 // maxSimulationsKept bounds the cache of simulated days, except for those
@@ -108,6 +112,7 @@ func (s *session) load(sc model.Scenario) {
 		s.record("load")
 	}
 	s.doc = toDoc(sc)
+	s.histories = nil
 	s.raw = map[string]string{}
 	s.lastEdit = ""
 	s.evaluate()
@@ -221,6 +226,14 @@ func (s *session) setValue(p path, v any) {
 	s.record(p.String())
 	set(s.doc, p, v)
 	s.evaluate()
+}
+
+// replace sets the value at p as a step of its own (an import), never
+// merged with the edit before or after it.
+func (s *session) replace(p path, v any) {
+	s.lastEdit = ""
+	s.setValue(p, v)
+	s.lastEdit = ""
 }
 
 // text is what a number field shows: the user's text while they type,

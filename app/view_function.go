@@ -84,6 +84,8 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 		),
 		memoryTable(i, mem),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: memoryChart, Function: i, Label: "Duration and monthly cost of " + f.Name + " by memory"}),
+		architecturesTable(i, f.Architectures),
+		p.powerTuningPanel(f),
 	)
 }
 

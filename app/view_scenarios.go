@@ -17,9 +17,15 @@ type Scenarios struct {
 	app.Compo
 	Session *session
 	Library *library
+	// Import opens files or pasted text by what they hold.
+	Import func(ctx app.Context, inputs []model.NamedFile)
 
 	// saveName is the name typed for "save as".
 	saveName string
+	// pasted is the text in the paste box.
+	pasted string
+	// exporting names the infrastructure export being prepared.
+	exporting string
 }
 
 // Render draws the view.
@@ -76,16 +82,30 @@ func (c *Scenarios) Render() app.UI {
 			)
 		})),
 		app.H3().Text("Files"),
+		app.P().ID("import-help").Class("help").Text("Open a scenario (JSON or a share link), an account's AWS CLI outputs (list-functions with its concurrency "+
+			"files and metric pages, chosen or dropped together) or Power Tuning results (for the function shown). Drop files or paste a link anywhere on the page."),
 		app.Div().Class("files").Body(
-			app.Input().Type("file").ID("import-file").Class("visually-hidden").Accept(".json,application/json").
-				OnChange(c.importFile),
-			app.Label().For("import-file").Class("button-like").Text("Import scenario JSON…"),
+			app.Input().Type("file").ID("import-file").Class("visually-hidden").Multiple(true).
+				Accept(".json,.txt,application/json,text/plain").Aria("describedby", "import-help").
+				OnChange(c.importFiles),
+			app.Label().For("import-file").Class("button-like").Text("Import files…"),
 			app.Button().Type("button").Class("small").Text("Export scenario JSON").Disabled(c.Session.scenario == nil).
 				OnClick(func(ctx app.Context, e app.Event) {
 					data, _ := json.MarshalIndent(c.Session.scenario, "", "  ")
 					download(fileName(c.Session.scenario, "scenario.json"), "application/json", string(data))
 				}),
 		),
+		app.Div().Class("paste-box").Body(
+			app.Label().For("paste-input").Text("Or paste a share link, a Power Tuning link or a file's contents"),
+			app.Textarea().ID("paste-input").Rows(2).Text(c.pasted).Attr("spellcheck", "false").Aria("describedby", "import-help").
+				OnInput(func(ctx app.Context, e app.Event) { c.pasted = ctx.JSSrc().Get("value").String() }),
+			app.Button().Type("button").Class("small").ID("paste-open").Text("Open").Disabled(c.pasted == "").
+				OnClick(func(ctx app.Context, e app.Event) {
+					c.Import(ctx, []model.NamedFile{{Name: "the pasted text", Data: []byte(c.pasted)}})
+				}),
+		),
+		c.infrastructure(),
+		app.H3().Text("Report"),
 		app.Div().Class("files").Body(
 			app.Button().Type("button").Class("small").Text("Report JSON").Disabled(c.Session.report == nil).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -164,25 +184,16 @@ func (c *Scenarios) duplicateSaved(e savedScenario) {
 	c.Library.keep(*s, e.Name+" copy")
 }
 
-// importFile reads a scenario JSON file chosen by the user.
-func (c *Scenarios) importFile(ctx app.Context, e app.Event) {
-	file, name, ok := chosenFile(ctx)
-	if !ok {
-		return
-	}
-	if file.Get("size").Int() > 16<<20 {
-		c.Library.tell(notice{name + " is larger than 16 MiB and was not imported.", true})
-		return
-	}
-	readFileText(ctx, file, func(ctx app.Context, text string) {
-		s, probs := model.ParseScenarioUpTo([]byte(text), browserMaxFunctions)
-		if len(probs) > 0 {
-			c.Library.tell(notice{name + " is not a scenario: " + probs.Error(), true})
+// importFiles opens the files chosen by the user.
+func (c *Scenarios) importFiles(ctx app.Context, e app.Event) {
+	readFiles(ctx, ctx.JSSrc().Get("files"), func(ctx app.Context, inputs []model.NamedFile, refused string) {
+		if refused != "" {
+			c.Library.tell(notice{"Nothing was imported: " + refused + ".", true})
 			return
 		}
-		c.Session.load(*s)
-		c.Library.tell(notice{"Imported " + name + ". Undo brings your previous scenario back.", false})
+		c.Import(ctx, inputs)
 	})
+	ctx.JSSrc().Set("value", "")
 }
 
 // savedAt writes a save time for people.

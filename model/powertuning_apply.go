@@ -2,9 +2,12 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
+	"planner/model/num"
 	"planner/model/powertuning"
 	"planner/model/pricing"
 )
@@ -72,10 +75,14 @@ func PowerTuningMeasurements(f *Function, own pricing.Architecture, runs []power
 		}
 		for _, p := range run.Points {
 			if p.MemoryMb < MinMemoryMb || p.MemoryMb > MaxMemoryMb || p.ExecutionTimeMs <= 0 {
-				notes = append(notes, fmt.Sprintf("%s: %d MB at %g ms left out (the planner sizes 128–10,240 MB)", run.Name, p.MemoryMb, p.ExecutionTimeMs))
+				notes = append(notes, fmt.Sprintf("%s: %d MB at %s ms left out (the planner sizes 128–10,240 MB)", run.Name, p.MemoryMb, msText(p.ExecutionTimeMs)))
 				continue
 			}
 			out = append(out, MeasuredDuration{MemoryMb: p.MemoryMb, ExecutionTimeMs: p.ExecutionTimeMs, Architecture: pricing.Architecture(label)})
+			if arch == own && p.MemoryMb == f.AllocatedMemoryMb && math.Abs(p.ExecutionTimeMs-f.AvgExecutionTimeMs) > 0.01*f.AvgExecutionTimeMs {
+				notes = append(notes, fmt.Sprintf("%s: at the function's own %d MB it measured %s ms; its mean duration (%s ms) is what the planner uses there: set Mean duration to use the measurement.",
+					run.Name, p.MemoryMb, msText(p.ExecutionTimeMs), msText(f.AvgExecutionTimeMs)))
+			}
 		}
 		notes = append(notes, fmt.Sprintf("%s: %d sizes measured on %s", run.Name, len(run.Points), arch))
 	}
@@ -112,4 +119,10 @@ func PowerTuningLink(fr *FunctionReport) string {
 		return ""
 	}
 	return link
+}
+
+// msText writes a duration for people: four significant digits, digits
+// grouped ("18,650").
+func msText(ms float64) string {
+	return GroupDigits(strconv.FormatFloat(num.RoundSignificant(ms, 4), 'f', -1, 64))
 }

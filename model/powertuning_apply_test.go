@@ -51,7 +51,7 @@ func TestClassifyImport(t *testing.T) {
 func TestPowerTuningMeasurements(t *testing.T) {
 	f := DefaultFunction()
 	f.ExecutionTimesByMemory = []MeasuredDuration{{MemoryMb: 256, ExecutionTimeMs: 900}, {MemoryMb: 512, ExecutionTimeMs: 700, Architecture: pricing.ARM64}}
-	one := []powertuning.Run{{Name: "Power Tuning", Points: []powertuning.Point{{128, 2000, 1e-6}, {1024, 300, 2e-6}, {20480, 50, 9e-6}}}}
+	one := []powertuning.Run{{Name: "Power Tuning", Points: []powertuning.Point{{MemoryMb: 128, ExecutionTimeMs: 2000, CostUSD: 1e-6}, {MemoryMb: 1024, ExecutionTimeMs: 300, CostUSD: 2e-6}, {MemoryMb: 20480, ExecutionTimeMs: 50, CostUSD: 9e-6}}}}
 	got, notes, err := PowerTuningMeasurements(&f, pricing.X86_64, one)
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +66,11 @@ func TestPowerTuningMeasurements(t *testing.T) {
 			t.Errorf("measurement %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if !strings.Contains(strings.Join(notes, "\n"), "20480 MB at 50 ms left out") {
+	if !strings.Contains(strings.Join(notes, "\n"), "20480 MB at 50 ms left out") || strings.Contains(strings.Join(notes, "\n"), "own") {
+		t.Errorf("notes %v", notes)
+	}
+	f.AllocatedMemoryMb = 1024
+	if _, notes, _ := PowerTuningMeasurements(&f, pricing.X86_64, one); !strings.Contains(strings.Join(notes, "\n"), "at the function's own 1024 MB it measured 300 ms; its mean duration (500 ms)") {
 		t.Errorf("notes %v", notes)
 	}
 

@@ -210,3 +210,23 @@
     });
   };
 })();
+
+// Files dragged over the page: show that a drop opens them (the app reads
+// the drop itself).
+(function () {
+  function carriesFiles(e) {
+    return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], "Files") >= 0;
+  }
+  document.addEventListener("dragover", function (e) {
+    if (carriesFiles(e)) {
+      e.preventDefault();
+      document.documentElement.classList.add("dragging");
+    }
+  });
+  document.addEventListener("dragleave", function (e) {
+    if (!e.relatedTarget) document.documentElement.classList.remove("dragging");
+  });
+  document.addEventListener("drop", function () {
+    document.documentElement.classList.remove("dragging");
+  });
+})();
