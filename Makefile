@@ -24,11 +24,16 @@ $(BIN): $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum netlify
 	$(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ .
 
 ## dist: the static site in dist/ (go-app pages, app.wasm, ECharts, assets).
-dist: $(BIN) web/app.wasm web/echarts.min.js
+dist: $(BIN) web/app.wasm web/interop.wasm web/echarts.min.js
 	$(BIN) build --out dist --web web
 
 web/app.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum schemas/scenario.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $@ .
+
+# The interop worker's module (app/interop/worker): AWS imports and
+# infrastructure exports, loaded by web/interop-worker.js on first use.
+web/interop.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./app/interop/worker
 
 web/echarts.min.js: | node
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \

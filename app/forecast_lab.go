@@ -3,15 +3,14 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/app/charts"
+	"planner/app/interop"
 	"planner/model"
 	"planner/model/forecast"
 	"planner/model/policy"
-	"planner/model/pricing"
 )
 
 // ForecastLab is the Forecast view of a function: its history (synthesised
@@ -78,18 +77,20 @@ func (c *ForecastLab) solve(ctx app.Context) {
 			source += fmt.Sprintf(" (the %d hours imported from CloudWatch are fewer than the three weeks a forecast needs)", len(h.Values))
 		}
 	}
-	ctx.Async(func() {
-		time.Sleep(labSettle)
+	ctx.After(labSettle, func(ctx app.Context) {
 		if c.Revision != revision {
 			return
 		}
-		fc := forecast.Make(forecast.Input{History: history, SeasonLength: 24, Horizon: forecastHorizon, Method: "auto"})
-		an := forecast.DetectAnomalies(history, 24)
-		option := charts.ForecastChart(history, fc, an.Anomalies)
-		ctx.Dispatch(func(ctx app.Context) {
-			if c.Revision == revision {
-				c.history, c.source, c.startHour, c.forecast, c.anomalies, c.chart = history, source, startHour, &fc, &an, option
+		callInterop(ctx, interop.Request{Op: interop.OpForecast, History: history, Horizon: forecastHorizon}, func(ctx app.Context, resp interop.Response) {
+			if c.Revision != revision {
+				return
 			}
+			if resp.Problems != "" || resp.Forecast == nil || resp.Anomalies == nil {
+				c.notice = "The forecast could not be made: " + resp.Problems
+				return
+			}
+			c.history, c.source, c.startHour, c.forecast, c.anomalies = history, source, startHour, resp.Forecast, resp.Anomalies
+			c.chart = charts.ForecastChart(history, *resp.Forecast, resp.Anomalies.Anomalies)
 		})
 	})
 }
@@ -101,20 +102,19 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 		return
 	}
 	s := c.Session
-	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
-	arch, revision, history := s.scenario.ArchitectureOf(f), c.Revision, c.history
-	in := model.PolicyInput(f, history, forecastHorizon, policy.DefaultGuardrails())
-	in.Yield = func() { time.Sleep(time.Millisecond) }
+	revision := c.Revision
+	req := interop.Request{Op: interop.OpPolicies, Function: f, History: c.history, Horizon: forecastHorizon,
+		Profile: s.scenario.Pricing.Profile, Architecture: s.scenario.ArchitectureOf(f)}
 	c.running = true
-	ctx.Async(func() {
-		result := policy.Compare(in, profile, arch)
-		option := charts.PolicySchedules(result)
-		ctx.Dispatch(func(ctx app.Context) {
-			c.running = false
-			if c.Revision == revision {
-				c.policies, c.polChart = &result, option
-			}
-		})
+	callInterop(ctx, req, func(ctx app.Context, resp interop.Response) {
+		c.running = false
+		switch {
+		case c.Revision != revision:
+		case resp.Problems != "" || resp.Policies == nil:
+			c.notice = "The policies could not be compared: " + resp.Problems
+		default:
+			c.policies, c.polChart = resp.Policies, charts.PolicySchedules(*resp.Policies)
+		}
 	})
 }
 

@@ -6,8 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"planner/app/interop"
 	"planner/model"
-	"planner/model/powertuning"
 )
 
 // Limits of what a drop or a paste reads.
@@ -20,36 +20,37 @@ const (
 // importInputs opens what the user dropped, pasted or chose, by what it
 // holds (model.ClassifyImport): a scenario or a share link opens; AWS CLI
 // outputs (a list-functions file with concurrency files and metric pages)
-// become a scenario; a Power Tuning link or output becomes the measured
-// durations of the function shown. Whatever cannot be read leaves the
-// scenario as it was, with a message naming the file.
+// become a scenario, read by the interop worker; a Power Tuning link or
+// output becomes the measured durations of the function shown. Whatever
+// cannot be read leaves the scenario as it was, with a message naming the
+// file.
 func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
-	var aws model.AWSFiles
+	var aws []interop.File
 	var others []model.NamedFile
-	hasAWS := false
+	functionsFile, functions := "", 0
 	for _, in := range inputs {
 		switch model.ClassifyImport(in.Data) {
 		case model.ImportAWSFunctions:
-			if aws.Functions.Data != nil {
-				p.notice = notice{"Two list-functions files (" + aws.Functions.Name + " and " + in.Name + "): import one account at a time.", true}
-				return
-			}
-			aws.Functions, hasAWS = in, true
-		case model.ImportAWSConcurrency:
-			aws.Concurrency, hasAWS = append(aws.Concurrency, in), true
-		case model.ImportAWSMetrics:
-			aws.Metrics, hasAWS = append(aws.Metrics, in), true
+			functionsFile, functions = in.Name, functions+awsFunctionCount(in.Data)
+			fallthrough
+		case model.ImportAWSConcurrency, model.ImportAWSMetrics:
+			aws = append(aws, interop.File{Name: in.Name, Text: string(in.Data)})
 		default:
 			others = append(others, in)
 		}
 	}
 	switch {
-	case hasAWS && len(others) > 0:
+	case len(aws) > 0 && len(others) > 0:
 		p.notice = notice{fmt.Sprintf("%s is not an AWS CLI output: drop an account's files together, and other files apart.", others[0].Name), true}
-	case hasAWS && aws.Functions.Data == nil:
+	case len(aws) > 0 && functionsFile == "":
 		p.notice = notice{"AWS CLI outputs need the list-functions output with them (functions.json): drop them together.", true}
-	case hasAWS:
-		p.importAWS(aws)
+	case functions > browserMaxFunctions:
+		p.notice = notice{fmt.Sprintf("%s lists %d functions; the browser plans at most %d. Use `planner import aws` on the command line.", functionsFile, functions, browserMaxFunctions), true}
+	case len(aws) > 0:
+		p.notice = notice{"Reading " + plural(len(aws), "AWS CLI file") + "…", false}
+		callInterop(ctx, interop.Request{Op: interop.OpImportAWS, Files: aws}, func(ctx app.Context, resp interop.Response) {
+			p.importedAWS(resp, functionsFile, len(aws))
+		})
 	case len(others) == 1:
 		p.importOne(ctx, others[0])
 	case len(others) > 1:
@@ -57,25 +58,19 @@ func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 	}
 }
 
-// importAWS builds a scenario from an account's files.
-func (p *Planner) importAWS(files model.AWSFiles) {
-	if n := awsFunctionCount(files.Functions.Data); n > browserMaxFunctions {
-		p.notice = notice{fmt.Sprintf("%s lists %d functions; the browser plans at most %d. Use `planner import aws` on the command line.", files.Functions.Name, n, browserMaxFunctions), true}
+// importedAWS opens the scenario the interop worker built from files
+// AWS CLI files, functionsFile the list-functions output among them.
+func (p *Planner) importedAWS(resp interop.Response, functionsFile string, files int) {
+	if resp.Problems != "" || resp.Import == nil {
+		p.notice = notice{"The AWS files were not imported: " + resp.Problems, true}
 		return
 	}
-	imp, probs := model.ImportAWS(files)
-	if len(probs) > 0 {
-		p.notice = notice{"The AWS files were not imported: " + probs.Error(), true}
-		return
-	}
+	imp := resp.Import
 	p.s.load(imp.Scenario)
 	p.s.histories = imp.Histories
-	text := fmt.Sprintf("Imported %s from %s", plural(len(imp.Scenario.Functions), "function"), files.Functions.Name)
-	if n := len(files.Concurrency); n > 0 {
-		text += ", " + plural(n, "concurrency file")
-	}
-	if n := len(files.Metrics); n > 0 {
-		text += ", " + plural(n, "metric page")
+	text := fmt.Sprintf("Imported %s from %s", plural(len(imp.Scenario.Functions), "function"), functionsFile)
+	if files > 1 {
+		text += " and " + plural(files-1, "other file")
 	}
 	text += ". Undo brings your previous scenario back."
 	p.notice = notice{text + notesText(imp.Notes), false}
@@ -115,35 +110,45 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 	case model.ImportShareLink:
 		p.openLink(strings.TrimSpace(string(in.Data)), p.s.scenario, true)
 	case model.ImportPowerTuning:
-		p.applyPowerTuning(in)
+		p.applyPowerTuning(ctx, in)
 	default:
 		p.notice = notice{in.Name + " is none of what the planner reads: a scenario (JSON or share link), AWS CLI outputs, or Power Tuning results (link or output JSON).", true}
 	}
 }
 
-// applyPowerTuning sets Power Tuning's measurements on the function shown,
-// as one undoable step.
-func (p *Planner) applyPowerTuning(in model.NamedFile) {
-	res, err := powertuning.Decode(in.Data)
-	if err != nil {
-		p.notice = notice{in.Name + " was not read as Power Tuning results: " + err.Error(), true}
-		return
-	}
+// applyPowerTuning has the interop worker read Power Tuning results and
+// sets them as the measured durations of the function shown, as one
+// undoable step.
+func (p *Planner) applyPowerTuning(ctx app.Context, in model.NamedFile) {
 	i := p.selectedFunction()
 	if i < 0 || p.s.scenario == nil || i >= len(p.s.scenario.Functions) {
 		p.notice = notice{"Power Tuning results need a function to measure: add one first.", true}
 		return
 	}
-	f := &p.s.scenario.Functions[i]
-	measured, notes, err := model.PowerTuningMeasurements(f, p.s.scenario.ArchitectureOf(f), res.Runs)
-	if err != nil {
-		p.notice = notice{in.Name + " was not used: " + err.Error(), true}
-		return
-	}
-	name := f.Name
-	p.s.replace(path{}.key("functions").at(i).key("execution_times_by_memory"), toDoc(measured))
-	p.notice = notice{"Measured durations from " + in.Name + " set on “" + name + "”. Undo takes them back." + notesText(notes), false}
-	p.tab = "function"
+	f := p.s.scenario.Functions[i]
+	req := interop.Request{Op: interop.OpPowerTuning, Files: []interop.File{{Name: in.Name, Text: string(in.Data)}},
+		Function: &f, Architecture: p.s.scenario.ArchitectureOf(&f)}
+	callInterop(ctx, req, func(ctx app.Context, resp interop.Response) {
+		if resp.Problems != "" {
+			p.notice = notice{resp.Problems, true}
+			return
+		}
+		fs := p.s.list(path{}.key("functions"))
+		if i >= len(fs) || fieldOf(fs[i], "name") != f.Name {
+			p.notice = notice{"“" + f.Name + "” changed while its Power Tuning results were read: nothing was set.", true}
+			return
+		}
+		p.s.replace(path{}.key("functions").at(i).key("execution_times_by_memory"), toDoc(resp.Measurements))
+		p.notice = notice{"Measured durations from " + in.Name + " set on “" + f.Name + "”. Undo takes them back." + notesText(resp.Notes), false}
+		p.tab = "function"
+	})
+}
+
+// fieldOf is a document object's string field, or "".
+func fieldOf(obj any, key string) string {
+	m, _ := obj.(map[string]any)
+	s, _ := m[key].(string)
+	return s
 }
 
 // readFiles reads a FileList as text and hands the files to use, in order,

@@ -1,27 +1,21 @@
 package app
 
 import (
-	"io"
+	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"planner/app/interop"
 	"planner/model"
-	"planner/model/awscli"
 )
 
-// infraExports are the infrastructure downloads: file name, type, writer.
-var infraExports = []struct {
-	label, file, mime string
-	write             func(w io.Writer, d *model.Deployment) error
-}{
-	{"Terraform (.tf)", "planner.tf", "text/plain", model.WriteTerraform},
-	{"SAM template (.yaml)", "template.yaml", "application/yaml", model.WriteSAM},
-	{"CloudWatch alarms (.json)", "cloudwatch-alarms.json", "application/json", func(w io.Writer, d *model.Deployment) error {
-		_, err := w.Write(model.CloudWatchAlarmsJSON(d))
-		return err
-	}},
+// infraExports are the infrastructure downloads: label, file, type and
+// the interop worker's format.
+var infraExports = []struct{ label, file, mime, format string }{
+	{"Terraform (.tf)", "planner.tf", "text/plain", interop.FormatTerraform},
+	{"SAM template (.yaml)", "template.yaml", "application/yaml", interop.FormatSAM},
+	{"CloudWatch alarms (.json)", "cloudwatch-alarms.json", "application/json", interop.FormatCloudWatchAlarms},
 }
 
 // infrastructure offers the plan as infrastructure code, and the AWS CLI
@@ -39,10 +33,8 @@ func (c *Scenarios) infrastructure() app.UI {
 					Text(x.label).Disabled(c.Session.scenario == nil || busy).Aria("describedby", "infra-help").
 					OnClick(func(ctx app.Context, e app.Event) { c.export(ctx, i) })
 			}),
-			app.Button().Type("button").Class("small").ID("export-aws-commands").Text("AWS CLI commands to import an account (.sh)").
-				OnClick(func(ctx app.Context, e app.Event) {
-					download("gather-aws-account.sh", "text/x-shellscript", "#!/bin/sh\n"+awscli.Commands(nil, "", 28))
-				}),
+			app.A().Href(c.commandsURL).Attr("download", "gather-aws-account.sh").
+				Class("button-like").ID("export-aws-commands").Text("AWS CLI commands to import an account (.sh)"),
 		),
 		app.If(busy, func() app.UI {
 			return app.P().Class("help").Attr("role", "status").Text("Preparing " + c.exporting + ": comparing provisioned-concurrency policies…")
@@ -50,27 +42,33 @@ func (c *Scenarios) infrastructure() app.UI {
 	)
 }
 
-// export writes infraExports[i] in the background (comparing the policies
-// of functions with provisioned concurrency takes a moment) and downloads it.
+// commandsFile is the AWS CLI commands that write an account's files
+// (`planner import aws --commands`; a test keeps it current).
+const commandsFile = "/web/gather-aws-account.sh"
+
+// OnMount finds where the site serves the commands file.
+func (c *Scenarios) OnMount(ctx app.Context) { c.commandsURL = ctx.ResolveStaticResource(commandsFile) }
+
+// export has the interop worker write infraExports[i] (it compares the
+// provisioned-concurrency policies of functions with provisioned
+// concurrency, which takes a moment) and downloads it.
 func (c *Scenarios) export(ctx app.Context, i int) {
-	s, r := c.Session.scenario, c.Session.report
-	if s == nil || r == nil {
+	s := c.Session.scenario
+	if s == nil {
 		return
 	}
 	x := infraExports[i]
+	doc, err := json.Marshal(s)
+	if err != nil {
+		return
+	}
 	c.exporting = x.label
-	ctx.Async(func() {
-		plans := model.PlanFunctionPolicies(s, r, func() { time.Sleep(time.Millisecond) })
-		d := model.NewDeployment(s, r, plans)
-		var b strings.Builder
-		err := x.write(&b, &d)
-		ctx.Dispatch(func(ctx app.Context) {
-			c.exporting = ""
-			if err != nil {
-				c.Library.tell(notice{x.label + " could not be written: " + err.Error(), true})
-				return
-			}
-			download(fileName(s, x.file), x.mime, b.String())
-		})
+	callInterop(ctx, interop.Request{Op: interop.OpExport, Scenario: doc, Format: x.format}, func(ctx app.Context, resp interop.Response) {
+		c.exporting = ""
+		if resp.Problems != "" {
+			c.Library.tell(notice{x.label + " could not be written: " + resp.Problems, true})
+			return
+		}
+		download(fileName(s, x.file), x.mime, resp.Text)
 	})
 }

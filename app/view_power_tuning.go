@@ -43,7 +43,7 @@ func architecturesTable(i int, options []model.ArchitectureOption) app.UI {
 func (p *Planner) powerTuningPanel(fr *model.FunctionReport) app.UI {
 	link := model.PowerTuningLink(fr)
 	read := func(ctx app.Context, name, text string) {
-		p.applyPowerTuning(model.NamedFile{Name: name, Data: []byte(text)})
+		p.applyPowerTuning(ctx, model.NamedFile{Name: name, Data: []byte(text)})
 	}
 	return app.Div().Class("power-tuning").Body(
 		app.Label().For("power-tuning-link").Text("AWS Lambda Power Tuning results"),
@@ -59,26 +59,13 @@ func (p *Planner) powerTuningPanel(fr *model.FunctionReport) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					read(ctx, "the Power Tuning link", app.Window().GetElementByID("power-tuning-link").Get("value").String())
 				}),
-			app.Input().Type("file").ID("power-tuning-file").Class("visually-hidden").Accept(".json,.txt,application/json,text/plain").
-				OnChange(func(ctx app.Context, e app.Event) {
-					file, name, ok := chosenFile(ctx)
-					if !ok {
-						return
-					}
-					if file.Get("size").Int() > maxImportFileBytes {
-						p.notice = notice{name + " is larger than 64 MiB and was not read.", true}
-						return
-					}
-					readFileText(ctx, file, func(ctx app.Context, text string) { read(ctx, name, text) })
-				}),
-			app.Label().For("power-tuning-file").Class("button-like").Text("Power Tuning output JSON…"),
 			app.If(link != "", func() app.UI {
 				return app.A().Href(link).Target("_blank").Rel("noopener noreferrer").ID("power-tuning-open").
 					Title("Opens lambda-power-tuning.show; the measured sizes travel in the link's fragment").
 					Text("Open the measured curve in Power Tuning ↗")
 			}),
 		),
-		app.P().ID("power-tuning-help").Class("help").Text("Paste the visualization link or load the state machine's output: the measured sizes become this function's "+
+		app.P().ID("power-tuning-help").Class("help").Text("Paste the visualization link, or drop the state machine's output JSON on the page: the measured sizes become this function's "+
 			"measured durations on its architecture (Undo takes them back). A comparison link of two runs, x86 and arm64, compares the architectures."),
 	)
 }

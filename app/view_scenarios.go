@@ -26,6 +26,8 @@ type Scenarios struct {
 	pasted string
 	// exporting names the infrastructure export being prepared.
 	exporting string
+	// commandsURL is where the site serves the AWS CLI commands file.
+	commandsURL string
 }
 
 // Render draws the view.

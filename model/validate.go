@@ -151,15 +151,13 @@ func (v *validator) function(path string, f *Function) {
 	if f.P99ExecutionTimeMs < f.P95ExecutionTimeMs && !v.specRules {
 		v.add("p99_execution_time_ms", "must not be below p95_execution_time_ms ("+fmtNum(f.P95ExecutionTimeMs)+")")
 	}
-	type measurement struct {
-		mb   int
-		arch pricing.Architecture
-	}
-	measured := make(map[measurement]bool, len(f.ExecutionTimesByMemory))
+	// A size is measured once per architecture: key = MB × 2 + (1 on the
+	// other architecture than the function's).
+	measured := make(map[int]bool, len(f.ExecutionTimesByMemory))
 	for i, m := range f.ExecutionTimesByMemory {
-		key := measurement{m.MemoryMb, m.Architecture}
-		if key.arch == f.Architecture {
-			key.arch = ""
+		key := 2 * m.MemoryMb
+		if m.Architecture != "" && m.Architecture != f.Architecture {
+			key++
 		}
 		if measured[key] {
 			v.add("execution_times_by_memory["+strconv.Itoa(i)+"].memory_mb", "measured twice at "+strconv.Itoa(m.MemoryMb)+" MB"+onArch(m.Architecture))

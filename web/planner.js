@@ -230,3 +230,29 @@
     document.documentElement.classList.remove("dragging");
   });
 })();
+
+// The interop worker (web/interop-worker.js), started on first use:
+// plannerInterop(requestJSON, done) calls done(responseJSON) when the
+// worker answers.
+(function () {
+  var base = document.currentScript ? document.currentScript.src : location.href;
+  var worker = null, next = 0, waiting = {};
+  window.plannerInterop = function (request, done) {
+    if (!worker) {
+      worker = new Worker(new URL("interop-worker.js", base));
+      worker.onmessage = function (e) {
+        var cb = waiting[e.data.id];
+        delete waiting[e.data.id];
+        if (cb) cb(e.data.response);
+      };
+      worker.onerror = function (e) {
+        var message = JSON.stringify({ problems: "the interop worker failed: " + (e.message || "unknown error") });
+        Object.keys(waiting).forEach(function (id) { var cb = waiting[id]; delete waiting[id]; cb(message); });
+        worker = null;
+      };
+    }
+    var id = ++next;
+    waiting[id] = done;
+    worker.postMessage({ id: id, request: request });
+  };
+})();

@@ -178,7 +178,7 @@ func TestDroppedAWSFilesBecomeTheScenario(t *testing.T) {
 	b.eval(t, `(() => { const dt = new DataTransfer(); const files = `+string(payload)+`;
 		for (const name of `+mustJSON(names)+`) dt.items.add(new File([files[name]], name, {type: 'application/json'}));
 		document.getElementById('planner').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); return true })()`, nil)
-	waitNotice(t, b, "Imported 3 functions from list-functions-2026.json, 2 concurrency files, 2 metric pages")
+	waitNotice(t, b, "Imported 3 functions from list-functions-2026.json and 4 other files")
 	b.waitReady(t)
 	imp, probs := model.ImportAWS(inputs)
 	if len(probs) > 0 {

@@ -170,6 +170,20 @@ func TestOfflineReload(t *testing.T) {
 	if figures == 0 {
 		t.Error("no figures offline")
 	}
+	// The interop worker and its module come from the cache too: the
+	// Forecast view (forecast in the worker) and a Terraform export work.
+	b.clickTab(t, "forecast")
+	var method string
+	b.run(t, chromedp.Poll(`document.querySelector('.forecast-lab')?.innerText.match(/Method \w+/)?.[0] ?? null`, &method,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	b.clickTab(t, "scenarios")
+	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
+	b.run(t, chromedp.Click("#export-tf", chromedp.ByQuery))
+	var got []struct{ Name, Text string }
+	b.run(t, chromedp.Poll(`window.__downloads.length ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(30*time.Second)))
+	if !strings.Contains(got[0].Text, `resource "aws_cloudwatch_metric_alarm"`) {
+		t.Errorf("offline export: %q", got[0].Text[:min(200, len(got[0].Text))])
+	}
 }
 
 // A damaged address does not stop the app.

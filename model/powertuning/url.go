@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -125,9 +126,10 @@ func (p Point) check() error {
 	return nil
 }
 
-// sortPoints orders points by memory, as the tool does.
+// sortPoints orders points by memory, as the tool does (sort.SliceStable:
+// shared code, where a generic sort would add its own copy to app.wasm).
 func sortPoints(points []Point) {
-	slices.SortStableFunc(points, func(a, b Point) int { return a.MemoryMb - b.MemoryMb })
+	sort.SliceStable(points, func(i, j int) bool { return points[i].MemoryMb < points[j].MemoryMb })
 }
 
 // decodeBase64 reads standard base64 with or without padding, '-' and '_'

@@ -1,6 +1,10 @@
 package spec
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // FunctionType is what a function does; it sets its duration alert.
 type FunctionType string
@@ -140,39 +144,45 @@ func GenerateAlerts(functions []AlertFunction) []Alert {
 	return alerts
 }
 
+// alertTexts are each kind's Prometheus metric, rule name suffix,
+// description and runbook; in the descriptions %s is the function's name
+// and %v the threshold as the description states it (ms, %).
+var alertTexts = map[AlertKind]struct{ metric, suffix, description, runbook string }{
+	AlertP95Duration:        {"aws_lambda_duration_p95", "HighDuration", "%s P95 duration >%vms", "Investigate %s performance and optimize memory/code"},
+	AlertErrorRate:          {"aws_lambda_error_rate", "HighErrorRate", "%s error rate >%v%%", "Check %s logs and dependencies"},
+	AlertColdStartRate:      {"aws_lambda_cold_start_rate", "HighColdStartRate", "%s cold start rate >%v%%", "Consider provisioned concurrency for %s"},
+	AlertThrottles:          {"rate(aws_lambda_throttles", "Throttling", "%s experiencing throttling", "Increase concurrency limits or reserved concurrency for %s"},
+	AlertMemoryUsed:         {"aws_lambda_memory_used_percent", "HighMemoryUsage", "%s memory usage >%v%%", "Increase memory allocation for %s or optimize memory usage"},
+	AlertAccountConcurrency: {"aws_lambda_concurrent_executions / aws_lambda_concurrent_executions_limit", "GlobalLambdaConcurrencyHigh", "Global Lambda concurrency >%[2]v%%", "Review concurrency allocation and request limit increase"},
+	AlertCostIncrease:       {"increase(aws_lambda_cost_daily[1d])", "LambdaCostAnomaly", "Lambda costs increased >%[2]v%% in 24 hours", "Investigate unusual function execution patterns"},
+}
+
 // Alert writes the rule as the spec's Prometheus-style alert.
 func (r AlertRule) Alert() Alert {
-	name := r.Function
-	selector := "{function_name=" + strconv.Quote(name) + "}"
+	t := alertTexts[r.Kind]
 	limit := strconv.FormatFloat(r.Threshold, 'g', -1, 64)
-	a := Alert{Function: name, Severity: r.Severity, Duration: r.For}
+	shown := limit // the threshold as the description states it
 	switch r.Kind {
-	case AlertP95Duration:
-		a.Name, a.Condition = name+"HighDuration", "aws_lambda_duration_p95"+selector+" > "+limit
-		a.Description, a.Runbook = name+" P95 duration >"+limit+"ms", "Investigate "+name+" performance and optimize memory/code"
 	case AlertErrorRate:
-		a.Name, a.Condition = name+"HighErrorRate", "aws_lambda_error_rate"+selector+" > "+limit
-		a.Description = name + " error rate >" + strconv.FormatFloat(r.Threshold*100, 'f', 1, 64) + "%"
-		a.Runbook = "Check " + name + " logs and dependencies"
-	case AlertColdStartRate:
-		a.Name, a.Condition = name+"HighColdStartRate", "aws_lambda_cold_start_rate"+selector+" > "+limit
-		a.Description = name + " cold start rate >" + strconv.FormatFloat(r.Threshold*100, 'g', -1, 64) + "%"
-		a.Runbook = "Consider provisioned concurrency for " + name
-	case AlertThrottles:
-		a.Name, a.Condition = name+"Throttling", "rate(aws_lambda_throttles"+selector+"[5m]) > "+limit
-		a.Description, a.Runbook = name+" experiencing throttling", "Increase concurrency limits or reserved concurrency for "+name
-	case AlertMemoryUsed:
-		a.Name, a.Condition = name+"HighMemoryUsage", "aws_lambda_memory_used_percent"+selector+" > "+limit
-		a.Description = name + " memory usage >" + limit + "%"
-		a.Runbook = "Increase memory allocation for " + name + " or optimize memory usage"
-	case AlertAccountConcurrency:
-		a.Name, a.Condition = "GlobalLambdaConcurrencyHigh", "aws_lambda_concurrent_executions / aws_lambda_concurrent_executions_limit > "+limit
-		a.Description = "Global Lambda concurrency >" + strconv.FormatFloat(r.Threshold*100, 'g', -1, 64) + "%"
-		a.Runbook = "Review concurrency allocation and request limit increase"
+		shown = strconv.FormatFloat(r.Threshold*100, 'f', 1, 64)
+	case AlertColdStartRate, AlertAccountConcurrency:
+		shown = strconv.FormatFloat(r.Threshold*100, 'g', -1, 64)
 	case AlertCostIncrease:
-		a.Name, a.Condition = "LambdaCostAnomaly", "increase(aws_lambda_cost_daily[1d]) > "+limit
-		a.Description = "Lambda costs increased >" + strconv.FormatFloat((r.Threshold-1)*100, 'g', -1, 64) + "% in 24 hours"
-		a.Runbook = "Investigate unusual function execution patterns"
+		shown = strconv.FormatFloat((r.Threshold-1)*100, 'g', -1, 64)
+	}
+	a := Alert{Name: r.Function + t.suffix, Function: r.Function, Severity: r.Severity, Duration: r.For,
+		Condition: t.metric + " > " + limit, Description: fmt.Sprintf(t.description, r.Function, shown)}
+	if strings.Contains(t.runbook, "%s") {
+		a.Runbook = fmt.Sprintf(t.runbook, r.Function)
+	} else {
+		a.Runbook = t.runbook
+	}
+	if r.Function != "" {
+		selector := "{function_name=" + strconv.Quote(r.Function) + "}"
+		a.Condition = t.metric + selector + " > " + limit
+		if r.Kind == AlertThrottles {
+			a.Condition = t.metric + selector + "[5m]) > " + limit
+		}
 	}
 	return a
 }

@@ -1,0 +1,208 @@
+// Package interop is the planner's work with other tools' files that the
+// page hands to a Web Worker: an account's AWS CLI outputs read into a
+// scenario, and the plan written as Terraform, a SAM template or CloudWatch
+// alarms (which compares provisioned-concurrency policies: seconds of
+// work). The worker (interop/worker) runs this package as its own small
+// WebAssembly module, loaded the first time it is needed, so the page's
+// app.wasm carries none of it and the page never waits on it.
+package interop
+
+import (
+	"encoding/json"
+	"strings"
+
+	"planner/model"
+	"planner/model/forecast"
+	"planner/model/policy"
+	"planner/model/powertuning"
+	"planner/model/pricing"
+)
+
+// The operations a request asks for.
+const (
+	OpImportAWS   = "import-aws"
+	OpExport      = "export"
+	OpPowerTuning = "power-tuning"
+	OpForecast    = "forecast"
+	OpPolicies    = "policies"
+)
+
+// Export formats.
+const (
+	FormatTerraform        = "terraform"
+	FormatSAM              = "sam"
+	FormatCloudWatchAlarms = "cloudwatch-alarms"
+)
+
+// File is a file's name and text.
+type File struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// Request is one job: import an account's files, or export a scenario.
+type Request struct {
+	Op string `json:"op"`
+	// Files are the AWS CLI outputs to import.
+	Files []File `json:"files,omitempty"`
+	// Scenario and Format are what to export, and how.
+	Scenario json.RawMessage `json:"scenario,omitempty"`
+	Format   string          `json:"format,omitempty"`
+	// Function and Architecture are the function Power Tuning results
+	// (Files[0]) measure, and the architecture it runs on.
+	Function     *model.Function      `json:"function,omitempty"`
+	Architecture pricing.Architecture `json:"architecture,omitempty"`
+	// History is hourly invocations to forecast, or to compare the
+	// provisioned-concurrency policies of Function on (priced by Profile
+	// on Architecture), Horizon hours held out or ahead.
+	History []float64 `json:"history,omitempty"`
+	Horizon int       `json:"horizon,omitempty"`
+	Profile string    `json:"profile,omitempty"`
+}
+
+// Response is a job's result; Problems is set when it failed.
+type Response struct {
+	Import *model.AWSImport `json:"import,omitempty"`
+	Text   string           `json:"text,omitempty"`
+	// Measurements and Notes are a function's durations from Power Tuning.
+	Measurements []model.MeasuredDuration `json:"measurements,omitempty"`
+	Notes        []string                 `json:"notes,omitempty"`
+	// Forecast, Anomalies and Policies are a history's forecast, its
+	// anomalies, and the policies compared on it.
+	Forecast  *forecast.Forecast  `json:"forecast,omitempty"`
+	Anomalies *forecast.Anomalies `json:"anomalies,omitempty"`
+	Policies  *policy.Comparison  `json:"policies,omitempty"`
+	Problems  string              `json:"problems,omitempty"`
+}
+
+// Handle runs a request given as JSON and returns its response as JSON
+// (a response that cannot be written says so).
+func Handle(request []byte) []byte {
+	data, err := json.Marshal(handle(request))
+	if err != nil {
+		data, _ = json.Marshal(Response{Problems: "the result could not be written: " + err.Error()})
+	}
+	return data
+}
+
+func handle(request []byte) Response {
+	var req Request
+	if err := json.Unmarshal(request, &req); err != nil {
+		return Response{Problems: "the request is not JSON: " + err.Error()}
+	}
+	switch req.Op {
+	case OpImportAWS:
+		return importAWS(req.Files)
+	case OpExport:
+		return export(req.Scenario, req.Format)
+	case OpPowerTuning:
+		return powerTuning(req)
+	case OpForecast:
+		return forecastOf(req.History, req.Horizon)
+	case OpPolicies:
+		return policies(req)
+	}
+	return Response{Problems: "unknown operation " + req.Op}
+}
+
+// importAWS sorts the files by what they hold and builds the scenario.
+func importAWS(files []File) Response {
+	var in model.AWSFiles
+	for _, f := range files {
+		nf := model.NamedFile{Name: f.Name, Data: []byte(f.Text)}
+		switch model.ClassifyImport(nf.Data) {
+		case model.ImportAWSFunctions:
+			if in.Functions.Data != nil {
+				return Response{Problems: "two list-functions files (" + in.Functions.Name + " and " + f.Name + "): import one account at a time"}
+			}
+			in.Functions = nf
+		case model.ImportAWSConcurrency:
+			in.Concurrency = append(in.Concurrency, nf)
+		case model.ImportAWSMetrics:
+			in.Metrics = append(in.Metrics, nf)
+		default:
+			return Response{Problems: f.Name + " is not an AWS CLI output the planner reads"}
+		}
+	}
+	if in.Functions.Data == nil {
+		return Response{Problems: "AWS CLI outputs need the list-functions output with them (functions.json)"}
+	}
+	imp, probs := model.ImportAWS(in)
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	return Response{Import: imp}
+}
+
+// export writes a valid scenario in format, its provisioned concurrency
+// scaled by the policies its comparison recommends.
+func export(scenario json.RawMessage, format string) Response {
+	s, probs := model.ParseScenario(scenario)
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	r, probs := model.Evaluate(s)
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
+	var b strings.Builder
+	switch format {
+	case FormatTerraform:
+		model.WriteTerraform(&b, &d)
+	case FormatSAM:
+		model.WriteSAM(&b, &d)
+	case FormatCloudWatchAlarms:
+		b.Write(model.CloudWatchAlarmsJSON(&d))
+	default:
+		return Response{Problems: "unknown format " + format}
+	}
+	return Response{Text: b.String()}
+}
+
+// powerTuning reads Power Tuning results (a link or the tool's output) as
+// the measured durations of req.Function.
+func powerTuning(req Request) Response {
+	if len(req.Files) != 1 || req.Function == nil {
+		return Response{Problems: "Power Tuning results need one input and the function they measure"}
+	}
+	in := req.Files[0]
+	res, err := powertuning.Decode([]byte(in.Text))
+	if err != nil {
+		return Response{Problems: in.Name + " was not read as Power Tuning results: " + err.Error()}
+	}
+	measured, notes, err := model.PowerTuningMeasurements(req.Function, req.Architecture, res.Runs)
+	if err != nil {
+		return Response{Problems: in.Name + " was not used: " + err.Error()}
+	}
+	if measured == nil {
+		measured = []model.MeasuredDuration{}
+	}
+	return Response{Measurements: measured, Notes: notes}
+}
+
+// seasonHours is the season of hourly histories: a day.
+const seasonHours = 24
+
+// forecastOf forecasts history horizon hours ahead and finds its
+// anomalies.
+func forecastOf(history []float64, horizon int) Response {
+	if len(history) < 3*seasonHours || horizon < 1 || horizon > forecast.MaxDays*seasonHours {
+		return Response{Problems: "a forecast needs three days of history and a horizon within the forecast's days"}
+	}
+	fc := forecast.Make(forecast.Input{History: history, SeasonLength: seasonHours, Horizon: horizon, Method: "auto"})
+	an := forecast.DetectAnomalies(history, seasonHours)
+	return Response{Forecast: &fc, Anomalies: &an}
+}
+
+// policies compares the provisioned-concurrency policies of req.Function on
+// its history, req.Horizon hours held out.
+func policies(req Request) Response {
+	p, ok := pricing.LookupProfile(req.Profile)
+	if req.Function == nil || !ok || !p.Prices(req.Architecture) || req.Horizon < 1 || len(req.History) < req.Horizon+3*7*seasonHours {
+		return Response{Problems: "the policies need a function, a priced architecture and three weeks of history beyond the hours held out"}
+	}
+	in := model.PolicyInput(req.Function, req.History, req.Horizon, policy.DefaultGuardrails())
+	c := policy.Compare(in, p, req.Architecture)
+	return Response{Policies: &c}
+}

@@ -1,0 +1,79 @@
+package interop
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"planner/model"
+	"planner/model/awscli"
+)
+
+func call(t *testing.T, req Request) Response {
+	t.Helper()
+	data, _ := json.Marshal(req)
+	var resp Response
+	if err := json.Unmarshal(Handle(data), &resp); err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+func TestImportAWSInTheWorker(t *testing.T) {
+	var files []File
+	for _, n := range []string{"list-functions-2026.json", "concurrency.my-function.json", "metrics-page1.json", "metrics-page2.json"} {
+		data, err := os.ReadFile("../../model/awscli/testdata/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, File{Name: n, Text: string(data)})
+	}
+	resp := call(t, Request{Op: OpImportAWS, Files: files})
+	if resp.Problems != "" || resp.Import == nil || len(resp.Import.Scenario.Functions) != 3 || len(resp.Import.Histories["my-function"].Values) != 504 {
+		t.Fatalf("import: %+v", resp.Problems)
+	}
+	if resp.Import.Scenario.Functions[1].ReservedConcurrency != 250 {
+		t.Errorf("reserved concurrency %d", resp.Import.Scenario.Functions[1].ReservedConcurrency)
+	}
+	for req, want := range map[string]Request{
+		"need the list-functions":  {Op: OpImportAWS, Files: files[1:]},
+		"not an AWS CLI output":    {Op: OpImportAWS, Files: []File{files[0], {Name: "x.json", Text: `{"power": 128}`}}},
+		"two list-functions files": {Op: OpImportAWS, Files: []File{files[0], files[0]}},
+		"unknown operation":        {Op: "delete-account"},
+		"unknown format":           {Op: OpExport, Scenario: json.RawMessage(`{"version":1,"functions":[]}`), Format: "pulumi"},
+		"functions[0].name":        {Op: OpExport, Scenario: json.RawMessage(`{"version":1,"functions":[{"name":""}]}`), Format: FormatSAM},
+	} {
+		if got := call(t, want); !strings.Contains(got.Problems, req) {
+			t.Errorf("%s: problems %q", req, got.Problems)
+		}
+	}
+}
+
+// The worker's exports are the CLI's, byte for byte.
+func TestExportInTheWorker(t *testing.T) {
+	s := model.DefaultScenario()
+	doc, _ := json.Marshal(s)
+	r, _ := model.Evaluate(&s)
+	d := model.NewDeployment(&s, r, model.PlanFunctionPolicies(&s, r, nil))
+	var tf strings.Builder
+	model.WriteTerraform(&tf, &d)
+	if got := call(t, Request{Op: OpExport, Scenario: doc, Format: FormatTerraform}); got.Text != tf.String() {
+		t.Errorf("terraform differs (%d bytes, want %d): %s", len(got.Text), len(tf.String()), got.Problems)
+	}
+	if got := call(t, Request{Op: OpExport, Scenario: doc, Format: FormatCloudWatchAlarms}); got.Text != string(model.CloudWatchAlarmsJSON(&d)) {
+		t.Errorf("alarms differ: %s", got.Problems)
+	}
+}
+
+// The commands file the site serves is what `planner import aws
+// --commands` prints (regenerate it with that command).
+func TestCommandsFileIsCurrent(t *testing.T) {
+	data, err := os.ReadFile("../../web/gather-aws-account.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "#!/bin/sh\n" + awscli.Commands(nil, "", 28); string(data) != want {
+		t.Errorf("web/gather-aws-account.sh is stale: run (printf '#!/bin/sh\\n'; go run . import aws --commands) > web/gather-aws-account.sh")
+	}
+}
