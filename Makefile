@@ -87,7 +87,7 @@ test-e2e: chromium dist bin/axe.min.js
 fuzz:
 	@for pkg in $$($(GO) list ./model/...); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; FuzzKeepAlive) n=20000;; *) n=300000;; esac; \
+	    case $$target in FuzzParseScenario) n=100000;; FuzzSimulate) n=2500;; FuzzKeepAlive) n=20000;; FuzzImportAWS) n=50000;; *) n=300000;; esac; \
 	    echo "fuzz $$pkg $$target ($$n inputs)"; \
 	    $(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$${n}x $$pkg || exit 1; \
 	  done; \

@@ -53,10 +53,20 @@ func (f *Field) Render() app.UI {
 			label(id, sch),
 			app.Select().ID(id).Name(p.String()).
 				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
-				OnChange(func(ctx app.Context, e app.Event) { f.Session.setValue(f.At, ctx.JSSrc().Get("value").String()) }).
+				OnChange(func(ctx app.Context, e app.Event) {
+					v := ctx.JSSrc().Get("value").String()
+					if v == emptyChoice {
+						v = ""
+					}
+					f.Session.setValue(f.At, v)
+				}).
 				Body(app.Range(sch.Enum).Slice(func(i int) app.UI {
 					v := sch.Enum[i]
-					return app.Option().Value(v).Selected(v == f.Value).Text(sch.Label(v))
+					value := v
+					if v == "" {
+						value = emptyChoice
+					}
+					return app.Option().Value(value).Selected(v == f.Value).Text(sch.Label(v))
 				})),
 			help(p, sch, f.Problem),
 		)
@@ -154,3 +164,8 @@ func bounds(sch *Schema) string {
 	}
 	return "Allowed: " + strings.Join(parts, ", ")
 }
+
+// emptyChoice stands for an enum's empty value in a select: go-app writes
+// no value attribute for "", and an option without one has its label as
+// its value.
+const emptyChoice = "-"

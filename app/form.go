@@ -104,7 +104,7 @@ func (f form) input(p path, sch *Schema) app.UI {
 		value = strconv.FormatBool(on)
 	case "string":
 		value, _ = get(f.s.doc, p).(string)
-		if value == "" && len(sch.Enum) > 0 {
+		if value == "" && len(sch.Enum) > 0 && sch.Default != nil {
 			value = fmt.Sprint(sch.Default)
 		}
 	}

@@ -226,3 +226,18 @@ func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
 		t.Errorf("memory placeholder %q, want the default 256", got)
 	}
 }
+
+// A function without its own architecture shows "As the scenario" chosen.
+func TestArchitectureChoiceShowsTheScenarios(t *testing.T) {
+	p, _ := mounted(t)
+	p.tab = "prices"
+	html := app.HTMLString(p.Render())
+	i := strings.Index(html, `id="f-functions-0-architecture"`)
+	if i < 0 {
+		t.Fatal("no architecture select")
+	}
+	sel := html[i:min(len(html), i+600)]
+	if !regexp.MustCompile(`<option (value="-" selected|selected value="-")>As the scenario`).MatchString(sel) {
+		t.Errorf("select: %s", sel)
+	}
+}

@@ -96,6 +96,7 @@ func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 	quantity("X-Ray free traces", "xray_free_traces", fmt.Sprintf("%s a month", g(p.XRayFreeTraces.Amount)), p.XRayFreeTraces)
 	quantity("INIT phase billed", "init_billed", fmt.Sprintf("%g%% of on-demand cold starts' INIT", p.InitBilled.Amount*100), p.InitBilled)
 	add("Secrets Manager", "secrets_manager_secret", p.SecretsManagerSecret)
+	quantity("Account concurrency (a quota)", "account_concurrency", g(p.AccountConcurrency.Amount)+" "+p.AccountConcurrency.Unit, p.AccountConcurrency)
 	add("Deployment automation", "deployment", p.Deployment)
 	add("Build pipeline", "codebuild", p.CodeBuild)
 	add("Logs Insights", "logs_insights", p.LogsInsights)

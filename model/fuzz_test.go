@@ -69,3 +69,26 @@ func indexOf(list []string, s string) int {
 	}
 	return 0
 }
+
+// An account's files, however damaged, give a valid scenario or problems.
+func FuzzImportAWS(f *testing.F) {
+	f.Add([]byte(`{"Functions": [{"FunctionName": "a", "MemorySize": 256, "Timeout": 3}]}`),
+		[]byte(`{"MetricDataResults": [{"Id": "inv", "Label": "a Invocations Sum", "Timestamps": ["2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"], "Values": [3, 4]},
+			{"Id": "p99", "Label": "a Duration p99", "Timestamps": ["2024-01-01T00:00:00Z"], "Values": [4000]}]}`))
+	f.Fuzz(func(t *testing.T, functions, metrics []byte) {
+		files := AWSFiles{Functions: NamedFile{Name: "f.json", Data: functions}}
+		if len(metrics) > 0 {
+			files.Metrics = []NamedFile{{Name: "m.json", Data: metrics}}
+		}
+		imp, probs := ImportAWS(files)
+		if imp == nil {
+			if len(probs) == 0 {
+				t.Fatal("no scenario and no problem")
+			}
+			return
+		}
+		if p := Validate(&imp.Scenario); len(p) > 0 {
+			t.Fatalf("imported an invalid scenario: %v", p)
+		}
+	})
+}

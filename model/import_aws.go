@@ -91,8 +91,42 @@ func ImportAWS(files AWSFiles) (*AWSImport, Problems) {
 	if vp := Validate(s); len(vp) > 0 {
 		return nil, vp
 	}
+	out.Notes = groupNotes(out.Notes, index)
 	return out, nil
 }
+
+// groupNotes merges the notes that say the same of several functions
+// ("a, b, c and 7 more: no metrics …"), in the order they first appear.
+func groupNotes(notes []string, functions map[string]int) []string {
+	var order []string
+	names := map[string][]string{}
+	for _, n := range notes {
+		name, rest, ok := strings.Cut(n, ": ")
+		if _, known := functions[name]; !ok || !known {
+			name, rest = "", n
+		}
+		if _, seen := names[rest]; !seen {
+			order = append(order, rest)
+		}
+		names[rest] = append(names[rest], name)
+	}
+	out := make([]string, 0, len(order))
+	for _, rest := range order {
+		who := names[rest]
+		switch {
+		case who[0] == "":
+			out = append(out, rest)
+		case len(who) <= maxNamesInNote:
+			out = append(out, strings.Join(who, ", ")+": "+rest)
+		default:
+			out = append(out, fmt.Sprintf("%s and %d more: %s", strings.Join(who[:maxNamesInNote], ", "), len(who)-maxNamesInNote, rest))
+		}
+	}
+	return out
+}
+
+// maxNamesInNote is how many functions a grouped note names.
+const maxNamesInNote = 3
 
 func (a *AWSImport) note(format string, args ...any) {
 	a.Notes = append(a.Notes, fmt.Sprintf(format, args...))

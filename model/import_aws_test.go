@@ -131,3 +131,12 @@ func TestImportAWSRefusesWhatItCannotPlace(t *testing.T) {
 		t.Errorf("NAME=FILE: %v", probs)
 	}
 }
+
+func TestGroupNotes(t *testing.T) {
+	fns := map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}
+	got := groupNotes([]string{"a: no metrics", "x: not a function", "b: no metrics", "c: slow", "d: no metrics", "e: no metrics", "General note."}, fns)
+	want := []string{"a, b, d and 1 more: no metrics", "x: not a function", "c: slow", "General note."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+}

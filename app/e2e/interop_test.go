@@ -200,3 +200,30 @@ func mustJSON(v any) string {
 	data, _ := json.Marshal(v)
 	return string(data)
 }
+
+// A function's own architecture is chosen in its form and priced; "As the
+// scenario" takes it back.
+func TestFunctionArchitectureChoice(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	choose := func(value string) {
+		var before string
+		b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
+		b.eval(t, `(() => { const el = document.getElementById('f-functions-0-architecture'); el.value = `+strconv.Quote(value)+`;
+			el.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, nil)
+		b.run(t, chromedp.Poll(`document.getElementById('planner').dataset.revision !== `+strconv.Quote(before), new(bool),
+			chromedp.WithPollingTimeout(10*time.Second)))
+		b.waitReady(t)
+	}
+	choose("arm64")
+	want := model.DefaultScenario()
+	want.Functions[0].Architecture = "arm64"
+	checkFigures(t, b, report(t, want))
+	choose("-")
+	checkFigures(t, b, report(t, model.DefaultScenario()))
+	var problems int
+	b.eval(t, `document.querySelectorAll('.problem-summary li').length`, &problems)
+	if problems != 0 {
+		t.Errorf("%d problems after choosing the scenario's architecture", problems)
+	}
+}
