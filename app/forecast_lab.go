@@ -9,6 +9,7 @@ import (
 	"planner/app/charts"
 	"planner/app/interop"
 	"planner/model"
+	"planner/model/deploy"
 	"planner/model/forecast"
 	"planner/model/policy"
 )
@@ -125,9 +126,9 @@ func (c *ForecastLab) importHistory(ctx app.Context, e app.Event) {
 		return
 	}
 	readFileText(ctx, file, func(ctx app.Context, text string) {
-		parse := model.ParseHistoryCSV
+		parse := forecast.ParseHistoryCSV
 		if strings.HasPrefix(strings.TrimSpace(text), "{") {
-			parse = model.ParseCloudWatch
+			parse = forecast.ParseCloudWatch
 		}
 		h, probs := parse([]byte(text))
 		switch {
@@ -160,11 +161,11 @@ func (c *ForecastLab) exportSchedule(asJSON bool) {
 	firstHour := (c.startHour + len(c.history)) % 24
 	switch {
 	case c.policies.Recommended == "reactive":
-		download(f.Name+"-target-tracking.json", "application/json", model.TargetTrackingPolicy(f.Name))
+		download(f.Name+"-target-tracking.json", "application/json", deploy.TargetTrackingPolicy(f.Name))
 	case !asJSON:
-		download(f.Name+"-schedule.csv", "text/csv", model.ScheduleCSV(next, firstHour))
+		download(f.Name+"-schedule.csv", "text/csv", deploy.ScheduleCSV(next, firstHour))
 	default:
-		download(f.Name+"-scheduled-actions.json", "application/json", model.ScheduledActions(f.Name, next, firstHour))
+		download(f.Name+"-scheduled-actions.json", "application/json", deploy.ScheduledActions(f.Name, next, firstHour))
 	}
 }
 

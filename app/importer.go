@@ -18,7 +18,7 @@ const (
 )
 
 // importInputs opens what the user dropped, pasted or chose, by what it
-// holds (model.ClassifyImport): a scenario or a share link opens; AWS CLI
+// holds (interop.ClassifyImport): a scenario or a share link opens; AWS CLI
 // outputs (a list-functions file with concurrency files and metric pages)
 // become a scenario, read by the interop worker; a Power Tuning link or
 // output becomes the measured durations of the function shown. Whatever
@@ -29,11 +29,11 @@ func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 	var others []model.NamedFile
 	functionsFile, functions := "", 0
 	for _, in := range inputs {
-		switch model.ClassifyImport(in.Data) {
-		case model.ImportAWSFunctions:
+		switch interop.ClassifyImport(in.Data) {
+		case interop.ImportAWSFunctions:
 			functionsFile, functions = in.Name, functions+awsFunctionCount(in.Data)
 			fallthrough
-		case model.ImportAWSConcurrency, model.ImportAWSMetrics:
+		case interop.ImportAWSConcurrency, interop.ImportAWSMetrics:
 			aws = append(aws, interop.File{Name: in.Name, Text: string(in.Data)})
 		default:
 			others = append(others, in)
@@ -98,8 +98,8 @@ func notesText(notes []string) string {
 
 // importOne opens one input by its kind.
 func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
-	switch model.ClassifyImport(in.Data) {
-	case model.ImportScenario:
+	switch interop.ClassifyImport(in.Data) {
+	case interop.ImportScenario:
 		s, probs := model.ParseScenarioUpTo(in.Data, browserMaxFunctions)
 		if len(probs) > 0 {
 			p.notice = notice{in.Name + " is not a scenario: " + probs.Error(), true}
@@ -107,9 +107,9 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 		}
 		p.s.load(*s)
 		p.notice = notice{"Imported " + in.Name + ". Undo brings your previous scenario back.", false}
-	case model.ImportShareLink:
+	case interop.ImportShareLink:
 		p.openLink(strings.TrimSpace(string(in.Data)), p.s.scenario, true)
-	case model.ImportPowerTuning:
+	case interop.ImportPowerTuning:
 		p.applyPowerTuning(ctx, in)
 	default:
 		p.notice = notice{in.Name + " is none of what the planner reads: a scenario (JSON or share link), AWS CLI outputs, or Power Tuning results (link or output JSON).", true}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"planner/model"
+	"planner/model/forecast"
 	"planner/model/keepalive"
 	"planner/model/simulate"
 )
@@ -49,7 +50,7 @@ type session struct {
 
 	// histories are functions' hourly invocations imported with their
 	// scenario (AWS metrics), by name, for the Forecast view.
-	histories map[string]*model.History
+	histories map[string]*forecast.History
 }
 
 // maxSimulationsKept bounds the cache of simulated days, except for those

@@ -7,7 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/app/interop"
-	"planner/model"
+	"planner/model/deploy"
 )
 
 // infraExports are the infrastructure downloads: label, file, type and
@@ -24,7 +24,7 @@ func (c *Scenarios) infrastructure() app.UI {
 	busy := c.exporting != ""
 	return app.Div().Class("infrastructure").Body(
 		app.H3().Text("Infrastructure as code"),
-		app.P().ID("infra-help").Class("help").Text("Each function's planned settings, its provisioned concurrency on the alias “"+model.Alias+
+		app.P().ID("infra-help").Class("help").Text("Each function's planned settings, its provisioned concurrency on the alias “"+deploy.Alias+
 			"” with the scaling its policy comparison recommends, and its alert rules as CloudWatch alarms."),
 		app.Div().Class("files").Body(
 			app.Range(infraExports).Slice(func(i int) app.UI {

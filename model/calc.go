@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"planner/model/forecast"
+	"planner/model/internal/jsonin"
 	"planner/model/keepalive"
 	"planner/model/pricing"
 	"planner/model/spec"
@@ -63,7 +64,7 @@ func Calc(model string, input []byte) (any, Problems) {
 // decodeSpec reads spec input into dst, ignoring keys the spec would ignore
 // and reporting the required ones missing (inputs without a default).
 func decodeSpec(input []byte, dst any, required ...string) Problems {
-	return DecodeJSON(input, dst, DecodeOptions{AllowUnknown: true, Required: required})
+	return jsonin.DecodeJSON(input, dst, jsonin.DecodeOptions{AllowUnknown: true, Required: required})
 }
 
 func calcExecutionCapacity(input []byte) (any, Problems) {
@@ -79,7 +80,7 @@ func calcExecutionCapacity(input []byte) (any, Problems) {
 	v.number("cold_start_rate", w.ColdStartRate, 0, 1)
 	v.number("cold_start_duration_ms", w.ColdStartDurationMs, 0, MaxTimeoutMs)
 	v.number("burst_multiplier", w.BurstMultiplier, 0, maxBurst)
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return spec.CalculateExecutionCapacity(w), nil
@@ -105,7 +106,7 @@ func calcColdStart(input []byte) (any, Problems) {
 		v.number("traffic_patterns.requests_per_hour["+strconv.Itoa(i)+"]", r, 0, maxBigQuantity)
 	}
 	v.number("traffic_patterns.idle_periods_hours", tp.IdlePeriodsHours, 0, hoursPerDay)
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return spec.CalculateColdStartOptimization(fc, tp, spec.ReferenceColdStartPrices()), nil
@@ -186,7 +187,7 @@ func calcMemory(input []byte) (any, Problems) {
 		}
 		current = spec.EstimateExecutionTimeMs(pd.BaseExecutionTimeMs, pd.BaseMemoryMb, pd.CurrentMemoryMb)
 	}
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	ref, _ := pricing.LookupProfile("reference")
@@ -239,14 +240,14 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 	if len(in.Functions) > 0 {
 		members, ok := orderedMembers(in.Functions)
 		if !ok {
-			return nil, Problems{{Path: "functions", Message: "expected an object of functions keyed by name, got " + describe(in.Functions)}}
+			return nil, Problems{{Path: "functions", Message: "expected an object of functions keyed by name, got " + jsonin.Describe(in.Functions)}}
 		}
 		s.Functions = make([]Function, len(members))
-		dec := newDecoder(DecodeOptions{AllowUnknown: true}, &probs)
+		dec := jsonin.NewDecoder(jsonin.DecodeOptions{AllowUnknown: true}, &probs)
 		for i, m := range members {
 			f := &s.Functions[i]
 			f.SetDefaults()
-			dec.decodeAt(m.Value, f, "functions."+m.Key)
+			dec.DecodeAt(m.Value, f, "functions."+m.Key)
 			f.Name = m.Key
 			if f.InvocationsPerSecond == nil {
 				f.InvocationsPerSecond = ptr(float64(defaultInvocationsPerSecond))
@@ -378,7 +379,7 @@ func calcTuning(input []byte) (any, Problems) {
 	v.number("function_metrics.throttle_rate", m.ThrottleRate, 0, 1)
 	v.number("performance_targets.p99_latency_ms", t.P99LatencyMs, 0, math.MaxFloat64)
 	v.number("performance_targets.error_rate", t.ErrorRate, 0, 1)
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return spec.OptimizeFunctionPerformance(m, t), nil
@@ -421,14 +422,14 @@ func calcCostOptimization(input []byte) (any, Problems) {
 		for i, m := range members {
 			f := spec.DefaultUsageFunction()
 			path := "current_usage.functions." + m.Key
-			decodeAt(m.Value, &f, DecodeOptions{AllowUnknown: true}, path, &v.probs)
+			jsonin.DecodeAt(m.Value, &f, jsonin.DecodeOptions{AllowUnknown: true}, path, &v.probs)
 			f.Name = m.Key
 			v.number(path+".memory_efficiency", f.MemoryEfficiency, 0, math.MaxFloat64)
 			v.number(path+".avg_duration_ms", f.AvgDurationMs, 0, math.MaxFloat64)
 			usage.Functions[i] = f
 		}
 	}
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return spec.OptimizeCosts(usage, in.CostTargets.TargetReductionPercent), nil
@@ -441,7 +442,7 @@ func namedObjects(raw json.RawMessage, path string, probs *Problems) ([]member, 
 	}
 	members, ok := orderedMembers(raw)
 	if !ok {
-		probs.add(path, "expected an object keyed by function name, got "+describe(raw))
+		probs.Add(path, "expected an object keyed by function name, got "+jsonin.Describe(raw))
 	}
 	return members, ok
 }
@@ -465,7 +466,7 @@ func calcAlerts(input []byte) (any, Problems) {
 	for i, m := range members {
 		f := spec.DefaultAlertFunction()
 		path := "functions." + m.Key
-		decodeAt(m.Value, &f, DecodeOptions{AllowUnknown: true}, path, &v.probs)
+		jsonin.DecodeAt(m.Value, &f, jsonin.DecodeOptions{AllowUnknown: true}, path, &v.probs)
 		f.Name = m.Key
 		v.number(path+".reserved_concurrency", f.ReservedConcurrency, 0, maxConcurrency)
 		fns[i] = f
@@ -486,7 +487,7 @@ func calcColdStartProbability(input []byte) (any, Problems) {
 	v.number("cold_service_time_ms", k.ColdServiceTimeMs, 0, MaxTimeoutMs)
 	v.number("keep_alive_minutes", k.KeepAliveMinutes, 0, 24*60)
 	v.number("provisioned_concurrency", k.ProvisionedConcurrency, 0, maxConcurrency)
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return keepalive.Solve(k), nil
@@ -513,7 +514,7 @@ func calcForecast(input []byte) (any, Problems) {
 	if len(in.History) > 1_000_000 {
 		v.add("history", "more than 1,000,000 values")
 	}
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	if in.Method != "auto" && !forecast.Forecastable(in.Method, in.History, in.SeasonLength, in.Horizon) {
@@ -542,7 +543,7 @@ func calcAnomalies(input []byte) (any, Problems) {
 	if len(in.History) > 1_000_000 {
 		v.add("history", "more than 1,000,000 values")
 	}
-	if probs := alongside(decoding, v.probs); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
 	return forecast.DetectAnomalies(in.History, in.SeasonLength), nil

@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 
+	"planner/model/internal/jsonin"
 	"planner/model/pricing"
 )
 
@@ -23,7 +24,7 @@ func (p *pricingRef) UnmarshalJSON(b []byte) error {
 		var obj struct {
 			Profile string `json:"profile"`
 		}
-		probs := DecodeJSON(b, &obj, DecodeOptions{AllowUnknown: true})
+		probs := jsonin.DecodeJSON(b, &obj, jsonin.DecodeOptions{AllowUnknown: true})
 		if err := probs.Err(); err != nil {
 			return err
 		}
@@ -31,7 +32,7 @@ func (p *pricingRef) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var id string
-	probs := DecodeJSON(b, &id, DecodeOptions{})
+	probs := jsonin.DecodeJSON(b, &id, jsonin.DecodeOptions{})
 	*p = pricingRef(id)
 	return probs.Err()
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"planner/model/awscli"
+	"planner/model/forecast"
 	"planner/model/pricing"
 	"planner/model/spec"
 )
@@ -36,7 +37,7 @@ type AWSImport struct {
 	Scenario Scenario `json:"scenario"`
 	// Histories are each function's hourly invocations, for the Forecast
 	// view, by function name.
-	Histories map[string]*History `json:"histories,omitempty"`
+	Histories map[string]*forecast.History `json:"histories,omitempty"`
 	// Notes say what the files did not tell and what was assumed.
 	Notes []string `json:"notes"`
 }
@@ -53,7 +54,7 @@ func ImportAWS(files AWSFiles) (*AWSImport, Problems) {
 	if len(fns) == 0 {
 		return nil, probs
 	}
-	out := &AWSImport{Scenario: NewScenario(), Histories: map[string]*History{}}
+	out := &AWSImport{Scenario: NewScenario(), Histories: map[string]*forecast.History{}}
 	s := &out.Scenario
 	region := awscli.Region(fns[0].Arn)
 	s.Name = "AWS account"
@@ -74,7 +75,7 @@ func ImportAWS(files AWSFiles) (*AWSImport, Problems) {
 		out.Notes = append(out.Notes, notes...)
 		s.Functions = append(s.Functions, f)
 		if fn.MemoryMb > MaxMemoryMb {
-			probs.add(files.Functions.Name+": "+fn.Name, fmt.Sprintf("memory %d MB is above the %d MB the planner sizes", fn.MemoryMb, MaxMemoryMb))
+			probs.Add(files.Functions.Name+": "+fn.Name, fmt.Sprintf("memory %d MB is above the %d MB the planner sizes", fn.MemoryMb, MaxMemoryMb))
 		}
 	}
 	for _, file := range files.Concurrency {
@@ -135,7 +136,7 @@ func (a *AWSImport) note(format string, args ...any) {
 // appendFileErrors adds a file's errors as problems at the file's name.
 func appendFileErrors(probs Problems, file string, errs []error) Problems {
 	for _, err := range errs {
-		probs.add(file, err.Error())
+		probs.Add(file, err.Error())
 	}
 	return probs
 }
@@ -202,13 +203,13 @@ func applyConcurrency(out *AWSImport, file NamedFile, index map[string]int) Prob
 	}
 	entries, err := awscli.ParseConcurrency(file.Data, hint)
 	if err != nil {
-		probs.add(name, err.Error())
+		probs.Add(name, err.Error())
 		return probs
 	}
 	for _, c := range entries {
 		i, ok := index[c.Function]
 		if !ok {
-			probs.add(name, "names function "+strconv.Quote(c.Function)+", which the functions file does not list")
+			probs.Add(name, "names function "+strconv.Quote(c.Function)+", which the functions file does not list")
 			continue
 		}
 		f := &out.Scenario.Functions[i]

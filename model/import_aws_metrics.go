@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"planner/model/awscli"
+	"planner/model/forecast"
 	"planner/model/num"
 )
 
@@ -31,7 +32,7 @@ func applyMetrics(out *AWSImport, pages []NamedFile, index map[string]int) Probl
 		case s.Function == "" && len(index) == 1:
 			i = 0
 		case !ok:
-			probs.add(strings.Join(names, ", "), fmt.Sprintf("series %s (%s) is of function %q, which the functions file does not list", s.ID, s.Label, s.Function))
+			probs.Add(strings.Join(names, ", "), fmt.Sprintf("series %s (%s) is of function %q, which the functions file does not list", s.ID, s.Label, s.Function))
 			continue
 		}
 		if byFunction[i] == nil {
@@ -71,7 +72,7 @@ func awsMetrics(out *AWSImport, f *Function, m functionMetrics) Problems {
 	}
 	h, err := hourlyInvocations(inv)
 	if err != "" {
-		probs.add(f.Name, "Invocations: "+err)
+		probs.Add(f.Name, "Invocations: "+err)
 		return probs
 	}
 	out.Histories[f.Name] = h
@@ -170,7 +171,7 @@ const maxImportHours = 2 * 366 * 24
 // point's hour to the last's. An hour without a datapoint had no
 // invocations: CloudWatch writes none for an idle period of a Lambda
 // metric. Periods longer than an hour cannot be split and are refused.
-func hourlyInvocations(inv []awscli.Point) (*History, string) {
+func hourlyInvocations(inv []awscli.Point) (*forecast.History, string) {
 	start := inv[0].At.Truncate(time.Hour)
 	span := inv[len(inv)-1].At.Sub(start)
 	n := int(span/time.Hour) + 1
@@ -188,5 +189,5 @@ func hourlyInvocations(inv []awscli.Point) (*History, string) {
 	for _, p := range inv {
 		values[int(p.At.Sub(start)/time.Hour)] += p.Value
 	}
-	return &History{Start: start, StepSeconds: awscli.HourSeconds, Values: values}, ""
+	return &forecast.History{Start: start, StepSeconds: awscli.HourSeconds, Values: values}, ""
 }

@@ -3,6 +3,8 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+
+	"planner/model/internal/jsonin"
 )
 
 // ParseScenario reads a scenario from JSON: missing values take their
@@ -10,8 +12,8 @@ import (
 // did decode is validated. It returns every problem with its JSON path.
 func ParseScenario(data []byte) (*Scenario, Problems) {
 	s := NewScenario()
-	decoding := DecodeJSON(data, &s, DecodeOptions{RefuseDuplicates: true})
-	if probs := alongside(decoding, Validate(&s)); len(probs) > 0 {
+	decoding := jsonin.DecodeJSON(data, &s, jsonin.DecodeOptions{RefuseDuplicates: true})
+	if probs := jsonin.Alongside(decoding, Validate(&s)); len(probs) > 0 {
 		return nil, probs
 	}
 	return &s, nil
@@ -26,15 +28,15 @@ func FunctionCount(doc []byte) int {
 		return 0
 	}
 	n := 0
-	eachMember(doc, func(key string, value []byte) {
+	jsonin.EachMember(doc, func(key string, value []byte) {
 		if key != "functions" || len(value) == 0 || value[0] != '[' {
 			return
 		}
-		for i := skipSpace(value, 1); i < len(value) && value[i] != ']'; {
+		for i := jsonin.SkipSpace(value, 1); i < len(value) && value[i] != ']'; {
 			n++
-			i = skipSpace(value, skipValue(value, i))
+			i = jsonin.SkipSpace(value, jsonin.SkipValue(value, i))
 			if i < len(value) && value[i] == ',' {
-				i = skipSpace(value, i+1)
+				i = jsonin.SkipSpace(value, i+1)
 			}
 		}
 	})

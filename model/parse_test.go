@@ -82,7 +82,7 @@ func TestParseScenarioInputHygiene(t *testing.T) {
 		"name":                             "given twice",
 	})
 	_, probs = ParseScenario([]byte(`{"version": 1, "functions": [{"name": "a", "x` + "\xff" + `": 1}]}`))
-	if len(probs) == 0 || !probs.has("a key is not valid UTF-8") {
+	if len(probs) == 0 || !probs.Has("a key is not valid UTF-8") {
 		t.Errorf("a key that is not UTF-8: %v", probs)
 	}
 }

@@ -1,52 +1,12 @@
 package model
 
 import (
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"planner/model/powertuning"
 	"planner/model/pricing"
 )
-
-func TestClassifyImport(t *testing.T) {
-	link, _ := LinkURL("https://planner.example/", &Scenario{Version: 1, Functions: []Function{}})
-	def := DefaultScenario()
-	scenario, _ := json.Marshal(&def)
-	for name, want := range map[string]ImportKind{
-		"awscli/testdata/list-functions.json":                       ImportAWSFunctions,
-		"awscli/testdata/get-function-configuration.json":           ImportAWSFunctions,
-		"awscli/testdata/concurrency.my-function.json":              ImportAWSConcurrency,
-		"awscli/testdata/list-provisioned-concurrency-configs.json": ImportAWSConcurrency,
-		"awscli/testdata/metrics-page1.json":                        ImportAWSMetrics,
-		"powertuning/testdata/issue83-output.json":                  ImportPowerTuning,
-		"powertuning/testdata/pr42-results-wrapper.json":            ImportPowerTuning,
-		"powertuning/testdata/describe-execution.json":              ImportPowerTuning,
-	} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := ClassifyImport(data); got != want {
-			t.Errorf("%s: %q, want %q", name, got, want)
-		}
-	}
-	for text, want := range map[string]ImportKind{
-		link:             ImportShareLink,
-		string(scenario): ImportScenario,
-		"https://lambda-power-tuning.show/#gAA=;ZooQRw==;QdWhOA==": ImportPowerTuning,
-		"gAA=;ZooQRw==;QdWhOA==":                                   ImportPowerTuning,
-		"":                                                         ImportUnknown,
-		"hello; there; you":                                        ImportUnknown,
-		`{"foo": 1}`:                                               ImportUnknown,
-		`{"power": 128`:                                            ImportUnknown,
-	} {
-		if got := ClassifyImport([]byte(text)); got != want {
-			t.Errorf("%.40q: %q, want %q", text, got, want)
-		}
-	}
-}
 
 func TestPowerTuningMeasurements(t *testing.T) {
 	f := DefaultFunction()

@@ -1,89 +1,11 @@
 package model
 
-import "strings"
+import "planner/model/internal/jsonin"
 
 // Problem is one thing wrong with an input, at its JSON path
 // (e.g. "functions[2].allocated_memory_mb").
-type Problem struct {
-	Path    string `json:"path"`
-	Message string `json:"message"`
-}
-
-// String is "path: message".
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Message
-	}
-	return p.Path + ": " + p.Message
-}
+type Problem = jsonin.Problem
 
 // Problems is every problem found in an input. As an error it reads one
 // problem per line.
-type Problems []Problem
-
-// Error joins the problems, one per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Err returns ps as an error, or nil when there is no problem.
-func (ps Problems) Err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return ps
-}
-
-// has reports whether a problem's message starts with prefix.
-func (ps Problems) has(prefix string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(p.Message, prefix) {
-			return true
-		}
-	}
-	return false
-}
-
-func (ps *Problems) add(path, message string) {
-	*ps = append(*ps, Problem{Path: path, Message: message})
-}
-
-// joinPath appends an object key to a path.
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// alongside returns the decoding problems followed by the validation
-// problems found in what did decode, so that one reading shows every
-// problem. A validation problem at or under a path that failed to decode
-// is left out: that value kept its default, and its decoding problem says
-// what is wrong. Malformed JSON decodes nothing: only its syntax error is
-// returned.
-func alongside(decoding, validation Problems) Problems {
-	for _, p := range decoding {
-		if p.Path == "" {
-			return decoding
-		}
-	}
-	out := decoding
-	for _, v := range validation {
-		covered := false
-		for _, d := range decoding {
-			if v.Path == d.Path || strings.HasPrefix(v.Path, d.Path+".") || strings.HasPrefix(v.Path, d.Path+"[") {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			out = append(out, v)
-		}
-	}
-	return out
-}
+type Problems = jsonin.Problems

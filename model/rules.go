@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"planner/model/internal/jsonin"
 	"planner/model/pricing"
 	"planner/model/spec"
 )
@@ -160,7 +161,7 @@ func (v *validator) checkRules(val reflect.Value, tr *typeRules, skip func(field
 		switch fv.Kind() {
 		case reflect.Struct:
 			at := v.at
-			v.at = joinPath(at, r.key)
+			v.at = jsonin.JoinPath(at, r.key)
 			v.checkRules(fv, r.nested, skip)
 			v.at = at
 		case reflect.Slice:
@@ -186,7 +187,7 @@ func (v *validator) checkList(r *fieldRule, list reflect.Value, skip func(string
 		item := list.Index(i)
 		if r.nested != nil {
 			at := v.at
-			v.at = joinPath(at, itemKey(r.key, i))
+			v.at = jsonin.JoinPath(at, itemKey(r.key, i))
 			v.checkRules(item, r.nested, skip)
 			v.at = at
 			continue

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"planner/model/internal/jsonin"
 	"planner/model/pricing"
 )
 
@@ -85,7 +86,7 @@ type validator struct {
 	secondsPerMonth float64
 }
 
-func (v *validator) add(key, msg string) { v.probs.add(joinPath(v.at, key), msg) }
+func (v *validator) add(key, msg string) { v.probs.Add(jsonin.JoinPath(v.at, key), msg) }
 
 // number checks that x is finite and within [lo, hi].
 func (v *validator) number(path string, x, lo, hi float64) bool {

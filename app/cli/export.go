@@ -6,14 +6,15 @@ import (
 	"strings"
 
 	"planner/model"
+	"planner/model/deploy"
 )
 
 // exportWriters are the formats of `planner export`.
-var exportWriters = map[string]func(w io.Writer, d *model.Deployment) error{
-	"terraform": model.WriteTerraform,
-	"sam":       model.WriteSAM,
-	"cloudwatch-alarms": func(w io.Writer, d *model.Deployment) error {
-		_, err := w.Write(model.CloudWatchAlarmsJSON(d))
+var exportWriters = map[string]func(w io.Writer, d *deploy.Deployment) error{
+	"terraform": deploy.WriteTerraform,
+	"sam":       deploy.WriteSAM,
+	"cloudwatch-alarms": func(w io.Writer, d *deploy.Deployment) error {
+		_, err := w.Write(deploy.AlarmsJSON(d))
 		return err
 	},
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"planner/model"
+	"planner/model/deploy"
 	"planner/model/powertuning"
 )
 
@@ -133,12 +134,12 @@ func TestInfrastructureExportsDownload(t *testing.T) {
 	r, _ := model.Evaluate(&sc)
 	d := model.NewDeployment(&sc, r, model.PlanFunctionPolicies(&sc, r, nil))
 	var tf, sam strings.Builder
-	model.WriteTerraform(&tf, &d)
-	model.WriteSAM(&sam, &d)
+	deploy.WriteTerraform(&tf, &d)
+	deploy.WriteSAM(&sam, &d)
 	for i, c := range []struct{ button, name, want string }{
 		{"#export-tf", "E-commerce-application-planner.tf", tf.String()},
 		{"#export-yaml", "E-commerce-application-template.yaml", sam.String()},
-		{"#export-json", "E-commerce-application-cloudwatch-alarms.json", string(model.CloudWatchAlarmsJSON(&d))},
+		{"#export-json", "E-commerce-application-cloudwatch-alarms.json", string(deploy.AlarmsJSON(&d))},
 	} {
 		b.run(t, chromedp.Click(c.button, chromedp.ByQuery))
 		var got []struct{ Name, Type, Text string }

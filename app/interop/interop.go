@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"planner/model"
+	"planner/model/deploy"
 	"planner/model/forecast"
 	"planner/model/policy"
 	"planner/model/powertuning"
@@ -110,15 +111,15 @@ func importAWS(files []File) Response {
 	var in model.AWSFiles
 	for _, f := range files {
 		nf := model.NamedFile{Name: f.Name, Data: []byte(f.Text)}
-		switch model.ClassifyImport(nf.Data) {
-		case model.ImportAWSFunctions:
+		switch ClassifyImport(nf.Data) {
+		case ImportAWSFunctions:
 			if in.Functions.Data != nil {
 				return Response{Problems: "two list-functions files (" + in.Functions.Name + " and " + f.Name + "): import one account at a time"}
 			}
 			in.Functions = nf
-		case model.ImportAWSConcurrency:
+		case ImportAWSConcurrency:
 			in.Concurrency = append(in.Concurrency, nf)
-		case model.ImportAWSMetrics:
+		case ImportAWSMetrics:
 			in.Metrics = append(in.Metrics, nf)
 		default:
 			return Response{Problems: f.Name + " is not an AWS CLI output the planner reads"}
@@ -149,11 +150,11 @@ func export(scenario json.RawMessage, format string) Response {
 	var b strings.Builder
 	switch format {
 	case FormatTerraform:
-		model.WriteTerraform(&b, &d)
+		deploy.WriteTerraform(&b, &d)
 	case FormatSAM:
-		model.WriteSAM(&b, &d)
+		deploy.WriteSAM(&b, &d)
 	case FormatCloudWatchAlarms:
-		b.Write(model.CloudWatchAlarmsJSON(&d))
+		b.Write(deploy.AlarmsJSON(&d))
 	default:
 		return Response{Problems: "unknown format " + format}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"planner/model"
 	"planner/model/awscli"
+	"planner/model/deploy"
 )
 
 func call(t *testing.T, req Request) Response {
@@ -57,11 +58,11 @@ func TestExportInTheWorker(t *testing.T) {
 	r, _ := model.Evaluate(&s)
 	d := model.NewDeployment(&s, r, model.PlanFunctionPolicies(&s, r, nil))
 	var tf strings.Builder
-	model.WriteTerraform(&tf, &d)
+	deploy.WriteTerraform(&tf, &d)
 	if got := call(t, Request{Op: OpExport, Scenario: doc, Format: FormatTerraform}); got.Text != tf.String() {
 		t.Errorf("terraform differs (%d bytes, want %d): %s", len(got.Text), len(tf.String()), got.Problems)
 	}
-	if got := call(t, Request{Op: OpExport, Scenario: doc, Format: FormatCloudWatchAlarms}); got.Text != string(model.CloudWatchAlarmsJSON(&d)) {
+	if got := call(t, Request{Op: OpExport, Scenario: doc, Format: FormatCloudWatchAlarms}); got.Text != string(deploy.AlarmsJSON(&d)) {
 		t.Errorf("alarms differ: %s", got.Problems)
 	}
 }

@@ -1,4 +1,4 @@
-package model
+package deploy_test
 
 import (
 	"encoding/json"
@@ -7,17 +7,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"planner/model"
+	"planner/model/deploy"
 )
 
-func samOf(t *testing.T, s *Scenario) string {
+func samOf(t *testing.T, s *model.Scenario) string {
 	t.Helper()
-	r, err := Evaluate(s)
+	r, err := model.Evaluate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := NewDeployment(s, r, PlanFunctionPolicies(s, r, nil))
+	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
 	var b strings.Builder
-	if err := WriteSAM(&b, &d); err != nil {
+	if err := deploy.WriteSAM(&b, &d); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -50,18 +53,18 @@ func cfnLint(t *testing.T, templates map[string]string) {
 // concurrency scaled by schedule and by target tracking, and of an
 // imported account pass cfn-lint.
 func TestSAMExportsPassCfnLint(t *testing.T) {
-	def := DefaultScenario()
-	scaled := DefaultScenario()
+	def := model.DefaultScenario()
+	scaled := model.DefaultScenario()
 	for i := range scaled.Functions {
 		scaled.Functions[i].ProvisionedConcurrency = 2 + i
 	}
 	scaled.Functions[0].Name = `user auth "v2" ${x} #1`
 	scaled.Functions[1].Architecture = "arm64"
 	scaled.Functions[1].TimeoutSeconds = 30
-	imp, probs := ImportAWS(AWSFiles{
+	imp, probs := model.ImportAWS(model.AWSFiles{
 		Functions:   awsFixture(t, "list-functions-2026.json"),
-		Concurrency: []NamedFile{awsFixture(t, "concurrency.my-function.json"), awsFixture(t, "provisioned.my-function.json")},
-		Metrics:     []NamedFile{awsFixture(t, "metrics-page1.json"), awsFixture(t, "metrics-page2.json")},
+		Concurrency: []model.NamedFile{awsFixture(t, "concurrency.my-function.json"), awsFixture(t, "provisioned.my-function.json")},
+		Metrics:     []model.NamedFile{awsFixture(t, "metrics-page1.json"), awsFixture(t, "metrics-page2.json")},
 	})
 	if len(probs) > 0 {
 		t.Fatal(probs)
@@ -90,12 +93,12 @@ func TestSAMExportsPassCfnLint(t *testing.T) {
 // The put-metric-alarm requests are each a valid --cli-input-json: a
 // metric with Statistic or ExtendedStatistic, or metric math returning one
 // series.
-func TestCloudWatchAlarmsJSON(t *testing.T) {
-	s := DefaultScenario()
-	r, _ := Evaluate(&s)
-	d := NewDeployment(&s, r, nil)
+func TestAlarmsJSON(t *testing.T) {
+	s := model.DefaultScenario()
+	r, _ := model.Evaluate(&s)
+	d := model.NewDeployment(&s, r, nil)
 	var reqs []map[string]any
-	if err := json.Unmarshal(CloudWatchAlarmsJSON(&d), &reqs); err != nil {
+	if err := json.Unmarshal(deploy.AlarmsJSON(&d), &reqs); err != nil {
 		t.Fatal(err)
 	}
 	if len(reqs) != len(d.Alarms) || len(reqs) == 0 {
@@ -141,4 +144,14 @@ func TestCloudWatchAlarmsJSON(t *testing.T) {
 			t.Errorf("account concurrency alarm at %v, want 80%% of 1,000", a.Threshold)
 		}
 	}
+}
+
+// awsFixture reads a file of the AWS CLI fixtures (model/awscli/testdata).
+func awsFixture(t *testing.T, name string) model.NamedFile {
+	t.Helper()
+	data, err := os.ReadFile("../awscli/testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return model.NamedFile{Name: name, Data: data}
 }

@@ -1,4 +1,4 @@
-package model
+package deploy_test
 
 import (
 	"regexp"
@@ -9,6 +9,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"planner/model"
+	"planner/model/deploy"
 )
 
 // providerArguments are the documented arguments (and nested blocks) of
@@ -128,22 +131,22 @@ func literal(t *testing.T, blk *hclsyntax.Block, name string) string {
 	return v.AsString()
 }
 
-func terraformOf(t *testing.T, s *Scenario) (string, *Deployment) {
+func terraformOf(t *testing.T, s *model.Scenario) (string, *deploy.Deployment) {
 	t.Helper()
-	r, err := Evaluate(s)
+	r, err := model.Evaluate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := NewDeployment(s, r, PlanFunctionPolicies(s, r, nil))
+	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
 	var b strings.Builder
-	if err := WriteTerraform(&b, &d); err != nil {
+	if err := deploy.WriteTerraform(&b, &d); err != nil {
 		t.Fatal(err)
 	}
 	return b.String(), &d
 }
 
 func TestTerraformOfTheDefaultScenario(t *testing.T) {
-	s := DefaultScenario()
+	s := model.DefaultScenario()
 	text, d := terraformOf(t, &s)
 	res := checkTerraform(t, text)
 	if got := len(res["aws_cloudwatch_metric_alarm"]); got != len(d.Alarms) || got < 3*len(s.Functions)+1 {
@@ -173,7 +176,7 @@ var cronHourly = regexp.MustCompile(`^cron\(0 ([0-9]|1[0-9]|2[0-3]) \* \* \? \*\
 // With provisioned concurrency, each function gets its configuration on
 // the alias and the scaling its policy comparison recommends.
 func TestTerraformScalesProvisionedConcurrency(t *testing.T) {
-	s := DefaultScenario()
+	s := model.DefaultScenario()
 	for i := range s.Functions {
 		s.Functions[i].ProvisionedConcurrency = 2
 	}
@@ -200,7 +203,7 @@ func TestTerraformScalesProvisionedConcurrency(t *testing.T) {
 	}
 	for _, blk := range res["aws_appautoscaling_target"] {
 		id := literal(t, blk, "resource_id")
-		if !regexp.MustCompile(`^function:[A-Za-z0-9_-]+:`+Alias+`$`).MatchString(id) || strings.Contains(id, "$LATEST") {
+		if !regexp.MustCompile(`^function:[A-Za-z0-9_-]+:`+deploy.Alias+`$`).MatchString(id) || strings.Contains(id, "$LATEST") {
 			t.Errorf("resource_id %q", id)
 		}
 	}
@@ -214,7 +217,7 @@ func TestTerraformScalesProvisionedConcurrency(t *testing.T) {
 // Hostile names stay text: quotes, template sequences and newlines in a
 // function's name neither break the file nor become expressions.
 func TestTerraformEscapesNames(t *testing.T) {
-	s := DefaultScenario()
+	s := model.DefaultScenario()
 	s.Name = "x\n} resource \"evil\" {"
 	s.Functions = s.Functions[:1]
 	s.Functions[0].Name = `a"${file("/etc/passwd")}%{if true}\`
@@ -229,17 +232,14 @@ func TestTerraformEscapesNames(t *testing.T) {
 			t.Errorf("description %q", desc)
 		}
 	}
-	if got := hclString(`${x} %{y} $ % "q" \ ` + "\n\x01"); got != `"$${x} %%{y} $ % \"q\" \\ \n\u0001"` {
-		t.Errorf("hclString = %s", got)
-	}
 }
 
 // An imported account exports its provisioned concurrency and reservations.
 func TestTerraformOfAnImportedAccount(t *testing.T) {
-	imp, probs := ImportAWS(AWSFiles{
+	imp, probs := model.ImportAWS(model.AWSFiles{
 		Functions:   awsFixture(t, "list-functions-2026.json"),
-		Concurrency: []NamedFile{awsFixture(t, "concurrency.my-function.json"), awsFixture(t, "provisioned.my-function.json")},
-		Metrics:     []NamedFile{awsFixture(t, "metrics-page1.json"), awsFixture(t, "metrics-page2.json")},
+		Concurrency: []model.NamedFile{awsFixture(t, "concurrency.my-function.json"), awsFixture(t, "provisioned.my-function.json")},
+		Metrics:     []model.NamedFile{awsFixture(t, "metrics-page1.json"), awsFixture(t, "metrics-page2.json")},
 	})
 	if len(probs) > 0 {
 		t.Fatal(probs)
@@ -247,7 +247,7 @@ func TestTerraformOfAnImportedAccount(t *testing.T) {
 	text, _ := terraformOf(t, &imp.Scenario)
 	res := checkTerraform(t, text)
 	pc := res["aws_lambda_provisioned_concurrency_config"]
-	if len(pc) != 1 || literal(t, pc[0], "function_name") != "my-function" || literal(t, pc[0], "qualifier") != Alias {
+	if len(pc) != 1 || literal(t, pc[0], "function_name") != "my-function" || literal(t, pc[0], "qualifier") != deploy.Alias {
 		t.Fatalf("provisioned concurrency: %d blocks", len(pc))
 	}
 	for _, want := range []string{`"my-function" = {`, `architectures                  = ["arm64"]`, "reserved_concurrent_executions = 250", "provisioned_concurrent_executions = 100"} {

@@ -1,11 +1,11 @@
-package model
+package deploy
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
-	"planner/model/pricing"
 	"planner/model/spec"
 )
 
@@ -42,20 +42,22 @@ type MetricQuery struct {
 // alarmPeriod is the period of the alarms: Lambda's metrics are per minute.
 const alarmPeriod = 60
 
-// skipReason says why an alert kind has no CloudWatch alarm.
-var skipReason = map[spec.AlertKind]string{
+// SkipReason says why an alert kind has no CloudWatch alarm.
+func SkipReason(kind spec.AlertKind) string { return skipReasons[kind] }
+
+var skipReasons = map[spec.AlertKind]string{
 	spec.AlertColdStartRate: "Lambda publishes no cold-start metric: INIT appears in the logs only",
 	spec.AlertMemoryUsed:    "memory used is a Lambda Insights metric, not a standard one",
 	spec.AlertCostIncrease:  "cost is not a Lambda metric; use AWS Cost Anomaly Detection",
 }
 
-// cloudWatchAlarm writes a rule as an alarm on function (its Lambda name):
-// p95 duration on Duration p95, error rate as Errors / Invocations, any
+// AlarmFor writes a rule as an alarm on function (its Lambda name): p95
+// duration on Duration p95, error rate as Errors / Invocations, any
 // throttle on Throttles Sum, account concurrency on ConcurrentExecutions
-// Maximum against the profile's account concurrency. Each fires after the
-// rule's duration in one-minute periods. False for rules no Lambda metric
-// watches (skipReason).
-func cloudWatchAlarm(rule spec.AlertRule, function string, p *pricing.Profile) (CloudWatchAlarm, bool) {
+// Maximum against accountConcurrency (the account's quota, executions).
+// Each fires after the rule's duration in one-minute periods. False for
+// rules no Lambda metric watches (SkipReason).
+func AlarmFor(rule spec.AlertRule, function string, accountConcurrency float64) (CloudWatchAlarm, bool) {
 	a := rule.Alert()
 	minutes := 1
 	if d, err := time.ParseDuration(rule.For); err == nil && d >= time.Minute {
@@ -76,8 +78,8 @@ func cloudWatchAlarm(rule spec.AlertRule, function string, p *pricing.Profile) (
 		alarm.Metric, alarm.Statistic = "Throttles", "Sum"
 	case spec.AlertAccountConcurrency:
 		alarm.Metric, alarm.Statistic = "ConcurrentExecutions", "Maximum"
-		alarm.Threshold = rule.Threshold * p.AccountConcurrency.Amount
-		alarm.Description = strings.TrimSuffix(a.Description, ".") + " of " + fmtNum(p.AccountConcurrency.Amount) + " (" + rule.Severity + "). " + a.Runbook
+		alarm.Threshold = rule.Threshold * accountConcurrency
+		alarm.Description = strings.TrimSuffix(a.Description, ".") + " of " + strconv.FormatFloat(accountConcurrency, 'g', -1, 64) + " (" + rule.Severity + "). " + a.Runbook
 	default:
 		return CloudWatchAlarm{}, false
 	}
@@ -163,11 +165,11 @@ func (a *CloudWatchAlarm) request() putMetricAlarm {
 	return req
 }
 
-// CloudWatchAlarmsJSON writes the deployment's alarms as a JSON array of
+// AlarmsJSON writes the deployment's alarms as a JSON array of
 // put-metric-alarm requests; each element is one call's --cli-input-json:
 //
 //	jq -c '.[]' alarms.json | while read -r a; do aws cloudwatch put-metric-alarm --cli-input-json "$a"; done
-func CloudWatchAlarmsJSON(d *Deployment) []byte {
+func AlarmsJSON(d *Deployment) []byte {
 	reqs := make([]putMetricAlarm, len(d.Alarms))
 	for i := range d.Alarms {
 		reqs[i] = d.Alarms[i].request()

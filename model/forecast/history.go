@@ -1,4 +1,4 @@
-package model
+package forecast
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"planner/model/internal/jsonin"
 )
 
 // History is a function's invocation counts at a regular step.
@@ -39,12 +41,12 @@ type point struct {
 // Timestamps are RFC 3339, "2006-01-02 15:04[:05]" (UTC) or Unix seconds;
 // counts are non-negative numbers. Every bad line is refused with its number
 // and reason.
-func ParseHistoryCSV(data []byte) (*History, Problems) {
+func ParseHistoryCSV(data []byte) (*History, jsonin.Problems) {
 	if len(data) > maxHistoryBytes {
-		return nil, Problems{{Path: "file", Message: "larger than 64 MiB"}}
+		return nil, jsonin.Problems{{Path: "file", Message: "larger than 64 MiB"}}
 	}
 	lines := strings.Split(string(data), "\n")
-	var probs Problems
+	var probs jsonin.Problems
 	var points []point
 	for i, text := range lines {
 		line := i + 1
@@ -57,7 +59,7 @@ func ParseHistoryCSV(data []byte) (*History, Problems) {
 			continue
 		}
 		if len(rec) != 2 {
-			probs.add(where, "needs two fields, timestamp,count; got "+strconv.Itoa(len(rec)))
+			probs.Add(where, "needs two fields, timestamp,count; got "+strconv.Itoa(len(rec)))
 			continue
 		}
 		at, terr := parseTimestamp(rec[0])
@@ -67,20 +69,20 @@ func ParseHistoryCSV(data []byte) (*History, Problems) {
 		}
 		switch {
 		case terr != nil:
-			probs.add(where, "timestamp "+strconv.Quote(rec[0])+" is not RFC 3339, \"YYYY-MM-DD hh:mm\" or Unix seconds")
+			probs.Add(where, "timestamp "+strconv.Quote(rec[0])+" is not RFC 3339, \"YYYY-MM-DD hh:mm\" or Unix seconds")
 		case cerr != nil || math.IsNaN(count) || math.IsInf(count, 0):
-			probs.add(where, "count "+strconv.Quote(rec[1])+" is not a number")
+			probs.Add(where, "count "+strconv.Quote(rec[1])+" is not a number")
 		case count < 0:
-			probs.add(where, "count must not be negative (got "+rec[1]+")")
+			probs.Add(where, "count must not be negative (got "+rec[1]+")")
 		default:
 			points = append(points, point{at, count})
 		}
 		if len(points) > maxHistoryPoints {
-			probs.add(where, "more than 1,000,000 points")
+			probs.Add(where, "more than 1,000,000 points")
 			break
 		}
 		if len(probs) >= 20 {
-			probs.add("", "stopped after 20 problems")
+			probs.Add("", "stopped after 20 problems")
 			break
 		}
 	}
@@ -106,9 +108,9 @@ func parseTimestamp(s string) (time.Time, error) {
 // ParseCloudWatch reads a CloudWatch GetMetricData export of the
 // Invocations metric: {"MetricDataResults": [{"Label", "Timestamps",
 // "Values"}]}. The result labelled Invocations is taken (else the first).
-func ParseCloudWatch(data []byte) (*History, Problems) {
+func ParseCloudWatch(data []byte) (*History, jsonin.Problems) {
 	if len(data) > maxHistoryBytes {
-		return nil, Problems{{Path: "file", Message: "larger than 64 MiB"}}
+		return nil, jsonin.Problems{{Path: "file", Message: "larger than 64 MiB"}}
 	}
 	var export struct {
 		MetricDataResults []struct {
@@ -118,10 +120,10 @@ func ParseCloudWatch(data []byte) (*History, Problems) {
 		} `json:"MetricDataResults"`
 	}
 	if err := json.Unmarshal(data, &export); err != nil {
-		return nil, Problems{{Path: "file", Message: "not a GetMetricData export: " + err.Error()}}
+		return nil, jsonin.Problems{{Path: "file", Message: "not a GetMetricData export: " + err.Error()}}
 	}
 	if len(export.MetricDataResults) == 0 {
-		return nil, Problems{{Path: "MetricDataResults", Message: "no metric in the export"}}
+		return nil, jsonin.Problems{{Path: "MetricDataResults", Message: "no metric in the export"}}
 	}
 	pick := 0
 	for i, r := range export.MetricDataResults {
@@ -133,15 +135,15 @@ func ParseCloudWatch(data []byte) (*History, Problems) {
 	r := export.MetricDataResults[pick]
 	path := "MetricDataResults[" + strconv.Itoa(pick) + "]"
 	if len(r.Timestamps) != len(r.Values) {
-		return nil, Problems{{Path: path, Message: "has " + strconv.Itoa(len(r.Timestamps)) + " timestamps for " + strconv.Itoa(len(r.Values)) + " values"}}
+		return nil, jsonin.Problems{{Path: path, Message: "has " + strconv.Itoa(len(r.Timestamps)) + " timestamps for " + strconv.Itoa(len(r.Values)) + " values"}}
 	}
 	if len(r.Values) > maxHistoryPoints {
-		return nil, Problems{{Path: path, Message: "more than 1,000,000 points"}}
+		return nil, jsonin.Problems{{Path: path, Message: "more than 1,000,000 points"}}
 	}
 	points := make([]point, len(r.Values))
 	for i := range r.Values {
 		if r.Values[i] < 0 || math.IsNaN(r.Values[i]) {
-			return nil, Problems{{Path: path + ".Values[" + strconv.Itoa(i) + "]", Message: "must be a non-negative count"}}
+			return nil, jsonin.Problems{{Path: path + ".Values[" + strconv.Itoa(i) + "]", Message: "must be a non-negative count"}}
 		}
 		points[i] = point{r.Timestamps[i].UTC(), r.Values[i]}
 	}
@@ -150,9 +152,9 @@ func ParseCloudWatch(data []byte) (*History, Problems) {
 
 // regularize sorts points, finds the step (the most common spacing), sums
 // points of the same period and fills gaps.
-func regularize(points []point) (*History, Problems) {
+func regularize(points []point) (*History, jsonin.Problems) {
 	if len(points) < 2 {
-		return nil, Problems{{Path: "history", Message: "needs at least two points"}}
+		return nil, jsonin.Problems{{Path: "history", Message: "needs at least two points"}}
 	}
 	sort.Slice(points, func(i, j int) bool { return points[i].at.Before(points[j].at) })
 	gaps := map[int64]int{}
@@ -168,13 +170,13 @@ func regularize(points []point) (*History, Problems) {
 		}
 	}
 	if step <= 0 {
-		return nil, Problems{{Path: "history", Message: "all points have the same timestamp"}}
+		return nil, jsonin.Problems{{Path: "history", Message: "all points have the same timestamp"}}
 	}
 	start := points[0].at
 	span := points[len(points)-1].at.Sub(start).Seconds()
 	n := int(span/float64(step)) + 1
 	if n > maxHistoryPoints {
-		return nil, Problems{{Path: "history", Message: "spans more than 1,000,000 periods of " + strconv.FormatInt(step, 10) + " s"}}
+		return nil, jsonin.Problems{{Path: "history", Message: "spans more than 1,000,000 periods of " + strconv.FormatInt(step, 10) + " s"}}
 	}
 	values := make([]float64, n)
 	present := make([]bool, n)

@@ -1,4 +1,4 @@
-package model
+package jsonin
 
 import (
 	"bytes"
@@ -40,17 +40,17 @@ func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 	var probs Problems
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if isUTF16(data) {
-		probs.add("", "the input is UTF-16 text; save it as UTF-8")
+		probs.Add("", "the input is UTF-16 text; save it as UTF-8")
 		return probs
 	}
 	if !json.Valid(data) {
-		probs.add("", syntaxMessage(data))
+		probs.Add("", syntaxMessage(data))
 		return probs
 	}
-	decodeAt(data, dst, opts, "", &probs)
-	if !utf8.Valid(data) && !probs.has(notUTF8) {
+	DecodeAt(data, dst, opts, "", &probs)
+	if !utf8.Valid(data) && !probs.Has(notUTF8) {
 		line, col := lineColumn(data, invalidUTF8At(data))
-		probs.add("", fmt.Sprintf("%s (line %d, column %d)", notUTF8, line, col))
+		probs.Add("", fmt.Sprintf("%s (line %d, column %d)", notUTF8, line, col))
 	}
 	return probs
 }
@@ -83,22 +83,23 @@ func lineColumn(data []byte, offset int) (line, col int) {
 	return 1 + bytes.Count(data[:offset], []byte{'\n'}), offset - bytes.LastIndexByte(data[:offset], '\n')
 }
 
-// decodeAt decodes valid JSON into dst, reporting problems under path.
-func decodeAt(data []byte, dst any, opts DecodeOptions, path string, probs *Problems) {
-	newDecoder(opts, probs).decodeAt(data, dst, path)
+// DecodeAt decodes valid JSON into dst, reporting problems under path.
+func DecodeAt(data []byte, dst any, opts DecodeOptions, path string, probs *Problems) {
+	NewDecoder(opts, probs).DecodeAt(data, dst, path)
 }
 
-// newDecoder returns a decoder that reports into probs.
-func newDecoder(opts DecodeOptions, probs *Problems) decoder {
-	return decoder{opts: opts, probs: probs, types: map[reflect.Type]map[string]fieldIndex{}}
+// NewDecoder returns a Decoder that reports into probs.
+func NewDecoder(opts DecodeOptions, probs *Problems) Decoder {
+	return Decoder{opts: opts, probs: probs, types: map[reflect.Type]map[string]fieldIndex{}}
 }
 
-// decodeAt decodes valid JSON into dst, reporting problems under path.
-func (d decoder) decodeAt(data []byte, dst any, path string) {
+// DecodeAt decodes valid JSON into dst, reporting problems under path.
+func (d Decoder) DecodeAt(data []byte, dst any, path string) {
 	d.value(bytes.TrimSpace(data), reflect.ValueOf(dst).Elem(), path)
 }
 
-type decoder struct {
+// Decoder decodes values under paths, adding problems to one list.
+type Decoder struct {
 	opts  DecodeOptions
 	probs *Problems
 	types map[reflect.Type]map[string]fieldIndex
@@ -111,7 +112,7 @@ type fieldIndex struct {
 	place int
 }
 
-func (d decoder) value(raw []byte, v reflect.Value, path string) {
+func (d Decoder) value(raw []byte, v reflect.Value, path string) {
 	if string(raw) == "null" {
 		return
 	}
@@ -125,11 +126,11 @@ func (d decoder) value(raw []byte, v reflect.Value, path string) {
 			return
 		}
 		if !utf8.Valid(raw) {
-			d.probs.add(path, notUTF8)
+			d.probs.Add(path, notUTF8)
 			return
 		}
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			d.probs.add(path, typeMessage(err, raw))
+			d.probs.Add(path, typeMessage(err, raw))
 		}
 	}
 }
@@ -137,7 +138,7 @@ func (d decoder) value(raw []byte, v reflect.Value, path string) {
 // scalar decodes numbers and booleans without encoding/json's machinery
 // (the common case, and the hot one in the browser), with the same
 // messages. It reports false for what it leaves to encoding/json.
-func (d decoder) scalar(raw []byte, v reflect.Value, path string) bool {
+func (d Decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Float64 {
 		x := reflect.New(v.Type().Elem())
 		if !d.scalar(raw, x.Elem(), path) {
@@ -155,7 +156,7 @@ func (d decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 		}
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			d.probs.add(path, "number out of range: "+describe(raw))
+			d.probs.Add(path, "number out of range: "+Describe(raw))
 			return true
 		}
 		v.SetFloat(x)
@@ -166,7 +167,7 @@ func (d decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 		}
 		x, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || int64(int(x)) != x {
-			d.probs.add(path, "expected a whole number, got "+describe(raw))
+			d.probs.Add(path, "expected a whole number, got "+Describe(raw))
 			return true
 		}
 		v.SetInt(x)
@@ -181,9 +182,9 @@ func (d decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 	return false
 }
 
-func (d decoder) object(raw []byte, v reflect.Value, path string) {
+func (d Decoder) object(raw []byte, v reflect.Value, path string) {
 	if len(raw) == 0 || raw[0] != '{' {
-		d.probs.add(path, "expected an object, got "+describe(raw))
+		d.probs.Add(path, "expected an object, got "+Describe(raw))
 		return
 	}
 	fields := d.fieldsOf(v.Type())
@@ -193,36 +194,36 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 		given = map[string]bool{}
 	}
 	var seen uint64 // the fields given, by their place
-	eachMember(raw, func(key string, value []byte) {
+	EachMember(raw, func(key string, value []byte) {
 		if given != nil {
 			given[key] = string(value) != "null"
 		}
 		if !utf8.ValidString(key) {
-			d.probs.add(path, "a key is "+notUTF8)
+			d.probs.Add(path, "a key is "+notUTF8)
 			return
 		}
 		if index, ok := fields[key]; ok {
 			if d.opts.RefuseDuplicates && index.place < 64 { // every type the planner reads has fewer keys
 				bit := uint64(1) << index.place
 				if seen&bit != 0 {
-					d.probs.add(joinPath(path, key), "given twice (JSON readers would keep either value)")
+					d.probs.Add(JoinPath(path, key), "given twice (JSON readers would keep either value)")
 					return
 				}
 				seen |= bit
 			}
-			d.value(value, v.FieldByIndex(index.path), joinPath(path, key))
+			d.value(value, v.FieldByIndex(index.path), JoinPath(path, key))
 		} else if !d.opts.AllowUnknown {
 			unknown = append(unknown, key)
 		}
 	})
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		d.probs.add(joinPath(path, k), "unknown field")
+		d.probs.Add(JoinPath(path, k), "unknown field")
 	}
 	if given != nil {
 		for _, k := range d.opts.Required {
 			if !given[k] {
-				d.probs.add(k, "required")
+				d.probs.Add(k, "required")
 			}
 		}
 	}
@@ -230,7 +231,7 @@ func (d decoder) object(raw []byte, v reflect.Value, path string) {
 
 // fieldsOf maps the JSON keys of a struct type to its fields, descending
 // into embedded structs; computed once per type and decode.
-func (d decoder) fieldsOf(t reflect.Type) map[string]fieldIndex {
+func (d Decoder) fieldsOf(t reflect.Type) map[string]fieldIndex {
 	if m, ok := d.types[t]; ok {
 		return m
 	}
@@ -254,20 +255,20 @@ func (d decoder) fieldsOf(t reflect.Type) map[string]fieldIndex {
 	return m
 }
 
-// eachMember calls fn with every key and raw value of a valid JSON object,
+// EachMember calls fn with every key and raw value of a valid JSON object,
 // in order.
-func eachMember(obj []byte, fn func(key string, value []byte)) {
-	i := skipSpace(obj, 1)
+func EachMember(obj []byte, fn func(key string, value []byte)) {
+	i := SkipSpace(obj, 1)
 	for i < len(obj) && obj[i] != '}' {
-		end := skipValue(obj, i)
+		end := SkipValue(obj, i)
 		key := decodeKey(obj[i:end])
-		i = skipSpace(obj, end)
-		i = skipSpace(obj, i+1) // past the colon
-		end = skipValue(obj, i)
+		i = SkipSpace(obj, end)
+		i = SkipSpace(obj, i+1) // past the colon
+		end = SkipValue(obj, i)
 		fn(key, obj[i:end])
-		i = skipSpace(obj, end)
+		i = SkipSpace(obj, end)
 		if i < len(obj) && obj[i] == ',' {
-			i = skipSpace(obj, i+1)
+			i = SkipSpace(obj, i+1)
 		}
 	}
 }
@@ -282,15 +283,16 @@ func decodeKey(raw []byte) string {
 	return s
 }
 
-func skipSpace(b []byte, i int) int {
+// SkipSpace returns the index of the first non-space byte of b from i.
+func SkipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
 	return i
 }
 
-// skipValue returns the end of the valid JSON value that starts at i.
-func skipValue(b []byte, i int) int {
+// SkipValue returns the end of the valid JSON value that starts at i.
+func SkipValue(b []byte, i int) int {
 	if i >= len(b) {
 		return i
 	}
@@ -310,7 +312,7 @@ func skipValue(b []byte, i int) int {
 		for j := i; j < len(b); j++ {
 			switch b[j] {
 			case '"':
-				j = skipValue(b, j) - 1
+				j = SkipValue(b, j) - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
@@ -329,10 +331,10 @@ func skipValue(b []byte, i int) int {
 	return j
 }
 
-func (d decoder) list(raw []byte, v reflect.Value, path string) {
+func (d Decoder) list(raw []byte, v reflect.Value, path string) {
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		d.probs.add(path, "expected a list, got "+describe(raw))
+		d.probs.Add(path, "expected a list, got "+Describe(raw))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(items), len(items))
@@ -369,25 +371,25 @@ func typeMessage(err error, raw []byte) string {
 		switch te.Type.Kind() {
 		case reflect.Float64, reflect.Float32:
 			if te.Value == "number" || strings.HasPrefix(te.Value, "number ") {
-				return "number out of range: " + describe(raw)
+				return "number out of range: " + Describe(raw)
 			}
-			return "expected a number, got " + describe(raw)
+			return "expected a number, got " + Describe(raw)
 		case reflect.Int, reflect.Int64, reflect.Int32:
-			return "expected a whole number, got " + describe(raw)
+			return "expected a whole number, got " + Describe(raw)
 		case reflect.Bool:
-			return "expected true or false, got " + describe(raw)
+			return "expected true or false, got " + Describe(raw)
 		case reflect.String:
-			return "expected a string, got " + describe(raw)
+			return "expected a string, got " + Describe(raw)
 		case reflect.Slice:
-			return "expected a list, got " + describe(raw)
+			return "expected a list, got " + Describe(raw)
 		}
-		return fmt.Sprintf("expected %s, got %s", te.Type.Kind(), describe(raw))
+		return fmt.Sprintf("expected %s, got %s", te.Type.Kind(), Describe(raw))
 	}
-	return "invalid value " + describe(raw) + ": " + err.Error()
+	return "invalid value " + Describe(raw) + ": " + err.Error()
 }
 
-// describe names a JSON value briefly for a message.
-func describe(raw []byte) string {
+// Describe names a JSON value briefly for a message.
+func Describe(raw []byte) string {
 	s := string(bytes.TrimSpace(raw))
 	switch {
 	case s == "":

@@ -1,8 +1,10 @@
-package model
+package forecast
 
 import (
 	"strings"
 	"testing"
+
+	"planner/model/internal/jsonin"
 )
 
 func TestParseHistoryCSV(t *testing.T) {
@@ -46,7 +48,7 @@ func FuzzHistoryImport(f *testing.F) {
 	f.Add([]byte(`{"MetricDataResults":[{"Label":"Invocations","Timestamps":["2026-11-01T00:00:00Z","2026-11-01T00:01:00Z"],"Values":[1,2]}]}`), true)
 	f.Fuzz(func(t *testing.T, data []byte, cloudWatch bool) {
 		var h *History
-		var probs Problems
+		var probs jsonin.Problems
 		if cloudWatch {
 			h, probs = ParseCloudWatch(data)
 		} else {

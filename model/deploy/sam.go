@@ -1,4 +1,4 @@
-package model
+package deploy
 
 import (
 	"fmt"
@@ -130,4 +130,34 @@ func writeSAMAlarm(b *strings.Builder, a *CloudWatchAlarm, fn string) {
 			p, p, a.Period, p, q.Stat, p, p, a.Namespace, p, q.Metric)
 		dims(p + "        ")
 	}
+}
+
+// QuoteYAML quotes s as a YAML double-quoted scalar: JSON-like escapes,
+// control and line-separator characters escaped, so user text cannot break
+// a file.
+func QuoteYAML(s string) string { return yamlString(s) }
+
+// yamlString quotes s as a YAML double-quoted scalar.
+func yamlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+			b.WriteString(`\x`)
+			b.WriteString(strconv.FormatInt(int64(r)|0x100, 16)[1:])
+		case r == '\u2028' || r == '\u2029' || r == '\ufeff':
+			b.WriteString(`\u`)
+			b.WriteString(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

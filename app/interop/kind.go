@@ -1,9 +1,11 @@
-package model
+package interop
 
 import (
 	"bytes"
 	"encoding/json"
 	"strings"
+
+	"planner/model"
 )
 
 // ImportKind is what a pasted text or a dropped file holds.
@@ -31,7 +33,7 @@ func ClassifyImport(data []byte) ImportKind {
 	if text[0] != '{' {
 		s := string(text)
 		switch {
-		case HasLink(s):
+		case model.HasLink(s):
 			return ImportShareLink
 		case strings.Count(s, ";") >= 2 && !strings.ContainsAny(s, " \n{"):
 			return ImportPowerTuning
