@@ -59,7 +59,7 @@ func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) 
 			Reserved: f.ReservedConcurrency, Provisioned: f.ProvisionedConcurrency,
 		}
 		if c := plans[f.Name]; c != nil && f.ProvisionedConcurrency > 0 {
-			df.Scaling = deploy.ScalingOf(c, f.ProvisionedConcurrency, fr.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions, len(SyntheticHistory(f, fr))%hoursPerDay)
+			df.Scaling = deploy.ScalingOf(c, f.ProvisionedConcurrency, fr.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions, syntheticHours%hoursPerDay)
 		}
 		d.Functions = append(d.Functions, df)
 		alertFns[i] = alertFunction(f)

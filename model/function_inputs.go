@@ -25,8 +25,9 @@ func DayKeepAlive(solve keepalive.Solver, f *Function, fr *FunctionReport) (keep
 // The history synthesised for a function without measurements.
 const (
 	syntheticWeeks        = 4
-	syntheticWeekendShare = 0.6 // of a weekday's traffic
-	syntheticNoise        = 0.1 // spread of the multiplicative noise
+	syntheticHours        = syntheticWeeks * 7 * hoursPerDay // SyntheticHistory's length
+	syntheticWeekendShare = 0.6                              // of a weekday's traffic
+	syntheticNoise        = 0.1                              // spread of the multiplicative noise
 )
 
 // SyntheticHistorySource says how SyntheticHistory makes a history.

@@ -95,12 +95,12 @@ func awsMetrics(out *AWSImport, f *Function, m functionMetrics) Problems {
 		}
 	}
 
+	at := make(map[int64]float64, len(inv)) // invocations by the hour's Unix time
+	for _, p := range inv {
+		at[p.At.Unix()] = p.Value
+	}
 	weighted := func(key string) (float64, bool) {
 		series := m[key]
-		at := make(map[int64]float64, len(inv))
-		for _, p := range inv {
-			at[p.At.Unix()] = p.Value
-		}
 		sum, weight := 0.0, 0.0
 		for _, p := range series {
 			w := at[p.At.Unix()]

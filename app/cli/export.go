@@ -33,13 +33,9 @@ func runExport(env *Env, args []string) int {
 	if len(args) == 2 {
 		file = args[1]
 	}
-	s, code := loadScenario(env, cmd, file)
+	s, r, code := loadEvaluated(env, cmd, file)
 	if s == nil {
 		return code
-	}
-	r, probs := model.Evaluate(s)
-	if len(probs) > 0 {
-		return fail(env, cmd, probs.Error())
 	}
 	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
 	var b strings.Builder

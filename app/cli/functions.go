@@ -21,13 +21,9 @@ type evaluatedFunction struct {
 // each function (or the one named only), collecting the results as JSON.
 // The first function that do refuses ends the command with its problem.
 func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunction) (T, error)) int {
-	s, code := loadScenario(env, cmd, file)
+	s, r, code := loadEvaluated(env, cmd, file)
 	if s == nil {
 		return code
-	}
-	r, probs := model.Evaluate(s)
-	if len(probs) > 0 {
-		return fail(env, cmd, probs.Error())
 	}
 	profile, _ := pricing.LookupProfile(s.Pricing.Profile)
 	out := []T{}
@@ -53,4 +49,18 @@ func simulationTooBusy(e evaluatedFunction) error {
 		return errors.New(msg)
 	}
 	return nil
+}
+
+// loadEvaluated reads a scenario (loadScenario) and evaluates it; on
+// failure it prints the problems and returns the status.
+func loadEvaluated(env *Env, cmd, file string) (*model.Scenario, *model.Report, int) {
+	s, code := loadScenario(env, cmd, file)
+	if s == nil {
+		return nil, nil, code
+	}
+	r, probs := model.Evaluate(s)
+	if len(probs) > 0 {
+		return nil, nil, fail(env, cmd, probs.Error())
+	}
+	return s, r, 0
 }

@@ -2,6 +2,7 @@ package deploy_test
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,16 +15,24 @@ import (
 
 func samOf(t *testing.T, s *model.Scenario) string {
 	t.Helper()
+	text, _ := exportOf(t, s, deploy.WriteSAM)
+	return text
+}
+
+// exportOf evaluates s, plans its policies as the CLI does and writes its
+// deployment with write.
+func exportOf(t *testing.T, s *model.Scenario, write func(io.Writer, *deploy.Deployment) error) (string, *deploy.Deployment) {
+	t.Helper()
 	r, err := model.Evaluate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
 	var b strings.Builder
-	if err := deploy.WriteSAM(&b, &d); err != nil {
+	if err := write(&b, &d); err != nil {
 		t.Fatal(err)
 	}
-	return b.String()
+	return b.String(), &d
 }
 
 // cfnLint runs cfn-lint (installed on the machines; CloudFormation's own

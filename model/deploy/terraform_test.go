@@ -133,16 +133,7 @@ func literal(t *testing.T, blk *hclsyntax.Block, name string) string {
 
 func terraformOf(t *testing.T, s *model.Scenario) (string, *deploy.Deployment) {
 	t.Helper()
-	r, err := model.Evaluate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
-	var b strings.Builder
-	if err := deploy.WriteTerraform(&b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return b.String(), &d
+	return exportOf(t, s, deploy.WriteTerraform)
 }
 
 func TestTerraformOfTheDefaultScenario(t *testing.T) {
