@@ -32,6 +32,7 @@ func calcModels() []calcModel {
 		{"cost-optimization", calcCostOptimization},
 		{"alerts", calcAlerts},
 		{"lambda-cost", calcLambdaCost},
+		{"platform-cost", calcPlatformCost},
 		{"cold-start-probability", calcColdStartProbability},
 		{"forecast", calcForecast},
 		{"anomalies", calcAnomalies},

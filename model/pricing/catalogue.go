@@ -29,7 +29,13 @@ func aws(amount float64, unit, source string) Price {
 var catalogue = []struct {
 	id    string
 	build func() *Profile
-}{{"aws-us-east-1", awsUSEast1Profile}, {"reference", referenceProfile}}
+}{
+	{"aws-us-east-1", awsUSEast1Profile},
+	{"aws-eu-west-1", awsRegion("eu-west-1", "Europe (Ireland)")},
+	{"aws-eu-central-1", awsRegion("eu-central-1", "Europe (Frankfurt)")},
+	{"aws-ap-southeast-1", awsRegion("ap-southeast-1", "Asia Pacific (Singapore)")},
+	{"reference", referenceProfile},
+}
 
 // referenceProfile holds exactly the constants of the spec: one duration
 // price, provisioned concurrency at $0.0000097 per GB-s over a 720-hour month,

@@ -10,6 +10,11 @@ type Price struct {
 	Source string `json:"source"`
 	// Date is the day the price was read, YYYY-MM-DD.
 	Date string `json:"date"`
+	// Hand says how the price was read: "first-hand" (the vendor's own
+	// page or docs), "second-hand" (a third party), "derived" (computed
+	// from tagged figures) or "assumed" (carried over from another region,
+	// not read for this one); empty where Source says it.
+	Hand string `json:"hand,omitempty"`
 }
 
 // Tier is one step of a tiered price: Price applies to the units that fall
