@@ -15,6 +15,9 @@ type Input struct {
 	ColdServiceTimeMs      float64 `json:"cold_service_time_ms"`
 	KeepAliveMinutes       float64 `json:"keep_alive_minutes"`
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
+	// PerInstance is how many requests one instance holds at once (0 or 1:
+	// one at a time, as on Lambda); see solvePacked.
+	PerInstance int `json:"per_instance,omitempty"`
 }
 
 // Result is the steady state of the keep-alive model.
@@ -97,6 +100,9 @@ const (
 // mean concurrency of 36 is carried over by the diffusion scaling
 // (rescaledColdClass; mean error against simulation 7–9% → 4–5.5%).
 func Solve(k Input) Result {
+	if k.PerInstance > 1 {
+		return solvePacked(k)
+	}
 	return solveKeepAlive(k, true)
 }
 
