@@ -1,6 +1,9 @@
 package platform
 
-import "planner/model/pricing"
+import (
+	"planner/model/num"
+	"planner/model/pricing"
+)
 
 // billLambda prices the usage with the planner's AWS profile of its region
 // (pricing.PriceLambda: the request price, tiered duration, provisioned
@@ -9,33 +12,61 @@ import "planner/model/pricing"
 // function with provisioned concurrency). The profile's month is the
 // usage's period.
 func billLambda(u *Usage) Bill {
-	profile, _ := pricing.LookupProfile("aws-" + u.Region)
-	profile.HoursPerMonth.Amount = u.PeriodHours
-	if !u.FreeTier {
-		profile.FreeTier.GBSeconds.Amount, profile.FreeTier.Requests.Amount = 0, 0
+	return lambdaBill([]Usage{*u}, 0, u.FreeTier)
+}
+
+// lambdaBill prices usages of one account and region together (the free
+// tier and the duration tiers are the account's), with initGBs of INIT
+// phases billed as duration, and merges them by meter. All usages share
+// the first one's region and period.
+func lambdaBill(usages []Usage, initGBs float64, freeTier bool) Bill {
+	first := &usages[0]
+	profile, _ := pricing.LookupProfile("aws-" + first.Region)
+	profile.HoursPerMonth.Amount = first.PeriodHours
+	share := first.monthShare() * float64(len(usages))
+	if freeTier {
+		profile.FreeTier.GBSeconds.Amount *= share
+		profile.FreeTier.Requests.Amount *= share
 	} else {
-		profile.FreeTier.GBSeconds.Amount *= u.monthShare()
-		profile.FreeTier.Requests.Amount *= u.monthShare()
+		profile.FreeTier.GBSeconds.Amount, profile.FreeTier.Requests.Amount = 0, 0
 	}
-	arch := pricing.Architecture(u.Architecture)
-	usage := pricing.LambdaUsage{
-		MemoryMb: u.MemoryMb, AvgExecutionTimeMs: u.DurationMs, MonthlyInvocations: u.Invocations,
-		ProvisionedConcurrency: float64(u.Provisioned), EphemeralStorageMb: u.EphemeralStorageMb,
+	in := make([]pricing.LambdaUsage, len(usages))
+	for i, u := range usages {
+		in[i] = pricing.LambdaUsage{
+			MemoryMb: u.MemoryMb, AvgExecutionTimeMs: u.DurationMs, MonthlyInvocations: u.Invocations,
+			ProvisionedConcurrency: float64(u.Provisioned), EphemeralStorageMb: u.EphemeralStorageMb,
+			Architecture: pricing.Architecture(u.Architecture),
+		}
 	}
-	cost := pricing.PriceLambda(profile, arch, true, []pricing.LambdaUsage{usage}, nil)[0]
-	prices := profile.Lambda[arch]
-	memGB := u.MemoryMb / 1024
+	if len(in) > 0 {
+		in[0].InitGBSeconds = initGBs
+	}
+	costs := pricing.PriceLambda(profile, pricing.Architecture(first.Architecture), true, in, nil)
 	var b Bill
-	b.add("requests", u.Invocations-cost.FreeRequests, "request", prices.Request.Amount)
-	if onDemand := cost.GBSeconds - cost.ProvisionedGBSeconds - cost.FreeGBSeconds; onDemand > 0 {
-		b.add("duration", onDemand, "GB-second", cost.ComputeCost/onDemand)
+	for i, cost := range costs {
+		u := &usages[i]
+		prices := profile.Lambda[pricing.Architecture(u.Architecture)]
+		var one Bill
+		one.add("requests", u.Invocations-cost.FreeRequests, "request", prices.Request.Amount)
+		if onDemand := cost.GBSeconds - cost.ProvisionedGBSeconds - cost.FreeGBSeconds*num.Ratio(cost.GBSeconds, cost.GBSeconds+cost.InitGBSeconds); onDemand > 0 {
+			one.add("duration", onDemand, "GB-second", cost.ComputeCost/onDemand)
+		}
+		if cost.InitCost > 0 {
+			one.add("INIT phases billed as duration", cost.InitGBSeconds, "GB-second", cost.InitCost/cost.InitGBSeconds)
+		}
+		if u.Provisioned > 0 {
+			one.add("provisioned concurrency", float64(u.Provisioned)*u.MemoryMb/1024*u.seconds(), "GB-second", prices.ProvisionedCapacity.Amount)
+			one.add("duration on provisioned concurrency", cost.ProvisionedGBSeconds, "GB-second", prices.ProvisionedDuration.Amount)
+		}
+		if extra := max(0, u.EphemeralStorageMb-pricing.EphemeralFreeMb) / 1024; extra > 0 {
+			one.add("ephemeral storage above 512 MB", extra*u.DurationMs/1000*u.Invocations, "GB-second", prices.EphemeralStorage.Amount)
+		}
+		b.merge(one)
 	}
-	if u.Provisioned > 0 {
-		b.add("provisioned concurrency", float64(u.Provisioned)*memGB*u.seconds(), "GB-second", prices.ProvisionedCapacity.Amount)
-		b.add("duration on provisioned concurrency", cost.ProvisionedGBSeconds, "GB-second", prices.ProvisionedDuration.Amount)
-	}
-	if extra := max(0, u.EphemeralStorageMb-pricing.EphemeralFreeMb) / 1024; extra > 0 {
-		b.add("ephemeral storage above 512 MB", extra*u.DurationMs/1000*u.Invocations, "GB-second", prices.EphemeralStorage.Amount)
+	for i := range b.Lines {
+		if l := &b.Lines[i]; l.Quantity > 0 {
+			l.UnitPriceUSD = l.USD / l.Quantity
+		}
 	}
 	return b
 }

@@ -30,23 +30,18 @@ func azureConsumptionRates() azureConsumptionPrices {
 // billAzureConsumption prices executions on observed memory:
 //
 //	GB-s = n × max(⌈d⌉₁ms, 100 ms)/1000 × min(max(⌈m⌉₁₂₈, 128), 1,536)/1024
-//	cost = (GB-s − 400,000)⁺ × $0.000016 + (n − 1M)⁺ × $0.20/M
+//	cost = GB-s × $0.000016 + n × $0.20/M
 //
-// with the monthly grant prorated to the period. Memory is per execution,
+// before the monthly grant (allowances). Memory is per execution,
 // as the vendor's examples apply it (a process shared by concurrent
 // executions pays less).
 func billAzureConsumption(u *Usage, p *Platform) Bill {
 	r := azureConsumptionRates()
 	ms := max(math.Ceil(u.DurationMs-1e-9), r.MinDurationMs.Amount)
 	mb := min(max(roundUp(u.MemoryMb, r.MemoryStepMb.Amount), r.MinMemoryMb.Amount), p.MaxMemoryMb)
-	gbs := u.Invocations * ms / 1000 * mb / 1024
-	freeGBs, freeExec := 0.0, 0.0
-	if u.FreeTier {
-		freeGBs, freeExec = r.FreeGBSeconds.Amount*u.monthShare(), r.FreeExecutions.Amount*u.monthShare()
-	}
 	var b Bill
-	b.add("execution time", beyond(gbs, freeGBs), "GB-second", r.GBSecond.Amount)
-	b.add("executions", beyond(u.Invocations, freeExec), "execution", r.Execution.Amount)
+	b.add("execution time", u.Invocations*ms/1000*mb/1024, "GB-second", r.GBSecond.Amount)
+	b.add("executions", u.Invocations, "execution", r.Execution.Amount)
 	return b
 }
 
@@ -89,8 +84,8 @@ func flexConcurrency(memoryMb float64) int {
 // instance and a always-ready instances taking requests first, ⌈n/c⌉
 // instances are active (Load.Busy); an activity period is billed for at
 // least 1,000 ms, then in 100 ms steps (Load.Periods). On-demand instances
-// pay active GB-s of the instance size beyond the monthly grant, and their
-// executions beyond theirs; always-ready instances pay the baseline on
+// pay active GB-s of the instance size and their executions (the monthly
+// grants are applied by allowances); always-ready instances pay the baseline on
 // their whole time, active GB-s at the always-ready rate and their
 // executions, with no grants:
 //
@@ -109,13 +104,9 @@ func billAzureFlex(u *Usage) Bill {
 	if load.Rho > 0 {
 		readyExec = u.Invocations * busy.ReservedRequests / load.Rho
 	}
-	freeGBs, freeExec := 0.0, 0.0
-	if u.FreeTier {
-		freeGBs, freeExec = r.FreeGBSeconds.Amount*u.monthShare(), r.FreeExecutions.Amount*u.monthShare()
-	}
 	var b Bill
-	b.add("on-demand execution time", beyond((busy.OnDemand+extra)*T*gb, freeGBs), "GB-second", r.OnDemandGBSecond.Amount)
-	b.add("on-demand executions", beyond(u.Invocations-readyExec, freeExec), "execution", r.OnDemandExecution.Amount)
+	b.add("on-demand execution time", (busy.OnDemand+extra)*T*gb, "GB-second", r.OnDemandGBSecond.Amount)
+	b.add("on-demand executions", max(0, u.Invocations-readyExec), "execution", r.OnDemandExecution.Amount)
 	if u.AlwaysReady > 0 {
 		b.add("always ready baseline", float64(u.AlwaysReady)*T*gb, "GB-second", r.BaselineGBSecond.Amount)
 		b.add("always ready execution time", busy.Reserved*T*gb, "GB-second", r.AlwaysReadyGBSecond.Amount)

@@ -79,7 +79,7 @@ func azureFlex() *Platform {
 
 func cloudRun() *Platform {
 	return &Platform{
-		ID: "gcp-cloud-run", Name: "Google Cloud Run (functions and services, request-based)",
+		ID: "gcp-cloud-run", Name: "Google Cloud Run",
 		Keys: []Key{KeyPlatform, KeyRegion, KeyFreeTier, KeyPeriodHours, KeyInvocations, KeyDurationMs,
 			KeyMemoryMb, KeyVCPU, KeyConcurrency, KeyMinInstances, KeyTraffic},
 		Regions:         append(append([]string{}, cloudRunTier1...), cloudRunTier2Regions...),
@@ -92,7 +92,7 @@ func cloudRun() *Platform {
 
 func cloudflareWorkers() *Platform {
 	return &Platform{
-		ID: "cloudflare-workers", Name: "Cloudflare Workers (Standard)",
+		ID: "cloudflare-workers", Name: "Cloudflare Workers",
 		Keys:            []Key{KeyPlatform, KeyPeriodHours, KeyInvocations, KeyCPUTimeMs},
 		Regions:         []string{"global"},
 		DefaultMemoryMb: 128, MinMemoryMb: 128, MaxMemoryMb: 128,

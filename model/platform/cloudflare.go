@@ -22,13 +22,12 @@ func workersRates() workersPrices {
 //
 //	cost = $5 + (n − 10M)⁺ × $0.30/M + (n × cpu_ms − 30M)⁺ × $0.02/M
 //
-// with the subscription and its inclusions prorated to the period.
+// with the subscription and its inclusions (allowances) prorated to the
+// period.
 func billWorkers(u *Usage) Bill {
 	r := workersRates()
-	share := u.monthShare()
 	var b Bill
-	b.add("subscription (Workers Paid)", share, "account-month", r.Subscription.Amount)
-	b.add("requests beyond those included", beyond(u.Invocations, r.IncludedRequests.Amount*share), "request", r.Request.Amount)
-	b.add("CPU time beyond that included", beyond(u.Invocations*u.CPUTimeMs, r.IncludedCPUMs.Amount*share), "CPU-ms", r.CPUMs.Amount)
+	b.add("requests", u.Invocations, "request", r.Request.Amount)
+	b.add("CPU time", u.Invocations*u.CPUTimeMs, "CPU-ms", r.CPUMs.Amount)
 	return b
 }

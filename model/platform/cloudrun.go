@@ -72,9 +72,9 @@ func cloudRunFreeTier() cloudRunFree {
 //	active s = (E[⌈n/c⌉] + rounding) × T,  idle s = (k − E[min(⌈n/c⌉, k)]) × T
 //	CPU      = vCPU × (active s × active rate + idle s × idle rate)
 //	memory   = GiB × (active s × active rate + idle s × idle rate)
-//	requests = (n_req − 2M)⁺ × $0.40/M
+//	requests = n_req × $0.40/M
 //
-// The free tier is a spend-based discount at Tier 1 prices: up to $4.32 of
+// The free tier (allowances) is a spend-based discount at Tier 1 prices: up to $4.32 of
 // CPU and $0.90 of memory a month (prorated to the period), so a Tier 2
 // region gets fewer free seconds. Instance start-up time is billed too; it
 // is not an input here (the Clouds view adds cold starts × start-up time).
@@ -94,15 +94,6 @@ func billCloudRun(u *Usage) Bill {
 		b.add("CPU, idle minimum instances", u.VCPU*idle, "vCPU-second", r.IdleVCPU.Amount)
 		b.add("memory, idle minimum instances", gib*idle, "GiB-second", r.IdleGiB.Amount)
 	}
-	freeRequests := 0.0
-	if u.FreeTier {
-		share := u.monthShare()
-		cpu := u.VCPU * (active*r.ActiveVCPU.Amount + idle*r.IdleVCPU.Amount)
-		mem := gib * (active*r.ActiveGiB.Amount + idle*r.IdleGiB.Amount)
-		b.credit("free tier, CPU (Tier 1 spend)", min(cpu, free.CPUUSD.Amount*share))
-		b.credit("free tier, memory (Tier 1 spend)", min(mem, free.MemoryUSD.Amount*share))
-		freeRequests = free.Requests.Amount * share
-	}
-	b.add("requests", beyond(u.Invocations, freeRequests), "request", r.Request.Amount)
+	b.add("requests", u.Invocations, "request", r.Request.Amount)
 	return b
 }

@@ -19,15 +19,20 @@ func Price(u Usage, given func(Key) bool) (Bill, jsonin.Problems) {
 	if len(probs) > 0 {
 		return Bill{}, probs
 	}
-	return bill(&u, p), nil
+	if p.ID == "aws-lambda" {
+		return billLambda(&u), nil
+	}
+	b := gross(&u, p)
+	allowances(&b, p, u.Region, u.FreeTier, u.monthShare())
+	return b, nil
 }
 
-// bill prices a checked usage with its defaults filled in.
-func bill(u *Usage, p *Platform) Bill {
+// gross prices a checked usage, defaults filled in, before the monthly
+// grants and inclusions (allowances); not for aws-lambda, whose grants
+// pricing.PriceLambda applies.
+func gross(u *Usage, p *Platform) Bill {
 	var b Bill
 	switch p.ID {
-	case "aws-lambda":
-		b = billLambda(u)
 	case "azure-functions-consumption":
 		b = billAzureConsumption(u, p)
 	case "azure-functions-flex":

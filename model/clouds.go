@@ -1,0 +1,42 @@
+package model
+
+import (
+	"strings"
+
+	"planner/model/platform"
+	"planner/model/pricing"
+)
+
+// Clouds puts a valid scenario's functions on every platform (the Clouds
+// view and `planner clouds`): each function is described once — its hourly
+// requests, warm mean and p99, cold-start time, memory, keep-alive and
+// provisioned concurrency — and platform.Compare maps it to each
+// platform's nearest configuration. AWS Lambda is priced in the scenario's
+// region where its profile names one.
+func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
+	p, ok := pricing.LookupProfile(s.Pricing.Profile)
+	if !ok {
+		p, _ = pricing.LookupProfile("aws-us-east-1")
+	}
+	if region, isAWS := strings.CutPrefix(p.ID, "aws-"); isAWS {
+		regions := map[string]string{"aws-lambda": region}
+		for k, v := range a.Regions {
+			regions[k] = v
+		}
+		a.Regions = regions
+	}
+	seconds, days := p.SecondsPerMonth(), p.HoursPerMonth.Amount/24
+	workloads := make([]platform.Workload, len(s.Functions))
+	for i := range s.Functions {
+		f := &s.Functions[i]
+		_, monthly := f.Traffic(seconds)
+		workloads[i] = platform.Workload{
+			Name: f.Name, RequestsPerHour: hourlyRequests(f.TrafficProfile, monthly/days),
+			DurationMs: f.AvgExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
+			MemoryMb: float64(f.AllocatedMemoryMb), UsedMemoryMb: f.ActualMemoryUsageMb,
+			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
+			Provisioned: f.ProvisionedConcurrency,
+		}
+	}
+	return platform.Compare(workloads, a)
+}
