@@ -41,6 +41,7 @@ func commands() []command {
 		{"import", "power-tuning [FILE|-] | aws --functions FILE [--concurrency FILE…] [--metrics FILE…] | aws --commands [--functions FILE] [--region R] [--days N] | aws --queries --functions FILE [--part K]",
 			"read AWS Lambda Power Tuning results, or an account's AWS CLI outputs as a scenario (--commands prints the AWS CLI commands that write them)", runImport},
 		{"export", "terraform|sam|cloudwatch-alarms [FILE|-]", "the plan as Terraform, a SAM template or CloudWatch put-metric-alarm requests (the default scenario without FILE)", runExport},
+		{"clouds", "[FILE|-] [--format json|markdown] [--cpu-bound-share S] [--free-tier=false]", "the scenario on every platform: monthly bill by meter, instances, cold starts, p99 latency, cost against traffic and the crossovers", runClouds},
 		{"build", "[--out dist] [--web web]", "write the static site (after building web/app.wasm)", runBuild},
 		{"serve", "[--addr HOST:PORT] [--dir dist]", "serve the built site with the production headers", runServe},
 	}

@@ -42,3 +42,38 @@ func TestCalcPlatformCost(t *testing.T) {
 		}
 	}
 }
+
+// `planner clouds` prints the comparison as JSON or Markdown; a bad
+// assumption is a usage error.
+func TestClouds(t *testing.T) {
+	code, out, errs := run(t, "", "clouds")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var c struct {
+		Platforms []struct {
+			Platform   string  `json:"platform"`
+			MonthlyUSD float64 `json:"monthly_usd"`
+		} `json:"platforms"`
+		Curves []struct {
+			MonthlyUSD []float64 `json:"monthly_usd"`
+		} `json:"curves"`
+		Scales []float64 `json:"scales"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Platforms) != 5 || len(c.Curves) != 5 || len(c.Curves[0].MonthlyUSD) != len(c.Scales) {
+		t.Fatalf("%+v", c)
+	}
+	code, md, _ := run(t, "", "clouds", "--format", "markdown", "--cpu-bound-share", "0.2")
+	if code != 0 || !strings.Contains(md, "| Google Cloud Run | us-central1 |") || !strings.Contains(md, "20% of each request") {
+		t.Errorf("markdown: exit %d\n%s", code, md)
+	}
+	if code, _, _ := run(t, "", "clouds", "--cpu-bound-share", "NaN"); code != 2 {
+		t.Errorf("NaN share: exit %d", code)
+	}
+	if code, _, _ := run(t, "", "clouds", "--cpu-bound-share", "1.5"); code != 2 {
+		t.Errorf("share 1.5: exit %d", code)
+	}
+}

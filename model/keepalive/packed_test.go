@@ -21,9 +21,9 @@ func TestPackedAgainstSimulation(t *testing.T) {
 	for _, k := range cases {
 		got := Solve(k)
 		sim := simulate.RunPacked(simulate.PackedInput{Seed: 7, ArrivalRatePerSecond: k.ArrivalRatePerSecond,
-			Seconds: min(1e7, 400_000/k.ArrivalRatePerSecond),
-			Warm:    simulate.Distribution{Kind: "exponential", MeanMs: k.WarmServiceTimeMs},
-			Cold:    simulate.Distribution{Kind: "exponential", MeanMs: k.ColdServiceTimeMs},
+			Seconds:          min(1e7, 400_000/k.ArrivalRatePerSecond),
+			Warm:             simulate.Distribution{Kind: "exponential", MeanMs: k.WarmServiceTimeMs},
+			Cold:             simulate.Distribution{Kind: "exponential", MeanMs: k.ColdServiceTimeMs},
 			KeepAliveMinutes: k.KeepAliveMinutes, PerInstance: k.PerInstance})
 		simInstances := sim.AvgInstances
 		t.Logf("C=%d λ=%g: P(cold) %.4f vs %.4f simulated; instances %.3f vs %.3f", k.PerInstance, k.ArrivalRatePerSecond, got.ColdStartProbability, sim.ColdStartProbability, got.AvgInstances, simInstances)

@@ -7,22 +7,22 @@ type Key string
 
 // The inputs of a bill.
 const (
-	KeyPlatform       Key = "platform"
-	KeyRegion         Key = "region"
-	KeyArchitecture   Key = "architecture"
-	KeyFreeTier       Key = "free_tier"
-	KeyPeriodHours    Key = "period_hours"
-	KeyInvocations    Key = "invocations"
-	KeyDurationMs     Key = "avg_execution_time_ms"
-	KeyMemoryMb       Key = "memory_mb"
-	KeyVCPU           Key = "vcpu"
-	KeyCPUTimeMs      Key = "cpu_time_ms"
-	KeyConcurrency    Key = "concurrency_per_instance"
-	KeyAlwaysReady    Key = "always_ready_instances"
-	KeyMinInstances   Key = "min_instances"
-	KeyProvisioned    Key = "provisioned_concurrency"
-	KeyEphemeralMb    Key = "ephemeral_storage_mb"
-	KeyTraffic        Key = "traffic"
+	KeyPlatform     Key = "platform"
+	KeyRegion       Key = "region"
+	KeyArchitecture Key = "architecture"
+	KeyFreeTier     Key = "free_tier"
+	KeyPeriodHours  Key = "period_hours"
+	KeyInvocations  Key = "invocations"
+	KeyDurationMs   Key = "avg_execution_time_ms"
+	KeyMemoryMb     Key = "memory_mb"
+	KeyVCPU         Key = "vcpu"
+	KeyCPUTimeMs    Key = "cpu_time_ms"
+	KeyConcurrency  Key = "concurrency_per_instance"
+	KeyAlwaysReady  Key = "always_ready_instances"
+	KeyMinInstances Key = "min_instances"
+	KeyProvisioned  Key = "provisioned_concurrency"
+	KeyEphemeralMb  Key = "ephemeral_storage_mb"
+	KeyTraffic      Key = "traffic"
 )
 
 // Platform is one serverless offer: what it bills, what it reads and how
