@@ -138,7 +138,12 @@ func solveKeepAlive(k Input, coldClass bool) Result {
 			}
 		}
 	}
-	running := lambda * meanServiceTime(warm, cold, p)
+	return newResult(p, instances, lambda*meanServiceTime(warm, cold, p), c, method)
+}
+
+// newResult is the steady state with P(cold) p, the instances alive (at
+// least the running and the provisioned c) and the running ones.
+func newResult(p, instances, running, c float64, method string) Result {
 	instances = max(instances, running, c)
 	return Result{
 		ColdStartProbability:         p,

@@ -1,10 +1,6 @@
 package keepalive
 
-import (
-	"math"
-
-	"planner/model/num"
-)
+import "math"
 
 // solvePacked is the model for instances that hold C > 1 requests at once
 // (Cloud Run, Azure Flex Consumption). Requests are packed onto the most
@@ -50,16 +46,7 @@ func solvePacked(k Input) Result {
 		}
 	}
 	running := busyInstances(lambda*meanServiceTime(warm, cold, p), per)
-	instances = max(instances, running, c)
-	return Result{
-		ColdStartProbability:         p,
-		AvgInstances:                 instances,
-		AvgRunningInstances:          running,
-		AvgIdleInstances:             instances - running,
-		Utilization:                  num.Ratio(running, instances),
-		IdleInstanceSecondsPerSecond: instances - running,
-		Method:                       method + ", packed",
-	}
+	return newResult(p, instances, running, c, method+", packed")
 }
 
 // packedMaxima is maxima at the levels j·per: P(cold) and the instances

@@ -1,6 +1,10 @@
 package platform
 
-import "planner/model/pricing"
+import (
+	"slices"
+
+	"planner/model/pricing"
+)
 
 // Key names one input of a platform bill (the JSON keys of Usage).
 type Key string
@@ -55,14 +59,7 @@ type Platform struct {
 }
 
 // Uses reports whether the platform's bill reads key k.
-func (p *Platform) Uses(k Key) bool {
-	for _, have := range p.Keys {
-		if have == k {
-			return true
-		}
-	}
-	return false
-}
+func (p *Platform) Uses(k Key) bool { return slices.Contains(p.Keys, k) }
 
 // Lookup returns the platform with the given ID.
 func Lookup(id string) (*Platform, bool) {
