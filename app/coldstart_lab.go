@@ -144,8 +144,7 @@ func (c *ColdStartLab) Render() app.UI {
 	}
 	return app.Div().Class("cold-start-lab").Body(
 		tableRegion(fmt.Sprintf("Cold starts of %s by method (keep-alive %g min); the highlighted one feeds the figures above", f.Name, f.KeepAliveMinutes), app.Table(),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Method"), app.Th().Scope("col").Text("Cold-start rate"),
-				app.Th().Scope("col").Text("Instances"), app.Th().Scope("col").Text("Notes"))),
+			columns("Method", "Cold-start rate", "Instances", "Notes"),
 			app.TBody().Body(
 				row(model.ColdStartReference, "Rate given (spec rule)", methodCell(c.metric("given"), f.ColdStartRate, "fraction", "the cold_start_rate input"),
 					app.Td(), app.Td().Text("the cold_start_rate input")),

@@ -222,9 +222,7 @@ func (c *ForecastLab) policyTable() app.UI {
 	pc := c.policies
 	return app.Div().Body(
 		tableRegion(fmt.Sprintf("Policies on the last %d hours, guardrails applied (±%g%% an hour)", len(pc.NeededConcurrency), policy.DefaultGuardrails().MaxChange*100), app.Table(),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Policy"), app.Th().Scope("col").Text("Cost"),
-				app.Th().Scope("col").Text("Cold starts"), app.Th().Scope("col").Text("p99"), app.Th().Scope("col").Text("Throttles"),
-				app.Th().Scope("col").Text("How"))),
+			columns("Policy", "Cost", "Cold starts", "p99", "Throttles", "How"),
 			app.TBody().Body(app.Range(pc.Policies).Slice(func(i int) app.UI {
 				p := pc.Policies[i]
 				return app.Tr().Class(classes("current-row", p.Policy == pc.Recommended)).Body(

@@ -44,6 +44,7 @@ var tabs = []struct{ id, label string }{
 	{"prices", "Prices"},
 	{"scenarios", "Scenarios"},
 	{"compare", "Compare"},
+	{"clouds", "Clouds"},
 }
 
 // OnInit loads the schema and the default scenario.
@@ -269,7 +270,7 @@ func (p *Planner) view() app.UI {
 	case "optimize":
 		return optimizeView(r)
 	case "alerts":
-		return alertsView(p.s)
+		return alertsView(p.s, p.lib.tell)
 	case "forecast":
 		return p.forecastView(r)
 	case "prices":
@@ -278,6 +279,8 @@ func (p *Planner) view() app.UI {
 		return &Scenarios{Session: p.s, Library: p.lib, Import: p.importInputs}
 	case "compare":
 		return &Compare{Report: r, Library: p.lib.entries}
+	case "clouds":
+		return &Clouds{Session: p.s, Revision: p.s.reportRevision}
 	}
 	return &Application{Session: p.s, Show: func(i int) { p.selected["functions"] = i; p.tab = "function" }}
 }

@@ -1,31 +1,25 @@
 package app
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"planner/model"
+	"planner/app/interop"
 )
 
 // alertsView lists the generated alert rules, charts them and offers them as
 // a Prometheus rules file.
-func alertsView(s *session) app.UI {
+func alertsView(s *session, tell func(notice)) app.UI {
 	r := s.report
 	return app.Div().Body(
 		app.H2().Text("Alerts"),
 		app.P().Text(plural(r.AlertCounts.Rules, "rule")+", "+plural(r.AlertCounts.Critical, "critical rule")+"."),
-		app.Button().Type("button").Class("primary").Text("Download Prometheus rules (YAML)").
+		app.Button().Type("button").Class("primary").ID("export-prometheus").Text("Download Prometheus rules (YAML)").
 			OnClick(func(ctx app.Context, e app.Event) {
-				var b strings.Builder
-				if err := model.WritePrometheusRules(&b, s.report); err == nil {
-					download("alert-rules.yaml", "application/yaml", b.String())
-				}
+				downloadReport(ctx, s, interop.FormatPrometheusRules, "alert-rules.yaml", "application/yaml", tell)
 			}),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: alertsChart, Label: "Alert rules by function and severity"}),
 		tableRegion("Alert rules", app.Table().Class("alerts", "wide-text"),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Rule"), app.Th().Scope("col").Text("Severity"),
-				app.Th().Scope("col").Text("Condition"), app.Th().Scope("col").Text("For"), app.Th().Scope("col").Text("Description"))),
+			columns("Rule", "Severity", "Condition", "For", "Description"),
 			app.TBody().Body(app.Range(r.Alerts).Slice(func(i int) app.UI {
 				a := r.Alerts[i]
 				return app.Tr().Body(

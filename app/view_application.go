@@ -155,8 +155,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 func projectionsTable(r *model.Report) app.UI {
 	return tableRegion(fmt.Sprintf("Functions and their services at a multiple of today's traffic (global services excluded); %g%% saved from %g× on",
 		spec.AtScaleSavings*100, float64(spec.AtScaleFactor)), app.Table(),
-		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Traffic"), app.Th().Scope("col").Text("Invocations/month"),
-			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost per invocation"))),
+		columns("Traffic", "Invocations/month", "Monthly cost", "Cost per invocation"),
 		app.TBody().Body(app.Range(r.ScalingProjections).Slice(func(i int) app.UI {
 			pr := r.ScalingProjections[i]
 			key := fmt.Sprintf("scaling_projections.%gx_scale.", pr.Factor)
@@ -208,7 +207,7 @@ func globalServicesTable(r *model.Report) app.UI {
 	values := map[string]float64{"deployment": g.Deployment, "codebuild": g.CodeBuild, "secrets_manager": g.SecretsManager,
 		"x_ray": g.XRay, "cloudwatch_insights": g.CloudWatchInsights, "iam": g.IAM}
 	return tableRegion("Global services, shared by the application", app.Table(),
-		app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Service"), app.Th().Scope("col").Text("Per month"))),
+		columns("Service", "Per month"),
 		app.TBody().Body(
 			app.Range(rows).Slice(func(i int) app.UI {
 				row := rows[i]

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -77,28 +76,18 @@ func (c *Compare) Render() app.UI {
 		return app.Div().Body(append(body, app.P().Class("error").Text("Cannot compare: "+a.problem+b.problem))...)
 	}
 	cmp := model.CompareReports(a.report, b.report)
-	row := func(list string, i int, f model.ComparedFigure, label, unit string) app.UI {
-		at := func(key string) string { return fmt.Sprintf("%s.%d.%s", list, i, key) }
-		return app.Tr().Body(app.Th().Scope("row").Text(label),
-			compareCell(at("a"), f.A, unit, label+" in A"), compareCell(at("b"), f.B, unit, label+" in B"),
-			compareCell(at("difference"), f.Difference, unit, "B − A"))
+	totals := make([]app.UI, len(cmp.Totals))
+	for i, f := range cmp.Totals {
+		t := comparedTotals[f.Key]
+		totals[i] = comparedRow(compareSource, "totals", i, f.A, f.B, f.Difference, t.label, t.unit)
+	}
+	functions := make([]app.UI, len(cmp.Functions))
+	for i, f := range cmp.Functions {
+		functions[i] = comparedRow(compareSource, "functions", i, f.A, f.B, f.Difference, f.Key, "USD/month")
 	}
 	return app.Div().Body(append(body,
-		tableRegion("Totals", app.Table(),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Figure"), app.Th().Scope("col").Text("A"),
-				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
-			app.TBody().Body(app.Range(cmp.Totals).Slice(func(i int) app.UI {
-				f := cmp.Totals[i]
-				return row("totals", i, f, comparedTotals[f.Key].label, comparedTotals[f.Key].unit)
-			})),
-		),
-		tableRegion("Functions (matched by name; a function in one scenario only costs 0 in the other)", app.Table(),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("A"),
-				app.Th().Scope("col").Text("B"), app.Th().Scope("col").Text("B − A"))),
-			app.TBody().Body(app.Range(cmp.Functions).Slice(func(i int) app.UI {
-				return row("functions", i, cmp.Functions[i], cmp.Functions[i].Key, "USD/month")
-			})),
-		),
+		comparedTable("Totals", totals),
+		comparedTable("Functions (matched by name; a function in one scenario only costs 0 in the other)", functions),
 		app.Div().Class("charts").Body(&StaticChart{Option: charts.CompareCosts(cmp, comparedLabels()), Label: "Where the cost difference between A and B comes from"}),
 	)...)
 }
@@ -112,14 +101,26 @@ func comparedLabels() map[string]string {
 	return labels
 }
 
-// compareCell is a table cell holding a number of the comparison; a
-// difference reads with its sign.
-func compareCell(metric string, v float64, unit, explain string) app.UI {
-	el := figure{Metric: metric, Value: v, Unit: unit, Explain: explain}.cellElement().DataSet("source", compareSource)
-	if strings.HasSuffix(metric, ".difference") && v > 0 {
-		el = el.Text("+" + formatValue(v, unit))
+// comparedTable is a table of A, B and B − A, one row per figure.
+func comparedTable(caption string, rows []app.UI) app.UI {
+	return tableRegion(caption, app.Table(),
+		columns("Figure", "A", "B", "B − A"),
+		app.TBody().Body(rows...))
+}
+
+// comparedRow is row i of a comparison's list (its document's data-source
+// is source): the figure's label, its value in A and in B, and B − A read
+// with its sign.
+func comparedRow(source, list string, i int, a, b, difference float64, label, unit string) app.UI {
+	cell := func(key string, v float64, explain string) app.UI {
+		el := figure{Metric: fmt.Sprintf("%s.%d.%s", list, i, key), Value: v, Unit: unit, Explain: explain}.cellElement().DataSet("source", source)
+		if key == "difference" && v > 0 {
+			el = el.Text("+" + formatValue(v, unit))
+		}
+		return app.Td().Class("num").Body(el)
 	}
-	return app.Td().Class("num").Body(el)
+	return app.Tr().Body(app.Th().Scope("row").Text(label),
+		cell("a", a, label+" in A"), cell("b", b, label+" in B"), cell("difference", difference, "B − A"))
 }
 
 // StaticChart is a chart whose option is given.

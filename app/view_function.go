@@ -112,10 +112,7 @@ func coldStartTable(i int, cs spec.ColdStartOptimization) app.UI {
 		s   spec.ColdStartScenario
 	}{{"natural", cs.OptimizationScenarios.Natural}, {"provisioned", cs.OptimizationScenarios.Provisioned}, {"warmup", cs.OptimizationScenarios.Warmup}}
 	return tableRegion("Cold-start strategies", app.Table(),
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Strategy"), app.Th().Scope("col").Text("Cold-start rate"),
-			app.Th().Scope("col").Text("Cold starts / month"), app.Th().Scope("col").Text("Extra cost"),
-			app.Th().Scope("col").Text("Avg latency added"), app.Th().Scope("col").Text("p99 latency added"))),
+		columns("Strategy", "Cold-start rate", "Cold starts / month", "Extra cost", "Avg latency added", "p99 latency added"),
 		app.TBody().Body(app.Range(rows).Slice(func(j int) app.UI {
 			row := rows[j]
 			m := fmt.Sprintf("functions.%d.cold_start.optimization_scenarios.%s.", i, row.key)
@@ -140,9 +137,7 @@ func memoryTable(i int, m spec.MemoryOptimization) app.UI {
 		picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
 	}
 	return tableRegion("Memory configurations", app.Table(),
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Memory"), app.Th().Scope("col").Text("Duration"), app.Th().Scope("col").Text("Source"),
-			app.Th().Scope("col").Text("Monthly cost"), app.Th().Scope("col").Text("Cost / invocation"), app.Th().Scope("col").Text("Pick"))),
+		columns("Memory", "Duration", "Source", "Monthly cost", "Cost / invocation", "Pick"),
 		app.TBody().Body(app.Range(m.MemoryConfigurations).Slice(func(j int) app.UI {
 			c := m.MemoryConfigurations[j]
 			key := fmt.Sprintf("functions.%d.memory.memory_configurations.%g.", i, c.MemoryMb)

@@ -39,8 +39,7 @@ func optimizeView(r *model.Report) app.UI {
 		})),
 		app.H3().Text("Performance tuning"),
 		tableRegion("Changes for functions that miss their p99 latency or error-rate targets", app.Table(),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("Change"),
-				app.Th().Scope("col").Text("Action"), app.Th().Scope("col").Text("Expected"))),
+			columns("Function", "Change", "Action", "Expected"),
 			app.TBody().Body(app.Range(r.Functions).Slice(func(i int) app.UI {
 				f := &r.Functions[i]
 				if len(f.Tuning) == 0 {

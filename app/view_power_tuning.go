@@ -17,9 +17,7 @@ func architecturesTable(i int, options []model.ArchitectureOption) app.UI {
 	}
 	return app.Div().Class("architectures-slot").Body(
 		tableRegion("Cheapest measured size on each architecture", app.Table(),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Architecture"), app.Th().Scope("col").Text("Memory"),
-				app.Th().Scope("col").Text("Duration"), app.Th().Scope("col").Text("Monthly cost"))),
+			columns("Architecture", "Memory", "Duration", "Monthly cost"),
 			app.TBody().Body(app.Range(options).Slice(func(j int) app.UI {
 				o := options[j]
 				key := fmt.Sprintf("functions.%d.architectures.%d.", i, j)

@@ -24,8 +24,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 			return app.P().Class("profile-note").Text(profile.Description)
 		}),
 		tableRegion(fmt.Sprintf("%s, %s", r.Pricing.ProfileName, r.Pricing.Architecture), app.Table().Class("prices"),
-			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Item"), app.Th().Scope("col").Text("Price"),
-				app.Th().Scope("col").Text("Source"), app.Th().Scope("col").Text("Read on"))),
+			columns("Item", "Price", "Source", "Read on"),
 			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 				row := rows[i]
 				price := figure{Metric: row.metric, Value: row.amount, Explain: row.item}.cellElement().DataSet("source", pricesSource).Text(row.price)

@@ -2,12 +2,12 @@ package app
 
 import (
 	"encoding/json"
-	"io"
 	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"planner/app/interop"
 	"planner/model"
 )
 
@@ -114,11 +114,13 @@ func (c *Scenarios) Render() app.UI {
 					data, _ := json.MarshalIndent(c.Session.report, "", "  ")
 					download(fileName(c.Session.scenario, "report.json"), "application/json", string(data))
 				}),
-			app.Button().Type("button").Class("small").Text("Report CSV").Disabled(c.Session.report == nil).
-				OnClick(func(ctx app.Context, e app.Event) { c.downloadReport("report.csv", "text/csv", model.WriteCSV) }),
-			app.Button().Type("button").Class("small").Text("Report Markdown").Disabled(c.Session.report == nil).
+			app.Button().Type("button").Class("small").ID("export-report-csv").Text("Report CSV").Disabled(c.Session.report == nil).
 				OnClick(func(ctx app.Context, e app.Event) {
-					c.downloadReport("report.md", "text/markdown", model.WriteMarkdown)
+					downloadReport(ctx, c.Session, interop.FormatReportCSV, "report.csv", "text/csv", c.Library.tell)
+				}),
+			app.Button().Type("button").Class("small").ID("export-report-md").Text("Report Markdown").Disabled(c.Session.report == nil).
+				OnClick(func(ctx app.Context, e app.Event) {
+					downloadReport(ctx, c.Session, interop.FormatReportMarkdown, "report.md", "text/markdown", c.Library.tell)
 				}),
 			app.Button().Type("button").Class("small").Text("Print").
 				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
@@ -126,13 +128,20 @@ func (c *Scenarios) Render() app.UI {
 	)
 }
 
-func (c *Scenarios) downloadReport(name, mime string, write func(w io.Writer, r *model.Report) error) {
-	var b strings.Builder
-	if err := write(&b, c.Session.report); err != nil {
-		c.Library.tell(notice{"The report could not be written: " + err.Error(), true})
+// downloadReport has the interop worker write the report on screen in
+// format and downloads it as name; a failure is told.
+func downloadReport(ctx app.Context, s *session, format, name, mime string, tell func(notice)) {
+	r, sc := s.report, s.scenario
+	if r == nil {
 		return
 	}
-	download(fileName(c.Session.scenario, name), mime, b.String())
+	callInterop(ctx, interop.Request{Op: interop.OpReport, Report: r, Format: format}, func(ctx app.Context, resp interop.Response) {
+		if resp.Problems != "" {
+			tell(notice{"The report could not be written: " + resp.Problems, true})
+			return
+		}
+		download(fileName(sc, name), mime, resp.Text)
+	})
 }
 
 // fileName prefixes a file name with the scenario's name, made safe.

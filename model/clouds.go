@@ -12,7 +12,10 @@ import (
 // requests, warm mean and p99, cold-start time, memory, keep-alive and
 // provisioned concurrency — and platform.Compare maps it to each
 // platform's nearest configuration. AWS Lambda is priced in the scenario's
-// region where its profile names one.
+// region where its profile names one, with the cold-start rate the
+// scenario gives where it gives one (the report's), so that its bill is the
+// report's Lambda cost. Whether free tiers apply is a's choice; callers
+// start from the scenario's (CloudsAssumptions).
 func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 	p, ok := pricing.LookupProfile(s.Pricing.Profile)
 	if !ok {
@@ -37,6 +40,17 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
 			Provisioned: f.ProvisionedConcurrency,
 		}
+		if f.ColdStartMethod != ColdStartModel && f.ColdStartMethod != ColdStartSimulated {
+			workloads[i].ColdStartRate = &f.ColdStartRate
+		}
 	}
 	return platform.Compare(workloads, a)
+}
+
+// CloudsAssumptions are the default assumptions for moving s: free tiers
+// as the scenario's pricing says.
+func CloudsAssumptions(s *Scenario) platform.Assumptions {
+	a := platform.DefaultAssumptions()
+	a.FreeTier = s.Pricing.FreeTier
+	return a
 }

@@ -63,3 +63,28 @@ func TestCloudsDefaultScenario(t *testing.T) {
 		t.Log(x.Text)
 	}
 }
+
+// One voice: the scenario on AWS Lambda costs what its report says Lambda
+// costs, with the rates the report uses (given or modelled), and the free
+// tier as the scenario sets it.
+func TestCloudsLambdaIsTheReport(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[1].ColdStartMethod = ColdStartModel
+	for _, free := range []bool{true, false} {
+		s.Pricing.FreeTier = free
+		r, probs := Evaluate(&s)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		c := Clouds(&s, CloudsAssumptions(&s))
+		lambda := c.Platforms[0]
+		if lambda.Platform != "aws-lambda" || math.Abs(lambda.MonthlyUSD-r.TotalSummary.LambdaCost) > 1e-6*r.TotalSummary.LambdaCost {
+			t.Errorf("free tier %v: Clouds has Lambda at $%.4f, the report $%.4f", free, lambda.MonthlyUSD, r.TotalSummary.LambdaCost)
+		}
+		for i, f := range lambda.Functions {
+			if want := r.Functions[i].ColdStartRate.Rate; math.Abs(f.ColdStartRate-want) > 1e-9 {
+				t.Errorf("%s: cold-start rate %g on Clouds, %g in the report (%s)", f.Name, f.ColdStartRate, want, r.Functions[i].ColdStartRate.Method)
+			}
+		}
+	}
+}

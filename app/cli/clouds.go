@@ -16,7 +16,7 @@ func runClouds(env *Env, args []string) int {
 	a := platform.DefaultAssumptions()
 	format := fs.String("format", "json", "output format: json or markdown")
 	fs.Float64Var(&a.CPUBoundShare, "cpu-bound-share", a.CPUBoundShare, "share of a request's duration that scales with CPU, 0 to 1")
-	fs.BoolVar(&a.FreeTier, "free-tier", a.FreeTier, "apply each platform's monthly free grants")
+	fs.BoolVar(&a.FreeTier, "free-tier", a.FreeTier, "apply each platform's monthly free grants (default: as the scenario's pricing.free_tier)")
 	file, err := parseWithOneFile(fs, args)
 	if err != nil {
 		return 2
@@ -32,6 +32,11 @@ func runClouds(env *Env, args []string) int {
 	s, _, code := loadEvaluated(env, "clouds", file)
 	if s == nil {
 		return code
+	}
+	freeTierSet := false
+	fs.Visit(func(f *flag.Flag) { freeTierSet = freeTierSet || f.Name == "free-tier" })
+	if !freeTierSet {
+		a.FreeTier = model.CloudsAssumptions(s).FreeTier
 	}
 	c := model.Clouds(s, a)
 	if *format == "json" {

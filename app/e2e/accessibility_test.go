@@ -49,7 +49,7 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("%s: %s (%s): %s at %s", state, v.ID, v.Impact, v.Help, strings.Join(v.Targets, "; "))
 		}
 	}
-	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare"} {
+	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare", "clouds"} {
 		b.clickTab(t, tab)
 		b.waitReady(t)
 		check("view " + tab)

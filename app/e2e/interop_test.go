@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -124,7 +125,8 @@ func TestPastedComparisonLinkComparesArchitectures(t *testing.T) {
 }
 
 // The Terraform, SAM and alarms downloads are what `planner export`
-// writes for the same scenario.
+// writes for the same scenario; the report's CSV, Markdown and Prometheus
+// rules are what `planner report` writes.
 func TestInfrastructureExportsDownload(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
@@ -133,14 +135,25 @@ func TestInfrastructureExportsDownload(t *testing.T) {
 	sc := model.DefaultScenario()
 	r, _ := model.Evaluate(&sc)
 	d := model.NewDeployment(&sc, r, model.PlanFunctionPolicies(&sc, r, nil))
-	var tf, sam strings.Builder
+	var tf, sam, csv, md, rules strings.Builder
 	deploy.WriteTerraform(&tf, &d)
 	deploy.WriteSAM(&sam, &d)
-	for i, c := range []struct{ button, name, want string }{
-		{"#export-tf", "E-commerce-application-planner.tf", tf.String()},
-		{"#export-yaml", "E-commerce-application-template.yaml", sam.String()},
-		{"#export-json", "E-commerce-application-cloudwatch-alarms.json", string(deploy.AlarmsJSON(&d))},
+	for w, write := range map[*strings.Builder]func(io.Writer, *model.Report) error{&csv: model.WriteCSV, &md: model.WriteMarkdown, &rules: model.WritePrometheusRules} {
+		if err := write(w, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range []struct{ tab, button, name, want string }{
+		{"", "#export-tf", "E-commerce-application-planner.tf", tf.String()},
+		{"", "#export-yaml", "E-commerce-application-template.yaml", sam.String()},
+		{"", "#export-json", "E-commerce-application-cloudwatch-alarms.json", string(deploy.AlarmsJSON(&d))},
+		{"", "#export-report-csv", "E-commerce-application-report.csv", csv.String()},
+		{"", "#export-report-md", "E-commerce-application-report.md", md.String()},
+		{"alerts", "#export-prometheus", "E-commerce-application-alert-rules.yaml", rules.String()},
 	} {
+		if c.tab != "" {
+			b.clickTab(t, c.tab)
+		}
 		b.run(t, chromedp.Click(c.button, chromedp.ByQuery))
 		var got []struct{ Name, Type, Text string }
 		b.run(t, chromedp.Poll(`window.__downloads.length > `+strconv.Itoa(i)+` ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(20*time.Second)))

@@ -171,10 +171,16 @@ func TestOfflineReload(t *testing.T) {
 		t.Error("no figures offline")
 	}
 	// The interop worker and its module come from the cache too: the
-	// Forecast view (forecast in the worker) and a Terraform export work.
+	// Forecast view (forecast in the worker), the Clouds view and a
+	// Terraform export work.
 	b.clickTab(t, "forecast")
 	var method string
 	b.run(t, chromedp.Poll(`document.querySelector('.forecast-lab')?.innerText.match(/Method \w+/)?.[0] ?? null`, &method,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	// The Clouds view's comparison runs in the worker too.
+	b.clickTab(t, "clouds")
+	var platforms int
+	b.run(t, chromedp.Poll(`document.querySelectorAll('.clouds [data-source="clouds"][data-metric$=".monthly_usd"]').length || null`, &platforms,
 		chromedp.WithPollingTimeout(30*time.Second)))
 	b.clickTab(t, "scenarios")
 	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
@@ -329,8 +335,8 @@ func TestKeyboardSkipLinkAndTabs(t *testing.T) {
 	b.run(t, chromedp.KeyEvent(kb.Home))
 	b.run(t, chromedp.WaitVisible("#panel-function", chromedp.ByQuery))
 	b.run(t, chromedp.KeyEvent(kb.ArrowLeft))
-	b.run(t, chromedp.WaitVisible("#panel-compare", chromedp.ByQuery))
-	if got := active(); got != "tab-compare" {
+	b.run(t, chromedp.WaitVisible("#panel-clouds", chromedp.ByQuery))
+	if got := active(); got != "tab-clouds" {
 		t.Errorf("ArrowLeft from the first tab focuses %q, want the last", got)
 	}
 }

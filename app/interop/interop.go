@@ -9,11 +9,13 @@ package interop
 
 import (
 	"encoding/json"
+	"io"
 	"strings"
 
 	"planner/model"
 	"planner/model/deploy"
 	"planner/model/forecast"
+	"planner/model/platform"
 	"planner/model/policy"
 	"planner/model/powertuning"
 	"planner/model/pricing"
@@ -26,13 +28,19 @@ const (
 	OpPowerTuning = "power-tuning"
 	OpForecast    = "forecast"
 	OpPolicies    = "policies"
+	OpClouds      = "clouds"
+	OpReport      = "report"
 )
 
-// Export formats.
+// Export formats: the plan's infrastructure (OpExport), and the report's
+// (OpReport).
 const (
 	FormatTerraform        = "terraform"
 	FormatSAM              = "sam"
 	FormatCloudWatchAlarms = "cloudwatch-alarms"
+	FormatReportCSV        = "report-csv"
+	FormatReportMarkdown   = "report-markdown"
+	FormatPrometheusRules  = "prometheus-rules"
 )
 
 // File is a file's name and text.
@@ -49,6 +57,8 @@ type Request struct {
 	// Scenario and Format are what to export, and how.
 	Scenario json.RawMessage `json:"scenario,omitempty"`
 	Format   string          `json:"format,omitempty"`
+	// Report is the report the page shows, to write in Format.
+	Report *model.Report `json:"report,omitempty"`
 	// Function and Architecture are the function Power Tuning results
 	// (Files[0]) measure, and the architecture it runs on.
 	Function     *model.Function      `json:"function,omitempty"`
@@ -59,6 +69,8 @@ type Request struct {
 	History []float64 `json:"history,omitempty"`
 	Horizon int       `json:"horizon,omitempty"`
 	Profile string    `json:"profile,omitempty"`
+	// Assumptions are how Scenario's functions move between platforms.
+	Assumptions *platform.Assumptions `json:"assumptions,omitempty"`
 }
 
 // Response is a job's result; Problems is set when it failed.
@@ -73,7 +85,9 @@ type Response struct {
 	Forecast  *forecast.Forecast  `json:"forecast,omitempty"`
 	Anomalies *forecast.Anomalies `json:"anomalies,omitempty"`
 	Policies  *policy.Comparison  `json:"policies,omitempty"`
-	Problems  string              `json:"problems,omitempty"`
+	// Clouds is Scenario on every platform.
+	Clouds   *platform.Comparison `json:"clouds,omitempty"`
+	Problems string               `json:"problems,omitempty"`
 }
 
 // Handle runs a request given as JSON and returns its response as JSON
@@ -102,6 +116,10 @@ func handle(request []byte) Response {
 		return forecastOf(req.History, req.Horizon)
 	case OpPolicies:
 		return policies(req)
+	case OpClouds:
+		return clouds(req.Scenario, req.Assumptions)
+	case OpReport:
+		return writeReport(req.Report, req.Format)
 	}
 	return Response{Problems: "unknown operation " + req.Op}
 }
@@ -206,4 +224,41 @@ func policies(req Request) Response {
 	in := model.PolicyInput(req.Function, req.History, req.Horizon, policy.DefaultGuardrails())
 	c := policy.Compare(in, p, req.Architecture)
 	return Response{Policies: &c}
+}
+
+// clouds puts a valid scenario on every platform under a (the defaults
+// when nil).
+func clouds(scenario json.RawMessage, a *platform.Assumptions) Response {
+	s, probs := model.ParseScenario(scenario)
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	assumed := platform.DefaultAssumptions()
+	if a != nil {
+		assumed = *a
+	}
+	if !(assumed.CPUBoundShare >= 0 && assumed.CPUBoundShare <= 1) {
+		return Response{Problems: "assumptions.cpu_bound_share must be from 0 to 1"}
+	}
+	c := model.Clouds(s, assumed)
+	return Response{Clouds: &c}
+}
+
+// writeReport writes the page's report as CSV, Markdown or Prometheus
+// alerting rules.
+func writeReport(r *model.Report, format string) Response {
+	write := map[string]func(io.Writer, *model.Report) error{
+		FormatReportCSV: model.WriteCSV, FormatReportMarkdown: model.WriteMarkdown, FormatPrometheusRules: model.WritePrometheusRules,
+	}[format]
+	switch {
+	case r == nil:
+		return Response{Problems: "no report to write"}
+	case write == nil:
+		return Response{Problems: "unknown format " + format}
+	}
+	var b strings.Builder
+	if err := write(&b, r); err != nil {
+		return Response{Problems: err.Error()}
+	}
+	return Response{Text: b.String()}
 }

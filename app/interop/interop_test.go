@@ -9,6 +9,7 @@ import (
 	"planner/model"
 	"planner/model/awscli"
 	"planner/model/deploy"
+	"planner/model/platform"
 )
 
 func call(t *testing.T, req Request) Response {
@@ -76,5 +77,42 @@ func TestCommandsFileIsCurrent(t *testing.T) {
 	}
 	if want := "#!/bin/sh\n" + awscli.Commands(nil, "", 28); string(data) != want {
 		t.Errorf("web/gather-aws-account.sh is stale: run (printf '#!/bin/sh\\n'; go run . import aws --commands) > web/gather-aws-account.sh")
+	}
+}
+
+// The worker writes the page's report as the CLI does, and puts the
+// scenario on every platform as `planner clouds` does; bad requests say
+// what is wrong.
+func TestReportAndCloudsInTheWorker(t *testing.T) {
+	s := model.DefaultScenario()
+	r, _ := model.Evaluate(&s)
+	var md strings.Builder
+	if err := model.WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := call(t, Request{Op: OpReport, Report: r, Format: FormatReportMarkdown}); got.Text != md.String() {
+		t.Errorf("Markdown differs (%d bytes, want %d): %s", len(got.Text), len(md.String()), got.Problems)
+	}
+	doc, _ := json.Marshal(s)
+	want := model.Clouds(&s, model.CloudsAssumptions(&s))
+	got := call(t, Request{Op: OpClouds, Scenario: doc})
+	if got.Clouds == nil || len(got.Clouds.Platforms) != len(want.Platforms) || got.Clouds.Platforms[3].MonthlyUSD != want.Platforms[3].MonthlyUSD {
+		t.Fatalf("clouds: %+v", got.Problems)
+	}
+	a := platform.Assumptions{CPUBoundShare: 0.5, FreeTier: false}
+	noFree := call(t, Request{Op: OpClouds, Scenario: doc, Assumptions: &a})
+	if noFree.Clouds == nil || noFree.Clouds.Platforms[3].MonthlyUSD <= want.Platforms[3].MonthlyUSD {
+		t.Errorf("without free tiers Cloud Run costs %v, with them $%.2f", noFree.Problems, want.Platforms[3].MonthlyUSD)
+	}
+	bad := platform.Assumptions{CPUBoundShare: 1.5}
+	for want, req := range map[string]Request{
+		"no report":         {Op: OpReport, Format: FormatReportCSV},
+		"unknown format":    {Op: OpReport, Report: r, Format: "pdf"},
+		"cpu_bound_share":   {Op: OpClouds, Scenario: doc, Assumptions: &bad},
+		"functions[0].name": {Op: OpClouds, Scenario: json.RawMessage(`{"version":1,"functions":[{"name":""}]}`)},
+	} {
+		if got := call(t, req); !strings.Contains(got.Problems, want) {
+			t.Errorf("%s: problems %q", want, got.Problems)
+		}
 	}
 }

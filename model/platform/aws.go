@@ -12,24 +12,25 @@ import (
 // function with provisioned concurrency). The profile's month is the
 // usage's period.
 func billLambda(u *Usage) Bill {
-	return lambdaBill([]Usage{*u}, 0, u.FreeTier)
+	free := 0.0
+	if u.FreeTier {
+		free = u.monthShare()
+	}
+	return lambdaBill([]Usage{*u}, 0, free)
 }
 
 // lambdaBill prices usages of one account and region together (the free
 // tier and the duration tiers are the account's), with initGBs of INIT
 // phases billed as duration, and merges them by meter. All usages share
-// the first one's region and period.
-func lambdaBill(usages []Usage, initGBs float64, freeTier bool) Bill {
+// the first one's region and period; freeShare is the part of a month's
+// free tier they get, once for the account however many usages share it
+// (the period's share of a month; 0 for none).
+func lambdaBill(usages []Usage, initGBs, freeShare float64) Bill {
 	first := &usages[0]
 	profile, _ := pricing.LookupProfile("aws-" + first.Region)
 	profile.HoursPerMonth.Amount = first.PeriodHours
-	share := first.monthShare() * float64(len(usages))
-	if freeTier {
-		profile.FreeTier.GBSeconds.Amount *= share
-		profile.FreeTier.Requests.Amount *= share
-	} else {
-		profile.FreeTier.GBSeconds.Amount, profile.FreeTier.Requests.Amount = 0, 0
-	}
+	profile.FreeTier.GBSeconds.Amount *= freeShare
+	profile.FreeTier.Requests.Amount *= freeShare
 	in := make([]pricing.LambdaUsage, len(usages))
 	for i, u := range usages {
 		in[i] = pricing.LambdaUsage{

@@ -168,6 +168,9 @@ func coldStarts(p *Platform, w Workload, cfg Config, scale float64, hourly bool)
 		hours = []float64{num.Sum(hours) / float64(max(1, len(hours)))}
 	}
 	day, _ := keepalive.SolveDay(solve, hours, cfg.DurationMs, cfg.DurationMs+cfg.ColdStartMs, keep, provisioned, cfg.MemoryMb)
+	if p.ID == "aws-lambda" && w.ColdStartRate != nil {
+		day.ColdStartProbability = *w.ColdStartRate
+	}
 	return day
 }
 
@@ -198,7 +201,7 @@ func appBill(p *Platform, workloads []Workload, a Assumptions, region string, sc
 				initGBs += coldSeconds * cfg.MemoryMb / 1024
 			}
 			all = append(all, usages...)
-			ownCost = lambdaBill(usages, 0, false).TotalUSD
+			ownCost = lambdaBill(usages, 0, 0).TotalUSD
 		} else {
 			for i := range usages {
 				one := gross(&usages[i], p)
@@ -220,7 +223,11 @@ func appBill(p *Platform, workloads []Workload, a Assumptions, region string, sc
 		if len(all) == 0 {
 			return Bill{Lines: []Line{}}
 		}
-		return lambdaBill(all, initGBs, a.FreeTier)
+		free := 0.0
+		if a.FreeTier { // the hours of the day make one month
+			free = 1
+		}
+		return lambdaBill(all, initGBs, free)
 	}
 	b.merge(startup)
 	allowances(&b, p, region, a.FreeTier, 1)

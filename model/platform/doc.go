@@ -50,6 +50,11 @@
 // minutes, second-hand; Cloud Run 15 minutes) and, for instances holding
 // several requests, its packed form (keepalive, checked against
 // simulate.RunPacked). Cloudflare's isolates have no cold start modelled.
+// A cold-start rate given for a workload (Workload.ColdStartRate: the
+// scenario's reference method) is Lambda's at every traffic, as the
+// scenario's report uses it, so that Lambda's bill here is the report's.
+// The account's free tier is granted once a month, however many functions
+// and hours share it. Pair sets two platforms side by side (B − A).
 //
 // # Assumptions and gaps
 //

@@ -23,6 +23,11 @@ type Workload struct {
 	Architecture     string  `json:"architecture"`
 	KeepAliveMinutes float64 `json:"keep_alive_minutes"`
 	Provisioned      int     `json:"provisioned_concurrency"`
+	// ColdStartRate is the share of requests that start cold on AWS Lambda
+	// when it is given rather than modelled (the scenario's reference
+	// method): Lambda's figures then use it at every traffic, as the
+	// scenario's report does. nil: the keep-alive model decides.
+	ColdStartRate *float64 `json:"cold_start_rate,omitempty"`
 }
 
 // Assumptions are the choices behind moving a workload, which the user can
