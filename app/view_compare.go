@@ -18,6 +18,9 @@ type Compare struct {
 	// Report is the current scenario's report (nil while it has problems).
 	Report  *model.Report
 	Library []savedScenario
+	// ShowClouds opens the Clouds view, where one scenario is put on two
+	// platforms.
+	ShowClouds func()
 
 	a, b  string
 	sides map[string]comparedSide
@@ -71,6 +74,9 @@ func (c *Compare) Render() app.UI {
 	body := []app.UI{
 		app.H2().Text("Compare"),
 		app.Div().Class("compare-pickers").Body(picker("compare-a", "Scenario A", &c.a), picker("compare-b", "Scenario B", &c.b)),
+		app.P().Class("help").Body(app.Text("Two scenarios on AWS Lambda. To put this scenario on two platforms, "),
+			app.Button().Type("button").Class("link").ID("compare-platforms").Text("compare platforms in Clouds").
+				OnClick(func(ctx app.Context, e app.Event) { c.ShowClouds() }), app.Text(".")),
 	}
 	if a.report == nil || b.report == nil {
 		return app.Div().Body(append(body, app.P().Class("error").Text("Cannot compare: "+a.problem+b.problem))...)

@@ -32,8 +32,10 @@ func cloudsFigure(t *testing.T, b *browser, metric string) string {
 func TestCloudsView(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
-	b.clickTab(t, "clouds")
+	// Compare leads to Clouds for one scenario on two platforms.
+	b.clickTab(t, "compare")
 	start := time.Now()
+	b.run(t, chromedp.Click("#compare-platforms", chromedp.ByQuery), chromedp.WaitVisible("#panel-clouds", chromedp.ByQuery))
 	cloudsFigure(t, b, "platforms.0.monthly_usd")
 	var drawn bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.clouds .chart[data-drawn="1"] canvas').length >= 1`, &drawn,
