@@ -69,7 +69,10 @@ func build(env *Env, out, web string) error {
 	if err := os.Remove(filepath.Join(out, "web")); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return copyDir(web, filepath.Join(out, "v", h.Version, "web"))
+	if err := copyDir(web, filepath.Join(out, "v", h.Version, "web")); err != nil {
+		return err
+	}
+	return precompress(out)
 }
 
 // falseBoolean is a boolean attribute written as ="false": go-app's
@@ -211,7 +214,42 @@ func (s siteFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if compressible[path.Ext(name)] {
+		w.Header().Add("Vary", "Accept-Encoding")
+		if enc, ok := s.encoded(name, r.Header.Get("Accept-Encoding")); ok {
+			defer enc.file.Close()
+			w.Header().Set("Content-Encoding", enc.coding)
+			http.ServeContent(w, r, name, enc.modTime, enc.file)
+			return
+		}
+	}
 	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// encodedFile is a precompressed copy of a file.
+type encodedFile struct {
+	coding  string
+	file    http.File
+	modTime time.Time
+}
+
+// encoded opens the precompressed copy of name the request accepts, best
+// first (ServeContent names its type by the original's extension).
+func (s siteFiles) encoded(name, acceptEncoding string) (encodedFile, bool) {
+	for _, e := range encodings {
+		if !accepts(acceptEncoding, e.name) {
+			continue
+		}
+		f, err := s.root.Open(name + e.suffix)
+		if err != nil {
+			continue
+		}
+		if info, err := f.Stat(); err == nil && !info.IsDir() {
+			return encodedFile{coding: e.name, file: f, modTime: info.ModTime()}, true
+		}
+		f.Close()
+	}
+	return encodedFile{}, false
 }
 
 // SiteHandler serves a built site directory with the production headers.

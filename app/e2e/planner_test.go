@@ -43,6 +43,29 @@ func TestPageShowsTheReport(t *testing.T) {
 	}
 }
 
+// A first visit receives app.wasm and ECharts compressed (the build's
+// brotli copies, which `planner serve` sends to a browser that accepts
+// them), and runs them.
+func TestAssetsArriveCompressed(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	var sizes []struct {
+		Name             string
+		Encoded, Decoded float64
+	}
+	b.eval(t, `performance.getEntriesByType('resource').filter(e => /\/(app\.wasm|echarts\.min\.js|planner\.css)$/.test(e.name))
+		.map(e => ({name: e.name.split('/').pop(), encoded: e.encodedBodySize, decoded: e.decodedBodySize}))`, &sizes)
+	if len(sizes) < 3 {
+		t.Fatalf("resources seen: %+v", sizes)
+	}
+	for _, r := range sizes {
+		t.Logf("%s: %.0f bytes sent for %.0f", r.Name, r.Encoded, r.Decoded)
+		if r.Encoded <= 0 || r.Encoded*3 > r.Decoded {
+			t.Errorf("%s: %.0f bytes sent for %.0f: not compressed", r.Name, r.Encoded, r.Decoded)
+		}
+	}
+}
+
 // Changing an input in the form changes the matching figure to what the
 // model computes; invalid text is kept, refused at the field, and the last
 // valid figures stay, marked stale.
