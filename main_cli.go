@@ -46,8 +46,9 @@ func handler(wasmSize string) *app.Handler {
 		Scripts: []string{"/web/boot.js", "/web/echarts.min.js defer", "/web/planner.js defer"},
 		// The interop worker and its module are precached so that imports
 		// and exports work offline too; the page loads them on first use.
-		CacheableResources: []string{"/web/icon.svg", "/web/interop-worker.js", "/web/interop.wasm", "/web/gather-aws-account.sh"},
-		Version:            version,
-		WasmContentLength:  wasmSize,
+		CacheableResources:    []string{"/web/icon.svg", "/web/interop-worker.js", "/web/interop.wasm", "/web/gather-aws-account.sh"},
+		Version:               version,
+		WasmContentLength:     wasmSize,
+		ServiceWorkerTemplate: cli.ServiceWorkerTemplate,
 	}
 }

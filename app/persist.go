@@ -21,6 +21,7 @@ type notice struct {
 // autosaved one, else the default; then keeps the autosave and the address
 // bar in step with every valid edit.
 func (p *Planner) OnMount(ctx app.Context) {
+	p.installable = ctx.IsAppInstallable()
 	lib, dropped, err := loadLibrary()
 	p.lib.entries = lib
 	switch {

@@ -32,6 +32,9 @@ type Planner struct {
 	// report waits for run in the background; progress is 0..1.
 	computing bool
 	progress  float64
+	// updated is true once a new version of the planner is installed;
+	// installable while the browser offers to install it.
+	updated, installable bool
 }
 
 // tabs of the report, in order.
@@ -128,6 +131,9 @@ func (p *Planner) header() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.s.stepBack() }),
 			app.Button().Type("button").Text("Redo").Title("Redo the edit undone").Disabled(!p.s.canRedo()).
 				OnClick(func(ctx app.Context, e app.Event) { p.s.stepForward() }),
+			app.If(p.installable, func() app.UI {
+				return app.Button().Type("button").ID("install").Text("Install").Title("Install the planner as an app that opens offline").OnClick(p.install)
+			}),
 			app.Button().Type("button").Class("share").Text("Share link").Title("Copy a link that opens this scenario").
 				Disabled(p.s.scenario == nil).
 				OnClick(func(ctx app.Context, e app.Event) { p.share(ctx) }),
@@ -136,12 +142,46 @@ func (p *Planner) header() app.UI {
 	)
 }
 
-// noticeBar shows the last message about links, storage and files.
+// OnAppUpdate is told that a new version of the planner is installed.
+func (p *Planner) OnAppUpdate(ctx app.Context) { p.updated = true }
+
+// OnAppInstallChange is told when the browser starts or stops offering to
+// install the planner.
+func (p *Planner) OnAppInstallChange(ctx app.Context) { p.installable = ctx.IsAppInstallable() }
+
+// install asks the browser to install the planner; Safari, which has no
+// prompt, is told how.
+func (p *Planner) install(ctx app.Context, e app.Event) {
+	if ctx.IsAppleBrowser() {
+		p.notice = notice{Text: "To install the planner in Safari, choose Share, then Add to Home Screen (iPhone, iPad) or Add to Dock (Mac)."}
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+// reload saves the scenario and reloads the page into the new version.
+func (p *Planner) reload(ctx app.Context, e app.Event) {
+	persist(p.s.scenario)
+	ctx.Reload()
+}
+
+// noticeBar shows the last message about links, storage and files, and a
+// new version ready to use.
 func (p *Planner) noticeBar() app.UI {
-	if p.notice.Text == "" && p.shared == "" {
+	if p.notice.Text == "" && p.shared == "" && !p.updated {
 		return app.Div().Class("notice-bar-slot")
 	}
 	return app.Div().Class("notice-bar-slot").Body(
+		app.If(p.updated, func() app.UI {
+			keeps := "Reloading keeps your scenario."
+			if p.s.stale {
+				keeps = "Reloading keeps your last valid scenario, not the inputs with problems."
+			}
+			return app.P().ID("update-notice").Class("notice").Attr("role", "status").Body(
+				app.Text("A new version of the planner is ready. "+keeps+" "),
+				app.Button().Type("button").Class("link").ID("update-reload").Text("Reload now").OnClick(p.reload),
+			)
+		}),
 		app.If(p.notice.Text != "", func() app.UI {
 			return app.P().ID("notice").Class(classes("notice", true, "bad", p.notice.Bad)).Attr("role", "status").Body(
 				app.Text(p.notice.Text+" "),

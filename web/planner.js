@@ -77,6 +77,23 @@
     jobs.forEach(function (json, el) { draw(el, json); });
   }
 
+  // The dark theme follows the system's; a change redraws every chart.
+  var dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  if (dark && dark.addEventListener) {
+    dark.addEventListener("change", function () {
+      document.querySelectorAll('.chart[data-drawn="1"]').forEach(function (el) {
+        var chart = window.echarts && window.echarts.getInstanceByDom(el);
+        if (chart) {
+          chart.dispose();
+        }
+        if (el.plannerOption) {
+          pending.set(el, el.plannerOption);
+        }
+      });
+      schedule();
+    });
+  }
+
   function draw(el, json) {
     if (!el || !el.isConnected) {
       return;
@@ -87,7 +104,12 @@
     } catch (e) {
       return;
     }
-    var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, null, { renderer: "canvas" });
+    var isDark = dark && dark.matches;
+    var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, isDark ? "dark" : null, { renderer: "canvas" });
+    if (isDark) {
+      opt.backgroundColor = "transparent"; // the page's own background
+    }
+    el.plannerOption = json;
     opt.tooltip = Object.assign({}, opt.tooltip || {}, { formatter: tooltip, confine: true, className: "planner-tooltip" });
     chart.setOption(opt, true);
     if (!el.plannerResize && window.ResizeObserver) {
@@ -255,4 +277,28 @@
     waiting[id] = done;
     worker.postMessage({ id: id, request: request });
   };
+})();
+
+// The service worker's first precache waits for the page to be ready
+// (app-worker.js): tell it, until it has installed.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+  var tries = 0;
+  var timer = window.setInterval(function () {
+    if (!document.querySelector('#planner[data-ready="1"]')) {
+      return;
+    }
+    navigator.serviceWorker.getRegistration().then(function (r) {
+      var installing = r && (r.installing || r.waiting);
+      if (installing) {
+        installing.postMessage({ type: "planner:ready" });
+      }
+      if ((r && r.active) || ++tries > 40) {
+        window.clearInterval(timer);
+      }
+    });
+  }, 250);
 })();

@@ -73,20 +73,27 @@ func precompress(dir string) error {
 	return nil
 }
 
-// compressFile writes p.br and p.gz.
+// compressFile writes p.gz, and p.br unless a brotli copy as new as p is
+// there already (the Makefile writes app.wasm's at quality 11).
 func compressFile(p string) error {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return err
 	}
-	var br, gz bytes.Buffer
-	bw := brotli.NewWriterOptions(&br, brotliOptions)
-	if _, err := bw.Write(data); err != nil {
-		return err
+	if !upToDate(p+".br", p) {
+		var br bytes.Buffer
+		bw := brotli.NewWriterOptions(&br, brotliOptions)
+		if _, err := bw.Write(data); err != nil {
+			return err
+		}
+		if err := bw.Close(); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p+".br", br.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
-	if err := bw.Close(); err != nil {
-		return err
-	}
+	var gz bytes.Buffer
 	gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	if _, err := gw.Write(data); err != nil {
 		return err
@@ -94,10 +101,15 @@ func compressFile(p string) error {
 	if err := gw.Close(); err != nil {
 		return err
 	}
-	if err := os.WriteFile(p+".br", br.Bytes(), 0o644); err != nil {
-		return err
-	}
 	return os.WriteFile(p+".gz", gz.Bytes(), 0o644)
+}
+
+// upToDate says whether file copy was written with or after file original
+// (brotli's command gives its output the input's time).
+func upToDate(copy, original string) bool {
+	c, err := os.Stat(copy)
+	o, err2 := os.Stat(original)
+	return err == nil && err2 == nil && !c.ModTime().Before(o.ModTime())
 }
 
 // encodings are the precompressed copies served, in order of preference:

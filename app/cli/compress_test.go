@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -27,6 +28,16 @@ func TestPrecompressedAssets(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644)
 	os.WriteFile(filepath.Join(dir, "icon.png"), wasm, 0o644)
 	os.WriteFile(filepath.Join(dir, "tiny.js"), []byte("//"), 0o644)
+	// A brotli copy newer than its file is kept (the Makefile's best
+	// quality); an older one is written again.
+	kept, stale := filepath.Join(dir, "kept.js"), filepath.Join(dir, "stale.js")
+	for _, p := range []string{kept, stale} {
+		os.WriteFile(p, bytes.Repeat([]byte("var planner = 1;\n"), 200), 0o644)
+		os.WriteFile(p+".br", []byte("best"), 0o644)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(kept, old, old)
+	os.Chtimes(stale+".br", old, old)
 	if err := precompress(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +45,12 @@ func TestPrecompressedAssets(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != want {
 			t.Errorf("%s written: %v, want %v", name, err == nil, want)
 		}
+	}
+	if b, _ := os.ReadFile(kept + ".br"); string(b) != "best" {
+		t.Errorf("the newer brotli copy was replaced: %q", b)
+	}
+	if b, _ := os.ReadFile(stale + ".br"); string(b) == "best" {
+		t.Error("the older brotli copy was kept")
 	}
 	h, err := SiteHandler(dir, toml)
 	if err != nil {

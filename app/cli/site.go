@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -50,20 +53,25 @@ func build(env *Env, out, web string) error {
 	if err != nil {
 		return fmt.Errorf("%v (build the wasm first: make dist)", err)
 	}
-	for _, need := range []string{"echarts.min.js", "planner.js", "boot.js", "planner.css", "icon-192.png", "icon-512.png", "icon.svg"} {
+	for _, need := range []string{"echarts.min.js", "planner.js", "boot.js", "planner.css", "noscript.css", "icon-192.png", "icon-512.png", "icon.svg"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("missing asset: %v", err)
 		}
 	}
 	h := env.Handler(strconv.FormatInt(wasm.Size(), 10))
 	h.Resources = versionedAssets(AssetPrefix + h.Version)
+	// app.wasm starts downloading with the page, not after app.js has run
+	// (app.js fetches it in the same mode, so the preload is used).
+	h.RawHeaders = append(h.RawHeaders,
+		fmt.Sprintf(`<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin="anonymous">`, h.Resources.Resolve("/web/app.wasm")),
+		fmt.Sprintf(`<noscript><link rel="stylesheet" href="%s"></noscript>`, h.Resources.Resolve("/web/noscript.css")))
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
-	if err := dropFalseBooleans(filepath.Join(out, "index.html")); err != nil {
+	if err := finishPage(filepath.Join(out, "index.html")); err != nil {
 		return err
 	}
 	if err := os.Remove(filepath.Join(out, "web")); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -80,14 +88,25 @@ func build(env *Env, out, web string) error {
 // as true (a checkbox shown checked, a button disabled) until the app runs.
 var falseBoolean = regexp.MustCompile(` (checked|disabled|selected|hidden|required|readonly|multiple|autofocus|open)="false"`)
 
-// dropFalseBooleans removes the false boolean attributes of a pre-rendered
-// page.
-func dropFalseBooleans(page string) error {
+// noscriptNotice ends the page's body (go-app mounts the app on the body's
+// first element, the prerendered page): noscript.css shows it on top where
+// scripts do not run.
+const noscriptNotice = `<noscript><p class="noscript-notice" role="status">This is a static copy of the planner with its default scenario. ` +
+	`Editing scenarios, share links and saved scenarios need JavaScript and WebAssembly, which do not run here. ` +
+	`Without a browser, the planner command line gives the same figures: planner report scenario.json.</p></noscript>`
+
+// finishPage mends go-app's prerendered page: no false boolean attribute,
+// and a notice for browsers that do not run scripts.
+func finishPage(page string) error {
 	html, err := os.ReadFile(page)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(page, falseBoolean.ReplaceAll(html, nil), 0o644)
+	html = falseBoolean.ReplaceAll(html, nil)
+	if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {
+		html = slices.Concat(html[:i], []byte(noscriptNotice+"\n"), html[i:])
+	}
+	return os.WriteFile(page, html, 0o644)
 }
 
 // versionedAssets serves /web/… from a versioned path (/v/<version>/web/…)
@@ -130,7 +149,16 @@ func copyDir(src, dst string) error {
 			outFile.Close()
 			return err
 		}
-		return outFile.Close()
+		if err := outFile.Close(); err != nil {
+			return err
+		}
+		// The copy keeps its time: Last-Modified, and whether a compressed
+		// copy is newer than its file, stay as in src.
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(target, info.ModTime(), info.ModTime())
 	})
 }
 
@@ -303,3 +331,11 @@ func runServe(env *Env, args []string) int {
 	}
 	return 0
 }
+
+// ServiceWorkerTemplate is the site's service worker (go-app's template
+// placeholders): go-app's, whose precache on a first visit waits for the
+// page to be ready, and without push notifications, which the planner does
+// not send.
+//
+//go:embed app-worker.js
+var ServiceWorkerTemplate string

@@ -155,15 +155,16 @@ func TestServerClosesSlowConnections(t *testing.T) {
 }
 
 // The pre-rendered page carries no boolean attribute set to "false", which
-// a browser reads as true until the app runs; ARIA's "false" values stay.
-func TestDropFalseBooleans(t *testing.T) {
+// a browser reads as true until the app runs (ARIA's "false" values stay),
+// and ends with a notice for browsers that run no scripts.
+func TestFinishPage(t *testing.T) {
 	page := filepath.Join(t.TempDir(), "index.html")
-	os.WriteFile(page, []byte(`<input type="checkbox" checked="false" aria-invalid="false"><button disabled="false">a</button><button disabled="true">b</button><option selected="false">c</option>`), 0o644)
-	if err := dropFalseBooleans(page); err != nil {
+	os.WriteFile(page, []byte(`<body><input type="checkbox" checked="false" aria-invalid="false"><button disabled="false">a</button><button disabled="true">b</button><option selected="false">c</option></body>`), 0o644)
+	if err := finishPage(page); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(page)
-	if want := `<input type="checkbox" aria-invalid="false"><button>a</button><button disabled="true">b</button><option>c</option>`; string(got) != want {
+	if want := `<body><input type="checkbox" aria-invalid="false"><button>a</button><button disabled="true">b</button><option>c</option>` + noscriptNotice + "\n</body>"; string(got) != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

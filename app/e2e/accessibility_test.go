@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -69,4 +70,42 @@ func TestAccessibility(t *testing.T) {
 	b.edit(t, "functions[0].allocated_memory_mb", "512")
 	b.waitReady(t)
 	check("phone (390 px)")
+}
+
+// With the system in dark mode the page is dark (background, text, charts
+// on ECharts' dark theme) and every view still passes the audit, contrast
+// included; paper stays light.
+func TestDarkTheme(t *testing.T) {
+	axe, err := os.ReadFile("../../bin/axe.min.js")
+	if err != nil {
+		t.Fatalf("%v (make bin/axe.min.js)", err)
+	}
+	s := startSite(t)
+	b := newBrowser(t)
+	b.run(t, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}),
+		chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.eval(t, string(axe)+";true", nil)
+	var page struct{ Background, Text, Chart string }
+	b.run(t, chromedp.Poll(`document.querySelector('.chart[data-drawn="1"]') !== null`, new(bool), chromedp.WithPollingTimeout(30*time.Second)))
+	b.eval(t, `({background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.querySelector('.results')).color,
+		chart: echarts.getInstanceByDom(document.querySelector('.chart[data-drawn="1"]')).getOption().backgroundColor})`, &page)
+	if page.Background != "rgb(15, 20, 28)" || page.Text != "rgb(228, 233, 240)" || page.Chart != "transparent" {
+		t.Errorf("dark page: %+v", page)
+	}
+	for _, tab := range []string{"function", "application", "optimize", "alerts", "prices", "scenarios", "compare", "clouds"} {
+		b.clickTab(t, tab)
+		b.waitReady(t)
+		for _, v := range audit(t, b) {
+			t.Errorf("dark %s: %s (%s): %s at %s", tab, v.ID, v.Impact, v.Help, strings.Join(v.Targets, "; "))
+		}
+		if tab == "application" || tab == "clouds" {
+			screenshot(t, b, "dark-"+tab)
+		}
+	}
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print").WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
+	b.eval(t, `getComputedStyle(document.body).backgroundColor`, &page.Background)
+	if page.Background != "rgb(255, 255, 255)" {
+		t.Errorf("printed in dark mode on %s", page.Background)
+	}
 }

@@ -10,11 +10,14 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,6 +39,32 @@ type site struct {
 	URL    string
 	ln     net.Listener
 	server *http.Server
+	// release, once set, is the version the site's service worker says it
+	// is: a new release of the same files.
+	release atomic.Value
+}
+
+// releaseWorker serves app-worker.js as the release set, if any: its cache
+// takes the release's name, so the browser installs it as an update.
+func (s *site) releaseWorker(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, _ := s.release.Load().(string)
+		if r.URL.Path != "/app-worker.js" || release == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		for _, h := range []string{"Accept-Encoding", "If-Modified-Since", "If-None-Match"} {
+			r.Header.Del(h) // the whole file, as it is, to rewrite
+		}
+		next.ServeHTTP(rec, r)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.Header().Del("Content-Length")
+		w.Header().Del("Last-Modified")
+		w.Write(regexp.MustCompile(`"app-" \+ "[^"]*"`).ReplaceAll(rec.Body.Bytes(), []byte(`"app-" + "`+release+`"`)))
+	})
 }
 
 func startSite(t testing.TB) *site {
@@ -52,7 +81,8 @@ func startSite(t testing.TB) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{URL: "http://" + ln.Addr().String(), ln: ln, server: &http.Server{Handler: h}}
+	s := &site{URL: "http://" + ln.Addr().String(), ln: ln}
+	s.server = &http.Server{Handler: s.releaseWorker(h)}
 	go s.server.Serve(ln)
 	t.Cleanup(s.stop)
 	return s

@@ -156,7 +156,7 @@ func TestInfrastructureExportsDownload(t *testing.T) {
 		}
 		b.run(t, chromedp.Click(c.button, chromedp.ByQuery))
 		var got []struct{ Name, Type, Text string }
-		b.run(t, chromedp.Poll(`window.__downloads.length > `+strconv.Itoa(i)+` ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(20*time.Second)))
+		b.run(t, chromedp.Poll(`window.__downloads.length > `+strconv.Itoa(i)+` ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(60*time.Second)))
 		if got[i].Name != c.name || got[i].Text != c.want {
 			t.Errorf("%s downloaded %q (%d bytes), want %q (%d bytes) as the CLI writes it", c.button, got[i].Name, len(got[i].Text), c.name, len(c.want))
 		}

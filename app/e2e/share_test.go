@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -379,5 +380,49 @@ func TestHugeLinksAreRefused(t *testing.T) {
 			t.Errorf("%d functions: notice %q", n, text)
 		}
 		checkFigures(t, b, report(t, model.DefaultScenario()))
+	}
+}
+
+// A new release installed while the page is open is announced; "Reload
+// now" opens it with the scenario as edited.
+func TestUpdateNotice(t *testing.T) {
+	s := startSite(t)
+	start := time.Now()
+	b := openPlanner(t, s.URL+"/")
+	// The first visit installs the planner; the next load runs from it.
+	var installed, controlled, shown bool
+	b.run(t, chromedp.Poll(`navigator.serviceWorker.getRegistration().then(r => r?.active?.state === 'activated')`, &installed,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	t.Logf("installed after %v", time.Since(start))
+	b.eval(t, `document.getElementById('update-notice') !== null`, &shown)
+	if shown {
+		t.Fatal("the first install is announced as an update")
+	}
+	b.run(t, chromedp.Reload())
+	b.waitReady(t)
+	b.run(t, chromedp.Poll(`navigator.serviceWorker.controller !== null`, &controlled, chromedp.WithPollingTimeout(10*time.Second)))
+	b.edit(t, "name", "Kept across the update")
+	b.eval(t, `document.getElementById('update-notice') !== null`, &shown)
+	if shown {
+		t.Fatal("an update is announced before any release")
+	}
+	s.release.Store("next-release")
+	b.eval(t, `goappTryUpdate(); true`, nil)
+	var text string
+	b.run(t, chromedp.Poll(`document.getElementById('update-notice')?.textContent ?? null`, &text, chromedp.WithPollingTimeout(30*time.Second)))
+	t.Logf("update announced after %v", time.Since(start))
+	if !strings.Contains(text, "new version") || !strings.Contains(text, "keeps your scenario") {
+		t.Errorf("update notice %q", text)
+	}
+	b.run(t, chromedp.Click("#update-reload", chromedp.ByQuery))
+	time.Sleep(200 * time.Millisecond)
+	b.waitReady(t)
+	var name string
+	var caches []string
+	b.eval(t, `document.querySelector('[name="name"]').value`, &name)
+	b.eval(t, `caches.keys()`, &caches)
+	b.eval(t, `document.getElementById('update-notice') !== null`, &shown)
+	if name != "Kept across the update" || shown || !slices.Contains(caches, "app-next-release") {
+		t.Errorf("after the reload: name %q, notice shown %v, caches %v", name, shown, caches)
 	}
 }
