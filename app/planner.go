@@ -33,8 +33,9 @@ type Planner struct {
 	computing bool
 	progress  float64
 	// updated is true once a new version of the planner is installed;
-	// installable while the browser offers to install it.
-	updated, installable bool
+	// installable while the browser offers to install it; printing while
+	// the page shows the printed report.
+	updated, installable, printing bool
 }
 
 // tabs of the report, in order.
@@ -134,6 +135,8 @@ func (p *Planner) header() app.UI {
 			app.If(p.installable, func() app.UI {
 				return app.Button().Type("button").ID("install").Text("Install").Title("Install the planner as an app that opens offline").OnClick(p.install)
 			}),
+			app.Button().Type("button").ID("print-report").Text("Print report").Title("Print the Application view and the selected function's").
+				Disabled(p.s.report == nil || p.printing).OnClick(p.printReport),
 			app.Button().Type("button").Class("share").Text("Share link").Title("Copy a link that opens this scenario").
 				Disabled(p.s.scenario == nil).
 				OnClick(func(ctx app.Context, e app.Event) { p.share(ctx) }),
@@ -303,6 +306,12 @@ func (p *Planner) view() app.UI {
 	r := p.s.report
 	if r == nil {
 		return app.P().Text("Fix the scenario's problems to see results.")
+	}
+	if p.printing {
+		return app.Div().Class("print-report").Body(
+			&Application{Session: p.s, Show: func(int) {}},
+			p.functionView(r),
+		)
 	}
 	switch p.tab {
 	case "function":

@@ -405,3 +405,36 @@ func TestInstallButton(t *testing.T) {
 	var prompted bool
 	b.run(t, chromedp.Poll(`window.__prompted === true`, &prompted, chromedp.WithPollingTimeout(5*time.Second)))
 }
+
+// "Print report" prints the Application view and the selected function's,
+// their charts drawn, with no controls on paper, and returns to the view
+// shown.
+func TestPrintReport(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.clickTab(t, "prices")
+	b.eval(t, `window.print = () => {
+		window.__printed = {
+			headings: [...document.querySelectorAll('#results h2')].map(h => h.textContent),
+			charts: document.querySelectorAll('.print-report .chart[data-drawn="1"] canvas').length,
+			pending: document.querySelectorAll('.print-report .chart:not([data-drawn="1"])').length,
+			figures: document.querySelectorAll('.print-report [data-metric]').length,
+			controls: [...document.querySelectorAll('.inputs, .tabs, .toolbar, button, input, select')]
+				.filter(el => el.getClientRects().length > 0).map(el => el.outerHTML.slice(0, 80)),
+		};
+	}; true`, nil)
+	// The button is not on paper: the page is clicked as on screen, then
+	// laid out for print.
+	b.run(t, chromedp.Click("#print-report", chromedp.ByQuery), emulation.SetEmulatedMedia().WithMedia("print"))
+	var printed struct {
+		Headings                 []string
+		Charts, Pending, Figures int
+		Controls                 []string
+	}
+	b.run(t, chromedp.Poll(`window.__printed ?? null`, &printed, chromedp.WithPollingTimeout(10*time.Second)))
+	if len(printed.Headings) < 2 || printed.Headings[0] != "Application" || printed.Headings[len(printed.Headings)-1] != "user_authentication" ||
+		printed.Charts < 4 || printed.Pending != 0 || printed.Figures < 30 || len(printed.Controls) > 0 {
+		t.Errorf("printed: %+v", printed)
+	}
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("screen"), chromedp.WaitVisible("#panel-prices", chromedp.ByQuery))
+}
