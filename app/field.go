@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -111,14 +110,18 @@ func (f *Field) OnUpdate(ctx app.Context) {
 
 // onText stores typed text of a number field.
 func (f *Field) onText(ctx app.Context, e app.Event) {
-	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer")
+	scale, _ := f.Schema.Display()
+	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer", scale)
 }
 
 // label renders a field's label with its unit.
 func label(id string, sch *Schema) app.UI {
 	return app.Label().For(id).Body(
 		app.Text(sch.Title),
-		app.If(sch.Unit != "", func() app.UI { return app.Span().Class("unit").Text(" (" + sch.Unit + ")") }),
+		app.If(sch.Unit != "", func() app.UI {
+			_, unit := sch.Display()
+			return app.Span().Class("unit").Text(" (" + unit + ")")
+		}),
 	)
 }
 
@@ -149,15 +152,16 @@ func describedBy(p path, sch *Schema, problem string) string {
 
 // bounds describes a number's allowed range.
 func bounds(sch *Schema) string {
+	scale, _ := sch.Display()
 	var parts []string
 	if sch.Minimum != nil {
-		parts = append(parts, "≥ "+strconv.FormatFloat(*sch.Minimum, 'g', -1, 64))
+		parts = append(parts, "≥ "+scaledText(*sch.Minimum, scale))
 	}
 	if sch.ExclusiveMinimum != nil {
-		parts = append(parts, "> "+strconv.FormatFloat(*sch.ExclusiveMinimum, 'g', -1, 64))
+		parts = append(parts, "> "+scaledText(*sch.ExclusiveMinimum, scale))
 	}
 	if sch.Maximum != nil {
-		parts = append(parts, "≤ "+strconv.FormatFloat(*sch.Maximum, 'g', -1, 64))
+		parts = append(parts, "≤ "+scaledText(*sch.Maximum, scale))
 	}
 	if len(parts) == 0 {
 		return ""

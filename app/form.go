@@ -94,7 +94,8 @@ func (f form) help(p path, sch *Schema) app.UI { return help(p, sch, f.s.problem
 
 // input is the Field of a scalar property.
 func (f form) input(p path, sch *Schema) app.UI {
-	value := f.s.text(p)
+	scale, _ := sch.Display()
+	value := f.s.text(p, scale)
 	switch sch.Type {
 	case "boolean":
 		on, ok := get(f.s.doc, p).(bool)
@@ -109,10 +110,17 @@ func (f form) input(p path, sch *Schema) app.UI {
 		}
 	}
 	placeholder := defaultText(sch)
+	if d, ok := sch.Default.(float64); ok {
+		placeholder = scaledText(d, scale)
+	}
 	if v, ok := f.derived(p, sch); ok {
 		placeholder = strconv.FormatFloat(num.RoundSignificant(v, 4), 'f', -1, 64)
 	}
-	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: f.s.problemAt(p), Placeholder: placeholder}
+	problem := f.s.problemAt(p)
+	if problem != "" && scale != 1 {
+		problem += " (the scenario stores it as a fraction: 100% is 1)"
+	}
+	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: problem, Placeholder: placeholder}
 }
 
 // defaultText is a number's default as its input's placeholder ("" without).
@@ -155,7 +163,7 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 		f.help(p, sch),
 		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			ip := p.at(i)
-			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip), Problem: f.s.problemAt(ip),
+			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip, 1), Problem: f.s.problemAt(ip),
 				Cell: fmt.Sprintf("%02d", i), CellLabel: fmt.Sprintf("%s, hour %02d", sch.Title, i), Placeholder: defaultText(sch.Items)}
 		})),
 	)

@@ -41,12 +41,12 @@ func TestKeepAliveSolvesAreRemembered(t *testing.T) {
 	if solved == 0 || s.pending() {
 		t.Fatalf("the model method solved %d hours, pending %v", solved, s.pending())
 	}
-	s.setText(path{}.key("secrets_count"), "9", true)
+	s.setText(path{}.key("secrets_count"), "9", true, 1)
 	if len(s.keepAlive.results.entries) != solved || s.stale {
 		t.Errorf("an edit of secrets solved %d hours again", len(s.keepAlive.results.entries)-solved)
 	}
 	sameRates(t, s)
-	s.setText(path{}.key("functions").at(0).key("avg_execution_time_ms"), "250", false)
+	s.setText(path{}.key("functions").at(0).key("avg_execution_time_ms"), "250", false, 1)
 	if len(s.keepAlive.results.entries) <= solved {
 		t.Error("a new duration solved nothing")
 	}

@@ -60,6 +60,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 		return nil
 	}))
 	p.listenForImports(ctx)
+	p.listenForUndoKeys(ctx)
 	persist(p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)

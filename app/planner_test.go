@@ -134,19 +134,19 @@ func TestSessionKeepsTextAndLastReport(t *testing.T) {
 	before := s.report.TotalSummary.TotalMonthlyCost
 	mem := path{}.key("functions").at(0).key("allocated_memory_mb")
 
-	s.setText(mem, "12a", true)
-	if !s.stale || s.text(mem) != "12a" || s.problemAt(mem) == "" || s.report.TotalSummary.TotalMonthlyCost != before {
-		t.Fatalf("invalid text: stale %v text %q problem %q", s.stale, s.text(mem), s.problemAt(mem))
+	s.setText(mem, "12a", true, 1)
+	if !s.stale || s.text(mem, 1) != "12a" || s.problemAt(mem) == "" || s.report.TotalSummary.TotalMonthlyCost != before {
+		t.Fatalf("invalid text: stale %v text %q problem %q", s.stale, s.text(mem, 1), s.problemAt(mem))
 	}
-	s.setText(mem, "1024.5", true)
+	s.setText(mem, "1024.5", true, 1)
 	if !strings.Contains(s.problemAt(mem), "whole number") {
 		t.Errorf("fraction in an integer field: %q", s.problemAt(mem))
 	}
-	s.setText(mem, "1,024", true)
+	s.setText(mem, "1,024", true, 1)
 	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 1024 || s.report.TotalSummary.TotalMonthlyCost == before {
 		t.Errorf("valid text not applied: %+v", s.problems)
 	}
-	s.setText(mem, "", true)
+	s.setText(mem, "", true, 1)
 	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 256 {
 		t.Errorf("an emptied field should fall back to the default 256, got %d", s.scenario.Functions[0].AllocatedMemoryMb)
 	}
@@ -205,7 +205,7 @@ func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
 	placeholder := func(key string) string {
 		return f.input(at(key), fn.Property(key)).(*Field).Placeholder
 	}
-	if s.text(at("invocations_per_second")) != "" || s.text(at("monthly_invocations")) == "" {
+	if s.text(at("invocations_per_second"), 1) != "" || s.text(at("monthly_invocations"), 1) == "" {
 		t.Fatalf("the default scenario's first function should give monthly invocations only")
 	}
 	near := func(key string, want float64) {
@@ -216,8 +216,8 @@ func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
 		}
 	}
 	near("invocations_per_second", s.report.Functions[0].Traffic.InvocationsPerSecond) // 0.761, not the default 100
-	s.setText(at("invocations_per_second"), "5", false)
-	s.setText(at("monthly_invocations"), "", false)
+	s.setText(at("invocations_per_second"), "5", false, 1)
+	s.setText(at("monthly_invocations"), "", false, 1)
 	if s.stale || s.report.Functions[0].Traffic.InvocationsPerSecond != 5 {
 		t.Fatalf("edits not applied: %+v", s.problems)
 	}
@@ -239,5 +239,33 @@ func TestArchitectureChoiceShowsTheScenarios(t *testing.T) {
 	sel := html[i:min(len(html), i+600)]
 	if !regexp.MustCompile(`<option (value="-" selected|selected value="-")>As the scenario`).MatchString(sel) {
 		t.Errorf("select: %s", sel)
+	}
+}
+
+// A fraction is typed and shown as a percentage: 7 (%) is 0.07 in the
+// scenario, its default and bounds read in percent, and a problem says how
+// the scenario stores it.
+func TestFractionsArePercentages(t *testing.T) {
+	p, _ := mounted(t)
+	p.tab = "function"
+	rate := path{}.key("functions").at(0).key("cold_start_rate")
+	p.s.setText(rate, "7", false, 100)
+	if got := get(p.s.doc, rate); got != 0.07 || p.s.scenario.Functions[0].ColdStartRate != 0.07 {
+		t.Fatalf("7%% is stored as %v", got)
+	}
+	delete(p.s.raw, rate.String())
+	html := app.HTMLString(p.Render())
+	id := fieldID(rate)
+	field := html[strings.Index(html, `<label for="`+id+`"`):]
+	field = field[:strings.Index(field, "</div>")]
+	for _, want := range []string{`(%)`, `value="7"`, `placeholder="5"`, `Allowed: ≥ 0, ≤ 100`} {
+		if !strings.Contains(field, want) {
+			t.Errorf("the cold-start rate field lacks %s: %s", want, field)
+		}
+	}
+	p.s.setText(rate, "150", false, 100)
+	html = app.HTMLString(p.Render())
+	if !strings.Contains(html, "100% is 1") || get(p.s.doc, rate) != 1.5 {
+		t.Errorf("150%%: stored %v, problem %q", get(p.s.doc, rate), p.s.problemAt(rate))
 	}
 }

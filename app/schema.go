@@ -117,6 +117,16 @@ func (s *Schema) Label(value string) string {
 }
 
 // Help is the description as one paragraph.
+// Display is how a number field shows its value to people: a fraction
+// (x-unit "fraction", 0 to 1 in the scenario) as a percentage, typed and
+// shown × scale 100 with unit "%"; any other number as it is.
+func (s *Schema) Display() (scale float64, unit string) {
+	if s.Unit == "fraction" {
+		return 100, "%"
+	}
+	return 1, s.Unit
+}
+
 func (s *Schema) Help() string {
 	return strings.Join(strings.Fields(s.Description), " ")
 }

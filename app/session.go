@@ -9,6 +9,7 @@ import (
 	"planner/model"
 	"planner/model/forecast"
 	"planner/model/keepalive"
+	"planner/model/num"
 	"planner/model/simulate"
 )
 
@@ -203,9 +204,10 @@ func (s *session) fail(probs model.Problems) {
 func (s *session) problemAt(p path) string { return s.byPath[p.String()] }
 
 // setText stores what the user typed into a number field: an empty field
-// falls back to the default, a number is stored as a number, anything else
-// is kept as text for the model to refuse.
-func (s *session) setText(p path, text string, integer bool) {
+// falls back to the default, a number is stored as a number (÷ scale: a
+// percentage typed for a fraction), anything else is kept as text for the
+// model to refuse.
+func (s *session) setText(p path, text string, integer bool, scale float64) {
 	key := p.String()
 	s.record(key)
 	text = strings.TrimSpace(text)
@@ -215,7 +217,7 @@ func (s *session) setText(p path, text string, integer bool) {
 		set(s.doc, p, nil)
 		delete(s.raw, key)
 	case err == nil && (!integer || x == float64(int64(x))):
-		set(s.doc, p, x)
+		set(s.doc, p, x/scale)
 	default:
 		set(s.doc, p, text)
 	}
@@ -238,14 +240,14 @@ func (s *session) replace(p path, v any) {
 }
 
 // text is what a number field shows: the user's text while they type,
-// otherwise the document's value.
-func (s *session) text(p path) string {
+// otherwise the document's value × scale (a fraction as a percentage).
+func (s *session) text(p path, scale float64) string {
 	if t, ok := s.raw[p.String()]; ok {
 		return t
 	}
 	switch v := get(s.doc, p).(type) {
 	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return scaledText(v, scale)
 	case string:
 		return v
 	}
@@ -317,4 +319,13 @@ func (s *session) function(i int) (*model.Function, *model.FunctionReport, bool)
 		return nil, nil, false
 	}
 	return &s.scenario.Functions[i], &s.report.Functions[i], true
+}
+
+// scaledText writes v × scale without the binary noise of the product
+// (0.07 × 100 is 7.000000000000001).
+func scaledText(v, scale float64) string {
+	if scale != 1 {
+		v = num.RoundSignificant(v*scale, 12)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

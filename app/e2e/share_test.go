@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"planner/app/cli"
@@ -424,5 +425,33 @@ func TestUpdateNotice(t *testing.T) {
 	b.eval(t, `document.getElementById('update-notice') !== null`, &shown)
 	if name != "Kept across the update" || shown || !slices.Contains(caches, "app-next-release") {
 		t.Errorf("after the reload: name %q, notice shown %v, caches %v", name, shown, caches)
+	}
+}
+
+// Ctrl+Z in a field takes back the whole edit of the field, as the Undo
+// button does (one undo model), and Ctrl+Shift+Z brings it back; a name
+// typed outside the scenario form keeps the browser's own undo.
+func TestUndoKeysAreTheUndoButton(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	mem := `[name="functions[0].allocated_memory_mb"]`
+	for _, text := range []string{"1", "10", "102", "1024"} { // typed key by key: one step
+		b.typeInto(t, mem, text)
+	}
+	b.waitReady(t)
+	var value string
+	b.run(t, chromedp.Focus(mem, chromedp.ByQuery), chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)))
+	b.run(t, chromedp.Poll(fmt.Sprintf(`document.querySelector(%q).value`, mem)+` === '256' ? '256' : null`, &value, chromedp.WithPollingTimeout(5*time.Second)))
+	b.waitReady(t)
+	checkFigures(t, b, report(t, model.DefaultScenario()))
+	b.run(t, chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl|input.ModifierShift)))
+	b.run(t, chromedp.Poll(fmt.Sprintf(`document.querySelector(%q).value`, mem)+` === '1024' ? '1024' : null`, &value, chromedp.WithPollingTimeout(5*time.Second)))
+
+	b.clickTab(t, "scenarios")
+	b.run(t, chromedp.Focus("#save-name", chromedp.ByQuery), chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)))
+	time.Sleep(300 * time.Millisecond)
+	b.eval(t, fmt.Sprintf(`document.querySelector(%q).value`, mem), &value)
+	if value != "1024" {
+		t.Errorf("Ctrl+Z in the save name undid the scenario: memory %q", value)
 	}
 }
