@@ -64,14 +64,17 @@ func (c *ColdStartLab) solve(ctx app.Context) {
 	}
 	c.solved = c.Revision
 	revision := c.Revision
+	ended := working()
 	ctx.Async(func() {
 		time.Sleep(labSettle) // typing on: solve only the scenario that stays
 		if c.Revision != revision {
+			ctx.Dispatch(func(ctx app.Context) { ended() })
 			return
 		}
 		methods := model.CompareColdStartMethods(c.Session.keepAlive.solve, f, fr, func() { time.Sleep(time.Millisecond) })
 		option := charts.ColdStartCurves(methods.Curves)
 		ctx.Dispatch(func(ctx app.Context) {
+			ended()
 			if c.Revision == revision {
 				c.methods, c.curves = &methods, option
 			}
@@ -90,6 +93,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision := s.scenario.ArchitectureOf(f), c.Revision
 	c.running, c.progress, c.sim = true, 0, nil
+	ended := working()
 	ctx.Async(func() {
 		started := time.Now()
 		input := model.FunctionSimulationInput(f, fr, f.KeepAliveMinutes, model.NameSeed(f.Name))
@@ -103,6 +107,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 		elapsed := time.Since(started)
 		ctx.Dispatch(func(ctx app.Context) {
 			c.running = false
+			ended()
 			if c.Revision == revision {
 				c.sim = &result
 				c.sim.ElapsedMs = float64(elapsed.Milliseconds())

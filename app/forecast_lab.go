@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -126,25 +125,23 @@ func (c *ForecastLab) importHistory(ctx app.Context, e app.Event) {
 		return
 	}
 	readFileText(ctx, file, func(ctx app.Context, text string) {
-		parse := forecast.ParseHistoryCSV
-		if strings.HasPrefix(strings.TrimSpace(text), "{") {
-			parse = forecast.ParseCloudWatch
-		}
-		h, probs := parse([]byte(text))
-		switch {
-		case len(probs) > 0:
-			c.notice = name + " was not imported: " + probs.Error()
-		case h.StepSeconds != 3600:
-			c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
-		case len(h.Values) < minHistoryHours:
-			c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
-		default:
-			f, _, _ := c.function()
-			c.history, c.imported, c.solved, c.startHour = h.Values, f.Name, 0, h.Start.UTC().Hour()
-			c.source = fmt.Sprintf("%s: %d hours from %s, %d gaps filled", name, len(h.Values), h.Start.Format("2006-01-02 15:04"), h.FilledGaps)
-			c.notice = ""
-			c.solve(ctx)
-		}
+		callInterop(ctx, interop.Request{Op: interop.OpHistory, Files: []interop.File{{Name: name, Text: text}}}, func(ctx app.Context, resp interop.Response) {
+			h := resp.History
+			switch {
+			case resp.Problems != "" || h == nil:
+				c.notice = name + " was not imported: " + resp.Problems
+			case h.StepSeconds != 3600:
+				c.notice = fmt.Sprintf("%s has a step of %d s; the forecast view reads hourly counts", name, h.StepSeconds)
+			case len(h.Values) < minHistoryHours:
+				c.notice = fmt.Sprintf("%s has %d hours; three weeks (504) are needed", name, len(h.Values))
+			default:
+				f, _, _ := c.function()
+				c.history, c.imported, c.solved, c.startHour = h.Values, f.Name, 0, h.Start.UTC().Hour()
+				c.source = fmt.Sprintf("%s: %d hours from %s, %d gaps filled", name, len(h.Values), h.Start.Format("2006-01-02 15:04"), h.FilledGaps)
+				c.notice = ""
+				c.solve(ctx)
+			}
+		})
 	})
 }
 

@@ -22,13 +22,17 @@ func callInterop(ctx app.Context, req interop.Request, done func(ctx app.Context
 		done(ctx, interop.Response{Problems: "the page's script did not load"})
 		return
 	}
+	ended := working()
 	var answer app.Func
 	answer = app.FuncOf(func(this app.Value, args []app.Value) any {
 		var resp interop.Response
 		if len(args) == 0 || json.Unmarshal([]byte(args[0].String()), &resp) != nil {
 			resp = interop.Response{Problems: "the interop worker's answer could not be read"}
 		}
-		ctx.Dispatch(func(ctx app.Context) { done(ctx, resp) })
+		ctx.Dispatch(func(ctx app.Context) {
+			ended()
+			done(ctx, resp)
+		})
 		answer.Release()
 		return nil
 	})

@@ -122,6 +122,7 @@ func (p *Planner) runPending(ctx app.Context) {
 		return
 	}
 	p.computing = true
+	ended := working()
 	memo := &p.s.keepAlive
 	total := float64(len(solves) + 24*len(days))
 	ctx.Async(func() {
@@ -147,6 +148,7 @@ func (p *Planner) runPending(ctx app.Context) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			p.computing, p.progress = false, 0
+			ended()
 			p.s.evaluate() // may want more; onPending computes them
 		})
 	})

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -241,9 +244,16 @@ func TestColdStartMethods(t *testing.T) {
 	var drawn bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 1`, &drawn,
 		chromedp.WithPollingTimeout(30*time.Second)))
+	// The page says it is busy while the day is simulated, and idle after.
 	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	var busy string
+	b.eval(t, `document.getElementById('planner').dataset.busy`, &busy)
+	if busy != "1" {
+		t.Errorf("data-busy %q while a day is simulated", busy)
+	}
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 3`, &drawn,
 		chromedp.WithPollingTimeout(60*time.Second)))
+	b.run(t, chromedp.Poll(`document.getElementById('planner').dataset.busy === '0'`, &drawn, chromedp.WithPollingTimeout(10*time.Second)))
 	var text string
 	b.eval(t, `document.querySelector('.cold-start-lab').innerText`, &text)
 	if !strings.Contains(text, "requests simulated in") || strings.Contains(text, "not run") {
@@ -323,6 +333,33 @@ func TestForecastView(t *testing.T) {
 		t.Errorf("downloaded %q", got[0].Name)
 	}
 	screenshot(t, b, "view-forecast")
+
+	// A CSV history imported (read in the worker) becomes the history
+	// forecast; one too short is refused, and the forecast stays.
+	dir := t.TempDir()
+	write := func(name string, hours int) string {
+		var csv strings.Builder
+		csv.WriteString("timestamp,count\n")
+		start := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+		for h := range hours {
+			fmt.Fprintf(&csv, "%s,%d\n", start.Add(time.Duration(h)*time.Hour).Format(time.RFC3339), 200+50*(h%24/12))
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(csv.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	b.run(t, chromedp.SetUploadFiles("#history-file", []string{write("short.csv", 100)}, chromedp.ByQuery))
+	var notice string
+	b.run(t, chromedp.Poll(`document.querySelector('.forecast-lab .error')?.textContent ?? null`, &notice, chromedp.WithPollingTimeout(10*time.Second)))
+	if !strings.Contains(notice, "short.csv has 100 hours") {
+		t.Errorf("short history: %q", notice)
+	}
+	b.run(t, chromedp.SetUploadFiles("#history-file", []string{write("history.csv", 600)}, chromedp.ByQuery))
+	var source string
+	b.run(t, chromedp.Poll(`(t => t.includes('history.csv: 600 hours from 2026-10-01 00:00') ? t : null)(document.querySelector('.forecast-lab .profile-note')?.textContent ?? '')`, &source,
+		chromedp.WithPollingTimeout(10*time.Second)))
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}

@@ -30,6 +30,7 @@ const (
 	OpPolicies    = "policies"
 	OpClouds      = "clouds"
 	OpReport      = "report"
+	OpHistory     = "history"
 )
 
 // Export formats: the plan's infrastructure (OpExport), and the report's
@@ -85,6 +86,9 @@ type Response struct {
 	Forecast  *forecast.Forecast  `json:"forecast,omitempty"`
 	Anomalies *forecast.Anomalies `json:"anomalies,omitempty"`
 	Policies  *policy.Comparison  `json:"policies,omitempty"`
+	// History is a history file read (a CSV of timestamp,count or
+	// CloudWatch's get-metric-data JSON).
+	History *forecast.History `json:"history,omitempty"`
 	// Clouds is Scenario on every platform.
 	Clouds   *platform.Comparison `json:"clouds,omitempty"`
 	Problems string               `json:"problems,omitempty"`
@@ -120,6 +124,8 @@ func handle(request []byte) Response {
 		return clouds(req.Scenario, req.Assumptions)
 	case OpReport:
 		return writeReport(req.Report, req.Format)
+	case OpHistory:
+		return readHistory(req.Files)
 	}
 	return Response{Problems: "unknown operation " + req.Op}
 }
@@ -261,4 +267,21 @@ func writeReport(r *model.Report, format string) Response {
 		return Response{Problems: err.Error()}
 	}
 	return Response{Text: b.String()}
+}
+
+// readHistory reads one history file: CloudWatch's JSON when it is an
+// object, else a CSV of timestamp,count.
+func readHistory(files []File) Response {
+	if len(files) != 1 {
+		return Response{Problems: "a history is one file"}
+	}
+	parse := forecast.ParseHistoryCSV
+	if strings.HasPrefix(strings.TrimSpace(files[0].Text), "{") {
+		parse = forecast.ParseCloudWatch
+	}
+	h, probs := parse([]byte(files[0].Text))
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	return Response{History: h}
 }

@@ -2,9 +2,11 @@ package interop
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"planner/model"
 	"planner/model/awscli"
@@ -114,5 +116,27 @@ func TestReportAndCloudsInTheWorker(t *testing.T) {
 		if got := call(t, req); !strings.Contains(got.Problems, want) {
 			t.Errorf("%s: problems %q", want, got.Problems)
 		}
+	}
+}
+
+// A history file is read in the worker: a CSV of timestamp,count or
+// CloudWatch's JSON; a bad one says why.
+func TestHistoryInTheWorker(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("timestamp,count\n")
+	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for h := range 600 {
+		fmt.Fprintf(&csv, "%s,%d\n", start.Add(time.Duration(h)*time.Hour).Format(time.RFC3339), 100+h%24)
+	}
+	got := call(t, Request{Op: OpHistory, Files: []File{{Name: "h.csv", Text: csv.String()}}})
+	if got.History == nil || len(got.History.Values) != 600 || got.History.StepSeconds != 3600 || !got.History.Start.Equal(start) || got.History.Values[5] != 105 {
+		t.Fatalf("CSV: %+v %s", got.History, got.Problems)
+	}
+	cw := `{"MetricDataResults": [{"Id": "m", "Timestamps": ["2026-11-01T01:00:00Z", "2026-11-01T00:00:00Z"], "Values": [7, 5], "StatusCode": "Complete"}]}`
+	if got := call(t, Request{Op: OpHistory, Files: []File{{Name: "cw.json", Text: cw}}}); got.History == nil || len(got.History.Values) != 2 || got.History.Values[0] != 5 {
+		t.Errorf("CloudWatch: %+v %s", got.History, got.Problems)
+	}
+	if got := call(t, Request{Op: OpHistory, Files: []File{{Name: "bad.csv", Text: "when,count\nyesterday,3\n"}}}); got.Problems == "" || got.History != nil {
+		t.Errorf("a bad CSV was read: %+v", got.History)
 	}
 }
