@@ -3,6 +3,8 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+
+	"planner/model/internal/jsonin"
 )
 
 // member is one key and raw value of a JSON object.
@@ -11,32 +13,25 @@ type member struct {
 	Value json.RawMessage
 }
 
-// orderedMembers splits a JSON object into its members in document order
-// (the spec's dicts of functions are ordered). Duplicate keys keep the last
-// value at the first key's place, as Python's json does.
+// orderedMembers splits a JSON object of valid JSON (a value of input that
+// jsonin.DecodeJSON has read) into its members in document order (the
+// spec's dicts of functions are ordered), in one pass that copies nothing.
+// Duplicate keys keep the last value at the first key's place, as Python's
+// json does.
 func orderedMembers(raw []byte) ([]member, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
 		return nil, false
 	}
 	var out []member
 	index := map[string]int{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		key, _ := tok.(string)
-		var value json.RawMessage
-		if err := dec.Decode(&value); err != nil {
-			return nil, false
-		}
+	jsonin.EachMember(raw, func(key string, value []byte) {
 		if i, dup := index[key]; dup {
 			out[i].Value = value
-			continue
+			return
 		}
 		index[key] = len(out)
 		out = append(out, member{Key: key, Value: value})
-	}
+	})
 	return out, true
 }

@@ -112,17 +112,22 @@ type fieldIndex struct {
 	place int
 }
 
+// rawMessage is the type of JSON kept undecoded.
+var rawMessage = reflect.TypeFor[json.RawMessage]()
+
 func (d Decoder) value(raw []byte, v reflect.Value, path string) {
 	if string(raw) == "null" {
 		return
 	}
 	switch {
+	case v.Type() == rawMessage:
+		v.SetBytes(raw) // valid already: kept as it is, not copied
 	case v.Kind() == reflect.Struct:
 		d.object(raw, v, path)
 	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Struct:
 		d.list(raw, v, path)
 	default:
-		if d.scalar(raw, v, path) {
+		if d.scalar(raw, v, path, "") {
 			return
 		}
 		if !utf8.Valid(raw) {
@@ -137,15 +142,22 @@ func (d Decoder) value(raw []byte, v reflect.Value, path string) {
 
 // scalar decodes numbers and booleans without encoding/json's machinery
 // (the common case, and the hot one in the browser), with the same
-// messages. It reports false for what it leaves to encoding/json.
-func (d Decoder) scalar(raw []byte, v reflect.Value, path string) bool {
+// messages, at key of parent (the path is built only for a problem). It
+// reports false for what it leaves to encoding/json.
+func (d Decoder) scalar(raw []byte, v reflect.Value, parent, key string) bool {
 	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Float64 {
 		x := reflect.New(v.Type().Elem())
-		if !d.scalar(raw, x.Elem(), path) {
+		if !d.scalar(raw, x.Elem(), parent, key) {
 			return false
 		}
 		v.Set(x)
 		return true
+	}
+	path := func() string {
+		if key == "" {
+			return parent
+		}
+		return JoinPath(parent, key)
 	}
 	s := string(raw)
 	isNumber := len(s) > 0 && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))
@@ -156,7 +168,7 @@ func (d Decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 		}
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			d.probs.Add(path, "number out of range: "+Describe(raw))
+			d.probs.Add(path(), "number out of range: "+Describe(raw))
 			return true
 		}
 		v.SetFloat(x)
@@ -167,7 +179,7 @@ func (d Decoder) scalar(raw []byte, v reflect.Value, path string) bool {
 		}
 		x, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || int64(int(x)) != x {
-			d.probs.Add(path, "expected a whole number, got "+Describe(raw))
+			d.probs.Add(path(), "expected a whole number, got "+Describe(raw))
 			return true
 		}
 		v.SetInt(x)
@@ -211,7 +223,11 @@ func (d Decoder) object(raw []byte, v reflect.Value, path string) {
 				}
 				seen |= bit
 			}
-			d.value(value, v.FieldByIndex(index.path), JoinPath(path, key))
+			field := v.FieldByIndex(index.path)
+			if d.scalar(value, field, path, key) {
+				return
+			}
+			d.value(value, field, JoinPath(path, key))
 		} else if !d.opts.AllowUnknown {
 			unknown = append(unknown, key)
 		}
