@@ -48,8 +48,8 @@ func BenchmarkTimeToReadySlowNetwork(b *testing.B) {
 
 // BenchmarkInputToFigures is the time from an input event in the form to
 // the updated figure in the page, measured inside the page: the default
-// scenario, and the same with the keep-alive model giving every function's
-// cold-start rate.
+// scenario, the same with the keep-alive model giving every function's
+// cold-start rate, and a scenario of 1,000 functions.
 func BenchmarkInputToFigures(b *testing.B) {
 	s := startSite(b)
 	modelled := model.DefaultScenario()
@@ -60,7 +60,18 @@ func BenchmarkInputToFigures(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range []struct{ name, address string }{{"reference", s.URL + "/"}, {"model-method", link}} {
+	// A thousand functions: the default four, repeated under new names.
+	big := model.DefaultScenario()
+	for i := len(big.Functions); i < 1000; i++ {
+		f := big.Functions[i%4]
+		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+		big.Functions = append(big.Functions, f)
+	}
+	bigLink, err := model.LinkURL(s.URL+"/", &big)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, address string }{{"reference", s.URL + "/"}, {"model-method", link}, {"1000-functions", bigLink}} {
 		b.Run(c.name, func(b *testing.B) {
 			br := newBrowser(b)
 			br.run(b, chromedp.Navigate(c.address))

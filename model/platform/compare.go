@@ -110,6 +110,9 @@ func Compare(workloads []Workload, a Assumptions) Comparison {
 // onPlatform is the application on one platform at today's traffic.
 func onPlatform(p *Platform, workloads []Workload, a Assumptions, region string) Result {
 	res := Result{Platform: p.ID, Name: p.Name, Region: region, Functions: []FunctionOn{}}
+	if p.ID == "cloudflare-workers" {
+		res.Notes = append(res.Notes, "Workers run in isolates, which are not billed while idle: no instances are kept, and an isolate's start-up is not modelled as a cold start")
+	}
 	cold := make([]float64, len(workloads))
 	var requests float64
 	for i, w := range workloads {
