@@ -43,10 +43,12 @@ func handler(wasmSize string) *app.Handler {
 		Styles: []string{"/web/planner.css"},
 		// boot.js runs before app.js (it is not deferred): it repairs
 		// damaged percent escapes in the address before go-app reads it.
-		Scripts: []string{"/web/boot.js", "/web/echarts.min.js defer", "/web/planner.js defer"},
-		// The interop worker and its module are precached so that imports
-		// and exports work offline too; the page loads them on first use.
-		CacheableResources:    []string{"/web/icon.svg", "/web/interop-worker.js", "/web/interop.wasm", "/web/gather-aws-account.sh"},
+		// ECharts is not among them: planner.js loads it with the first chart.
+		Scripts: []string{"/web/boot.js", "/web/planner.js defer"},
+		// ECharts, the interop worker and its module are precached so that
+		// charts, imports and exports work offline too; the page loads them
+		// on first use.
+		CacheableResources:    []string{"/web/icon.svg", "/web/echarts.min.js", "/web/interop-worker.js", "/web/interop.wasm", "/web/gather-aws-account.sh"},
 		Version:               version,
 		WasmContentLength:     wasmSize,
 		ServiceWorkerTemplate: cli.ServiceWorkerTemplate,

@@ -132,14 +132,16 @@ func (p *Planner) header() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.s.stepBack() }),
 			app.Button().Type("button").Text("Redo").Title("Redo the edit undone").Disabled(!p.s.canRedo()).
 				OnClick(func(ctx app.Context, e app.Event) { p.s.stepForward() }),
-			app.If(p.installable, func() app.UI {
-				return app.Button().Type("button").ID("install").Text("Install").Title("Install the planner as an app that opens offline").OnClick(p.install)
-			}),
 			app.Button().Type("button").ID("print-report").Text("Print report").Title("Print the Application view and the selected function's").
 				Disabled(p.s.report == nil || p.printing).OnClick(p.printReport),
 			app.Button().Type("button").Class("share").Text("Share link").Title("Copy a link that opens this scenario").
 				Disabled(p.s.scenario == nil).
 				OnClick(func(ctx app.Context, e app.Event) { p.share(ctx) }),
+			// Last, so that its appearing (when the browser offers it) moves
+			// no other button from under the pointer.
+			app.If(p.installable, func() app.UI {
+				return app.Button().Type("button").ID("install").Text("Install").Title("Install the planner as an app that opens offline").OnClick(p.install)
+			}),
 		),
 		app.Div().Class("headline").Body(total),
 	)

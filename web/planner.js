@@ -63,13 +63,25 @@
       window.requestAnimationFrame(flush);
     }
   }
+  // ECharts (beside this file) is loaded when the first chart is drawn, so
+  // that it never shares the connection with app.wasm on a first visit.
+  var echartsURL = document.currentScript ? document.currentScript.src.replace(/planner\.js(\?.*)?$/, "echarts.min.js") : "";
+  var echartsLoading = false;
+  function loadECharts() {
+    if (echartsLoading || !echartsURL) {
+      return;
+    }
+    echartsLoading = true;
+    var script = document.createElement("script");
+    script.src = echartsURL;
+    script.onload = schedule;
+    script.onerror = function () { echartsLoading = false; };
+    document.head.appendChild(script);
+  }
   function flush() {
     scheduled = false;
     if (!window.echarts) {
-      // ECharts not loaded yet: try again while the page is still loading.
-      if (document.readyState !== "complete") {
-        window.setTimeout(schedule, 100);
-      }
+      loadECharts(); // drawn once it has loaded
       return;
     }
     var jobs = pending;

@@ -53,6 +53,8 @@ func TestPageShowsTheReport(t *testing.T) {
 func TestAssetsArriveCompressed(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
+	// ECharts comes with the first chart, after app.wasm.
+	b.run(t, chromedp.Poll(`typeof echarts === 'object'`, new(bool), chromedp.WithPollingTimeout(10*time.Second)))
 	var sizes []struct {
 		Name             string
 		Encoded, Decoded float64
@@ -197,6 +199,9 @@ func TestOfflineReload(t *testing.T) {
 	if figures == 0 {
 		t.Error("no figures offline")
 	}
+	// ECharts, loaded with the first chart, comes from the cache too.
+	var drawn bool
+	b.run(t, chromedp.Poll(`document.querySelector('.chart[data-drawn="1"] canvas') !== null`, &drawn, chromedp.WithPollingTimeout(15*time.Second)))
 	// The interop worker and its module come from the cache too: the
 	// Forecast view (forecast in the worker), the Clouds view and a
 	// Terraform export work.
