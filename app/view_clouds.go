@@ -71,13 +71,13 @@ func (c *Clouds) solve(ctx app.Context) {
 	if problem != "" || c.Session.scenario == nil {
 		return
 	}
+	key := fmt.Sprint(c.Revision, a.CPUBoundShare, a.FreeTier)
+	if key == c.asked {
+		return
+	}
 	doc, err := json.Marshal(c.Session.scenario)
 	if err != nil {
 		c.notice = "The scenario could not be written: " + err.Error()
-		return
-	}
-	key := fmt.Sprint(c.Revision, a.CPUBoundShare, a.FreeTier)
-	if key == c.asked {
 		return
 	}
 	c.asked = key
@@ -108,6 +108,7 @@ func (c *Clouds) Render() app.UI {
 	if cmp == nil {
 		return app.Div().Class("clouds").Body(append(body, app.P().Attr("role", "status").Text("Pricing the scenario on every platform…"))...)
 	}
+	notes := notesOf(cmp)
 	if c.shown != c.asked {
 		body = append(body, app.P().Class("stale-notice").Attr("role", "status").Text("Updating: these figures are of the previous scenario or assumptions."))
 	}
@@ -127,8 +128,7 @@ func (c *Clouds) Render() app.UI {
 		c.pairTable(cmp),
 		app.H3().Text("Bills by meter"),
 		app.Range(cmp.Platforms).Slice(func(i int) app.UI { return c.meterTable(i, &cmp.Platforms[i]) }),
-		app.If(len(notesOf(cmp)) > 0, func() app.UI {
-			notes := notesOf(cmp)
+		app.If(len(notes) > 0, func() app.UI {
 			return app.Ul().Class("opportunities").Aria("label", "Notes").Body(app.Range(notes).Slice(func(i int) app.UI { return app.Li().Text(notes[i]) }))
 		}),
 	)...)
@@ -175,7 +175,7 @@ func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
 				app.Th().Scope("row").Text(name), app.Td().Text(r.Region),
 				cloudsCell(at("monthly_usd"), r.MonthlyUSD, "USD/month", "every meter of the month, free grants applied once per account"),
 				cloudsCell(at("avg_instances"), r.Instances, "instances", "mean instances alive, all functions: busy requests ÷ requests per instance, and idle ones kept warm"),
-				cloudsCell(at("cold_start_rate"), r.ColdStartRate, "fraction", "cold starts ÷ requests, all functions (keep-alive model with the platform's idle retention)"),
+				cloudsCell(at("cold_start_rate"), r.ColdStartRate, "fraction", "cold starts ÷ requests, all functions: the keep-alive model with the platform's idle retention, or on AWS Lambda the rate the scenario gives"),
 				cloudsCell(at("p99_latency_ms"), r.P99Ms, "ms", "the slowest function's p99: its p99 scaled by the CPU it gets; a cold start where more than 1% of requests start cold"),
 			)
 		})),
@@ -187,12 +187,12 @@ func (c *Clouds) functionTable(cmp *platform.Comparison) app.UI {
 	if len(cmp.Platforms) == 0 {
 		return app.Div()
 	}
-	head := []app.UI{app.Th().Scope("col").Text("Function")}
+	head := []string{"Function"}
 	for _, r := range cmp.Platforms {
-		head = append(head, app.Th().Scope("col").Text(r.Name))
+		head = append(head, r.Name)
 	}
 	return tableRegion("Each function's monthly cost by platform (its own meters; free grants shared in proportion)", app.Table(),
-		app.THead().Body(app.Tr().Body(head...)),
+		columns(head...),
 		app.TBody().Body(app.Range(cmp.Platforms[0].Functions).Slice(func(k int) app.UI {
 			row := []app.UI{app.Th().Scope("row").Text(cmp.Platforms[0].Functions[k].Name)}
 			for i := range cmp.Platforms {
@@ -217,26 +217,24 @@ func configText(f *platform.FunctionOn) string {
 
 // pairTable puts the scenario on two chosen platforms side by side.
 func (c *Clouds) pairTable(cmp *platform.Comparison) app.UI {
-	if c.a == "" {
-		c.a = "aws-lambda"
+	// A is AWS Lambda and B the cheapest other platform until chosen.
+	a, b := c.a, c.b
+	if a == "" {
+		a = "aws-lambda"
 	}
-	if c.b == "" {
-		c.b = cmp.Cheapest(c.a)
+	if b == "" {
+		b = cmp.Cheapest(a)
 	}
-	pair, ok := cmp.Pair(c.a, c.b)
-	picker := func(id, label string, current *string) app.UI {
-		return app.Div().Class("field").Body(
-			app.Label().For(id).Text(label),
-			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { *current = ctx.JSSrc().Get("value").String() }).
-				Body(app.Range(cmp.Platforms).Slice(func(i int) app.UI {
-					r := cmp.Platforms[i]
-					return app.Option().Value(r.Platform).Selected(r.Platform == *current).Text(r.Name)
-				})),
-		)
+	pair, ok := cmp.Pair(a, b)
+	choices := make([]compareChoice, len(cmp.Platforms))
+	for i, r := range cmp.Platforms {
+		choices[i] = compareChoice{r.Platform, r.Name}
 	}
 	body := []app.UI{
 		app.H3().Text("Two platforms side by side"),
-		app.Div().Class("compare-pickers").Body(picker("clouds-a", "Platform A", &c.a), picker("clouds-b", "Platform B", &c.b)),
+		app.Div().Class("compare-pickers").Body(
+			choicePicker("clouds-a", "Platform A", a, choices, func(id string) { c.a = id }),
+			choicePicker("clouds-b", "Platform B", b, choices, func(id string) { c.b = id })),
 	}
 	if !ok {
 		return app.Div().Body(body...)

@@ -60,20 +60,12 @@ func (c *Compare) Render() app.UI {
 		c.a, c.b = "current", "preset:e-commerce"
 	}
 	options := comparables(c.Library)
-	picker := func(id, label string, current *string) app.UI {
-		return app.Div().Class("field").Body(
-			app.Label().For(id).Text(label),
-			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { *current = ctx.JSSrc().Get("value").String() }).
-				Body(app.Range(options).Slice(func(i int) app.UI {
-					o := options[i]
-					return app.Option().Value(o.ID).Selected(o.ID == *current).Text(o.Label)
-				})),
-		)
-	}
 	a, b := c.side(c.a), c.side(c.b)
 	body := []app.UI{
 		app.H2().Text("Compare"),
-		app.Div().Class("compare-pickers").Body(picker("compare-a", "Scenario A", &c.a), picker("compare-b", "Scenario B", &c.b)),
+		app.Div().Class("compare-pickers").Body(
+			choicePicker("compare-a", "Scenario A", c.a, options, func(id string) { c.a = id }),
+			choicePicker("compare-b", "Scenario B", c.b, options, func(id string) { c.b = id })),
 		app.P().Class("help").Body(app.Text("Two scenarios on AWS Lambda. To put this scenario on two platforms, "),
 			app.Button().Type("button").Class("link").ID("compare-platforms").Text("compare platforms in Clouds").
 				OnClick(func(ctx app.Context, e app.Event) { c.ShowClouds() }), app.Text(".")),
@@ -105,6 +97,19 @@ func comparedLabels() map[string]string {
 		labels[key] = t.label
 	}
 	return labels
+}
+
+// choicePicker is a labelled select of choices with chosen selected; choose
+// is told the ID picked.
+func choicePicker(id, label, chosen string, choices []compareChoice, choose func(string)) app.UI {
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { choose(ctx.JSSrc().Get("value").String()) }).
+			Body(app.Range(choices).Slice(func(i int) app.UI {
+				o := choices[i]
+				return app.Option().Value(o.ID).Selected(o.ID == chosen).Text(o.Label)
+			})),
+	)
 }
 
 // comparedTable is a table of A, B and B − A, one row per figure.

@@ -40,7 +40,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
 			Provisioned: f.ProvisionedConcurrency,
 		}
-		if f.ColdStartMethod != ColdStartModel && f.ColdStartMethod != ColdStartSimulated {
+		if f.RateGiven() {
 			workloads[i].ColdStartRate = &f.ColdStartRate
 		}
 	}

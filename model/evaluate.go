@@ -257,9 +257,7 @@ func analyseFunction(f *Function, fr *FunctionReport, arch pricing.Architecture,
 // ready yet is pending: a pending simulation shows the model's rate, a
 // pending model the rate given.
 func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
-	switch f.ColdStartMethod {
-	case ColdStartModel, ColdStartSimulated:
-	default:
+	if f.RateGiven() {
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
 	report := ColdStartRateReport{Method: ColdStartModel}

@@ -12,6 +12,12 @@ import (
 // duration plus what a cold start adds, ms.
 func (f *Function) ColdServiceTimeMs() float64 { return f.AvgExecutionTimeMs + f.ColdStartDurationMs }
 
+// RateGiven says whether the function's cold-start rate is the one given
+// (the spec's reference method) rather than modelled or simulated.
+func (f *Function) RateGiven() bool {
+	return f.ColdStartMethod != ColdStartModel && f.ColdStartMethod != ColdStartSimulated
+}
+
 // DayKeepAlive is the keep-alive model of a function's day: each hour of
 // its traffic at steady state, warm requests taking its mean duration and
 // cold ones ColdServiceTimeMs, its keep-alive and provisioned instances.

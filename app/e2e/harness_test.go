@@ -44,6 +44,9 @@ type site struct {
 	release atomic.Value
 }
 
+// workerCacheName is the cache name in app-worker.js.
+var workerCacheName = regexp.MustCompile(`"app-" \+ "[^"]*"`)
+
 // releaseWorker serves app-worker.js as the release set, if any: its cache
 // takes the release's name, so the browser installs it as an update.
 func (s *site) releaseWorker(next http.Handler) http.Handler {
@@ -63,7 +66,7 @@ func (s *site) releaseWorker(next http.Handler) http.Handler {
 		}
 		w.Header().Del("Content-Length")
 		w.Header().Del("Last-Modified")
-		w.Write(regexp.MustCompile(`"app-" \+ "[^"]*"`).ReplaceAll(rec.Body.Bytes(), []byte(`"app-" + "`+release+`"`)))
+		w.Write(workerCacheName.ReplaceAll(rec.Body.Bytes(), []byte(`"app-" + "`+release+`"`)))
 	})
 }
 
