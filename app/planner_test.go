@@ -108,6 +108,14 @@ func TestFormCoversTheSchema(t *testing.T) {
 	for _, prop := range fn.Properties {
 		id := fieldID(path{}.key("functions").at(0).key(prop.Name))
 		switch {
+		case prop.Schema.Type == "object":
+			for _, sub := range prop.Schema.Properties {
+				subID := fieldID(path{}.key("functions").at(0).key(prop.Name).key(sub.Name))
+				if !strings.Contains(html, `id="`+subID+`"`) || !strings.Contains(html, `for="`+subID+`"`) {
+					t.Errorf("no labelled input %s for %s.%s", subID, prop.Name, sub.Name)
+				}
+			}
+			continue
 		case prop.Schema.Type == "array" && prop.Schema.Items.Type == "object":
 			continue // lists of objects start empty
 		case prop.Schema.Type == "array" && prop.Schema.Items.Type == "number":

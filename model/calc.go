@@ -248,6 +248,7 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 		for i, m := range members {
 			f := &s.Functions[i]
 			f.SetDefaults()
+			f.ColdStartMethod = ColdStartReference // the spec's rule: the rate given
 			dec.DecodeAt(m.Value, f, "functions."+m.Key)
 			f.Name = m.Key
 			if f.InvocationsPerSecond == nil {

@@ -64,9 +64,8 @@ func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) 
 		d.Functions = append(d.Functions, df)
 		alertFns[i] = alertFunction(f)
 	}
-	profile, _ := pricing.LookupProfile(s.Pricing.Profile)
 	for _, rule := range spec.AlertRules(alertFns) {
-		if alarm, ok := deploy.AlarmFor(rule, names[rule.Function], profile.AccountConcurrency.Amount); ok {
+		if alarm, ok := deploy.AlarmFor(rule, names[rule.Function], float64(s.AccountConcurrencyLimit)); ok {
 			namer.Alarm(&alarm)
 			d.Alarms = append(d.Alarms, alarm)
 		} else {

@@ -210,6 +210,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	r.OptimizationOpportunities = spec.IdentifyOptimizations(names, capacities)
 	r.ScalingProjections = spec.CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
 	if depth == fullReport {
+		r.Account = scoreFunctions(s, reports)
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
@@ -247,7 +248,16 @@ func analyseFunction(f *Function, fr *FunctionReport, arch pricing.Architecture,
 		MemoryMb:      memory,
 		ErrorRate:     f.ErrorRate,
 		ThrottleRate:  f.ThrottleRate,
-	}, spec.PerformanceTargets{P99LatencyMs: f.TargetP99LatencyMs, ErrorRate: f.TargetErrorRate})
+	}, spec.PerformanceTargets{P99LatencyMs: specP99Target(f), ErrorRate: f.TargetErrorRate})
+}
+
+// specP99Target is the p99 target the spec's tuning heuristics compare
+// with: the function's own, else the spec's 500 ms.
+func specP99Target(f *Function) float64 {
+	if f.TargetP99LatencyMs != nil {
+		return *f.TargetP99LatencyMs
+	}
+	return spec.DefaultPerformanceTargets().P99LatencyMs
 }
 
 // coldStartRate is the cold-start rate of a function by its method: the rate

@@ -115,6 +115,9 @@ func TestMemoryDurationsMarkMeasuredPoints(t *testing.T) {
 // traffic; the report says which method gave it.
 func TestColdStartMethodModel(t *testing.T) {
 	s := DefaultScenario()
+	for i := range s.Functions {
+		s.Functions[i].ColdStartMethod = ColdStartReference
+	}
 	s.Functions[1].ColdStartMethod = ColdStartModel
 	r := mustEvaluate(t, &s)
 	f := r.Functions[1]

@@ -17,7 +17,7 @@ func ExampleEvaluate() {
 	}
 	fmt.Printf("%d functions, %.0f invocations, $%.2f a month\n", len(r.Functions), r.TotalSummary.TotalMonthlyInvocations, r.TotalSummary.TotalMonthlyCost)
 	// Output:
-	// 4 functions, 17800000 invocations, $944.60 a month
+	// 4 functions, 17800000 invocations, $917.21 a month
 }
 
 // Invalid input is refused with every problem at its JSON path.

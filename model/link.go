@@ -19,7 +19,7 @@ import (
 // this code writes, and linkReaders migrate older payloads.
 
 // LinkVersion is the share-link format this code writes.
-const LinkVersion = 1
+const LinkVersion = 2
 
 // Limits on what a link may carry.
 const (
@@ -29,14 +29,40 @@ const (
 
 // linkReader returns the migration that turns the JSON of a link version
 // into a current scenario document, or false for a version never written.
-// Version 1 is the current format; a version 2 adds its case here and
-// version 1 gains a step that rewrites its documents.
+// Version 2 is the current format; a version 3 adds its case here and the
+// older ones gain a step that rewrites their documents.
 func linkReader(version int) (func([]byte) ([]byte, error), bool) {
 	switch version {
 	case 1:
+		return fromLinkVersion1, true
+	case 2:
 		return func(doc []byte) ([]byte, error) { return doc, nil }, true
 	}
 	return nil, false
+}
+
+// fromLinkVersion1 restores the defaults version 1 links left out and
+// version 2 changed: a function's p99 target was 500 ms (now its class's)
+// and its cold-start method the rate given (now the keep-alive model).
+func fromLinkVersion1(doc []byte) ([]byte, error) {
+	var tree map[string]any
+	if err := json.Unmarshal(doc, &tree); err != nil {
+		return nil, err
+	}
+	fns, _ := tree["functions"].([]any)
+	for _, f := range fns {
+		m, ok := f.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, ok := m["target_p99_latency_ms"]; !ok {
+			m["target_p99_latency_ms"] = 500.0
+		}
+		if _, ok := m["cold_start_method"]; !ok {
+			m["cold_start_method"] = ColdStartReference
+		}
+	}
+	return json.Marshal(tree)
 }
 
 // EncodeLink returns the fragment ("s=1.…", without "#") that carries s.

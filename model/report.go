@@ -21,6 +21,8 @@ type Report struct {
 	ScalingProjections        spec.Projections       `json:"scaling_projections"`
 	CostOptimization          spec.CostOptimization  `json:"cost_optimization"`
 	Alerts                    []spec.Alert           `json:"alerts"`
+	// Account is the account's concurrency against its limit.
+	Account AccountConcurrency `json:"account"`
 	// AlertCounts counts the alert rules by severity.
 	AlertCounts AlertCounts `json:"alert_counts"`
 }
@@ -62,6 +64,8 @@ type FunctionReport struct {
 	// architecture measured; absent unless another one was.
 	Architectures []ArchitectureOption `json:"architectures,omitempty"`
 	Tuning        []spec.Tuning        `json:"tuning"`
+	// Scorecard is its targets, met or missed.
+	Scorecard Scorecard `json:"scorecard"`
 	// TotalMonthlyCost is the function and its services, USD per month.
 	TotalMonthlyCost float64 `json:"total_monthly_cost"`
 }

@@ -15,7 +15,7 @@ import (
 const probeScenario = `{"version": 1, "compliance": {"additional_services": [{"name": "WAF", "monthly_cost": 10}]},
 	"functions": [{"name": "probe", "monthly_invocations": 1000, "p95_execution_time_ms": 0,
 		"traffic_profile": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-		"execution_times_by_memory": [{"memory_mb": 1024, "execution_time_ms": 400}]}]}`
+		"execution_times_by_memory": [{"memory_mb": 1024, "execution_time_ms": 400}], "targets": {}}]}`
 
 // schemaObjects says where each object of the schema sits in probeScenario.
 var schemaObjects = map[string][]any{
@@ -26,6 +26,7 @@ var schemaObjects = map[string][]any{
 	"FixedService":     {"compliance", "additional_services", 0},
 	"Function":         {"functions", 0},
 	"MeasuredDuration": {"functions", 0, "execution_times_by_memory", 0},
+	"Limits":           {"functions", 0, "targets"},
 }
 
 // The schema and Validate follow from the same rules: every bound, length,

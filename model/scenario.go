@@ -2,7 +2,9 @@ package model
 
 import (
 	"planner/model/pricing"
+	"planner/model/simulate"
 	"planner/model/spec"
+	"planner/model/targets"
 )
 
 // ScenarioVersion is the version of the scenario format this code writes.
@@ -28,6 +30,9 @@ type Scenario struct {
 	// (priced by real profiles; the reference profile traces every
 	// invocation above 1M a month, as the spec does).
 	Tracing pricing.SamplingRule `json:"tracing" jsonschema:"title=X-Ray tracing"`
+	// AccountConcurrencyLimit is the account's concurrent executions in the
+	// region, shared by every function without a reservation.
+	AccountConcurrencyLimit int `json:"account_concurrency_limit" jsonschema:"title=Account concurrency limit,minimum=1,maximum=10000000,default=1000" jsonschema_extras:"x-unit=instances"`
 	// Functions are the application's functions, in display order.
 	Functions []Function `json:"functions" jsonschema:"title=Functions,maxItems=100000"`
 }
@@ -50,13 +55,14 @@ func DefaultPricing() Pricing {
 // NewScenario returns an empty scenario with every default set.
 func NewScenario() Scenario {
 	return Scenario{
-		Version:                ScenarioVersion,
-		Pricing:                DefaultPricing(),
-		SecretsCount:           5,
-		TargetReductionPercent: spec.DefaultTargetReductionPercent,
-		Compliance:             spec.DefaultCompliance(),
-		Tracing:                pricing.DefaultSamplingRule(),
-		Functions:              []Function{},
+		Version:                 ScenarioVersion,
+		Pricing:                 DefaultPricing(),
+		SecretsCount:            5,
+		TargetReductionPercent:  spec.DefaultTargetReductionPercent,
+		Compliance:              spec.DefaultCompliance(),
+		Tracing:                 pricing.DefaultSamplingRule(),
+		AccountConcurrencyLimit: defaultAccountConcurrency,
+		Functions:               []Function{},
 	}
 }
 
@@ -70,6 +76,10 @@ type Function struct {
 	Name string `json:"name" jsonschema:"required,title=Name,minLength=1,maxLength=120"`
 	// Type is what the function does; it sets the duration alert.
 	Type spec.FunctionType `json:"type" jsonschema:"title=Function type,enum=api,enum=processing,enum=scheduled,enum=general,default=general"`
+	// Class is the kind of work it does, which sets its default targets;
+	// empty for its type's (API: interactive, scheduled: scheduled, others:
+	// processing).
+	Class targets.Class `json:"class,omitempty" jsonschema:"title=Class,enum=,enum=interactive,enum=processing,enum=batch,enum=scheduled"`
 	// Criticality sets alert severities and error-rate thresholds.
 	Criticality spec.Criticality `json:"criticality" jsonschema:"title=Criticality,enum=low,enum=medium,enum=high,enum=critical,default=medium"`
 
@@ -113,7 +123,7 @@ type Function struct {
 	// ColdStartMethod is where the cold-start rate comes from: the rate given
 	// (the spec's rule), the keep-alive model of the function's traffic, or a
 	// simulated day of it.
-	ColdStartMethod string `json:"cold_start_method" jsonschema:"title=Cold-start rate from,enum=reference,enum=model,enum=simulated,default=reference"`
+	ColdStartMethod string `json:"cold_start_method" jsonschema:"title=Cold-start rate from,enum=reference,enum=model,enum=simulated,default=model"`
 	// KeepAliveMinutes is how long the platform keeps an idle instance warm.
 	KeepAliveMinutes float64 `json:"keep_alive_minutes" jsonschema:"title=Keep-alive,minimum=0,maximum=1440,default=10" jsonschema_extras:"x-unit=min"`
 	// ColdStartDurationMs is what a cold start adds to an invocation.
@@ -154,8 +164,13 @@ type Function struct {
 	ErrorRate float64 `json:"error_rate" jsonschema:"title=Error rate,minimum=0,maximum=1,default=0.01" jsonschema_extras:"x-unit=fraction"`
 	// ThrottleRate is the observed share of throttled invocations.
 	ThrottleRate float64 `json:"throttle_rate" jsonschema:"title=Throttle rate,minimum=0,maximum=1,default=0" jsonschema_extras:"x-unit=fraction"`
-	// TargetP99LatencyMs is the p99 latency the function should meet.
-	TargetP99LatencyMs float64 `json:"target_p99_latency_ms" jsonschema:"title=p99 latency target,minimum=0,maximum=900000,default=500" jsonschema_extras:"x-unit=ms"`
+	// TargetP99LatencyMs is the p99 latency the function should meet, cold
+	// starts included; missing for its class's (batch: 5,000 ms, others
+	// none).
+	TargetP99LatencyMs *float64 `json:"target_p99_latency_ms,omitempty" jsonschema:"title=p99 latency target,minimum=0,maximum=900000" jsonschema_extras:"x-unit=ms"`
+	// Targets are its own limits on the other KPIs, each replacing its
+	// class's default.
+	Targets targets.Limits `json:"targets" jsonschema:"title=Targets"`
 	// TargetErrorRate is the error rate the function should stay under.
 	TargetErrorRate float64 `json:"target_error_rate" jsonschema:"title=Error rate target,minimum=0,maximum=1,default=0.001" jsonschema_extras:"x-unit=fraction"`
 	// MaxCostIncreasePercent is the most a memory change may add to cost.
@@ -198,6 +213,10 @@ const (
 	ColdStartSimulated = "simulated" // a simulated day of the traffic
 )
 
+// defaultAccountConcurrency is Lambda's default concurrency quota of an
+// account in a region.
+const defaultAccountConcurrency = simulate.LambdaAccountConcurrency
+
 // defaultKeepAliveMinutes is the keep-alive observed on AWS Lambda.
 const defaultKeepAliveMinutes = 10
 
@@ -221,7 +240,7 @@ func DefaultFunction() Function {
 		EphemeralStorageMb:               pricing.EphemeralFreeMb,
 		ExecutionTimesByMemory:           []MeasuredDuration{},
 		ColdStartRate:                    0.05,
-		ColdStartMethod:                  ColdStartReference,
+		ColdStartMethod:                  ColdStartModel,
 		KeepAliveMinutes:                 defaultKeepAliveMinutes,
 		ColdStartDurationMs:              1000,
 		Runtime:                          "python3.9",
@@ -234,7 +253,6 @@ func DefaultFunction() Function {
 		S3StorageGB:                      100,
 		S3RequestsMonthly:                10000,
 		ErrorRate:                        0.01,
-		TargetP99LatencyMs:               500,
 		TargetErrorRate:                  0.001,
 		MaxCostIncreasePercent:           spec.DefaultCostTargets().MaxCostIncreasePercent,
 		MinPerformanceImprovementPercent: spec.DefaultCostTargets().MinPerformanceImprovementPercent,

@@ -118,7 +118,7 @@ func TestLinkAndOpenRoundTrip(t *testing.T) {
 	file := filepath.Join(dir, "s.json")
 	os.WriteFile(file, []byte(`{"version":1,"name":"Shared","functions":[{"name":"f","monthly_invocations":12345,"allocated_memory_mb":2048}]}`), 0o600)
 	code, out, errs := run(t, "", "link", file, "--base", "https://planner.example/app")
-	if code != 0 || !strings.HasPrefix(out, "https://planner.example/app#s=1.") {
+	if code != 0 || !strings.HasPrefix(out, "https://planner.example/app#s=2.") {
 		t.Fatalf("link: exit %d %q %q", code, out, errs)
 	}
 	code, opened, errs := run(t, "", "open", strings.TrimSpace(out))

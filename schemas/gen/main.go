@@ -105,7 +105,7 @@ var fieldGroups = func() map[string]string {
 		name string
 		keys []string
 	}{
-		{"Function", []string{"name", "type", "criticality", "runtime"}},
+		{"Function", []string{"name", "type", "class", "criticality", "runtime"}},
 		{"Traffic", []string{"monthly_invocations", "invocations_per_second", "burst_multiplier", "traffic_profile", "idle_periods_hours"}},
 		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "timeout_seconds", "allocated_memory_mb",
 			"architecture", "actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
@@ -113,7 +113,7 @@ var fieldGroups = func() map[string]string {
 			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
 		{"Supporting services", []string{"api_gateway_enabled", "api_gateway_type", "log_data_gb_monthly", "dynamodb_enabled",
 			"dynamodb_read_units", "dynamodb_write_units", "dynamodb_storage_gb", "s3_enabled", "s3_storage_gb", "s3_requests_monthly"}},
-		{"Observed and targets", []string{"error_rate", "throttle_rate", "target_p99_latency_ms", "target_error_rate",
+		{"Observed and targets", []string{"error_rate", "throttle_rate", "target_p99_latency_ms", "targets", "target_error_rate",
 			"max_cost_increase_percent", "min_performance_improvement_percent", "compliance_requirements"}},
 	}
 	m := map[string]string{}
@@ -163,9 +163,11 @@ func enumLabels() map[string]map[string]string {
 		"Function.architecture":         withDefault(archs, "As the scenario"),
 		"MeasuredDuration.architecture": withDefault(archs, "The function's"),
 		"type":                          {"api": "API (synchronous)", "processing": "Event processing", "scheduled": "Scheduled / batch", "general": "General"},
-		"criticality":                   {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
-		"api_gateway_type":              {"rest": "REST API", "http": "HTTP API"},
-		"cold_start_method":             {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic", "simulated": "Simulated day of the traffic"},
+		"Function.class": withDefault(map[string]string{"interactive": "Interactive (a caller waits)", "processing": "Processing (events, messages)",
+			"batch": "Batch (long jobs)", "scheduled": "Scheduled (timers)"}, "From the function type"),
+		"criticality":       {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"},
+		"api_gateway_type":  {"rest": "REST API", "http": "HTTP API"},
+		"cold_start_method": {"reference": "The rate given (spec rule)", "model": "Keep-alive model of the traffic", "simulated": "Simulated day of the traffic"},
 	}
 }
 
