@@ -1,6 +1,9 @@
 package model
 
-import "planner/model/spec"
+import (
+	"planner/model/spec"
+	"planner/model/targets"
+)
 
 // DefaultScenario is the spec's e-commerce application: four functions with
 // their memory, durations, reservations and services, priced with AWS
@@ -54,6 +57,7 @@ func DefaultScenario() Scenario {
 	analytics := DefaultFunction()
 	analytics.Name = "analytics_processor"
 	analytics.Type, analytics.Criticality = spec.ProcessingFunction, spec.MediumCriticality
+	analytics.Class = targets.Batch
 	analytics.MonthlyInvocations = ptr(10_000_000.0)
 	analytics.AllocatedMemoryMb, analytics.ActualMemoryUsageMb = 3008, 2800
 	analytics.AvgExecutionTimeMs, analytics.P95ExecutionTimeMs, analytics.P99ExecutionTimeMs = 1200, 2400, 4800
