@@ -77,15 +77,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		}
 		appInvocations += monthly
 		reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
-		usages[i] = pricing.LambdaUsage{
-			InitGBSeconds:          monthly * reports[i].ColdStartRate.Rate * f.ColdStartDurationMs / 1000 * float64(f.AllocatedMemoryMb) / 1024,
-			MemoryMb:               float64(f.AllocatedMemoryMb),
-			AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
-			MonthlyInvocations:     monthly,
-			ProvisionedConcurrency: float64(billedConcurrency(p, f)),
-			EphemeralStorageMb:     float64(f.EphemeralStorageMb),
-			Architecture:           f.Architecture,
-		}
+		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
 		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
 			APIGatewayEnabled:  f.APIGatewayEnabled,
@@ -299,6 +291,22 @@ func NameSeed(name string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// lambdaUsage is a function's use of Lambda at a cold-start rate: its
+// memory, mean duration and invocations, billed provisioned instances,
+// /tmp, and the INIT phases of its cold starts,
+// invocations × rate × cold-start duration (s) × memory (GB).
+func lambdaUsage(p *pricing.Profile, f *Function, monthly, coldRate float64) pricing.LambdaUsage {
+	return pricing.LambdaUsage{
+		InitGBSeconds:          monthly * coldRate * f.ColdStartDurationMs / 1000 * float64(f.AllocatedMemoryMb) / 1024,
+		MemoryMb:               float64(f.AllocatedMemoryMb),
+		AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
+		MonthlyInvocations:     monthly,
+		ProvisionedConcurrency: float64(billedConcurrency(p, f)),
+		EphemeralStorageMb:     float64(f.EphemeralStorageMb),
+		Architecture:           f.Architecture,
+	}
 }
 
 // billedConcurrency is the instances billed as provisioned concurrency: the

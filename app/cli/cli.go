@@ -35,6 +35,7 @@ func commands() []command {
 		{"calc", "MODEL", "run one model of the spec: JSON on stdin, JSON on stdout", runCalc},
 		{"report", "[FILE|-] [--format json|markdown|csv|prometheus]", "the full report of a scenario (the default scenario without FILE)", runReport},
 		{"check", "[FILE|-] [--format text|json|junit]", "whether every function meets its targets: exit 0 when all are met, 1 when one is missed, 2 on invalid input", runCheck},
+		{"tune", "[FILE|-]", "the scenario with each function at the cheapest configuration that meets its targets (stdout; the changes on stderr)", runTune},
 		{"simulate", "[FILE|-] [--function NAME] [--keep-alive MIN] [--seed N]", "a simulated day of each function: cold starts, latency, instances, cost", runSimulate},
 		{"policies", "[FILE|-] [--function NAME] [--shadow]", "provisioned-concurrency policies compared on two held-out days", runPolicies},
 		{"link", "[FILE|-] [--base URL]", "the share link of a scenario (the default scenario without FILE)", runLink},

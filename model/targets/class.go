@@ -87,6 +87,7 @@ func Of(s Setting) []Target {
 	add(P95Latency, l.P95LatencyMs, DefaultP95LatencyMs, s.Class == Processing)
 	add(P99Latency, s.P99LatencyMs, DefaultP99LatencyMs, s.Class == Batch)
 	add(ThrottleRate, l.ThrottleRate, DefaultThrottleRate, true)
+	out = append(out, Target{MemoryFit, 1, true})
 	if s.HasTimeout {
 		add(TimeoutRate, l.TimeoutRate, DefaultTimeoutRate, true)
 	}

@@ -23,11 +23,11 @@ func TestTargetsByClass(t *testing.T) {
 		s                  Setting
 		required, advisory []KPI
 	}{
-		{Setting{Class: Interactive}, []KPI{ColdStartRate, P50Latency, ThrottleRate}, []KPI{MemoryUtilisation}},
-		{Setting{Class: Processing, HasProvisioned: true}, []KPI{P95Latency, ThrottleRate}, []KPI{ProvisionedUtilisation, MemoryUtilisation}},
-		{Setting{Class: Processing, ColdStartSensitive: true, HasProvisioned: true}, []KPI{ColdStartRate, P95Latency, ThrottleRate}, []KPI{MemoryUtilisation}},
-		{Setting{Class: Batch, HasTimeout: true, HasReserved: true}, []KPI{P99Latency, ThrottleRate, TimeoutRate, ReservedUsage}, []KPI{MemoryUtilisation}},
-		{Setting{Class: Scheduled}, []KPI{ThrottleRate}, []KPI{MemoryUtilisation}},
+		{Setting{Class: Interactive}, []KPI{ColdStartRate, P50Latency, ThrottleRate, MemoryFit}, []KPI{MemoryUtilisation}},
+		{Setting{Class: Processing, HasProvisioned: true}, []KPI{P95Latency, ThrottleRate, MemoryFit}, []KPI{ProvisionedUtilisation, MemoryUtilisation}},
+		{Setting{Class: Processing, ColdStartSensitive: true, HasProvisioned: true}, []KPI{ColdStartRate, P95Latency, ThrottleRate, MemoryFit}, []KPI{MemoryUtilisation}},
+		{Setting{Class: Batch, HasTimeout: true, HasReserved: true}, []KPI{P99Latency, ThrottleRate, MemoryFit, TimeoutRate, ReservedUsage}, []KPI{MemoryUtilisation}},
+		{Setting{Class: Scheduled}, []KPI{ThrottleRate, MemoryFit}, []KPI{MemoryUtilisation}},
 	}
 	for _, c := range cases {
 		req, adv := kpis(Of(c.s))
@@ -37,7 +37,7 @@ func TestTargetsByClass(t *testing.T) {
 	}
 	p99, mem := 800.0, 0.5
 	own := Of(Setting{Class: Scheduled, P99LatencyMs: &p99, Limits: Limits{MemoryUtilisation: &mem}})
-	want := []Target{{P99Latency, 800, true}, {ThrottleRate, DefaultThrottleRate, true}, {MemoryUtilisation, 0.5, true}}
+	want := []Target{{P99Latency, 800, true}, {ThrottleRate, DefaultThrottleRate, true}, {MemoryFit, 1, true}, {MemoryUtilisation, 0.5, true}}
 	if !reflect.DeepEqual(own, want) {
 		t.Errorf("own limits: %v, want %v", own, want)
 	}

@@ -13,6 +13,7 @@
 //	p95 latency              ≤ 2,000 ms processing
 //	p99 latency              ≤ 5,000 ms batch (any class: the function's own p99 target)
 //	throttle rate            ≤ 0.01%    every class
+//	memory used of allocated ≤ 100%     every class (a function cannot use more than it has)
 //	timeout rate             ≤ 0.1%     functions with a timeout
 //	reserved usage           ≤ 80%      functions with reserved concurrency
 //	provisioned utilisation  ≥ 80%      advisory; functions with provisioned concurrency and no cold-start target

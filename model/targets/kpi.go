@@ -14,6 +14,7 @@ const (
 	ReservedUsage          KPI = "reserved_usage"
 	ProvisionedUtilisation KPI = "provisioned_utilisation"
 	MemoryUtilisation      KPI = "memory_utilisation"
+	MemoryFit              KPI = "memory_fit"
 	ErrorRate              KPI = "error_rate"
 )
 
@@ -51,6 +52,8 @@ func (k KPI) Label() string {
 		return "Provisioned-concurrency utilisation"
 	case MemoryUtilisation:
 		return "Memory utilisation"
+	case MemoryFit:
+		return "Memory used of allocated"
 	case ErrorRate:
 		return "Error rate"
 	}

@@ -65,7 +65,7 @@ func (m *Measures) Value(k KPI) (float64, string, bool) {
 		return float64(m.P99Concurrency) / float64(max(m.Reserved, 1)), fmt.Sprintf("p99 concurrency %d of %d reserved", m.P99Concurrency, m.Reserved), true
 	case ProvisionedUtilisation:
 		return m.ProvisionedUtilisation, fmt.Sprintf("busy share of %d provisioned instances over the day", m.Provisioned), true
-	case MemoryUtilisation:
+	case MemoryUtilisation, MemoryFit:
 		return m.MemoryUsedMb / m.MemoryMb, fmt.Sprintf("%s MB used of %s MB", g(m.MemoryUsedMb), g(m.MemoryMb)), true
 	}
 	return 0, fmt.Sprintf("no model of it: the %s%% observed is an input", g(100*m.ObservedErrorRate)), false
