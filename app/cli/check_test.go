@@ -83,3 +83,22 @@ func TestCheckJUnit(t *testing.T) {
 		}
 	}
 }
+
+// planner tune prints a scenario that planner check accepts, and its
+// changes on standard error; invalid input exits 2.
+func TestTunePrintsACheckedScenario(t *testing.T) {
+	code, out, errs := run(t, rareAPI, "tune", "-")
+	if code != 0 || !strings.Contains(errs, "checkout:") || !strings.Contains(errs, "1 provisioned") {
+		t.Fatalf("tune: exit %d\n%s", code, errs)
+	}
+	if code, c := check(t, out); code != 0 || !c.Met {
+		t.Errorf("the tuned scenario fails its check: exit %d %+v", code, c)
+	}
+	if code, _, _ := run(t, `{"version": 1, "functions": [{"name": ""}]}`, "tune", "-"); code != 2 {
+		t.Errorf("invalid scenario: exit %d", code)
+	}
+	unreachable := strings.Replace(rareAPI, `"allocated_memory_mb"`, `"targets": {"p50_latency_ms": 5}, "allocated_memory_mb"`, 1)
+	if code, _, errs := run(t, unreachable, "tune", "-"); code != 1 || !strings.Contains(errs, "still missed: p50 latency") {
+		t.Errorf("unreachable target: exit %d %s", code, errs)
+	}
+}
