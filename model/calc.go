@@ -191,7 +191,7 @@ func calcMemory(input []byte) (any, Problems) {
 	if probs := jsonin.Alongside(decoding, v.probs); len(probs) > 0 {
 		return nil, probs
 	}
-	ref, _ := pricing.LookupProfile("reference")
+	ref, _ := pricing.LookupProfile(pricing.ReferenceProfileID)
 	l := ref.Lambda[pricing.X86_64]
 	return spec.OptimizeMemory(spec.MemoryPerformance{
 		CurrentMemoryMb:        pd.CurrentMemoryMb,
@@ -235,7 +235,7 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 		return nil, probs
 	}
 	s := NewScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
+	s.Pricing = Pricing{Profile: pricing.ReferenceProfileID, Architecture: pricing.X86_64}
 	s.SecretsCount = in.SecretsCount
 	var probs Problems
 	if len(in.Functions) > 0 {

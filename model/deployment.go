@@ -43,7 +43,6 @@ const policyHours = 48
 func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) deploy.Deployment {
 	d := deploy.Deployment{Scenario: s.Name}
 	namer := deploy.NewNamer()
-	alertFns := make([]spec.AlertFunction, len(s.Functions))
 	names := make(map[string]string, len(s.Functions))
 	for i := range s.Functions {
 		f, fr := &s.Functions[i], &r.Functions[i]
@@ -62,9 +61,8 @@ func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) 
 			df.Scaling = deploy.ScalingOf(c, f.ProvisionedConcurrency, fr.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions, syntheticHours%hoursPerDay)
 		}
 		d.Functions = append(d.Functions, df)
-		alertFns[i] = alertFunction(f)
 	}
-	for _, rule := range spec.AlertRules(alertFns) {
+	for _, rule := range AlertRules(s) {
 		if alarm, ok := deploy.AlarmFor(rule, names[rule.Function], float64(s.AccountConcurrencyLimit)); ok {
 			namer.Alarm(&alarm)
 			d.Alarms = append(d.Alarms, alarm)
@@ -73,9 +71,4 @@ func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) 
 		}
 	}
 	return d
-}
-
-// alertFunction is what the alert rules know of a function.
-func alertFunction(f *Function) spec.AlertFunction {
-	return spec.AlertFunction{Name: f.Name, Type: f.Type, Criticality: f.Criticality, ReservedConcurrency: float64(f.ReservedConcurrency)}
 }

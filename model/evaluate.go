@@ -112,7 +112,6 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	sum := &r.TotalSummary
 	names := make([]string, n)
 	capacities := make([]spec.ExecutionCapacity, n)
-	alertFns := make([]spec.AlertFunction, n)
 	usage := spec.CurrentUsage{Functions: make([]spec.UsageFunction, n)}
 	functionsCost := 0.0 // functions and their services: the spec's base for projections
 	traces := 0.0        // X-Ray traces the functions' sampling records
@@ -180,7 +179,6 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 
 		names[i] = f.Name
 		capacities[i] = fr.ExecutionCapacity
-		alertFns[i] = spec.AlertFunction{Name: f.Name, Type: f.Type, Criticality: f.Criticality, ReservedConcurrency: float64(f.ReservedConcurrency)}
 		usage.Functions[i] = spec.UsageFunction{Name: f.Name, MemoryEfficiency: f.ActualMemoryUsageMb / memory, AvgDurationMs: f.AvgExecutionTimeMs}
 		if f.ColdStartSensitive {
 			usage.ColdStartSensitiveFunctions = append(usage.ColdStartSensitiveFunctions, f.Name)
@@ -206,7 +204,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
-		r.Alerts = spec.GenerateAlerts(alertFns)
+		r.Alerts = spec.AlertsOf(AlertRules(s))
 		r.AlertCounts = countAlerts(r.Alerts)
 	}
 	return r

@@ -266,3 +266,28 @@ func TestFunctionTracesAddUpToTheApplications(t *testing.T) {
 		}
 	}
 }
+
+// Alert rules fire at each function's targets on a real profile, by the
+// spec's rules under the reference profile.
+func TestAlertsFollowTargets(t *testing.T) {
+	s := DefaultScenario()
+	s.Functions[0].TargetP99LatencyMs = ptr(750.0)
+	conditions := func(r *Report) map[string]string {
+		out := map[string]string{}
+		for _, a := range r.Alerts {
+			out[a.Name] = a.Condition
+		}
+		return out
+	}
+	real := conditions(mustEvaluate(t, &s))
+	if real["user_authenticationHighTailDuration"] != `aws_lambda_duration_p99{function_name="user_authentication"} > 750` ||
+		real["user_authenticationHighColdStartRate"] != `aws_lambda_cold_start_rate{function_name="user_authentication"} > 0.05` {
+		t.Errorf("real profile: %v", real)
+	}
+	s.Pricing.Profile = "reference"
+	spec := conditions(mustEvaluate(t, &s))
+	if spec["user_authenticationHighDuration"] != `aws_lambda_duration_p95{function_name="user_authentication"} > 2000` ||
+		spec["LambdaCostAnomaly"] != "increase(aws_lambda_cost_daily[1d]) > 1.5" {
+		t.Errorf("reference profile: %v", spec)
+	}
+}

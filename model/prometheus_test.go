@@ -17,7 +17,7 @@ func TestPrometheusRules(t *testing.T) {
 	if n := strings.Count(out, "- alert: "); n != len(r.Alerts) {
 		t.Errorf("%d rules written, want %d", n, len(r.Alerts))
 	}
-	if !strings.Contains(out, `alert: "a\"b\\c\ndHighDuration"`) || strings.Contains(out, "\nd") {
+	if !strings.Contains(out, `alert: "a\"b\\c\ndHighMedianDuration"`) || strings.Contains(out, "\nd") {
 		t.Errorf("name not escaped:\n%s", out[:400])
 	}
 }

@@ -110,7 +110,7 @@ func TestExportEachFormat(t *testing.T) {
 	for format, want := range map[string]string{
 		"terraform":         `resource "aws_cloudwatch_metric_alarm"`,
 		"sam":               "Type: AWS::Serverless::Function",
-		"cloudwatch-alarms": `"AlarmName": "planner-user_authentication-p95-duration"`,
+		"cloudwatch-alarms": `"AlarmName": "planner-user_authentication-p50-duration"`,
 	} {
 		code, out, errs := run(t, "", "export", format)
 		if code != 0 || !strings.Contains(out, want) {

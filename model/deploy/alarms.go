@@ -49,10 +49,11 @@ var skipReasons = map[spec.AlertKind]string{
 	spec.AlertColdStartRate: "Lambda publishes no cold-start metric: INIT appears in the logs only",
 	spec.AlertMemoryUsed:    "memory used is a Lambda Insights metric, not a standard one",
 	spec.AlertCostIncrease:  "cost is not a Lambda metric; use AWS Cost Anomaly Detection",
+	spec.AlertCostRatio:     "cost is not a Lambda metric; use AWS Cost Anomaly Detection",
 }
 
-// AlarmFor writes a rule as an alarm on function (its Lambda name): p95
-// duration on Duration p95, error rate as Errors / Invocations, any
+// AlarmFor writes a rule as an alarm on function (its Lambda name): a
+// duration percentile on Duration p50, p95 or p99, error rate as Errors / Invocations, any
 // throttle on Throttles Sum, account concurrency on ConcurrentExecutions
 // Maximum against accountConcurrency (the account's quota, executions).
 // Each fires after the rule's duration in one-minute periods. False for
@@ -69,8 +70,12 @@ func AlarmFor(rule spec.AlertRule, function string, accountConcurrency float64) 
 		Threshold: rule.Threshold, ComparisonOperator: "GreaterThanThreshold", TreatMissingData: "notBreaching",
 	}
 	switch rule.Kind {
+	case spec.AlertP50Duration:
+		alarm.Metric, alarm.ExtendedStatistic = "Duration", "p50"
 	case spec.AlertP95Duration:
 		alarm.Metric, alarm.ExtendedStatistic = "Duration", "p95"
+	case spec.AlertP99Duration:
+		alarm.Metric, alarm.ExtendedStatistic = "Duration", "p99"
 	case spec.AlertErrorRate:
 		alarm.Math = []MetricQuery{{ID: "errors", Metric: "Errors", Stat: "Sum"}, {ID: "invocations", Metric: "Invocations", Stat: "Sum"},
 			{ID: "error_rate", Expression: "IF(invocations > 0, errors / invocations, 0)", Label: "Error rate"}}

@@ -34,8 +34,11 @@ var catalogue = []struct {
 	{"aws-eu-west-1", awsRegion("eu-west-1", "Europe (Ireland)")},
 	{"aws-eu-central-1", awsRegion("eu-central-1", "Europe (Frankfurt)")},
 	{"aws-ap-southeast-1", awsRegion("ap-southeast-1", "Asia Pacific (Singapore)")},
-	{"reference", referenceProfile},
+	{ReferenceProfileID, referenceProfile},
 }
+
+// ReferenceProfileID names the profile of the spec's constants.
+const ReferenceProfileID = "reference"
 
 // referenceProfile holds exactly the constants of the spec: one duration
 // price, provisioned concurrency at $0.0000097 per GB-s over a 720-hour month,
@@ -44,7 +47,7 @@ var catalogue = []struct {
 func referenceProfile() *Profile {
 	perMillion := spec(3.50/1e6, "request")
 	return &Profile{
-		ID:            "reference",
+		ID:            ReferenceProfileID,
 		Name:          "Spec reference constants",
 		Description:   "The capacity model's own constants (720-hour month, reserved concurrency billed as provisioned). Use it to reproduce the spec; use a real profile for a bill.",
 		HoursPerMonth: spec(720, "hours"),

@@ -78,6 +78,11 @@ const (
 	AlertMemoryUsed         AlertKind = "memory_used_percent" // % of the allocated memory
 	AlertAccountConcurrency AlertKind = "account_concurrency" // concurrent executions / account limit
 	AlertCostIncrease       AlertKind = "daily_cost_increase" // today's cost / yesterday's
+	// Kinds of the planner's target-based rules (package targets), beyond
+	// the spec's.
+	AlertP50Duration AlertKind = "p50_duration"     // ms
+	AlertP99Duration AlertKind = "p99_duration"     // ms
+	AlertCostRatio   AlertKind = "daily_cost_ratio" // today's cost / yesterday's, as a ratio
 )
 
 // AlertRule is one alert rule as numbers: what it watches, whose (empty for
@@ -135,8 +140,10 @@ func AlertRules(functions []AlertFunction) []AlertRule {
 }
 
 // GenerateAlerts writes AlertRules as the spec's Prometheus-style rules.
-func GenerateAlerts(functions []AlertFunction) []Alert {
-	rules := AlertRules(functions)
+func GenerateAlerts(functions []AlertFunction) []Alert { return AlertsOf(AlertRules(functions)) }
+
+// AlertsOf writes rules as Prometheus-style alerts.
+func AlertsOf(rules []AlertRule) []Alert {
 	alerts := make([]Alert, len(rules))
 	for i, r := range rules {
 		alerts[i] = r.Alert()
@@ -155,6 +162,9 @@ var alertTexts = map[AlertKind]struct{ metric, suffix, description, runbook stri
 	AlertMemoryUsed:         {"aws_lambda_memory_used_percent", "HighMemoryUsage", "%s memory usage >%v%%", "Increase memory allocation for %s or optimize memory usage"},
 	AlertAccountConcurrency: {"aws_lambda_concurrent_executions / aws_lambda_concurrent_executions_limit", "GlobalLambdaConcurrencyHigh", "Global Lambda concurrency >%[2]v%%", "Review concurrency allocation and request limit increase"},
 	AlertCostIncrease:       {"increase(aws_lambda_cost_daily[1d])", "LambdaCostAnomaly", "Lambda costs increased >%[2]v%% in 24 hours", "Investigate unusual function execution patterns"},
+	AlertP50Duration:        {"aws_lambda_duration_p50", "HighMedianDuration", "%s P50 duration >%vms (its target)", "Investigate %s performance: cold starts, memory, dependencies"},
+	AlertP99Duration:        {"aws_lambda_duration_p99", "HighTailDuration", "%s P99 duration >%vms (its target)", "Investigate %s tail latency: cold starts, memory, dependencies"},
+	AlertCostRatio:          {"aws_lambda_cost_daily / (aws_lambda_cost_daily offset 1d)", "LambdaCostAnomaly", "Lambda costs increased >%[2]v%% in 24 hours", "Investigate unusual function execution patterns"},
 }
 
 // Alert writes the rule as the spec's Prometheus-style alert.
@@ -167,7 +177,7 @@ func (r AlertRule) Alert() Alert {
 		shown = strconv.FormatFloat(r.Threshold*100, 'f', 1, 64)
 	case AlertColdStartRate, AlertAccountConcurrency:
 		shown = strconv.FormatFloat(r.Threshold*100, 'g', -1, 64)
-	case AlertCostIncrease:
+	case AlertCostIncrease, AlertCostRatio:
 		shown = strconv.FormatFloat((r.Threshold-1)*100, 'g', -1, 64)
 	}
 	a := Alert{Name: r.Function + t.suffix, Function: r.Function, Severity: r.Severity, Duration: r.For,
