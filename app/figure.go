@@ -23,7 +23,11 @@ type figure struct {
 }
 
 // render draws the figure.
-func (f figure) render() app.UI {
+func (f figure) render() app.UI { return f.element() }
+
+// element is render's element, for callers that add attributes (a
+// data-source).
+func (f figure) element() app.HTMLDiv {
 	return app.Div().Class("figure").
 		DataSet("metric", f.Metric).
 		DataSet("value", strconv.FormatFloat(f.Value, 'g', -1, 64)).

@@ -319,7 +319,7 @@ func (p *Planner) view() app.UI {
 	case "function":
 		return p.functionView(r)
 	case "optimize":
-		return optimizeView(r)
+		return &Optimize{Session: p.s, Revision: p.s.reportRevision, Tell: p.lib.tell}
 	case "alerts":
 		return alertsView(p.s, p.lib.tell)
 	case "forecast":

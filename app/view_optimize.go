@@ -1,55 +1,250 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"planner/app/interop"
 	"planner/model"
+	"planner/model/pricing"
+	"planner/model/targets"
 )
 
-// optimizeView shows the tuning of every function and the cost review.
-func optimizeView(r *model.Report) app.UI {
-	co := r.CostOptimization
-	return app.Div().Body(
+// Optimize is every function's targets, met or missed, and goal seek: the
+// cheapest configuration of each that meets them (model.Tune, run in the
+// interop worker), applied with one click and undone like any edit. The
+// goal seek's figures are data-source "tune" (the Tuning document). The
+// spec's cost review and tuning heuristics appear under the reference
+// profile only.
+type Optimize struct {
+	app.Compo
+	Session  *session
+	Revision int
+	Tell     func(notice)
+
+	tuning *model.Tuning
+	tuned  *model.Scenario
+	// asked and shown are the report revisions sent to the worker and on
+	// screen.
+	asked, shown int
+	notice       string
+}
+
+const tuneSource = "tune"
+
+// OnMount runs goal seek on the scenario.
+func (o *Optimize) OnMount(ctx app.Context) { o.seek(ctx) }
+
+// OnUpdate runs it again for a new scenario.
+func (o *Optimize) OnUpdate(ctx app.Context) { o.seek(ctx) }
+
+// seek asks the worker for goal seek once the scenario has settled; the
+// last answer stays on screen, marked, meanwhile.
+func (o *Optimize) seek(ctx app.Context) {
+	if o.Session.scenario == nil || o.Revision == o.asked {
+		return
+	}
+	revision := o.Revision
+	o.asked = revision
+	ctx.After(labSettle, func(ctx app.Context) {
+		if o.asked != revision || o.Session.scenario == nil {
+			return
+		}
+		doc, err := json.Marshal(o.Session.scenario)
+		if err != nil {
+			o.notice = "The scenario could not be written: " + err.Error()
+			return
+		}
+		callInterop(ctx, interop.Request{Op: interop.OpTune, Scenario: doc}, func(ctx app.Context, resp interop.Response) {
+			switch {
+			case o.asked != revision:
+			case resp.Problems != "" || resp.Tuning == nil || resp.Tuned == nil:
+				o.notice = "Goal seek failed: " + resp.Problems
+			default:
+				o.tuning, o.tuned, o.shown, o.notice = resp.Tuning, resp.Tuned, revision, ""
+			}
+		})
+	})
+}
+
+// Render draws the scorecard, goal seek and, under the reference profile,
+// the spec's heuristics.
+func (o *Optimize) Render() app.UI {
+	r := o.Session.report
+	if r == nil {
+		return app.Div()
+	}
+	acc := r.Account
+	return app.Div().Class("optimize").Body(
 		app.H2().Text("Optimize"),
-		app.H3().Text("Cost review"),
-		figures(
-			figure{"Potential savings", "cost_optimization.total_potential_savings", co.TotalPotentialSavings, "USD/month", "sum of the optimizations below"},
-			figure{"Share of the bill", "cost_optimization.potential_savings_percentage", co.PotentialSavingsPercentage, "%",
-				fmt.Sprintf("%s ÷ %s × 100", money(co.TotalPotentialSavings), money(co.CurrentMonthlyCost))},
-		),
-		app.P().Class(classes("verdict", true, "ok", co.MeetsTarget)).Text(map[bool]string{
-			true:  "The savings meet the cost reduction target.",
-			false: "The savings fall short of the cost reduction target.",
-		}[co.MeetsTarget]),
-		app.If(len(co.Optimizations) == 0, func() app.UI { return app.P().Text("No cost optimization applies.") }),
-		app.Ul().Class("opportunities").Body(app.Range(co.Optimizations).Slice(func(i int) app.UI {
-			o := co.Optimizations[i]
-			return app.Li().Body(
-				app.Strong().Text(o.Optimization+": "),
-				figure{Metric: fmt.Sprintf("cost_optimization.optimizations.%d.potential_monthly_savings", i), Value: o.PotentialMonthlySavings,
-					Unit: "USD/month", Explain: "estimated saving"}.cellRender(),
-				app.Text(" — "+o.Action),
-				app.If(len(o.AffectedFunctions) > 0, func() app.UI {
-					return app.Span().Class("affected").Text(" (" + strings.Join(o.AffectedFunctions, ", ") + ")")
-				}),
-			)
-		})),
-		app.H3().Text("Performance tuning"),
-		tableRegion("Changes for functions that miss their p99 latency or error-rate targets", app.Table(),
-			columns("Function", "Change", "Action", "Expected"),
+		app.If(acc.Exceeded, func() app.UI {
+			return app.P().Class("error").Attr("role", "alert").Text(fmt.Sprintf(
+				"The account's peak concurrency (p99 %d instances at %02d:00 UTC) exceeds its limit of %d: functions without a reservation are throttled. "+
+					"Raise the limit (a Service Quotas request) or spread the load.", acc.PeakP99Concurrency, acc.PeakHour, acc.Limit))
+		}),
+		scorecardTable(r),
+		o.goalSeek(),
+		app.If(r.Pricing.Profile == pricing.ReferenceProfileID, func() app.UI { return specHeuristics(r) }),
+	)
+}
+
+// scorecardTable lists every function's targets: value, limit, met or
+// missed, and the model behind the value.
+func scorecardTable(r *model.Report) app.UI {
+	met := 0
+	for i := range r.Functions {
+		if r.Functions[i].Scorecard.Met {
+			met++
+		}
+	}
+	caption := fmt.Sprintf("Targets: %d of %d functions meet theirs; account peak concurrency p99 %d of %d", met, len(r.Functions),
+		r.Account.PeakP99Concurrency, r.Account.Limit)
+	return app.Div().Body(
+		app.H3().Text("Targets"),
+		tableRegion(caption, app.Table().Class("scorecard"),
+			columns("Function", "Target", "Value", "Limit", "State", "Model"),
 			app.TBody().Body(app.Range(r.Functions).Slice(func(i int) app.UI {
-				f := &r.Functions[i]
-				if len(f.Tuning) == 0 {
-					return app.Tr().Body(app.Th().Scope("row").Text(f.Name), app.Td().ColSpan(3).Text("Meets its targets"))
-				}
-				return app.Range(f.Tuning).Slice(func(j int) app.UI {
-					t := f.Tuning[j]
-					return app.Tr().Body(app.Th().Scope("row").Text(f.Name), app.Td().Text(t.Type), app.Td().Text(t.Action), app.Td().Text(t.ExpectedImprovement))
+				sc := &r.Functions[i].Scorecard
+				return app.Range(sc.Scores).Slice(func(j int) app.UI {
+					s := sc.Scores[j]
+					at := fmt.Sprintf("functions.%d.scorecard.scores.%d.", i, j)
+					var name app.UI
+					if j == 0 {
+						name = app.Th().Scope("rowgroup").Rowspan(len(sc.Scores)).Text(r.Functions[i].Name + " (" + string(sc.Class) + ")")
+					}
+					op := "≤ "
+					if s.AtLeast {
+						op = "≥ "
+					}
+					value := app.Td().Class("num").Text("not computed")
+					if s.Computed {
+						value = app.Td().Class("num").Body(figure{Metric: at + "value", Value: s.Value, Unit: s.Unit, Explain: s.Why}.cellRender())
+					}
+					return app.Tr().Class(classes("missed-row", s.Required && s.Computed && !s.Met)).Body(
+						name,
+						app.Td().Text(s.Label),
+						value,
+						app.Td().Class("num").Body(app.Text(op), figure{Metric: at + "limit", Value: s.Limit, Unit: s.Unit, Explain: "the target"}.cellRender()),
+						app.Td().Text(scoreState(s)),
+						app.Td().Class("why").Text(s.Why),
+					)
 				})
 			})),
 		),
 	)
+}
+
+// scoreState says whether a target is met, missed, advisory or not
+// computed.
+func scoreState(s targets.Score) string {
+	switch {
+	case !s.Computed:
+		return "Not computed"
+	case s.Met && s.Required:
+		return "✓ Met"
+	case s.Met:
+		return "✓ Met (advisory)"
+	case s.Required:
+		return "✗ Missed"
+	}
+	return "~ Missed (advisory)"
+}
+
+// goalSeek shows each function's cheapest configuration that meets its
+// targets, with Apply buttons while it is the scenario's on screen.
+func (o *Optimize) goalSeek() app.UI {
+	body := []app.UI{app.H3().Text("Goal seek: the cheapest configuration that meets the targets"),
+		app.P().Class("help").Text("Memory (measured durations where given, else the spec's estimate: duration × memory ÷ new memory), "+
+			"architecture where measured, provisioned concurrency (cold starts by the keep-alive model) and reserved concurrency (where the function has one), "+
+			"each function in turn against the account's shared concurrency and free tier.")}
+	if o.notice != "" {
+		body = append(body, app.P().Class("error").Attr("role", "alert").Text(o.notice))
+	}
+	t := o.tuning
+	if t == nil {
+		return app.Div().Body(append(body, app.P().Attr("role", "status").Text("Searching…"))...)
+	}
+	current := o.shown == o.Revision
+	if !current {
+		body = append(body, app.P().Class("stale-notice").Attr("role", "status").Text("Updating: these results are of the previous scenario."))
+	}
+	changed := 0
+	for _, f := range t.Functions {
+		if f.Changed {
+			changed++
+		}
+	}
+	body = append(body,
+		app.Div().Class("figures").Body(
+			figure{"Bill now", "total_monthly_cost_before", t.TotalBefore, "USD/month", "the scenario's monthly bill"}.element().DataSet("source", tuneSource),
+			figure{"Bill tuned", "total_monthly_cost_after", t.TotalAfter, "USD/month", "the monthly bill with every function tuned"}.element().DataSet("source", tuneSource),
+		),
+		tableRegion("Each function's configuration now and tuned, and its own monthly bill", app.Table().Class("tuning"),
+			columns("Function", "Now", "Tuned", "Bill now", "Bill tuned", "Targets", "Apply"),
+			app.TBody().Body(app.Range(t.Functions).Slice(func(i int) app.UI {
+				f := t.Functions[i]
+				state := "All met"
+				if !f.Met {
+					state = "Not all met"
+				}
+				var apply app.UI = app.Text("No change")
+				if f.Changed {
+					apply = app.Button().Type("button").Class("small").Text("Apply").Disabled(!current).
+						Aria("label", "Apply the tuned configuration of "+f.Name).
+						OnClick(func(ctx app.Context, e app.Event) { o.apply(i) })
+				}
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(f.Name),
+					app.Td().Text(configurationText(f.Before)),
+					app.Td().Text(configurationText(f.After)),
+					tuneCell(fmt.Sprintf("functions.%d.cost_before", i), f.CostBefore, "the function's bill now"),
+					tuneCell(fmt.Sprintf("functions.%d.cost_after", i), f.CostAfter, "the function's bill tuned"),
+					app.Td().Body(app.Text(state), app.If(len(f.Notes) > 0, func() app.UI {
+						return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(k int) app.UI { return app.Li().Text(f.Notes[k]) }))
+					})),
+					app.Td().Body(apply),
+				)
+			})),
+		),
+		app.If(changed > 1, func() app.UI {
+			return app.Button().Type("button").Text("Apply all "+plural(changed, "change")).Disabled(!current).
+				OnClick(func(ctx app.Context, e app.Event) { o.apply(-1) })
+		}),
+	)
+	return app.Div().Class("goal-seek").Body(body...)
+}
+
+// tuneCell is a goal-seek figure in a table cell.
+func tuneCell(metric string, v float64, explain string) app.UI {
+	return app.Td().Class("num").Body(figure{Metric: metric, Value: v, Unit: "USD/month", Explain: explain}.cellElement().DataSet("source", tuneSource))
+}
+
+// configurationText is "512 MB x86_64 · 120 ms measured · 1 provisioned · 10 reserved".
+func configurationText(c model.Configuration) string {
+	kind := "measured"
+	if !c.Measured {
+		kind = "estimated"
+	}
+	out := fmt.Sprintf("%d MB %s · %s ms %s · %d provisioned", c.MemoryMb, c.Architecture, fmtNumber(c.AvgExecutionTimeMs, 0), kind, c.ProvisionedConcurrency)
+	if c.ReservedConcurrency > 0 {
+		out += fmt.Sprintf(" · %d reserved", c.ReservedConcurrency)
+	}
+	return out
+}
+
+// apply puts the tuned configuration of function i (or of all, for -1)
+// into the scenario, as one step that Undo takes back.
+func (o *Optimize) apply(i int) {
+	if o.tuned == nil || o.shown != o.Revision {
+		return
+	}
+	if i < 0 {
+		o.Session.replace(path{}.key("functions"), toDoc(o.tuned.Functions))
+		o.Tell(notice{"Applied goal seek to every function. Undo takes it back.", false})
+		return
+	}
+	o.Session.replace(path{}.key("functions").at(i), toDoc(o.tuned.Functions[i]))
+	o.Tell(notice{"Applied goal seek to " + o.tuned.Functions[i].Name + ". Undo takes it back.", false})
 }

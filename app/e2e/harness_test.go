@@ -332,6 +332,10 @@ func (e *expected) document(t testing.TB, source string) any {
 	if source == "clouds" {
 		return model.Clouds(&e.scenario, model.CloudsAssumptions(&e.scenario))
 	}
+	if source == "tune" {
+		_, tuning, _ := model.Tune(&e.scenario, model.Sources{})
+		return tuning
+	}
 	if pair, ok := strings.CutPrefix(source, "clouds-pair/"); ok {
 		// The Clouds view's two platforms side by side: clouds-pair/A/B.
 		a, b, _ := strings.Cut(pair, "/")

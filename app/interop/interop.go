@@ -31,6 +31,7 @@ const (
 	OpClouds      = "clouds"
 	OpReport      = "report"
 	OpHistory     = "history"
+	OpTune        = "tune"
 )
 
 // Export formats: the plan's infrastructure (OpExport), and the report's
@@ -90,8 +91,11 @@ type Response struct {
 	// CloudWatch's get-metric-data JSON).
 	History *forecast.History `json:"history,omitempty"`
 	// Clouds is Scenario on every platform.
-	Clouds   *platform.Comparison `json:"clouds,omitempty"`
-	Problems string               `json:"problems,omitempty"`
+	Clouds *platform.Comparison `json:"clouds,omitempty"`
+	// Tuning is goal seek on Scenario, and Tuned the scenario it tunes.
+	Tuning   *model.Tuning   `json:"tuning,omitempty"`
+	Tuned    *model.Scenario `json:"tuned,omitempty"`
+	Problems string          `json:"problems,omitempty"`
 }
 
 // Handle runs a request given as JSON and returns its response as JSON
@@ -126,6 +130,8 @@ func handle(request []byte) Response {
 		return writeReport(req.Report, req.Format)
 	case OpHistory:
 		return readHistory(req.Files)
+	case OpTune:
+		return tune(req.Scenario)
 	}
 	return Response{Problems: "unknown operation " + req.Op}
 }
@@ -248,6 +254,19 @@ func clouds(scenario json.RawMessage, a *platform.Assumptions) Response {
 	}
 	c := model.Clouds(s, assumed)
 	return Response{Clouds: &c}
+}
+
+// tune runs goal seek on a scenario (model.Tune).
+func tune(scenario json.RawMessage) Response {
+	s, probs := model.ParseScenario(scenario)
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	tuned, t, probs := model.Tune(s, model.Sources{})
+	if len(probs) > 0 {
+		return Response{Problems: probs.Error()}
+	}
+	return Response{Tuning: t, Tuned: tuned}
 }
 
 // writeReport writes the page's report as CSV, Markdown or Prometheus

@@ -140,3 +140,19 @@ func TestHistoryInTheWorker(t *testing.T) {
 		t.Errorf("a bad CSV was read: %+v", got.History)
 	}
 }
+
+// Goal seek in the worker is model.Tune's, and refuses an invalid scenario
+// with its paths.
+func TestTuneInTheWorker(t *testing.T) {
+	s := model.DefaultScenario()
+	doc, _ := json.Marshal(s)
+	resp := call(t, Request{Op: OpTune, Scenario: doc})
+	tuned, want, _ := model.Tune(&s, model.Sources{})
+	if resp.Problems != "" || resp.Tuning == nil || resp.Tuned == nil || resp.Tuning.TotalAfter != want.TotalAfter ||
+		resp.Tuned.Functions[3].AllocatedMemoryMb != tuned.Functions[3].AllocatedMemoryMb {
+		t.Fatalf("tune: %q %+v", resp.Problems, resp.Tuning)
+	}
+	if got := call(t, Request{Op: OpTune, Scenario: json.RawMessage(`{"version":1,"functions":[{"name":""}]}`)}); !strings.Contains(got.Problems, "functions[0].name") {
+		t.Errorf("invalid scenario: %q", got.Problems)
+	}
+}
