@@ -156,8 +156,8 @@ func scoreState(s targets.Score) string {
 // targets, with Apply buttons while it is the scenario's on screen.
 func (o *Optimize) goalSeek() app.UI {
 	body := []app.UI{app.H3().Text("Goal seek: the cheapest configuration that meets the targets"),
-		app.P().Class("help").Text("Memory (measured durations where given, else the spec's estimate: duration × memory ÷ new memory), "+
-			"architecture where measured, provisioned concurrency (cold starts by the keep-alive model) and reserved concurrency (where the function has one), "+
+		app.P().Class("help").Text("Memory (measured durations where given, else the spec's estimate: duration × memory ÷ new memory), " +
+			"architecture where measured, provisioned concurrency (cold starts by the keep-alive model) and reserved concurrency (where the function has one), " +
 			"each function in turn against the account's shared concurrency and free tier.")}
 	if o.notice != "" {
 		body = append(body, app.P().Class("error").Attr("role", "alert").Text(o.notice))
@@ -209,7 +209,7 @@ func (o *Optimize) goalSeek() app.UI {
 			})),
 		),
 		app.If(changed > 1, func() app.UI {
-			return app.Button().Type("button").Text("Apply all "+plural(changed, "change")).Disabled(!current).
+			return app.Button().Type("button").Text("Apply all " + plural(changed, "change")).Disabled(!current).
 				OnClick(func(ctx app.Context, e app.Event) { o.apply(-1) })
 		}),
 	)
