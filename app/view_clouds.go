@@ -176,7 +176,7 @@ func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
 				cloudsCell(at("monthly_usd"), r.MonthlyUSD, "USD/month", "every meter of the month, free grants applied once per account"),
 				cloudsCell(at("avg_instances"), r.Instances, "instances", "mean instances alive, all functions: busy requests ÷ requests per instance, and idle ones kept warm"),
 				cloudsCell(at("cold_start_rate"), r.ColdStartRate, "fraction", "cold starts ÷ requests, all functions: the keep-alive model with the platform's idle retention, or on AWS Lambda the rate the scenario gives"),
-				cloudsCell(at("p99_latency_ms"), r.P99Ms, "ms", "the slowest function's p99: its p99 scaled by the CPU it gets; a cold start where more than 1% of requests start cold"),
+				cloudsCell(at("p99_latency_ms"), r.P99Ms, "ms", "the slowest function's p99: its warm durations scaled by the CPU it gets, mixed with cold ones by its cold-start rate"),
 			)
 		})),
 	)

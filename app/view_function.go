@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
+	"planner/model/pricing"
 	"planner/model/spec"
 )
 
@@ -19,57 +20,33 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 	}
 	f := &r.Functions[i]
 	at := func(rest string) string { return fmt.Sprintf("functions.%d.%s", i, rest) }
-	ea, ci, ma := f.ExecutionCapacity.ExecutionAnalysis, f.ExecutionCapacity.ColdStartImpact, f.ExecutionCapacity.MemoryAnalysis
-	lambda, avg := f.Traffic.InvocationsPerSecond, f.PerformanceCharacteristics.AvgExecutionTimeMs
-	rec := f.ExecutionCapacity.CapacityRecommendations[0]
+	ref := r.Pricing.Profile == pricing.ReferenceProfileID
 	cs := f.ColdStart
 	mem := f.Memory
 	return app.Div().Body(
 		app.H2().Text(f.Name),
 		app.H3().Text("Execution capacity"),
-		figures(
-			figure{"Invocations per second", at("traffic.invocations_per_second"), lambda, "/s",
-				fmt.Sprintf("%s invocations/month ÷ %s s/month", g(f.Traffic.MonthlyInvocations), g(r.Pricing.HoursPerMonth*3600))},
-			figure{"Average concurrency", at("execution_capacity.execution_analysis.avg_concurrent_executions"), ea.AvgConcurrentExecutions, "instances",
-				fmt.Sprintf("Little's Law: %s/s × %s ms ÷ 1000", g(lambda), g(avg))},
-			figure{"p95 concurrency", at("execution_capacity.execution_analysis.p95_concurrent_executions"), ea.P95ConcurrentExecutions, "instances",
-				fmt.Sprintf("%s/s × p95 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P95ExecutionTimeMs))},
-			figure{"p99 concurrency", at("execution_capacity.execution_analysis.p99_concurrent_executions"), ea.P99ConcurrentExecutions, "instances",
-				fmt.Sprintf("%s/s × p99 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P99ExecutionTimeMs))},
-			figure{"Burst concurrency", at("execution_capacity.execution_analysis.burst_concurrent_executions"), ea.BurstConcurrentExecutions, "instances",
-				fmt.Sprintf("%s/s × burst multiplier × effective %s ms ÷ 1000", g(lambda), g(ci.EffectiveAvgExecutionMs))},
-			figure{"Effective duration", at("execution_capacity.cold_start_impact.effective_avg_execution_ms"), ci.EffectiveAvgExecutionMs, "ms",
-				fmt.Sprintf("%s ms + cold-start rate %s × %s ms", g(avg), g(ci.ColdStartRate), g(ci.ColdStartOverheadMs))},
-			figure{"Cold-start impact", at("execution_capacity.cold_start_impact.performance_impact_percent"), ci.PerformanceImpactPercent, "%",
-				fmt.Sprintf("(%s − %s) ÷ %s ms × 100", g(ci.EffectiveAvgExecutionMs), g(avg), g(avg))},
-			figure{"Memory efficiency", at("execution_capacity.memory_analysis.memory_efficiency_percent"), ma.MemoryEfficiencyPercent, "%",
-				fmt.Sprintf("%s MB used ÷ %s MB allocated × 100 (%s potential)", g(ma.ActualUsageMb), g(ma.AllocatedMemoryMb), ma.OptimizationPotential)},
-			figure{"Recommended reserved concurrency", at("execution_capacity.capacity_recommendations.0.reserved_concurrency"), float64(*rec.ReservedConcurrency), "instances",
-				fmt.Sprintf("⌊%s average × %g⌋", g(ea.AvgConcurrentExecutions), spec.ReservedConcurrencyBuffer)},
-			figure{"Recommended burst limit", at("execution_capacity.capacity_recommendations.0.burst_limit"), float64(*rec.BurstLimit), "instances",
-				fmt.Sprintf("⌊%s burst × %g⌋", g(ea.BurstConcurrentExecutions), spec.BurstLimitBuffer)},
-			figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
-				fmt.Sprintf("Lambda %s + services %s", money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))},
-			figure{"INIT billed", at("cost_breakdown.init_cost"), f.CostBreakdown.InitCost, "USD/month",
-				fmt.Sprintf("%s GB-s of INIT: cold starts (rate %s) × INIT duration × memory, billed as duration for on-demand cold starts where the profile bills INIT",
-					g(f.CostBreakdown.InitGBSeconds), g(f.ColdStartRate.Rate))},
-			figure{"X-Ray traces", at("traffic.x_ray_traces"), f.Traffic.XRayTraces, "/month",
-				"each hour: the sampling rule's first requests each second, then its share of the rest"},
-		),
+		figures(capacityFigures(r, i)...),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: concurrencyChart, Function: i, Label: "Concurrency of " + f.Name}),
 		app.H3().Text("Cold starts"),
-		figures(
-			figure{"Modelled cold start", at("cold_start.cold_start_analysis.base_cold_start_ms"), cs.ColdStartAnalysis.BaseColdStartMs, "ms",
-				fmt.Sprintf("runtime %s ms ÷ memory factor %s + package %s ms + VPC %s ms", g(cs.ColdStartAnalysis.RuntimeOverheadMs),
-					g(cs.ColdStartAnalysis.MemoryOptimizationFactor), g(cs.ColdStartAnalysis.DeploymentSizeOverheadMs), g(cs.ColdStartAnalysis.VpcOverheadMs))},
-		),
-		coldStartTable(i, cs),
-		app.Ul().Class("recommendations").Body(app.Range(cs.Recommendations).Slice(func(j int) app.UI {
-			rec := cs.Recommendations[j]
-			return app.Li().Text(fmt.Sprintf("%s: %s", scenarioLabel(rec.Strategy), rec.Recommendation))
-		})),
-		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: coldStartChart, Function: i, Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
-		app.H3().Text("Cold starts by method"),
+		app.If(ref, func() app.UI {
+			return app.Div().Body(
+				figures(
+					figure{"Modelled cold start", at("cold_start.cold_start_analysis.base_cold_start_ms"), cs.ColdStartAnalysis.BaseColdStartMs, "ms",
+						fmt.Sprintf("runtime %s ms ÷ memory factor %s + package %s ms + VPC %s ms", g(cs.ColdStartAnalysis.RuntimeOverheadMs),
+							g(cs.ColdStartAnalysis.MemoryOptimizationFactor), g(cs.ColdStartAnalysis.DeploymentSizeOverheadMs), g(cs.ColdStartAnalysis.VpcOverheadMs))},
+				),
+				coldStartTable(i, cs),
+				app.Ul().Class("recommendations").Body(app.Range(cs.Recommendations).Slice(func(j int) app.UI {
+					rec := cs.Recommendations[j]
+					return app.Li().Text(fmt.Sprintf("%s: %s", scenarioLabel(rec.Strategy), rec.Recommendation))
+				})),
+				app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: coldStartChart, Function: i, Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
+			)
+		}).Else(func() app.UI {
+			return app.P().Class("help").Text("The spec's cold-start strategies (its rule-of-thumb rates) are shown under the reference profile. " +
+				"Here every figure uses the cold-start rate below; goal seek (Optimize) sizes provisioned concurrency to the function's cold-start target.")
+		}),
 		figures(
 			figure{"Cold-start rate used", at("cold_start_rate.rate"), f.ColdStartRate.Rate, "fraction",
 				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic",
@@ -78,11 +55,12 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 		&ColdStartLab{Session: s, Revision: s.reportRevision, Function: i},
 		app.H3().Text("Memory"),
 		figures(
-			figure{"Current monthly cost", at("memory.current_analysis.current_monthly_cost"), mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",
-				fmt.Sprintf("(%s GB × %s s × duration price + request price) × %s invocations", g(mem.CurrentAnalysis.CurrentMemoryMb/1024),
-					g(mem.CurrentAnalysis.CurrentExecutionTimeMs/1000), g(f.Traffic.MonthlyInvocations))},
+			figure{map[bool]string{true: "Current monthly cost", false: "List-price compute and requests"}[ref], at("memory.current_analysis.current_monthly_cost"),
+				mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",
+				fmt.Sprintf("(%s GB × %s s × first-tier duration price + request price) × %s invocations, before the free tier: the sizes below compare on it",
+					g(mem.CurrentAnalysis.CurrentMemoryMb/1024), g(mem.CurrentAnalysis.CurrentExecutionTimeMs/1000), g(f.Traffic.MonthlyInvocations))},
 		),
-		memoryTable(i, mem),
+		memoryTable(i, mem, f.MemoryChoice, ref),
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: memoryChart, Function: i, Label: "Duration and monthly cost of " + f.Name + " by memory"}),
 		architecturesTable(i, f.Architectures),
 		p.powerTuningPanel(f),
@@ -128,16 +106,31 @@ func coldStartTable(i int, cs spec.ColdStartOptimization) app.UI {
 	)
 }
 
-func memoryTable(i int, m spec.MemoryOptimization) app.UI {
+// memoryTable compares the memory sizes: under the reference profile with
+// the spec's picks, elsewhere by the function's targets (the cheapest size
+// that meets them).
+func memoryTable(i int, m spec.MemoryOptimization, choice model.MemoryChoice, ref bool) app.UI {
 	picks := map[float64][]string{}
-	for _, p := range []struct {
-		name string
-		o    spec.MemoryOpportunity
-	}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal}, {"balanced", m.OptimizationOpportunities.Balanced}} {
-		picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
+	if ref {
+		for _, p := range []struct {
+			name string
+			o    spec.MemoryOpportunity
+		}{{"cheapest", m.OptimizationOpportunities.CostOptimal}, {"fastest", m.OptimizationOpportunities.PerformanceOptimal}, {"balanced", m.OptimizationOpportunities.Balanced}} {
+			picks[p.o.MemoryMb] = append(picks[p.o.MemoryMb], p.name)
+		}
+	} else {
+		for _, fit := range choice.Fits {
+			switch {
+			case fit.MemoryMb == choice.CheapestFitMb:
+				picks[fit.MemoryMb] = []string{"cheapest that meets the targets"}
+			case !fit.MeetsTargets:
+				picks[fit.MemoryMb] = []string{"misses " + strings.Join(fit.Missed, ", ")}
+			}
+		}
 	}
+	pick := map[bool]string{true: "Pick (the spec's)", false: "Targets"}[ref]
 	return tableRegion("Memory configurations", app.Table(),
-		columns("Memory", "Duration", "Source", "Monthly cost", "Cost / invocation", "Pick"),
+		columns("Memory", "Duration", "Source", "Monthly cost", "Cost / invocation", pick),
 		app.TBody().Body(app.Range(m.MemoryConfigurations).Slice(func(j int) app.UI {
 			c := m.MemoryConfigurations[j]
 			key := fmt.Sprintf("functions.%d.memory.memory_configurations.%g.", i, c.MemoryMb)

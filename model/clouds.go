@@ -14,7 +14,8 @@ import (
 // platform's nearest configuration. AWS Lambda is priced in the scenario's
 // region where its profile names one, with the cold-start rate the
 // scenario gives where it gives one (the report's), so that its bill is the
-// report's Lambda cost. Whether free tiers apply is a's choice; callers
+// report's Lambda cost, split between the functions as the report splits
+// it. Whether free tiers apply is a's choice; callers
 // start from the scenario's (CloudsAssumptions).
 func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 	p, ok := pricing.LookupProfile(s.Pricing.Profile)
@@ -35,7 +36,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 		_, monthly := f.Traffic(seconds)
 		workloads[i] = platform.Workload{
 			Name: f.Name, RequestsPerHour: hourlyRequests(f.TrafficProfile, monthly/days),
-			DurationMs: f.AvgExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
+			DurationMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), UsedMemoryMb: f.ActualMemoryUsageMb,
 			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
 			Provisioned: f.ProvisionedConcurrency,
@@ -44,7 +45,38 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			workloads[i].ColdStartRate = &f.ColdStartRate
 		}
 	}
-	return platform.Compare(workloads, a)
+	c := platform.Compare(workloads, a)
+	for k := range c.Platforms {
+		for i := range c.Platforms[k].Functions {
+			// the report's figure (the hours' sum differs in the last bits)
+			_, c.Platforms[k].Functions[i].Invocations = s.Functions[i].Traffic(seconds)
+		}
+	}
+	if strings.HasPrefix(p.ID, "aws-") {
+		splitLambdaAsReport(&c, s, p, a.FreeTier)
+	}
+	return c
+}
+
+// splitLambdaAsReport splits the AWS Lambda bill between the functions as
+// the report does (PriceLambda: the free tier and tiers shared in
+// proportion to each one's use), so that a function's Lambda cost is one
+// figure everywhere; the platform's total stays.
+func splitLambdaAsReport(c *platform.Comparison, s *Scenario, p *pricing.Profile, freeTier bool) {
+	for k := range c.Platforms {
+		r := &c.Platforms[k]
+		if r.Platform != "aws-lambda" || len(r.Functions) != len(s.Functions) {
+			continue
+		}
+		usages := make([]pricing.LambdaUsage, len(s.Functions))
+		for i := range s.Functions {
+			_, monthly := s.Functions[i].Traffic(p.SecondsPerMonth())
+			usages[i] = lambdaUsage(p, &s.Functions[i], monthly, r.Functions[i].ColdStartRate)
+		}
+		for i, cost := range pricing.PriceLambda(p, s.Pricing.Architecture, freeTier, usages, nil) {
+			r.Functions[i].MonthlyUSD = cost.TotalMonthlyCost
+		}
+	}
 }
 
 // CloudsAssumptions are the default assumptions for moving s: free tiers

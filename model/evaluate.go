@@ -201,6 +201,9 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	r.ScalingProjections = spec.CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
 	if depth == fullReport {
 		r.Account = scoreFunctions(s, reports)
+		for i := range s.Functions {
+			reports[i].MemoryChoice = memoryChoice(&s.Functions[i], &reports[i])
+		}
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)

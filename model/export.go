@@ -56,6 +56,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	fmt.Fprintf(&b, "\nX-Ray: %s traces recorded a month, %s of them free.\n", count(g.XRayTraces), count(g.XRayFreeTraces))
 
+	writeTargetsMarkdown(&b, r)
+
 	b.WriteString("\n## Optimization opportunities\n\n")
 	if len(r.OptimizationOpportunities) == 0 {
 		b.WriteString("None found.\n")

@@ -60,6 +60,8 @@ type FunctionReport struct {
 	// figures comes from, and what the keep-alive model gives.
 	ColdStartRate ColdStartRateReport     `json:"cold_start_rate"`
 	Memory        spec.MemoryOptimization `json:"memory"`
+	// MemoryChoice judges the memory table's sizes by the targets.
+	MemoryChoice MemoryChoice `json:"memory_choice"`
 	// Architectures compares the cheapest measured size on each
 	// architecture measured; absent unless another one was.
 	Architectures []ArchitectureOption `json:"architectures,omitempty"`

@@ -7,6 +7,7 @@ import (
 
 	"planner/model/keepalive"
 	"planner/model/num"
+	"planner/model/targets"
 )
 
 // FunctionOn is one workload on one platform.
@@ -121,10 +122,9 @@ func onPlatform(p *Platform, workloads []Workload, a Assumptions, region string)
 		cold[i] = day.ColdStartProbability
 		f := FunctionOn{Name: w.Name, Config: cfg, Invocations: num.Sum(w.RequestsPerHour) * HoursPerMonth / 24,
 			ColdStartRate: day.ColdStartProbability, Instances: day.AvgInstances}
-		f.P99Ms = w.P99Ms * num.Ratio(cfg.DurationMs, w.DurationMs)
-		if f.ColdStartRate > 0.01 {
-			f.P99Ms = max(f.P99Ms, cfg.DurationMs+cfg.ColdStartMs)
-		}
+		scale := num.Ratio(cfg.DurationMs, w.DurationMs)
+		f.P99Ms = targets.Duration{MeanMs: cfg.DurationMs, P95Ms: w.P95Ms * scale, P99Ms: w.P99Ms * scale,
+			ColdStartMs: cfg.ColdStartMs, ColdRate: f.ColdStartRate}.Percentile(0.99)
 		if cfg.Note != "" {
 			res.Notes = append(res.Notes, w.Name+": "+cfg.Note)
 		}
@@ -200,9 +200,9 @@ func appBill(p *Platform, workloads []Workload, a Assumptions, region string, sc
 		}
 		ownCost := 0.0
 		if p.ID == "aws-lambda" {
-			if w.Provisioned == 0 {
-				initGBs += coldSeconds * cfg.MemoryMb / 1024
-			}
+			// Cold starts left with provisioned concurrency are on-demand
+			// instances' (the keep-alive model counts those only): billed INIT.
+			initGBs += coldSeconds * cfg.MemoryMb / 1024
 			all = append(all, usages...)
 			ownCost = lambdaBill(usages, 0, 0).TotalUSD
 		} else {

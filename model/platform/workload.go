@@ -12,8 +12,10 @@ type Workload struct {
 	Name string `json:"name"`
 	// RequestsPerHour are the requests of each hour of a typical day.
 	RequestsPerHour []float64 `json:"requests_per_hour"`
-	// DurationMs and P99Ms are the warm mean and p99 on Lambda at MemoryMb.
+	// DurationMs, P95Ms and P99Ms are the warm mean, p95 and p99 on
+	// Lambda at MemoryMb.
 	DurationMs float64 `json:"avg_execution_time_ms"`
+	P95Ms      float64 `json:"p95_execution_time_ms"`
 	P99Ms      float64 `json:"p99_execution_time_ms"`
 	// ColdStartMs is what a cold start adds (INIT), ms.
 	ColdStartMs float64 `json:"cold_start_ms"`

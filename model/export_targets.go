@@ -1,0 +1,60 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"planner/model/targets"
+)
+
+// writeTargetsMarkdown writes every function's targets: value, limit and
+// whether it is met, and the account's concurrency against its limit.
+func writeTargetsMarkdown(b *strings.Builder, r *Report) {
+	met := 0
+	for i := range r.Functions {
+		if r.Functions[i].Scorecard.Met {
+			met++
+		}
+	}
+	fmt.Fprintf(b, "\n## Targets\n\n%d of %d functions meet their targets; the account's peak concurrency (p99 of the busiest hour) is %d of %d.\n\n",
+		met, len(r.Functions), r.Account.PeakP99Concurrency, r.Account.Limit)
+	b.WriteString("| Function | Class | Target | Value | Limit | State |\n|---|---|---|---:|---:|---|\n")
+	for i := range r.Functions {
+		sc := &r.Functions[i].Scorecard
+		for _, s := range sc.Scores {
+			value := "not computed"
+			if s.Computed {
+				value = kpiText(s.Value, s.Unit)
+			}
+			op := "≤ "
+			if s.AtLeast {
+				op = "≥ "
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s%s | %s |\n", mdEscape(r.Functions[i].Name), sc.Class, s.Label, value, op, kpiText(s.Limit, s.Unit), stateText(s))
+		}
+	}
+}
+
+// kpiText writes a KPI value: ms, or a fraction as percent.
+func kpiText(v float64, unit string) string {
+	if unit == "ms" {
+		return GroupDigits(strconv.FormatFloat(v, 'f', 0, 64)) + " ms"
+	}
+	return strconv.FormatFloat(100*v, 'g', 3, 64) + "%"
+}
+
+// stateText is met, missed, advisory or not computed.
+func stateText(s targets.Score) string {
+	switch {
+	case !s.Computed:
+		return "not computed"
+	case s.Met && s.Required:
+		return "met"
+	case s.Met:
+		return "met (advisory)"
+	case s.Required:
+		return "**missed**"
+	}
+	return "missed (advisory)"
+}
