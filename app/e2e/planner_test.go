@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -428,15 +430,22 @@ func TestWithoutJavaScript(t *testing.T) {
 // it to; without the offer there is no button.
 func TestInstallButton(t *testing.T) {
 	s := startSite(t)
-	b := openPlanner(t, s.URL+"/")
+	b := newBrowser(t)
+	// Chromium offers on its own once the site qualifies, at a moment of
+	// its choosing: its (trusted) offers are withheld from the page, so
+	// that the page is first seen without one; the test's offer is not.
+	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`addEventListener('beforeinstallprompt', e => {
+			if (e.isTrusted) { e.stopImmediatePropagation(); } }, true)`).Do(ctx)
+		return err
+	}), chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
 	var shown bool
 	b.eval(t, `document.getElementById('install') !== null`, &shown)
 	if shown {
 		t.Fatal("an Install button without the browser's offer")
 	}
-	// The browser's offer: Chromium makes it itself when the site
-	// qualifies, at a moment of its choosing, so the test offers too; a
-	// prompt of either is recorded.
+	// The offer, made by the test; a prompt is recorded.
 	b.eval(t, `(() => {
 		const prompt = BeforeInstallPromptEvent.prototype.prompt;
 		BeforeInstallPromptEvent.prototype.prompt = function () { window.__prompted = true; return prompt.call(this); };

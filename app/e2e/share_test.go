@@ -278,7 +278,7 @@ func TestShareLinkCarriesTheEdits(t *testing.T) {
 	var notice, address string
 	b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &notice)
 	b.eval(t, `location.href`, &address)
-	if !strings.Contains(notice, "opens this scenario") || address != link || !strings.HasPrefix(link, s.URL+"/#s=1.") {
+	if !strings.Contains(notice, "opens this scenario") || address != link || !strings.HasPrefix(link, s.URL+"/#s=2.") {
 		t.Errorf("notice %q, address %q, link %q", notice, address, link)
 	}
 	shared, probs := model.DecodeLink(link)
