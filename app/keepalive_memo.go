@@ -56,18 +56,22 @@ const keepAliveBudget = 25 * time.Millisecond
 
 // budgetedSolver starts an evaluation and returns its solver: remembered
 // solves, new ones until the evaluation has spent budget on them, then
-// none: those it adds to wanted, for the background.
+// none: those it adds to wanted (once each), for the background.
 func (m *keepAliveMemo) budgetedSolver(budget time.Duration, wanted *[]keepalive.Input) keepalive.Solver {
 	m.mu.Lock()
 	m.evaluation++
 	m.mu.Unlock()
 	var spent time.Duration
+	asked := map[keepalive.Input]bool{} // each input wanted once, however many functions share it
 	return func(k keepalive.Input) (keepalive.Result, bool) {
 		if r, ok := m.lookup(k); ok {
 			return r, true
 		}
 		if spent >= budget {
-			*wanted = append(*wanted, k)
+			if !asked[k] {
+				asked[k] = true
+				*wanted = append(*wanted, k)
+			}
 			return keepalive.Result{}, false
 		}
 		start := time.Now()

@@ -107,3 +107,24 @@ func TestKeepAliveSolvesBeyondTheBudgetWait(t *testing.T) {
 	}
 	sameRates(t, s)
 }
+
+// Inputs left to the background are wanted once each, however many
+// functions ask for them (a thousand copies of one function once queued
+// 24,000 solves of 24 inputs).
+func TestBudgetedSolverWantsEachInputOnce(t *testing.T) {
+	var m keepAliveMemo
+	var wanted []keepalive.Input
+	solve := m.budgetedSolver(0, &wanted)
+	a := keepalive.Input{ArrivalRatePerSecond: 1, WarmServiceTimeMs: 100, ColdServiceTimeMs: 600, KeepAliveMinutes: 10}
+	b := a
+	b.ArrivalRatePerSecond = 2
+	for range 1000 {
+		if _, ok := solve(a); ok {
+			t.Fatal("solved with no budget")
+		}
+		solve(b)
+	}
+	if len(wanted) != 2 || wanted[0] != a || wanted[1] != b {
+		t.Errorf("wanted %d inputs: %v", len(wanted), wanted)
+	}
+}

@@ -108,6 +108,10 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 	}
 }
 
+// progressInterval is how often background work updates its progress (each
+// update renders the page).
+const progressInterval = 100 * time.Millisecond
+
 // runPending computes, in the background and in slices (the page stays
 // responsive), the keep-alive solves and simulated days the report waits
 // for, then evaluates again with them. Progress counts a solve as one and a
@@ -126,9 +130,11 @@ func (p *Planner) runPending(ctx app.Context) {
 	memo := &p.s.keepAlive
 	total := float64(len(solves) + 24*len(days))
 	ctx.Async(func() {
+		shown := time.Now()
 		for i, k := range solves {
 			memo.solve(k)
-			if i%4 == 3 {
+			if time.Since(shown) >= progressInterval {
+				shown = time.Now()
 				progress := float64(i+1) / total
 				ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
 			}

@@ -38,6 +38,9 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 	if src.Simulations == nil {
 		src.Simulations = func(in simulate.Input) (simulate.Result, bool) { return simulate.Run(in), true }
 	}
+	if src.KeepAlive == nil {
+		src.KeepAlive = memoSolver(nil) // functions that share an hour's traffic solve it once
+	}
 	return evaluate(s, fullReport, src), nil
 }
 
