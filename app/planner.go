@@ -49,6 +49,7 @@ var tabs = []struct{ id, label string }{
 	{"scenarios", "Scenarios"},
 	{"compare", "Compare"},
 	{"clouds", "Clouds"},
+	{"checklist", "Go-live"},
 }
 
 // OnInit loads the schema and the default scenario.
@@ -100,7 +101,7 @@ func (p *Planner) Render() app.UI {
 				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
 					app.H2().Text("Scenario"),
 					p.problemSummary(),
-					p.form().objectExcept(path{}, p.schema, "pricing"),
+					p.form().objectExcept(path{}, p.schema, "pricing", "checklist"),
 				),
 				app.Main().ID("results").Class("results").Attr("tabindex", -1).Body(
 					p.noticeBar(),
@@ -332,6 +333,8 @@ func (p *Planner) view() app.UI {
 		return &Compare{Report: r, Library: p.lib.entries, ShowClouds: func() { p.tab = "clouds" }}
 	case "clouds":
 		return &Clouds{Session: p.s, Revision: p.s.reportRevision}
+	case "checklist":
+		return p.checklistView(r)
 	}
 	return &Application{Session: p.s, Show: func(i int) { p.selected["functions"] = i; p.tab = "function" }}
 }

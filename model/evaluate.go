@@ -212,6 +212,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
 		r.Alerts = spec.AlertsOf(AlertRules(s))
 		r.AlertCounts = countAlerts(r.Alerts)
+		r.Checklist = checklistOf(s, r)
 	}
 	return r
 }

@@ -291,3 +291,33 @@ func TestAlertsFollowTargets(t *testing.T) {
 		t.Errorf("reference profile: %v", spec)
 	}
 }
+
+// The go-live checklist has the spec's 25 items in five phases; the
+// scenario's ticks mark them done; answers come from the report.
+func TestChecklist(t *testing.T) {
+	s := DefaultScenario()
+	s.Checklist = []string{"assess-costs", "validate-sla"}
+	r := mustEvaluate(t, &s)
+	phases := map[string]int{}
+	done := 0
+	for _, it := range r.Checklist {
+		phases[it.Phase]++
+		if it.Done {
+			done++
+		}
+		if it.ID == "assess-costs" && !strings.Contains(it.Answer, "$917.21") {
+			t.Errorf("the cost item says %q", it.Answer)
+		}
+	}
+	if len(r.Checklist) != 25 || len(phases) != 5 || done != 2 {
+		t.Errorf("%d items in %d phases, %d done", len(r.Checklist), len(phases), done)
+	}
+	s.Checklist = []string{"assess-costs", "assess-costs"}
+	if _, probs := Evaluate(&s); len(probs) == 0 || !strings.Contains(probs.Error(), "checklist[1]") {
+		t.Errorf("a repeated tick: %v", probs)
+	}
+	s.Checklist = []string{"launch-rockets"}
+	if _, probs := Evaluate(&s); len(probs) == 0 || !strings.Contains(probs.Error(), "checklist[0]") {
+		t.Errorf("an unknown item: %v", probs)
+	}
+}

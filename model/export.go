@@ -81,6 +81,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	fmt.Fprintf(&b, "\n## Alerts\n\n%d rules, %d critical.\n", len(r.Alerts), critical)
+	writeChecklistMarkdown(&b, r)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -58,3 +58,25 @@ func stateText(s targets.Score) string {
 	}
 	return "missed (advisory)"
 }
+
+// writeChecklistMarkdown writes the go-live checklist: ticks, items and
+// what the plan answers.
+func writeChecklistMarkdown(b *strings.Builder, r *Report) {
+	b.WriteString("\n## Go-live checklist\n")
+	phase := ""
+	for _, it := range r.Checklist {
+		if it.Phase != phase {
+			phase = it.Phase
+			fmt.Fprintf(b, "\n### %s\n\n", phase)
+		}
+		tick := " "
+		if it.Done {
+			tick = "x"
+		}
+		fmt.Fprintf(b, "- [%s] %s", tick, it.Text)
+		if it.Answer != "" {
+			fmt.Fprintf(b, " — %s", mdEscape(it.Answer))
+		}
+		b.WriteString("\n")
+	}
+}

@@ -21,6 +21,9 @@ type Report struct {
 	ScalingProjections        spec.Projections       `json:"scaling_projections"`
 	CostOptimization          spec.CostOptimization  `json:"cost_optimization"`
 	Alerts                    []spec.Alert           `json:"alerts"`
+	// Checklist is the spec's go-live checklist: the scenario's ticks and
+	// what the plan answers.
+	Checklist []ChecklistItem `json:"checklist"`
 	// Account is the account's concurrency against its limit.
 	Account AccountConcurrency `json:"account"`
 	// AlertCounts counts the alert rules by severity.

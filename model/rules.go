@@ -34,6 +34,7 @@ func DataEnums() map[string][]string {
 		"Function.architecture":            append([]string{""}, archStrings(pricing.Architectures())...),
 		"MeasuredDuration.architecture":    append([]string{""}, archStrings(pricing.Architectures())...),
 		"Function.compliance_requirements": spec.ComplianceIDs(),
+		"Scenario.checklist":               ChecklistIDs(),
 	}
 }
 

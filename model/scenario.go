@@ -35,6 +35,8 @@ type Scenario struct {
 	AccountConcurrencyLimit int `json:"account_concurrency_limit" jsonschema:"title=Account concurrency limit,minimum=1,maximum=10000000,default=1000" jsonschema_extras:"x-unit=instances"`
 	// Functions are the application's functions, in display order.
 	Functions []Function `json:"functions" jsonschema:"title=Functions,maxItems=100000"`
+	// Checklist is the go-live checklist's items done.
+	Checklist []string `json:"checklist" jsonschema:"title=Go-live checklist: done,uniqueItems=true"`
 }
 
 // Pricing chooses how a scenario is priced.

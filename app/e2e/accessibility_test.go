@@ -50,7 +50,7 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("%s: %s (%s): %s at %s", state, v.ID, v.Impact, v.Help, strings.Join(v.Targets, "; "))
 		}
 	}
-	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare", "clouds"} {
+	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare", "clouds", "checklist"} {
 		b.clickTab(t, tab)
 		b.waitReady(t)
 		check("view " + tab)
@@ -93,7 +93,7 @@ func TestDarkTheme(t *testing.T) {
 	if page.Background != "rgb(15, 20, 28)" || page.Text != "rgb(228, 233, 240)" || page.Chart != "transparent" {
 		t.Errorf("dark page: %+v", page)
 	}
-	for _, tab := range []string{"function", "application", "optimize", "alerts", "prices", "scenarios", "compare", "clouds"} {
+	for _, tab := range []string{"function", "application", "optimize", "alerts", "prices", "scenarios", "compare", "clouds", "checklist"} {
 		b.clickTab(t, tab)
 		b.waitReady(t)
 		for _, v := range audit(t, b) {

@@ -72,3 +72,45 @@ func TestGoalSeekAppliesAndUndoes(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// A ticked item of the go-live checklist is kept in the scenario: the
+// address bar's link carries it, and Undo takes it back.
+func TestChecklistTickTravelsWithTheLink(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.clickTab(t, "checklist")
+	b.waitReady(t)
+	var items int
+	b.eval(t, `document.querySelectorAll('.checklist-items input[type=checkbox]').length`, &items)
+	if items != len(model.ChecklistIDs()) {
+		t.Errorf("%d items, want %d", items, len(model.ChecklistIDs()))
+	}
+	b.run(t, chromedp.Click("#check-assess-costs", chromedp.ByQuery))
+	b.waitReady(t)
+	var address string
+	b.run(t, chromedp.Poll(`location.hash.length > 3 ? location.href : ''`, &address, chromedp.WithPollingTimeout(5*time.Second)))
+	var linked *model.Scenario
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		b.eval(t, `location.href`, &address)
+		if sc, probs := model.DecodeLink(address); len(probs) == 0 && len(sc.Checklist) == 1 {
+			linked = sc
+			break
+		}
+	}
+	if linked == nil || linked.Checklist[0] != "assess-costs" {
+		t.Fatalf("the link does not carry the tick: %s", address)
+	}
+	var answer string
+	b.eval(t, `document.querySelector('#check-assess-costs').closest('li').querySelector('.answer').textContent`, &answer)
+	if answer == "" {
+		t.Error("the cost item shows no answer")
+	}
+	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.waitReady(t)
+	var checked bool
+	b.eval(t, `document.querySelector('#check-assess-costs').checked`, &checked)
+	if checked {
+		t.Error("Undo left the item ticked")
+	}
+	screenshot(t, b, "checklist")
+}

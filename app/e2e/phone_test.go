@@ -16,7 +16,7 @@ func TestPhoneLayout(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
 	b.run(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare", "clouds"} {
+	for _, tab := range []string{"function", "application", "optimize", "forecast", "alerts", "prices", "scenarios", "compare", "clouds", "checklist"} {
 		b.clickTab(t, tab)
 		b.waitReady(t)
 		var layout struct {
