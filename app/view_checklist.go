@@ -52,7 +52,7 @@ func (p *Planner) checklistView(r *model.Report) app.UI {
 						app.Label().For(id).Text(" "+it.Text),
 						app.If(it.Answer != "", func() app.UI { return app.P().Class("answer").Text(it.Answer) }),
 						app.If(it.View != "", func() app.UI {
-							return app.Button().Type("button").Class("small link").Text("Open "+tabLabels[it.View]).
+							return app.Button().Type("button").Class("small link").Text("Open " + tabLabels[it.View]).
 								OnClick(func(ctx app.Context, e app.Event) { p.tab = it.View })
 						}),
 					)
