@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"planner/model/targets"
@@ -66,5 +67,28 @@ func same(t *testing.T, scenario, function, concept string, first float64, other
 		if math.Abs(v-first) > 1e-9*math.Max(1, math.Abs(first)) {
 			t.Errorf("%s %s: %s is %v here and %v there", scenario, function, concept, first, v)
 		}
+	}
+}
+
+// The memory table's cheapest size is the cheapest that meets the targets:
+// at 128 MB a 350 ms API at 1,024 MB takes an estimated 2,800 ms, which
+// the spec's pick calls cheapest against a 500 ms target.
+func TestMemoryChoiceMeetsTheTargets(t *testing.T) {
+	s := NewScenario()
+	f := DefaultFunction()
+	f.Name, f.Type = "api", "api"
+	f.InvocationsPerSecond = ptr(200.0)
+	f.AvgExecutionTimeMs, f.P95ExecutionTimeMs, f.P99ExecutionTimeMs = 350, 600, 900
+	f.AllocatedMemoryMb, f.ActualMemoryUsageMb = 1024, 100
+	f.TargetP99LatencyMs = ptr(1000.0)
+	s.Functions = []Function{f}
+	r := mustEvaluate(t, &s)
+	fr := &r.Functions[0]
+	if fr.Memory.OptimizationOpportunities.CostOptimal.MemoryMb != 128 {
+		t.Fatalf("the spec's cheapest is %g MB: the case no longer shows the finding", fr.Memory.OptimizationOpportunities.CostOptimal.MemoryMb)
+	}
+	c := fr.MemoryChoice
+	if c.CheapestFitMb < 1024 || c.Fits[0].MemoryMb != 128 || c.Fits[0].MeetsTargets || !strings.Contains(strings.Join(c.Fits[0].Missed, ","), "latency") {
+		t.Errorf("%+v", c)
 	}
 }
