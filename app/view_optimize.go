@@ -136,21 +136,13 @@ func scorecardTable(r *model.Report) app.UI {
 	)
 }
 
+// stateMarks prefix each state of a target with a mark that reads
+// without colour.
+var stateMarks = map[string]string{targets.StateMet: "✓ ", targets.StateMetAdvisory: "✓ ", targets.StateMissed: "✗ ", targets.StateMissedAdvisory: "~ "}
+
 // scoreState says whether a target is met, missed, advisory or not
-// computed.
-func scoreState(s targets.Score) string {
-	switch {
-	case !s.Computed:
-		return "Not computed"
-	case s.Met && s.Required:
-		return "✓ Met"
-	case s.Met:
-		return "✓ Met (advisory)"
-	case s.Required:
-		return "✗ Missed"
-	}
-	return "~ Missed (advisory)"
-}
+// computed, marked.
+func scoreState(s targets.Score) string { return stateMarks[s.State()] + s.State() }
 
 // goalSeek shows each function's cheapest configuration that meets its
 // targets, with Apply buttons while it is the scenario's on screen.

@@ -44,19 +44,12 @@ func kpiText(v float64, unit string) string {
 	return strconv.FormatFloat(100*v, 'g', 3, 64) + "%"
 }
 
-// stateText is met, missed, advisory or not computed.
+// stateText is the score's state, a missed requirement in bold.
 func stateText(s targets.Score) string {
-	switch {
-	case !s.Computed:
-		return "not computed"
-	case s.Met && s.Required:
-		return "met"
-	case s.Met:
-		return "met (advisory)"
-	case s.Required:
-		return "**missed**"
+	if st := s.State(); st != targets.StateMissed {
+		return st
 	}
-	return "missed (advisory)"
+	return "**" + targets.StateMissed + "**"
 }
 
 // writeChecklistMarkdown writes the go-live checklist: ticks, items and

@@ -63,3 +63,24 @@ func TestExportsNeutraliseFormulasAndControls(t *testing.T) {
 		t.Errorf("CSV numbers: %s", csv.String())
 	}
 }
+
+// The Markdown report lists every target with its state and the go-live
+// checklist with its ticks and answers.
+func TestMarkdownTargetsAndChecklist(t *testing.T) {
+	s := rareAPI()
+	s.Checklist = []string{"assess-costs"}
+	r := mustEvaluate(t, &s)
+	var md strings.Builder
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	for _, want := range []string{"## Targets", "0 of 1 functions meet their targets",
+		"| checkout | interactive | Cold-start rate | 54.9% | ≤ 5% | **missed** |",
+		"| checkout | interactive | Error rate | not computed | ≤ 0.1% | not computed |",
+		"## Go-live checklist", "### 1. Serverless assessment", "- [x] Estimate complete infrastructure costs — $", "- [ ] Plan cold start optimization strategy — 0 of 1 functions"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+}

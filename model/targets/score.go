@@ -84,6 +84,31 @@ func (m *Measures) Scores(targets []Target) []Score {
 	return out
 }
 
+// The states of a score.
+const (
+	StateMet            = "met"
+	StateMetAdvisory    = "met (advisory)"
+	StateMissed         = "missed"
+	StateMissedAdvisory = "missed (advisory)"
+	StateNotComputed    = "not computed"
+)
+
+// State says whether the score is met or missed, as a requirement or an
+// advisory, or not computed.
+func (s *Score) State() string {
+	switch {
+	case !s.Computed:
+		return StateNotComputed
+	case s.Met && s.Required:
+		return StateMet
+	case s.Met:
+		return StateMetAdvisory
+	case s.Required:
+		return StateMissed
+	}
+	return StateMissedAdvisory
+}
+
 // Missed lists the required targets a set of scores misses (a KPI not
 // computed is not missed).
 func Missed(scores []Score) []Score {
