@@ -403,8 +403,8 @@ func TestKeyboardSkipLinkAndTabs(t *testing.T) {
 	b.run(t, chromedp.KeyEvent(kb.Home))
 	b.run(t, chromedp.WaitVisible("#panel-function", chromedp.ByQuery))
 	b.run(t, chromedp.KeyEvent(kb.ArrowLeft))
-	b.run(t, chromedp.WaitVisible("#panel-clouds", chromedp.ByQuery))
-	if got := active(); got != "tab-clouds" {
+	b.run(t, chromedp.WaitVisible("#panel-checklist", chromedp.ByQuery))
+	if got := active(); got != "tab-checklist" {
 		t.Errorf("ArrowLeft from the first tab focuses %q, want the last", got)
 	}
 }
