@@ -193,11 +193,8 @@ func (g *seeker) sized(f0 *Function, arch pricing.Architecture, o sizeOption) Fu
 	ratio := o.ms / f0.AvgExecutionTimeMs
 	f.AllocatedMemoryMb, f.AvgExecutionTimeMs = o.mb, o.ms
 	f.P95ExecutionTimeMs, f.P99ExecutionTimeMs = f0.P95ExecutionTimeMs*ratio, f0.P99ExecutionTimeMs*ratio
-	if arch != g.s.ArchitectureOf(f0) || f0.Architecture != "" {
+	if arch != g.s.ArchitectureOf(f0) {
 		f.Architecture = arch
-	}
-	if arch == g.s.Pricing.Architecture && f0.Architecture == "" {
-		f.Architecture = ""
 	}
 	return f
 }
@@ -446,7 +443,7 @@ func (g *seeker) apply(i int, c *candidate) {
 func (g *seeker) notes(f0 *Function, c *candidate) []string {
 	out := []string{}
 	for _, s := range targets.Missed(c.scores) {
-		note := fmt.Sprintf("%s: %s misses %s (%s)", s.Label, amountOf(s.Value, s.Unit), amountOf(s.Limit, s.Unit), s.Why)
+		note := fmt.Sprintf("%s: %s misses %s (%s)", s.Label, kpiText(s.Value, s.Unit), kpiText(s.Limit, s.Unit), s.Why)
 		switch {
 		case s.KPI == targets.ColdStartRate && f0.RateGiven():
 			note += "; the rate is the one given (the spec's rule), which provisioned concurrency does not move: choose the keep-alive model"
@@ -458,12 +455,4 @@ func (g *seeker) notes(f0 *Function, c *candidate) []string {
 		out = append(out, note)
 	}
 	return out
-}
-
-// amountOf formats a KPI value: ms, or a fraction as percent.
-func amountOf(v float64, unit string) string {
-	if unit == "ms" {
-		return fmt.Sprintf("%.0f ms", v)
-	}
-	return fmt.Sprintf("%.3g%%", 100*v)
 }
