@@ -33,11 +33,16 @@ dist: $(BIN) web/app.wasm web/app.wasm.br web/interop.wasm web/echarts.min.js
 web/app.wasm.br: web/app.wasm | brotli
 	brotli -q 11 -f -o $@ $< && touch $@
 
-# The page's UI code (planner/app) is built without inlining: its
-# element-builder chains inlined cost 31 KB brotli of app.wasm and no
-# measurable render time; the model keeps the compiler's inlining.
+# app.wasm is built without inlining in the page's UI (planner/app), go-app,
+# and the model's light packages (composition, spec, targets, pricing,
+# decoding): inlined, their element-builder chains and small helpers cost
+# 27 KB brotli. The solvers (keepalive, simulate, platform, forecast,
+# policy) keep the compiler's inlining: they are where the time goes.
+WASM_GCFLAGS := -gcflags=planner/app/...=-l -gcflags=planner/model=-l -gcflags=planner/model/spec=-l \
+  -gcflags=planner/model/targets=-l -gcflags=planner/model/pricing=-l -gcflags=planner/model/internal/...=-l \
+  -gcflags=github.com/maxence-charriere/go-app/v10/...=-l
 web/app.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum schemas/scenario.json
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" -gcflags='planner/app/...=-l' -o $@ .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" $(WASM_GCFLAGS) -o $@ .
 
 # The interop worker's module (app/interop/worker): AWS imports and
 # infrastructure exports, loaded by web/interop-worker.js on first use.
