@@ -104,7 +104,9 @@ func scorecardTable(r *model.Report) app.UI {
 	return app.Div().Body(
 		app.H3().Text("Targets"),
 		tableRegion(caption, app.Table().Class("scorecard"),
-			columns("Function", "Target", "Value", "Limit", "State", "Model"),
+			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("Target"),
+				app.Th().Scope("col").Text("Value"), app.Th().Scope("col").Text("Limit"), app.Th().Scope("col").Text("State"),
+				app.Th().Scope("col").Class("why").Text("Model"))),
 			app.TBody().Body(app.Range(r.Functions).Slice(func(i int) app.UI {
 				sc := &r.Functions[i].Scorecard
 				return app.Range(sc.Scores).Slice(func(j int) app.UI {
