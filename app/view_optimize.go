@@ -195,7 +195,7 @@ func (o *Optimize) goalSeek() app.UI {
 					app.Td().Text(configurationText(f.After)),
 					tuneCell(fmt.Sprintf("functions.%d.cost_before", i), f.CostBefore, "the function's bill now"),
 					tuneCell(fmt.Sprintf("functions.%d.cost_after", i), f.CostAfter, "the function's bill tuned"),
-					app.Td().Body(app.Text(state), app.If(len(f.Notes) > 0, func() app.UI {
+					app.Td().Body(app.Text(state), kpiChanges(i, &f), app.If(len(f.Notes) > 0, func() app.UI {
 						return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(k int) app.UI { return app.Li().Text(f.Notes[k]) }))
 					})),
 					app.Td().Body(apply),
@@ -208,6 +208,27 @@ func (o *Optimize) goalSeek() app.UI {
 		}),
 	)
 	return app.Div().Class("goal-seek").Body(body...)
+}
+
+// kpiChanges lists each required target's value now and tuned.
+func kpiChanges(i int, f *model.FunctionTuning) app.UI {
+	var rows []app.UI
+	for j, after := range f.ScoresAfter {
+		if !after.Required || !after.Computed || j >= len(f.ScoresBefore) || f.ScoresBefore[j].KPI != after.KPI {
+			continue
+		}
+		before := f.ScoresBefore[j]
+		fig := func(list string, v float64, explain string) app.UI {
+			return figure{Metric: fmt.Sprintf("functions.%d.%s.%d.value", i, list, j), Value: v, Unit: after.Unit, Explain: explain}.
+				cellElement().DataSet("source", tuneSource)
+		}
+		rows = append(rows, app.Li().Body(app.Text(after.Label+": "), fig("scores_before", before.Value, before.Why),
+			app.Text(" → "), fig("scores_after", after.Value, after.Why)))
+	}
+	if len(rows) == 0 {
+		return app.Text("")
+	}
+	return app.Details().Body(app.Summary().Text("Targets now → tuned"), app.Ul().Class("notes").Body(rows...))
 }
 
 // tuneCell is a goal-seek figure in a table cell.
