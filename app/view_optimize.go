@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -191,8 +192,8 @@ func (o *Optimize) goalSeek() app.UI {
 				}
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(f.Name),
-					app.Td().Text(configurationText(f.Before)),
-					app.Td().Text(configurationText(f.After)),
+					app.Td().Text(f.Before.String()),
+					app.Td().Text(f.After.String()),
 					tuneCell(fmt.Sprintf("functions.%d.cost_before", i), f.CostBefore, "the function's bill now"),
 					tuneCell(fmt.Sprintf("functions.%d.cost_after", i), f.CostAfter, "the function's bill tuned"),
 					app.Td().Body(app.Text(state), kpiChanges(i, &f), app.If(len(f.Notes) > 0, func() app.UI {
@@ -214,16 +215,17 @@ func (o *Optimize) goalSeek() app.UI {
 func kpiChanges(i int, f *model.FunctionTuning) app.UI {
 	var rows []app.UI
 	for j, after := range f.ScoresAfter {
-		if !after.Required || !after.Computed || j >= len(f.ScoresBefore) || f.ScoresBefore[j].KPI != after.KPI {
+		b := slices.IndexFunc(f.ScoresBefore, func(s targets.Score) bool { return s.KPI == after.KPI })
+		if !after.Required || !after.Computed || b < 0 {
 			continue
 		}
-		before := f.ScoresBefore[j]
-		fig := func(list string, v float64, explain string) app.UI {
-			return figure{Metric: fmt.Sprintf("functions.%d.%s.%d.value", i, list, j), Value: v, Unit: after.Unit, Explain: explain}.
+		before := f.ScoresBefore[b]
+		fig := func(list string, k int, v float64, explain string) app.UI {
+			return figure{Metric: fmt.Sprintf("functions.%d.%s.%d.value", i, list, k), Value: v, Unit: after.Unit, Explain: explain}.
 				cellElement().DataSet("source", tuneSource)
 		}
-		rows = append(rows, app.Li().Body(app.Text(after.Label+": "), fig("scores_before", before.Value, before.Why),
-			app.Text(" → "), fig("scores_after", after.Value, after.Why)))
+		rows = append(rows, app.Li().Body(app.Text(after.Label+": "), fig("scores_before", b, before.Value, before.Why),
+			app.Text(" → "), fig("scores_after", j, after.Value, after.Why)))
 	}
 	if len(rows) == 0 {
 		return app.Text("")
@@ -234,19 +236,6 @@ func kpiChanges(i int, f *model.FunctionTuning) app.UI {
 // tuneCell is a goal-seek figure in a table cell.
 func tuneCell(metric string, v float64, explain string) app.UI {
 	return app.Td().Class("num").Body(figure{Metric: metric, Value: v, Unit: "USD/month", Explain: explain}.cellElement().DataSet("source", tuneSource))
-}
-
-// configurationText is "512 MB x86_64 · 120 ms measured · 1 provisioned · 10 reserved".
-func configurationText(c model.Configuration) string {
-	kind := "measured"
-	if !c.Measured {
-		kind = "estimated"
-	}
-	out := fmt.Sprintf("%d MB %s · %s ms %s · %d provisioned", c.MemoryMb, c.Architecture, fmtNumber(c.AvgExecutionTimeMs, 0), kind, c.ProvisionedConcurrency)
-	if c.ReservedConcurrency > 0 {
-		out += fmt.Sprintf(" · %d reserved", c.ReservedConcurrency)
-	}
-	return out
 }
 
 // apply puts the tuned configuration of function i (or of all, for -1)

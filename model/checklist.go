@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"planner/model/spec"
+	"planner/model/targets"
 )
 
 // ChecklistItem is one step of the spec's implementation checklist (its
@@ -118,7 +119,7 @@ func answerColdStarts(_ *Scenario, r *Report) string {
 	with, met := 0, 0
 	for i := range r.Functions {
 		for _, sc := range r.Functions[i].Scorecard.Scores {
-			if sc.KPI == "cold_start_rate" && sc.Required {
+			if sc.KPI == targets.ColdStartRate && sc.Required {
 				with++
 				if sc.Met {
 					met++

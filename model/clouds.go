@@ -5,6 +5,7 @@ import (
 
 	"planner/model/platform"
 	"planner/model/pricing"
+	"planner/model/simulate"
 )
 
 // Clouds puts a valid scenario's functions on every platform (the Clouds
@@ -13,8 +14,8 @@ import (
 // provisioned concurrency — and platform.Compare maps it to each
 // platform's nearest configuration. AWS Lambda is priced in the scenario's
 // region where its profile names one, with the cold-start rate the
-// scenario gives where it gives one (the report's), so that its bill is the
-// report's Lambda cost, split between the functions as the report splits
+// scenario gives or simulates where it does (the report's), so that its
+// bill is the report's Lambda cost, split between the functions as the report splits
 // it. Whether free tiers apply is a's choice; callers
 // start from the scenario's (CloudsAssumptions).
 func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
@@ -41,8 +42,14 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
 			Provisioned: f.ProvisionedConcurrency,
 		}
-		if f.RateGiven() {
+		switch {
+		case f.RateGiven():
 			workloads[i].ColdStartRate = &f.ColdStartRate
+		case f.ColdStartMethod == ColdStartSimulated:
+			// the report's simulated day (same input, same seed)
+			fr := FunctionReport{Traffic: TrafficReport{RequestsPerHour: workloads[i].RequestsPerHour, MonthlyInvocations: monthly}}
+			rate := simulate.Run(FunctionSimulationInput(f, &fr, f.KeepAliveMinutes, NameSeed(f.Name))).ColdStartProbability
+			workloads[i].ColdStartRate = &rate
 		}
 	}
 	c := platform.Compare(workloads, a)

@@ -35,13 +35,20 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
 		return nil, probs
 	}
+	return evaluate(s, fullReport, src.onTheSpot()), nil
+}
+
+// onTheSpot is src with simulated days run and keep-alive solves made on
+// the spot where it supplies none (solves remembered: functions that share
+// an hour's traffic solve it once).
+func (src Sources) onTheSpot() Sources {
 	if src.Simulations == nil {
 		src.Simulations = func(in simulate.Input) (simulate.Result, bool) { return simulate.Run(in), true }
 	}
 	if src.KeepAlive == nil {
-		src.KeepAlive = memoSolver(nil) // functions that share an hour's traffic solve it once
+		src.KeepAlive = memoSolver(nil)
 	}
-	return evaluate(s, fullReport, src), nil
+	return src
 }
 
 // reportDepth says how much of a report to compute.

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"strconv"
+
 	"planner/model/keepalive"
 	"planner/model/pricing"
 	"planner/model/spec"
@@ -81,6 +84,7 @@ func Tune(s *Scenario, src Sources) (*Scenario, *Tuning, Problems) {
 		return nil, nil, probs
 	}
 	src.KeepAlive = memoSolver(src.KeepAlive)
+	src = src.onTheSpot() // a simulated function is scored by its simulation, as Evaluate does
 	before := evaluate(s, fullReport, src)
 	tuned := *s
 	tuned.Functions = append([]Function(nil), s.Functions...)
@@ -125,6 +129,21 @@ func memoSolver(next keepalive.Solver) keepalive.Solver {
 func configurationOf(s *Scenario, f *Function) Configuration {
 	return Configuration{MemoryMb: f.AllocatedMemoryMb, Architecture: s.ArchitectureOf(f), AvgExecutionTimeMs: f.AvgExecutionTimeMs,
 		Measured: true, ProvisionedConcurrency: f.ProvisionedConcurrency, ReservedConcurrency: f.ReservedConcurrency}
+}
+
+// String is "512 MB x86_64 · 120 ms measured · 1 provisioned · 10 reserved"
+// (the reservation only where there is one).
+func (c Configuration) String() string {
+	kind := "measured"
+	if !c.Measured {
+		kind = "estimated"
+	}
+	out := fmt.Sprintf("%d MB %s · %s ms %s · %d provisioned", c.MemoryMb, c.Architecture,
+		GroupDigits(strconv.FormatFloat(c.AvgExecutionTimeMs, 'f', 0, 64)), kind, c.ProvisionedConcurrency)
+	if c.ReservedConcurrency > 0 {
+		out += fmt.Sprintf(" · %d reserved", c.ReservedConcurrency)
+	}
+	return out
 }
 
 // estimatedMs is the spec's estimate of a duration at another size.

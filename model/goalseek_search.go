@@ -205,26 +205,11 @@ func (g *seeker) warmFeasible(f0 *Function, arch pricing.Architecture, o sizeOpt
 	f := g.sized(f0, arch, o)
 	d := targets.Duration{MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs}
 	for _, t := range f.TargetsOf() {
-		if v, ok := warmValue(&d, t.KPI, f.TimeoutSeconds); ok && !t.KPI.Met(v, t.Limit) {
+		if v, ok := d.Latency(t.KPI, float64(f.TimeoutSeconds)*1000); ok && !t.KPI.Met(v, t.Limit) {
 			return false
 		}
 	}
 	return true
-}
-
-// warmValue is a latency KPI of warm requests only.
-func warmValue(d *targets.Duration, k targets.KPI, timeoutSeconds int) (float64, bool) {
-	switch k {
-	case targets.P50Latency:
-		return d.Percentile(0.5), true
-	case targets.P95Latency:
-		return d.Percentile(0.95), true
-	case targets.P99Latency:
-		return d.Percentile(0.99), true
-	case targets.TimeoutRate:
-		return d.Exceeding(float64(timeoutSeconds) * 1000), true
-	}
-	return 0, false
 }
 
 // bestAtSize scores a size with the least provisioned concurrency that
@@ -235,11 +220,7 @@ func (g *seeker) bestAtSize(i int, f0 *Function, arch pricing.Architecture, o si
 	try := func(k int) *candidate { return cfgAt(g.score(i, &f, k)) }
 	c := try(0)
 	if c.missed > 0 && pcMoves(c.scores) {
-		limit := 4
-		for _, a := range c.loads {
-			limit = max(limit, 2*targets.PoissonQuantile(a, 0.99))
-		}
-		limit = min(limit, 1_000_000)
+		limit := min(max(4, 2*peakP99(c.loads)), 1_000_000)
 		lo, hi := 0, 1
 		var h *candidate
 		for {
@@ -332,10 +313,7 @@ func (g *seeker) reservedFor(f *Function, had int, loads []float64) int {
 	if f.Targets.ThrottleRate != nil {
 		throttle = *f.Targets.ThrottleRate
 	}
-	p99 := 0
-	for _, a := range loads {
-		p99 = max(p99, targets.PoissonQuantile(a, 0.99))
-	}
+	p99 := peakP99(loads)
 	fits := func(r int) bool {
 		return r >= f.ProvisionedConcurrency && r >= p99 && float64(p99) <= usage*float64(r) &&
 			throttleRate(loads, r) <= throttle
@@ -375,7 +353,7 @@ func (g *seeker) poolWith(i int, f *Function, loads []float64) sharedPool {
 		}
 		p.loads[h] = max(p.loads[h], 0)
 	}
-	p.servers = max(p.servers, 0)
+	p.block()
 	return p
 }
 
@@ -428,13 +406,8 @@ func (g *seeker) apply(i int, c *candidate) {
 		}
 		c.fn.ExecutionTimesByMemory = measured
 	}
+	g.pool = g.poolWith(i, &c.fn, c.loads)
 	*f = c.fn
-	if old.ReservedConcurrency == 0 {
-		for h := range g.pool.loads {
-			g.pool.loads[h] += c.loads[h] - g.loads[i][h]
-		}
-	}
-	g.pool.servers += old.ReservedConcurrency - f.ReservedConcurrency
 	g.loads[i] = c.loads
 	g.usages[i] = lambdaUsage(g.p, f, g.reports[i].Traffic.MonthlyInvocations, c.coldRate)
 }

@@ -31,20 +31,9 @@ func memoryChoice(f *Function, fr *FunctionReport) MemoryChoice {
 			ColdStartMs: f.ColdStartDurationMs, ColdRate: fr.ColdStartRate.Rate}
 		fit := MemoryFit{MemoryMb: c.MemoryMb, Missed: []string{}}
 		for _, t := range list {
-			v, ok := 0.0, true
-			switch t.KPI {
-			case targets.P50Latency:
-				v = d.Percentile(0.5)
-			case targets.P95Latency:
-				v = d.Percentile(0.95)
-			case targets.P99Latency:
-				v = d.Percentile(0.99)
-			case targets.TimeoutRate:
-				v = d.Exceeding(float64(f.TimeoutSeconds) * 1000)
-			case targets.MemoryFit:
-				v = f.ActualMemoryUsageMb / c.MemoryMb
-			default:
-				ok = false
+			v, ok := d.Latency(t.KPI, float64(f.TimeoutSeconds)*1000)
+			if t.KPI == targets.MemoryFit {
+				v, ok = f.ActualMemoryUsageMb/c.MemoryMb, true
 			}
 			if ok && t.Required && !t.KPI.Met(v, t.Limit) {
 				fit.Missed = append(fit.Missed, t.KPI.Label())

@@ -16,7 +16,10 @@ func TestOneVoice(t *testing.T) {
 	withProvisioned.Functions[0].ProvisionedConcurrency = 1
 	given := DefaultScenario()
 	given.Functions[2].ColdStartMethod = ColdStartReference
-	for name, s := range map[string]Scenario{"default": DefaultScenario(), "rare API": rareAPI(), "provisioned": withProvisioned, "rate given": given} {
+	simulated := rareAPI()
+	simulated.Functions[0].ColdStartMethod = ColdStartSimulated
+	for name, s := range map[string]Scenario{"default": DefaultScenario(), "rare API": rareAPI(), "provisioned": withProvisioned, "rate given": given,
+		"simulated": simulated} {
 		r := mustEvaluate(t, &s)
 		clouds := Clouds(&s, CloudsAssumptions(&s))
 		lambda := clouds.Platforms[0]

@@ -73,10 +73,32 @@ func hourlyLoads(f *Function, requestsPerHour []float64, coldRate float64) []flo
 }
 
 // sharedPool is the account's concurrency left to functions without a
-// reservation, and the load they put on it hour by hour.
+// reservation, the load they put on it hour by hour, and the share of
+// requests it throttles each hour (Erlang B, the same for every function
+// on it).
 type sharedPool struct {
-	servers int
-	loads   []float64
+	servers  int
+	loads    []float64
+	blocking []float64
+}
+
+// block computes the pool's hourly blocking from its servers and loads.
+func (p *sharedPool) block() {
+	p.servers = max(p.servers, 0)
+	p.blocking = make([]float64, len(p.loads))
+	for h, a := range p.loads {
+		p.blocking[h] = targets.ErlangB(a, p.servers)
+	}
+}
+
+// peakP99 is the busiest hour's 99th percentile of busy instances for
+// hourly loads (Poisson, M/G/∞).
+func peakP99(loads []float64) int {
+	n := 0
+	for _, a := range loads {
+		n = max(n, targets.PoissonQuantile(a, 0.99))
+	}
+	return n
 }
 
 // accountPool sums the loads of every function without a reservation.
@@ -91,7 +113,7 @@ func accountPool(s *Scenario, loads [][]float64) sharedPool {
 			p.loads[h] += a
 		}
 	}
-	p.servers = max(p.servers, 0)
+	p.block()
 	return p
 }
 
@@ -118,17 +140,15 @@ func measures(f *Function, fr *FunctionReport, loads []float64, pool *sharedPool
 	throttled, requests, busy := 0.0, 0.0, 0.0
 	for h, a := range loads {
 		r := fr.Traffic.RequestsPerHour[h]
-		blocking := 0.0
+		blocking := pool.blocking[h]
 		if f.ReservedConcurrency > 0 {
 			blocking = targets.ErlangB(a, f.ReservedConcurrency)
-		} else {
-			blocking = targets.ErlangB(pool.loads[h], pool.servers)
 		}
 		throttled += r * blocking
 		requests += r
-		m.P99Concurrency = max(m.P99Concurrency, targets.PoissonQuantile(a, 0.99))
 		busy += targets.ExpectedMin(a, f.ProvisionedConcurrency)
 	}
+	m.P99Concurrency = peakP99(loads)
 	m.ThrottleRate = num.Ratio(throttled, requests)
 	m.ProvisionedUtilisation = num.Ratio(busy, float64(len(loads)*f.ProvisionedConcurrency))
 	return m

@@ -50,7 +50,7 @@ func writeTuneSummary(w io.Writer, t *model.Tuning) {
 		if !f.Changed {
 			fmt.Fprintf(w, "%s: unchanged ($%.2f/month)\n", f.Name, f.CostAfter)
 		} else {
-			fmt.Fprintf(w, "%s: %s → %s; $%.2f → $%.2f/month\n", f.Name, configText(f.Before), configText(f.After), f.CostBefore, f.CostAfter)
+			fmt.Fprintf(w, "%s: %s → %s; $%.2f → $%.2f/month\n", f.Name, f.Before, f.After, f.CostBefore, f.CostAfter)
 		}
 		for _, n := range f.Notes {
 			fmt.Fprintf(w, "  still missed: %s\n", n)
@@ -61,17 +61,4 @@ func writeTuneSummary(w io.Writer, t *model.Tuning) {
 		state = "some targets cannot be met"
 	}
 	fmt.Fprintf(w, "total $%.2f → $%.2f/month; %s\n", t.TotalBefore, t.TotalAfter, state)
-}
-
-// configText is "512 MB x86_64 (120 ms), 1 provisioned, 10 reserved".
-func configText(c model.Configuration) string {
-	kind := "measured"
-	if !c.Measured {
-		kind = "estimated"
-	}
-	out := fmt.Sprintf("%d MB %s (%.0f ms %s), %d provisioned", c.MemoryMb, c.Architecture, c.AvgExecutionTimeMs, kind, c.ProvisionedConcurrency)
-	if c.ReservedConcurrency > 0 {
-		out += fmt.Sprintf(", %d reserved", c.ReservedConcurrency)
-	}
-	return out
 }

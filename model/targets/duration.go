@@ -107,3 +107,19 @@ func (d Duration) Percentile(q float64) float64 {
 func (d Duration) Exceeding(ms float64) float64 {
 	return 1 - d.CDF(ms)
 }
+
+// Latency is the value of a latency KPI (p50, p95, p99 or the timeout rate
+// against timeoutMs), or false for a KPI that is not the duration's.
+func (d Duration) Latency(k KPI, timeoutMs float64) (float64, bool) {
+	switch k {
+	case P50Latency:
+		return d.Percentile(0.5), true
+	case P95Latency:
+		return d.Percentile(0.95), true
+	case P99Latency:
+		return d.Percentile(0.99), true
+	case TimeoutRate:
+		return d.Exceeding(timeoutMs), true
+	}
+	return 0, false
+}

@@ -54,13 +54,14 @@ func (m *Measures) Value(k KPI) (float64, string, bool) {
 	case ColdStartRate:
 		return m.ColdStartRate, m.ColdStartModel, true
 	case P50Latency, P95Latency, P99Latency:
-		q := map[KPI]float64{P50Latency: 0.5, P95Latency: 0.95, P99Latency: 0.99}[k]
-		return m.Latency.Percentile(q), fmt.Sprintf("warm durations (mean %s, p95 %s, p99 %s ms) and cold ones %s ms longer, mixed at %s%% cold",
+		v, _ := m.Latency.Latency(k, m.TimeoutMs)
+		return v, fmt.Sprintf("warm durations (mean %s, p95 %s, p99 %s ms) and cold ones %s ms longer, mixed at %s%% cold",
 			g(m.Latency.MeanMs), g(m.Latency.P95Ms), g(m.Latency.P99Ms), g(m.Latency.ColdStartMs), g(100*m.Latency.ColdRate)), true
 	case ThrottleRate:
 		return m.ThrottleRate, fmt.Sprintf("Erlang loss of each hour's traffic against %d instances (%s)", m.Servers, m.ServersFrom), true
 	case TimeoutRate:
-		return m.Latency.Exceeding(m.TimeoutMs), fmt.Sprintf("latency beyond the %s s timeout", g(m.TimeoutMs/1000)), true
+		v, _ := m.Latency.Latency(k, m.TimeoutMs)
+		return v, fmt.Sprintf("latency beyond the %s s timeout", g(m.TimeoutMs/1000)), true
 	case ReservedUsage:
 		return float64(m.P99Concurrency) / float64(max(m.Reserved, 1)), fmt.Sprintf("p99 concurrency %d of %d reserved", m.P99Concurrency, m.Reserved), true
 	case ProvisionedUtilisation:
