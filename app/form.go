@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,7 +150,8 @@ func (f form) derived(p path, sch *Schema) (float64, bool) {
 }
 
 // numberRow renders a fixed list of numbers (the 24-hour profile) as one
-// compact row of inputs.
+// compact row of inputs; a list in place of a constant (x-constant) has a
+// button to switch between them.
 func (f form) numberRow(p path, sch *Schema) app.UI {
 	values := f.s.list(p)
 	n := len(values)
@@ -161,6 +163,7 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 			return app.Span().Class("unit").Text(" (" + sch.Unit + ")")
 		})),
 		f.help(p, sch),
+		app.If(sch.Constant != "", func() app.UI { return f.switchToConstant(p, sch, n > 0) }),
 		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			ip := p.at(i)
 			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip, 1), Problem: f.s.problemAt(ip),
@@ -388,3 +391,45 @@ func eventIndex(ctx app.Context) int {
 
 // eventPath reads the data-path of the element an event came from.
 func eventPath(ctx app.Context) path { return parsePath(eventData(ctx, "path")) }
+
+// switchToConstant is the button that switches a list by hour
+// (x-constant) and its constant (session.switchByHour).
+func (f form) switchToConstant(p path, sch *Schema, byHour bool) app.UI {
+	text, label := "By hour", "Set "+strings.ToLower(sch.Title)
+	if byHour {
+		text, label = "One level all day", "Set "+strings.ToLower(sch.Title)+" as one level all day"
+	}
+	return app.Button().Type("button").Class("small").Text(text).Aria("label", label).DataSet("path", p.String()).
+		OnClick(func(ctx app.Context, e app.Event) { f.s.switchByHour(p, sch.Constant, sch.MaxItems) })
+}
+
+// switchByHour turns the list by hour at p into its constant (the field
+// constant beside it) at the list's largest value, or the constant into a
+// list of hours copies of it: one step for Undo.
+func (s *session) switchByHour(p path, constant string, hours int) {
+	parent := p[:len(p)-1]
+	obj, ok := get(s.doc, parent).(map[string]any)
+	if !ok || len(p) == 0 {
+		return
+	}
+	next := maps.Clone(obj)
+	key := p[len(p)-1].key
+	if list, _ := obj[key].([]any); len(list) > 0 {
+		most := 0.0
+		for _, v := range list {
+			if x, ok := v.(float64); ok {
+				most = max(most, x)
+			}
+		}
+		delete(next, key)
+		next[constant] = most
+	} else {
+		level, _ := obj[constant].(float64)
+		list := make([]any, hours)
+		for i := range list {
+			list[i] = level
+		}
+		next[key], next[constant] = list, 0.0
+	}
+	s.replace(parent, next)
+}

@@ -18,7 +18,10 @@ type Schema struct {
 	Unit        string            `json:"x-unit"`
 	// Derived names, in a function's report, the value an empty input
 	// becomes (worked out from other inputs): the form shows it in place.
-	Derived          string             `json:"x-derived"`
+	Derived string `json:"x-derived"`
+	// Constant names, beside a list of values by hour, the field that
+	// holds the same fact as one value: the form offers to switch.
+	Constant         string             `json:"x-constant"`
 	Group            string             `json:"x-group"`
 	Minimum          *float64           `json:"minimum"`
 	Maximum          *float64           `json:"maximum"`

@@ -152,7 +152,7 @@ func scoreState(s targets.Score) string { return stateMarks[s.State()] + s.State
 func (o *Optimize) goalSeek() app.UI {
 	body := []app.UI{app.H3().Text("Goal seek: the cheapest configuration that meets the targets"),
 		app.P().Class("help").Text("Memory (measured durations where given, else the spec's estimate: duration × memory ÷ new memory), " +
-			"architecture where measured, provisioned concurrency (cold starts by the keep-alive model) and reserved concurrency (where the function has one), " +
+			"architecture where measured, provisioned concurrency constant or by hour of the day (cold starts by the keep-alive model) and reserved concurrency (where the function has one), " +
 			"each function in turn against the account's shared concurrency and free tier.")}
 	if o.notice != "" {
 		body = append(body, app.P().Class("error").Attr("role", "alert").Text(o.notice))

@@ -147,7 +147,7 @@ func answerMeasured(s *Scenario, _ *Report) string {
 func answerProvisioned(s *Scenario, _ *Report) string {
 	n := 0
 	for i := range s.Functions {
-		if s.Functions[i].ProvisionedConcurrency > 0 {
+		if s.Functions[i].ProvisionedPeak() > 0 {
 			n++
 		}
 	}

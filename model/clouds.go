@@ -40,7 +40,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			DurationMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
 			MemoryMb: float64(f.AllocatedMemoryMb), UsedMemoryMb: f.ActualMemoryUsageMb,
 			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
-			Provisioned: f.ProvisionedConcurrency,
+			Provisioned: provisionedList(f),
 		}
 		switch {
 		case f.RateGiven():

@@ -72,7 +72,7 @@ func CompareColdStartMethods(solve func(keepalive.Input) keepalive.Result, f *Fu
 		curve := KeepAliveCurve{KeepAliveMinutes: k, ColdStartProbabilities: make([]float64, len(c.RatesPerSecond))}
 		for i, rate := range c.RatesPerSecond {
 			r := solve(keepalive.Input{ArrivalRatePerSecond: rate, WarmServiceTimeMs: f.AvgExecutionTimeMs,
-				ColdServiceTimeMs: f.ColdServiceTimeMs(), KeepAliveMinutes: k, ProvisionedConcurrency: float64(f.ProvisionedConcurrency)})
+				ColdServiceTimeMs: f.ColdServiceTimeMs(), KeepAliveMinutes: k, ProvisionedConcurrency: f.ProvisionedMean()})
 			curve.ColdStartProbabilities[i] = r.ColdStartProbability
 			if k == c.Function.KeepAliveMinutes && rate == c.Function.RatePerSecond {
 				c.Function.ColdStartProbability = r.ColdStartProbability

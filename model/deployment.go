@@ -10,7 +10,8 @@ import (
 )
 
 // PlanFunctionPolicies compares the provisioned-concurrency policies of
-// every function with provisioned concurrency, on its synthetic history
+// every function with a constant provisioned concurrency (one by hour is
+// its own plan), on its synthetic history
 // (as `planner policies` does), keyed by name. yield is called between
 // functions (nil: never).
 func PlanFunctionPolicies(s *Scenario, r *Report, yield func()) map[string]*policy.Comparison {
@@ -18,7 +19,7 @@ func PlanFunctionPolicies(s *Scenario, r *Report, yield func()) map[string]*poli
 	plans := map[string]*policy.Comparison{}
 	for i := range s.Functions {
 		f, fr := &s.Functions[i], &r.Functions[i]
-		if f.ProvisionedConcurrency == 0 || SimulationTooBusy(fr.Traffic.RequestsPerDay()) != "" {
+		if f.ProvisionedConcurrency == 0 || len(f.ProvisionedByHour) > 0 || SimulationTooBusy(fr.Traffic.RequestsPerDay()) != "" {
 			continue
 		}
 		in := PolicyInput(f, SyntheticHistory(f, fr), policyHours, policy.DefaultGuardrails())
@@ -55,9 +56,11 @@ func NewDeployment(s *Scenario, r *Report, plans map[string]*policy.Comparison) 
 			Name: name, ID: id, LogicalID: logical,
 			MemoryMb: f.AllocatedMemoryMb, TimeoutS: f.TimeoutSeconds, EphemeralMb: f.EphemeralStorageMb,
 			Architecture: s.ArchitectureOf(f), Runtime: spec.CurrentRuntime(f.Runtime),
-			Reserved: f.ReservedConcurrency, Provisioned: f.ProvisionedConcurrency,
+			Reserved: f.ReservedConcurrency, Provisioned: f.ProvisionedPeak(),
 		}
-		if c := plans[f.Name]; c != nil && f.ProvisionedConcurrency > 0 {
+		if len(f.ProvisionedByHour) == hoursPerDay {
+			df.Scaling = deploy.DailySchedule(deploy.ByHour, f.ProvisionedByHour, f.ProvisionedPeak())
+		} else if c := plans[f.Name]; c != nil && f.ProvisionedConcurrency > 0 {
 			df.Scaling = deploy.ScalingOf(c, f.ProvisionedConcurrency, fr.ExecutionCapacity.ExecutionAnalysis.BurstConcurrentExecutions, syntheticHours%hoursPerDay)
 		}
 		d.Functions = append(d.Functions, df)

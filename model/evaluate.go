@@ -163,7 +163,8 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			P99ExecutionTimeMs:     f.P99ExecutionTimeMs,
 			MonthlyInvocations:     monthly,
 			ReservedConcurrency:    float64(f.ReservedConcurrency),
-			ProvisionedConcurrency: float64(f.ProvisionedConcurrency),
+			ProvisionedConcurrency: f.ProvisionedMean(),
+			ProvisionedByHour:      f.ProvisionedByHour,
 			BilledConcurrency:      usages[i].ProvisionedConcurrency,
 			Architecture:           s.ArchitectureOf(f),
 		}
@@ -315,20 +316,24 @@ func lambdaUsage(p *pricing.Profile, f *Function, monthly, coldRate float64) pri
 		MemoryMb:               float64(f.AllocatedMemoryMb),
 		AvgExecutionTimeMs:     f.AvgExecutionTimeMs,
 		MonthlyInvocations:     monthly,
-		ProvisionedConcurrency: float64(billedConcurrency(p, f)),
+		ProvisionedConcurrency: billedConcurrency(p, f),
 		EphemeralStorageMb:     float64(f.EphemeralStorageMb),
 		Architecture:           f.Architecture,
 	}
 }
 
-// billedConcurrency is the instances billed as provisioned concurrency: the
-// provisioned ones, or under the spec's convention the larger of reserved and
-// provisioned.
-func billedConcurrency(p *pricing.Profile, f *Function) int {
-	if p.ReservedBilledAsProvisioned {
-		return max(f.ReservedConcurrency, f.ProvisionedConcurrency)
+// billedConcurrency is the instances billed as provisioned concurrency over
+// a day, Σ_h k_h / 24: k_h the provisioned ones in hour h, or under the
+// spec's convention the larger of reserved and provisioned.
+func billedConcurrency(p *pricing.Profile, f *Function) float64 {
+	if !p.ReservedBilledAsProvisioned {
+		return f.ProvisionedMean()
 	}
-	return f.ProvisionedConcurrency
+	total := 0
+	for h := range hoursPerDay {
+		total += max(f.ReservedConcurrency, f.ProvisionedAt(h))
+	}
+	return float64(total) / hoursPerDay
 }
 
 // hourlyRequests scales a daily profile of relative weights to requests per

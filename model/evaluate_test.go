@@ -121,7 +121,7 @@ func TestColdStartMethodModel(t *testing.T) {
 	s.Functions[1].ColdStartMethod = ColdStartModel
 	r := mustEvaluate(t, &s)
 	f := r.Functions[1]
-	day, ready := keepalive.SolveDay(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, 0, 512)
+	day, ready := keepalive.SolveDay(nil, f.Traffic.RequestsPerHour, 300, 1300, 10, nil, 512)
 	if !ready || f.ColdStartRate.Method != ColdStartModel || f.ColdStartRate.Rate != day.ColdStartProbability || f.ColdStartRate.Model == nil {
 		t.Errorf("%+v", f.ColdStartRate)
 	}

@@ -25,7 +25,7 @@ func (f *Function) RateGiven() bool {
 // ready yet.
 func DayKeepAlive(solve keepalive.Solver, f *Function, fr *FunctionReport) (keepalive.Day, bool) {
 	return keepalive.SolveDay(solve, fr.Traffic.RequestsPerHour, f.AvgExecutionTimeMs, f.ColdServiceTimeMs(),
-		f.KeepAliveMinutes, float64(f.ProvisionedConcurrency), float64(f.AllocatedMemoryMb))
+		f.KeepAliveMinutes, f.ProvisionedHours(), float64(f.AllocatedMemoryMb))
 }
 
 // The history synthesised for a function without measurements.

@@ -2,9 +2,11 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"planner/model/keepalive"
+	"planner/model/num"
 	"planner/model/pricing"
 	"planner/model/spec"
 	"planner/model/targets"
@@ -19,7 +21,10 @@ type Configuration struct {
 	AvgExecutionTimeMs     float64 `json:"avg_execution_time_ms"`
 	Measured               bool    `json:"measured"`
 	ProvisionedConcurrency int     `json:"provisioned_concurrency"`
-	ReservedConcurrency    int     `json:"reserved_concurrency"`
+	// ProvisionedByHour is provisioned concurrency by hour of the day in
+	// place of a constant one (none: constant).
+	ProvisionedByHour   []int `json:"provisioned_concurrency_by_hour,omitempty"`
+	ReservedConcurrency int   `json:"reserved_concurrency"`
 }
 
 // FunctionTuning is goal seek's answer for one function.
@@ -64,7 +69,9 @@ type Tuning struct {
 //   - provisioned concurrency: the least that meets the targets it moves
 //     (cold-start rate and latency: doubling, then bisection, up to twice
 //     the busiest hour's p99 concurrency), then the cheapest at or above it
-//     (provisioned execution is cheaper than on-demand when busy);
+//     (provisioned execution is cheaper than on-demand when busy); at the
+//     three cheapest sizes that need it, also by hour of the day where the
+//     traffic varies (searchSchedule);
 //   - reserved concurrency, only where the function has one: kept while it
 //     meets its targets, else the least that meets its usage and throttle
 //     targets, never below the p99 concurrency nor the provisioned
@@ -128,18 +135,20 @@ func memoSolver(next keepalive.Solver) keepalive.Solver {
 // configurationOf is a function's current configuration.
 func configurationOf(s *Scenario, f *Function) Configuration {
 	return Configuration{MemoryMb: f.AllocatedMemoryMb, Architecture: s.ArchitectureOf(f), AvgExecutionTimeMs: f.AvgExecutionTimeMs,
-		Measured: true, ProvisionedConcurrency: f.ProvisionedConcurrency, ReservedConcurrency: f.ReservedConcurrency}
+		Measured: true, ProvisionedConcurrency: f.ProvisionedConcurrency, ProvisionedByHour: f.ProvisionedByHour,
+		ReservedConcurrency: f.ReservedConcurrency}
 }
 
 // String is "512 MB x86_64 · 120 ms measured · 1 provisioned · 10 reserved"
-// (the reservation only where there is one).
+// (the reservation only where there is one); provisioned by hour reads
+// "0–2 provisioned by hour (mean 0.75)".
 func (c Configuration) String() string {
 	kind := "measured"
 	if !c.Measured {
 		kind = "estimated"
 	}
-	out := fmt.Sprintf("%d MB %s · %s ms %s · %d provisioned", c.MemoryMb, c.Architecture,
-		GroupDigits(strconv.FormatFloat(c.AvgExecutionTimeMs, 'f', 0, 64)), kind, c.ProvisionedConcurrency)
+	out := fmt.Sprintf("%d MB %s · %s ms %s · %s", c.MemoryMb, c.Architecture,
+		GroupDigits(strconv.FormatFloat(c.AvgExecutionTimeMs, 'f', 0, 64)), kind, c.provisionedText())
 	if c.ReservedConcurrency > 0 {
 		out += fmt.Sprintf(" · %d reserved", c.ReservedConcurrency)
 	}
@@ -149,4 +158,14 @@ func (c Configuration) String() string {
 // estimatedMs is the spec's estimate of a duration at another size.
 func estimatedMs(ms float64, ownMb, mb int) float64 {
 	return spec.EstimateExecutionTimeMs(ms, float64(ownMb), float64(mb))
+}
+
+// provisionedText is "2 provisioned", or "0–2 provisioned by hour (mean 0.75)".
+func (c Configuration) provisionedText() string {
+	f := Function{ProvisionedConcurrency: c.ProvisionedConcurrency, ProvisionedByHour: c.ProvisionedByHour}
+	if len(c.ProvisionedByHour) != hoursPerDay {
+		return strconv.Itoa(c.ProvisionedConcurrency) + " provisioned"
+	}
+	return fmt.Sprintf("%d–%d provisioned by hour (mean %s)", slices.Min(c.ProvisionedByHour), f.ProvisionedPeak(),
+		strconv.FormatFloat(num.RoundSignificant(f.ProvisionedMean(), 3), 'f', -1, 64))
 }

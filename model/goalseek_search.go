@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -75,7 +76,8 @@ func (c *candidate) better(o *candidate, from Configuration) bool {
 func changes(c, from Configuration) int {
 	n := 0
 	for _, differs := range []bool{c.MemoryMb != from.MemoryMb, c.Architecture != from.Architecture,
-		c.ProvisionedConcurrency != from.ProvisionedConcurrency, c.ReservedConcurrency != from.ReservedConcurrency} {
+		c.ProvisionedConcurrency != from.ProvisionedConcurrency || !slices.Equal(c.ProvisionedByHour, from.ProvisionedByHour),
+		c.ReservedConcurrency != from.ReservedConcurrency} {
 		if differs {
 			n++
 		}
@@ -95,9 +97,10 @@ func (g *seeker) seek(i int) FunctionTuning {
 			best = c
 		}
 	}
-	current := g.score(i, &f0, f0.ProvisionedConcurrency)
+	current := g.score(i, &f0)
 	current.cfg.Measured = true
 	consider(current)
+	var provisioned []*candidate // the cheapest with provisioned concurrency at each size
 	for _, arch := range g.architectures(&f0) {
 		sizes := memorySizes(g.s, &f0, arch)
 		warm := slices.DeleteFunc(slices.Clone(sizes), func(o sizeOption) bool { return !g.warmFeasible(&f0, arch, o) })
@@ -110,12 +113,22 @@ func (g *seeker) seek(i int) FunctionTuning {
 				continue
 			}
 			c := g.bestAtSize(i, &f0, arch, o, consider)
+			if c.missed == 0 && c.cfg.ProvisionedConcurrency > 0 {
+				provisioned = append(provisioned, c)
+			}
 			switch {
 			case !o.measured && afterFeasible >= 0:
 				afterFeasible++
 			case !o.measured && c.missed == 0:
 				afterFeasible = 0
 			}
+		}
+	}
+	slices.SortStableFunc(provisioned, func(a, b *candidate) int { return cmp.Compare(a.cost, b.cost) })
+	for _, c := range provisioned[:min(len(provisioned), scheduledSizes)] {
+		if s := g.searchSchedule(i, c); s != nil {
+			s.cfg.Measured = c.cfg.Measured
+			consider(s)
 		}
 	}
 	t.After = best.cfg
@@ -216,8 +229,13 @@ func (g *seeker) warmFeasible(f0 *Function, arch pricing.Architecture, o sizeOpt
 // meets the targets it moves, and the cheapest above it.
 func (g *seeker) bestAtSize(i int, f0 *Function, arch pricing.Architecture, o sizeOption, consider func(*candidate)) *candidate {
 	f := g.sized(f0, arch, o)
-	cfgAt := func(c *candidate) *candidate { c.cfg.Measured = o.measured; consider(c); return c }
-	try := func(k int) *candidate { return cfgAt(g.score(i, &f, k)) }
+	try := func(k int) *candidate {
+		f.ProvisionedConcurrency, f.ProvisionedByHour = k, nil
+		c := g.score(i, &f)
+		c.cfg.Measured = o.measured
+		consider(c)
+		return c
+	}
 	c := try(0)
 	if c.missed > 0 && pcMoves(c.scores) {
 		limit := min(max(4, 2*peakP99(c.loads)), 1_000_000)
@@ -270,12 +288,11 @@ func pcMoves(scores []targets.Score) bool {
 	return true
 }
 
-// score is function i configured as f with k provisioned instances:
-// its cold-start rate (the keep-alive model for a simulated function),
-// reservation, targets and the account's bill.
-func (g *seeker) score(i int, f0 *Function, k int) *candidate {
+// score is function i configured as f0: its cold-start rate (the
+// keep-alive model for a simulated function), reservation, targets and the
+// account's bill.
+func (g *seeker) score(i int, f0 *Function) *candidate {
 	f := *f0
-	f.ProvisionedConcurrency = k
 	fr := FunctionReport{Name: f.Name, Traffic: g.reports[i].Traffic}
 	byModel := f
 	if byModel.ColdStartMethod == ColdStartSimulated {
@@ -289,7 +306,7 @@ func (g *seeker) score(i int, f0 *Function, k int) *candidate {
 	m := measures(&f, &fr, loads, &pool)
 	c := &candidate{fn: f, scores: m.Scores(f.TargetsOf()), coldRate: rate, loads: loads,
 		cfg: Configuration{MemoryMb: f.AllocatedMemoryMb, Architecture: g.s.ArchitectureOf(&f), AvgExecutionTimeMs: f.AvgExecutionTimeMs,
-			ProvisionedConcurrency: k, ReservedConcurrency: f.ReservedConcurrency}}
+			ProvisionedConcurrency: f.ProvisionedConcurrency, ProvisionedByHour: f.ProvisionedByHour, ReservedConcurrency: f.ReservedConcurrency}}
 	for _, s := range targets.Missed(c.scores) {
 		c.missed++
 		c.shortfall += math.Abs(s.Value-s.Limit) / max(math.Abs(s.Limit), 1e-12)
@@ -315,13 +332,13 @@ func (g *seeker) reservedFor(f *Function, had int, loads []float64) int {
 	}
 	p99 := peakP99(loads)
 	fits := func(r int) bool {
-		return r >= f.ProvisionedConcurrency && r >= p99 && float64(p99) <= usage*float64(r) &&
+		return r >= f.ProvisionedPeak() && r >= p99 && float64(p99) <= usage*float64(r) &&
 			throttleRate(loads, r) <= throttle
 	}
 	if fits(had) {
 		return had
 	}
-	r := max(1, f.ProvisionedConcurrency, p99, int(math.Ceil(float64(p99)/usage)))
+	r := max(1, f.ProvisionedPeak(), p99, int(math.Ceil(float64(p99)/usage)))
 	for !fits(r) && r < 1_000_000 {
 		r += max(1, r/20)
 	}
@@ -423,7 +440,7 @@ func (g *seeker) notes(f0 *Function, c *candidate) []string {
 		case s.KPI == targets.ThrottleRate && c.fn.ReservedConcurrency == 0:
 			note += "; raise the account's concurrency limit (a Service Quotas request)"
 		case s.KPI == targets.P50Latency || s.KPI == targets.P95Latency || s.KPI == targets.P99Latency:
-			note += fmt.Sprintf("; the nearest is %d MB with %d provisioned", c.cfg.MemoryMb, c.cfg.ProvisionedConcurrency)
+			note += fmt.Sprintf("; the nearest is %d MB with %s", c.cfg.MemoryMb, c.cfg.provisionedText())
 		}
 		out = append(out, note)
 	}

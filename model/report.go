@@ -122,7 +122,10 @@ type PerformanceCharacteristics struct {
 	P99ExecutionTimeMs     float64 `json:"p99_execution_time_ms"`
 	MonthlyInvocations     float64 `json:"monthly_invocations"`
 	ReservedConcurrency    float64 `json:"reserved_concurrency"`
+	// ProvisionedConcurrency is the provisioned instances over a day:
+	// constant, or the mean of ProvisionedByHour.
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
+	ProvisionedByHour      []int   `json:"provisioned_concurrency_by_hour,omitempty"`
 	// BilledConcurrency is the instances billed as provisioned.
 	BilledConcurrency float64 `json:"billed_concurrency"`
 	// Architecture is the instruction set the function is priced on.

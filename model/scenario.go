@@ -140,6 +140,10 @@ type Function struct {
 	ReservedConcurrency int `json:"reserved_concurrency" jsonschema:"title=Reserved concurrency,minimum=0,maximum=1000000,default=0" jsonschema_extras:"x-unit=instances"`
 	// ProvisionedConcurrency keeps instances initialised all month.
 	ProvisionedConcurrency int `json:"provisioned_concurrency" jsonschema:"title=Provisioned concurrency,minimum=0,maximum=1000000,default=0" jsonschema_extras:"x-unit=instances"`
+	// ProvisionedByHour is provisioned concurrency by hour of the day (UTC,
+	// hour 0 first, as the traffic profile) in place of a constant one: 24
+	// values, or none.
+	ProvisionedByHour []int `json:"provisioned_concurrency_by_hour,omitempty" jsonschema:"title=Provisioned concurrency by hour,maxItems=24,minimum=0,maximum=1000000" jsonschema_extras:"x-unit=instances,x-constant=provisioned_concurrency"`
 
 	// APIGatewayEnabled puts an API Gateway API in front of the function.
 	APIGatewayEnabled bool `json:"api_gateway_enabled" jsonschema:"title=API Gateway,default=false"`

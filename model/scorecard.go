@@ -55,7 +55,7 @@ func (f *Function) TargetsOf() []targets.Target {
 		ErrorRate:          &errorRate,
 		HasTimeout:         f.TimeoutSeconds > 0,
 		HasReserved:        f.ReservedConcurrency > 0,
-		HasProvisioned:     f.ProvisionedConcurrency > 0,
+		HasProvisioned:     f.ProvisionedPeak() > 0,
 		Limits:             f.Targets,
 	})
 }
@@ -127,7 +127,7 @@ func measures(f *Function, fr *FunctionReport, loads []float64, pool *sharedPool
 		Latency: targets.Duration{MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs,
 			ColdStartMs: f.ColdStartDurationMs, ColdRate: fr.ColdStartRate.Rate},
 		Reserved:          f.ReservedConcurrency,
-		Provisioned:       f.ProvisionedConcurrency,
+		Provisioned:       f.ProvisionedPeak(),
 		MemoryUsedMb:      f.ActualMemoryUsageMb,
 		MemoryMb:          float64(f.AllocatedMemoryMb),
 		TimeoutMs:         float64(f.TimeoutSeconds) * 1000,
@@ -137,7 +137,7 @@ func measures(f *Function, fr *FunctionReport, loads []float64, pool *sharedPool
 	if f.ReservedConcurrency > 0 {
 		m.Servers, m.ServersFrom = f.ReservedConcurrency, "its reserved concurrency"
 	}
-	throttled, requests, busy := 0.0, 0.0, 0.0
+	throttled, requests, busy, provisioned := 0.0, 0.0, 0.0, 0
 	for h, a := range loads {
 		r := fr.Traffic.RequestsPerHour[h]
 		blocking := pool.blocking[h]
@@ -146,11 +146,13 @@ func measures(f *Function, fr *FunctionReport, loads []float64, pool *sharedPool
 		}
 		throttled += r * blocking
 		requests += r
-		busy += targets.ExpectedMin(a, f.ProvisionedConcurrency)
+		k := f.ProvisionedAt(h)
+		busy += targets.ExpectedMin(a, k)
+		provisioned += k
 	}
 	m.P99Concurrency = peakP99(loads)
 	m.ThrottleRate = num.Ratio(throttled, requests)
-	m.ProvisionedUtilisation = num.Ratio(busy, float64(len(loads)*f.ProvisionedConcurrency))
+	m.ProvisionedUtilisation = num.Ratio(busy, float64(provisioned))
 	return m
 }
 

@@ -34,10 +34,7 @@ func FunctionSimulationInput(f *Function, fr *FunctionReport, keepAliveMinutes f
 	if f.ReservedConcurrency > 0 {
 		limit = f.ReservedConcurrency
 	}
-	var provisioned []int
-	if f.ProvisionedConcurrency > 0 {
-		provisioned = []int{f.ProvisionedConcurrency}
-	}
+	provisioned := provisionedList(f)
 	coldP95 := f.P95ExecutionTimeMs + f.ColdStartDurationMs
 	return simulate.Input{
 		Seed:                 seed,

@@ -171,9 +171,7 @@ func (v *validator) function(path string, f *Function) {
 			v.add("cold_start_method", msg+": choose \"model\", the keep-alive model, for traffic this busy")
 		}
 	}
-	if f.ReservedConcurrency > 0 && f.ProvisionedConcurrency > f.ReservedConcurrency {
-		v.add("provisioned_concurrency", "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
-	}
+	v.provisionedSchedule(f)
 }
 
 // trafficDisagreement is how far monthly invocations and the rate may part
@@ -221,4 +219,28 @@ func onArch(a pricing.Architecture) string {
 		return ""
 	}
 	return " on " + string(a)
+}
+
+// provisionedSchedule checks provisioned concurrency by hour: a value for
+// each of the 24 hours or none, not beside a constant, and no hour's
+// instances above the reservation.
+func (v *validator) provisionedSchedule(f *Function) {
+	n := len(f.ProvisionedByHour)
+	switch {
+	case n > 0 && n != hoursPerDay:
+		v.add("provisioned_concurrency_by_hour", "needs "+strconv.Itoa(hoursPerDay)+" values, one for each hour of the day (got "+strconv.Itoa(n)+"), or none for a constant provisioned_concurrency")
+	case n > 0 && f.ProvisionedConcurrency > 0:
+		v.add("provisioned_concurrency_by_hour", "is given beside provisioned_concurrency ("+strconv.Itoa(f.ProvisionedConcurrency)+"): give provisioned concurrency as a constant or by hour, not both")
+	}
+	if f.ReservedConcurrency == 0 {
+		return
+	}
+	if n == 0 && f.ProvisionedConcurrency > f.ReservedConcurrency {
+		v.add("provisioned_concurrency", "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
+	}
+	for h, k := range f.ProvisionedByHour {
+		if k > f.ReservedConcurrency {
+			v.add("provisioned_concurrency_by_hour["+strconv.Itoa(h)+"]", "must not exceed reserved_concurrency ("+strconv.Itoa(f.ReservedConcurrency)+")")
+		}
+	}
 }

@@ -15,6 +15,10 @@ import (
 // $LATEST). Users rename it to theirs.
 const Alias = "live"
 
+// ByHour names the scaling of a function whose provisioned concurrency is
+// given by hour of the day.
+const ByHour = "by hour"
+
 // Deployment is the plan as the infrastructure exports (Terraform, SAM,
 // CloudWatch alarms) write it.
 type Deployment struct {
@@ -47,10 +51,11 @@ type DeployedFunction struct {
 	Scaling     *Scaling
 }
 
-// Scaling is the provisioned-concurrency policy that won the function's
-// comparison (policy.Compare): hourly scheduled actions (predictive or
-// learned) or target tracking (reactive). Nil when a static level won or
-// the function has no provisioned concurrency.
+// Scaling is the function's provisioned concurrency by hour of the day
+// (policy "by hour"), or the policy that won its comparison
+// (policy.Compare): hourly scheduled actions (predictive or learned) or
+// target tracking (reactive). Nil when a static level won or the function
+// has no provisioned concurrency.
 type Scaling struct {
 	Policy   string
 	Min, Max int
@@ -85,10 +90,18 @@ func ScalingOf(c *policy.Comparison, provisioned int, burst float64, firstHour i
 	for h := range day {
 		day[(firstHour+h)%HoursPerDay] = c.NextSchedule[h]
 	}
-	if slices.Min(day) == slices.Max(day) {
+	return DailySchedule(c.Recommended, day, provisioned)
+}
+
+// DailySchedule is the scaling called name of a day's provisioned
+// instances by hour (UTC, hour 0 first): scheduled actions at the hours the
+// capacity changes, between the day's least and the larger of its most and
+// provisioned. Nil for a day that does not change.
+func DailySchedule(name string, day []int, provisioned int) *Scaling {
+	if len(day) != HoursPerDay || slices.Min(day) == slices.Max(day) {
 		return nil
 	}
-	sc := &Scaling{Policy: c.Recommended, Min: slices.Min(day), Max: max(slices.Max(day), provisioned)}
+	sc := &Scaling{Policy: name, Min: slices.Min(day), Max: max(slices.Max(day), provisioned)}
 	for h, n := range day {
 		if h == 0 || n != day[h-1] {
 			sc.Hours = append(sc.Hours, HourCapacity{h, n})

@@ -17,23 +17,27 @@ type Day struct {
 
 // SolveDay applies the keep-alive model to each hour of a day (each
 // hour at its own steady state: the keep-alive is short against an hour) and
-// weights the hours by their requests. Hours of equal traffic are solved once.
+// weights the hours by their requests. Hour h keeps provisioned[h]
+// instances initialised (one value: every hour; none: no provisioned
+// concurrency). Hours of equal traffic and provisioning are solved once.
 // Solves come from solve (nil: Solve); ready is false when one
 // of them is not ready, after every hour has been asked for.
-func SolveDay(solve Solver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes, provisioned, memoryMb float64) (d Day, ready bool) {
+func SolveDay(solve Solver, requestsPerHour []float64, warmMs, coldMs, keepAliveMinutes float64, provisioned []float64, memoryMb float64) (d Day, ready bool) {
 	if solve == nil {
 		solve = func(k Input) (Result, bool) { return Solve(k), true }
 	}
 	total := 0.0
 	ready = true
-	solved := map[float64]Result{}
-	for _, requests := range requestsPerHour {
-		r, ok := solved[requests]
+	type hour struct{ requests, provisioned float64 }
+	solved := map[hour]Result{}
+	for h, requests := range requestsPerHour {
+		key := hour{requests, provisionedIn(provisioned, h)}
+		r, ok := solved[key]
 		if !ok {
 			r, ok = solve(Input{ArrivalRatePerSecond: requests / 3600, WarmServiceTimeMs: warmMs,
-				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: provisioned})
+				ColdServiceTimeMs: coldMs, KeepAliveMinutes: keepAliveMinutes, ProvisionedConcurrency: key.provisioned})
 			ready = ready && ok
-			solved[requests] = r
+			solved[key] = r
 		}
 		d.ColdStartProbability += requests * r.ColdStartProbability
 		d.AvgInstances += r.AvgInstances
@@ -51,4 +55,16 @@ func SolveDay(solve Solver, requestsPerHour []float64, warmMs, coldMs, keepAlive
 		return Day{}, false
 	}
 	return d, true
+}
+
+// provisionedIn is hour h's provisioned instances: provisioned[h], the
+// only value, or 0.
+func provisionedIn(provisioned []float64, h int) float64 {
+	switch {
+	case len(provisioned) == 0:
+		return 0
+	case len(provisioned) == 1:
+		return provisioned[0]
+	}
+	return provisioned[h%len(provisioned)]
 }

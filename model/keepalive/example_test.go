@@ -28,7 +28,7 @@ func ExampleSolveDay() {
 			hours[h] = 36000 // … and ten a second in the afternoon
 		}
 	}
-	day, _ := keepalive.SolveDay(nil, hours, 200, 1200, 10, 0, 512)
+	day, _ := keepalive.SolveDay(nil, hours, 200, 1200, 10, nil, 512)
 	fmt.Printf("P(cold) %.5f, instances %.2f, idle GB-s a day %.0f\n", day.ColdStartProbability, day.AvgInstances, day.IdleGBSecondsPerDay)
 	// Output:
 	// P(cold) 0.00013, instances 3.22, idle GB-s a day 117434

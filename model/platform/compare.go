@@ -155,9 +155,9 @@ func coldStarts(p *Platform, w Workload, cfg Config, scale float64, hourly bool)
 	if p.ID == "aws-lambda" && w.KeepAliveMinutes > 0 {
 		keep = w.KeepAliveMinutes
 	}
-	provisioned := 0.0
+	var provisioned []float64
 	if p.ID == "aws-lambda" {
-		provisioned = float64(w.Provisioned)
+		provisioned = w.provisionedHours(hourly)
 	}
 	solve := func(k keepalive.Input) (keepalive.Result, bool) {
 		k.PerInstance = cfg.Concurrency

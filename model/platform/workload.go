@@ -3,6 +3,7 @@ package platform
 import (
 	"math"
 
+	"planner/model/num"
 	"planner/model/pricing"
 )
 
@@ -24,7 +25,9 @@ type Workload struct {
 	UsedMemoryMb     float64 `json:"used_memory_mb,omitempty"`
 	Architecture     string  `json:"architecture"`
 	KeepAliveMinutes float64 `json:"keep_alive_minutes"`
-	Provisioned      int     `json:"provisioned_concurrency"`
+	// Provisioned is Lambda's provisioned concurrency in each hour of the
+	// day (one value: every hour; none: no provisioned concurrency).
+	Provisioned []int `json:"provisioned_concurrency,omitempty"`
 	// ColdStartRate is the share of requests that start cold on AWS Lambda
 	// when it is given rather than modelled (the scenario's reference
 	// method): Lambda's figures then use it at every traffic, as the
@@ -125,18 +128,42 @@ func ConfigOn(p *Platform, w Workload, a Assumptions) Config {
 func hourlyUsages(p *Platform, w Workload, cfg Config, region string, scale float64) []Usage {
 	days := HoursPerMonth / 24.0
 	out := make([]Usage, 0, len(w.RequestsPerHour))
-	for _, requests := range w.RequestsPerHour {
+	for h, requests := range w.RequestsPerHour {
 		u := Usage{Platform: p.ID, Region: region, Architecture: w.Architecture, PeriodHours: days,
 			Invocations: requests * scale * days, DurationMs: cfg.DurationMs, MemoryMb: cfg.MemoryMb,
 			VCPU: cfg.VCPU, CPUTimeMs: cfg.CPUTimeMs, Concurrency: cfg.Concurrency, Traffic: "poisson",
 			EphemeralStorageMb: pricing.EphemeralFreeMb}
 		if p.ID == "aws-lambda" {
-			u.Provisioned = w.Provisioned
+			u.Provisioned = w.provisionedIn(h)
 		}
 		if u.Architecture == "" {
 			u.Architecture = string(pricing.X86_64)
 		}
 		out = append(out, u)
+	}
+	return out
+}
+
+// provisionedIn is the workload's provisioned instances in hour h.
+func (w *Workload) provisionedIn(h int) int {
+	switch len(w.Provisioned) {
+	case 0:
+		return 0
+	case 1:
+		return w.Provisioned[0]
+	}
+	return w.Provisioned[h%len(w.Provisioned)]
+}
+
+// provisionedHours is Provisioned as the keep-alive model takes it, or its
+// mean for a day solved at its mean rate.
+func (w *Workload) provisionedHours(hourly bool) []float64 {
+	out := make([]float64, len(w.Provisioned))
+	for h, k := range w.Provisioned {
+		out[h] = float64(k)
+	}
+	if !hourly && len(out) > 1 {
+		return []float64{num.Sum(out) / float64(len(out))}
 	}
 	return out
 }

@@ -21,7 +21,8 @@ type Measures struct {
 	// instances; Reserved its reservation (0: none).
 	P99Concurrency int
 	Reserved       int
-	// ProvisionedUtilisation is the busy share of Provisioned instances.
+	// ProvisionedUtilisation is the busy share of the provisioned
+	// instances, at most Provisioned in an hour.
 	Provisioned            int
 	ProvisionedUtilisation float64
 	// MemoryUsedMb of MemoryMb.
@@ -65,7 +66,7 @@ func (m *Measures) Value(k KPI) (float64, string, bool) {
 	case ReservedUsage:
 		return float64(m.P99Concurrency) / float64(max(m.Reserved, 1)), fmt.Sprintf("p99 concurrency %d of %d reserved", m.P99Concurrency, m.Reserved), true
 	case ProvisionedUtilisation:
-		return m.ProvisionedUtilisation, fmt.Sprintf("busy share of %d provisioned instances over the day", m.Provisioned), true
+		return m.ProvisionedUtilisation, fmt.Sprintf("busy share of its provisioned instances (%d at most) over the day", m.Provisioned), true
 	case MemoryUtilisation, MemoryFit:
 		return m.MemoryUsedMb / m.MemoryMb, fmt.Sprintf("%s MB used of %s MB", g(m.MemoryUsedMb), g(m.MemoryMb)), true
 	}
