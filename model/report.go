@@ -116,12 +116,12 @@ type CostBreakdown struct {
 
 // PerformanceCharacteristics restate the function's configuration.
 type PerformanceCharacteristics struct {
-	MemoryMb               float64 `json:"memory_mb"`
-	AvgExecutionTimeMs     float64 `json:"avg_execution_time_ms"`
-	P95ExecutionTimeMs     float64 `json:"p95_execution_time_ms"`
-	P99ExecutionTimeMs     float64 `json:"p99_execution_time_ms"`
-	MonthlyInvocations     float64 `json:"monthly_invocations"`
-	ReservedConcurrency    float64 `json:"reserved_concurrency"`
+	MemoryMb            float64 `json:"memory_mb"`
+	AvgExecutionTimeMs  float64 `json:"avg_execution_time_ms"`
+	P95ExecutionTimeMs  float64 `json:"p95_execution_time_ms"`
+	P99ExecutionTimeMs  float64 `json:"p99_execution_time_ms"`
+	MonthlyInvocations  float64 `json:"monthly_invocations"`
+	ReservedConcurrency float64 `json:"reserved_concurrency"`
 	// ProvisionedConcurrency is the provisioned instances over a day:
 	// constant, or the mean of ProvisionedByHour.
 	ProvisionedConcurrency float64 `json:"provisioned_concurrency"`
