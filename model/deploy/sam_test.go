@@ -70,6 +70,7 @@ func TestSAMExportsPassCfnLint(t *testing.T) {
 	scaled.Functions[0].Name = `user auth "v2" ${x} #1`
 	scaled.Functions[1].Architecture = "arm64"
 	scaled.Functions[1].TimeoutSeconds = 30
+	scaled.Functions[2].ProvisionedConcurrency, scaled.Functions[2].ProvisionedByHour = 0, byHour()
 	imp, probs := model.ImportAWS(model.AWSFiles{
 		Functions:   awsFixture(t, "list-functions-2026.json"),
 		Concurrency: []model.NamedFile{awsFixture(t, "concurrency.my-function.json"), awsFixture(t, "provisioned.my-function.json")},

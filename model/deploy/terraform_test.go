@@ -247,3 +247,41 @@ func TestTerraformOfAnImportedAccount(t *testing.T) {
 		}
 	}
 }
+
+// byHour is provisioned concurrency by hour: 1 at night (22:00-06:00 UTC),
+// 3 by day.
+func byHour() []int {
+	day := make([]int, deploy.HoursPerDay)
+	for h := range day {
+		day[h] = 3
+		if h < 6 || h >= 22 {
+			day[h] = 1
+		}
+	}
+	return day
+}
+
+// A function's provisioned concurrency by hour is exported as it is: its
+// configuration at the day's most, a scheduled action at each hour the
+// level changes (06:00 to 3, 22:00 to 1), no policy comparison's plan.
+func TestTerraformSchedulesProvisionedConcurrencyByHour(t *testing.T) {
+	s := model.DefaultScenario()
+	s.Functions[0].ProvisionedByHour = byHour()
+	text, d := terraformOf(t, &s)
+	res := checkTerraform(t, text)
+	f := d.Functions[0]
+	if f.Provisioned != 3 || f.Scaling == nil || f.Scaling.Policy != deploy.ByHour || f.Scaling.Min != 1 || f.Scaling.Max != 3 ||
+		!slices.Equal(f.Scaling.Hours, []deploy.HourCapacity{{Hour: 0, Capacity: 1}, {Hour: 6, Capacity: 3}, {Hour: 22, Capacity: 1}}) {
+		t.Fatalf("deployed %+v scaling %+v", f, f.Scaling)
+	}
+	if len(res["aws_appautoscaling_scheduled_action"]) != 3 || len(res["aws_lambda_provisioned_concurrency_config"]) != 1 {
+		t.Errorf("%d scheduled actions, %d configurations", len(res["aws_appautoscaling_scheduled_action"]), len(res["aws_lambda_provisioned_concurrency_config"]))
+	}
+	var crons []string
+	for _, blk := range res["aws_appautoscaling_scheduled_action"] {
+		crons = append(crons, literal(t, blk, "schedule"))
+	}
+	if !slices.Contains(crons, "cron(0 6 * * ? *)") || !slices.Contains(crons, "cron(0 22 * * ? *)") {
+		t.Errorf("schedules %v", crons)
+	}
+}
