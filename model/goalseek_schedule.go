@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"slices"
 
 	"planner/model/keepalive"
@@ -19,17 +20,15 @@ type hourGroup struct {
 
 // searchSchedule looks for provisioned concurrency by hour of the day that
 // meets every target of constant (a candidate that meets them with a
-// constant level) for less. Hours of equal traffic are one group. From no
-// provisioned instances, it adds one instance to every hour of the group
-// whose cold starts it cuts most per instance-hour,
-//
-//	gain_g = requests_g/hour × (P_g(cold | k_g) − P_g(cold | k_g + 1)),
-//
-// until the targets are met (the targets provisioned concurrency moves fall
-// with the day's cold-start rate, Σ_g |g| requests_g P_g / Σ requests), then
-// takes an instance back from each group while they stay met. Nil where the
-// traffic is the same every hour, the rate is given rather than modelled, or
-// no schedule does better than the constant level.
+// constant level) for less. Hours of equal traffic are one group. The
+// targets provisioned concurrency moves fall with the day's cold-start rate,
+// Σ_g |g| requests_g P_g(cold | k_g) / Σ requests, so the search bounds
+// each hour's own: for a bound θ every group takes the least level k_g with
+// P_g(cold | k_g) ≤ θ (up to twice the constant level), and θ is the
+// largest that meets the targets (bisection on a log scale); then each
+// group gives back instances while the targets stay met and the bill
+// falls. Nil where the traffic is the same every hour, the rate is given
+// rather than modelled, or no schedule does better than the constant level.
 func (g *seeker) searchSchedule(i int, constant *candidate) *candidate {
 	f := constant.fn
 	if f.RateGiven() {
@@ -44,48 +43,72 @@ func (g *seeker) searchSchedule(i int, constant *candidate) *candidate {
 			ColdServiceTimeMs: f.ColdServiceTimeMs(), KeepAliveMinutes: f.KeepAliveMinutes, ProvisionedConcurrency: float64(k)})
 		return r.ColdStartProbability
 	}
+	limit := 2 * constant.cfg.ProvisionedConcurrency
 	levels := make([]int, len(groups))
+	bound := func(theta float64) {
+		for k, gr := range groups {
+			lo, hi := -1, limit // P(cold | hi) ≤ θ or hi is the limit
+			for hi-lo > 1 {
+				if mid := (lo + hi) / 2; coldIn(gr, mid) <= theta {
+					hi = mid
+				} else {
+					lo = mid
+				}
+			}
+			levels[k] = hi
+		}
+	}
 	try := func() *candidate {
 		f.ProvisionedConcurrency, f.ProvisionedByHour = 0, scheduleOf(groups, levels)
 		return g.score(i, &f)
 	}
-	limit := 2 * constant.cfg.ProvisionedConcurrency
-	c := try()
-	for c.missed > 0 {
-		if !pcMoves(c.scores) {
-			return nil
-		}
-		best, gain := -1, 0.0
-		for k, gr := range groups {
-			if levels[k] >= limit {
-				continue
-			}
-			if d := gr.requests * (coldIn(gr, levels[k]) - coldIn(gr, levels[k]+1)); d > gain {
-				best, gain = k, d
-			}
-		}
-		if best < 0 {
-			return nil
-		}
-		levels[best]++
-		c = try()
+	most := 0.0
+	for _, gr := range groups {
+		most = max(most, coldIn(gr, 0))
 	}
+	var best *candidate
+	var bestLevels []int
+	lo, hi := math.Log(most*1e-6), math.Log(most) // log θ: lo tried first, hi fails (the constant needed instances)
+	for step := 0; step < scheduleBisections && most > 0; step++ {
+		theta := lo
+		if best != nil {
+			theta = (lo + hi) / 2
+		}
+		bound(math.Exp(theta))
+		c := try()
+		switch {
+		case c.missed == 0:
+			best, bestLevels, lo = c, slices.Clone(levels), theta
+		case best == nil:
+			return nil // the tightest bound misses: no schedule meets the targets
+		default:
+			hi = theta
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	copy(levels, bestLevels)
 	for k := range groups {
 		for levels[k] > 0 {
 			levels[k]--
-			if fewer := try(); fewer.missed == 0 && fewer.cost < c.cost {
-				c = fewer
+			if fewer := try(); fewer.missed == 0 && fewer.cost < best.cost {
+				best = fewer
 				continue
 			}
 			levels[k]++
 			break
 		}
 	}
-	if slices.Min(levels) == slices.Max(levels) || !c.better(constant, Configuration{}) {
+	if slices.Min(levels) == slices.Max(levels) || !best.better(constant, Configuration{}) {
 		return nil
 	}
-	return c
+	return best
 }
+
+// scheduleBisections bounds the search for the bound on each hour's
+// cold-start rate.
+const scheduleBisections = 14
 
 // hourGroups groups the hours of a day by their requests, busiest first.
 func hourGroups(requestsPerHour []float64) []hourGroup {
