@@ -158,3 +158,46 @@ func TestTuneKeepsFlatTrafficConstant(t *testing.T) {
 		t.Errorf("%v %+v", probs, tuned.Functions[0])
 	}
 }
+
+// A busy API whose cold-start target needs dozens of provisioned instances
+// gets them by hour, following its traffic, for less than the least
+// constant level that meets the target at the same size. (One instance
+// below the busy count changes no hour's cold starts, so a search adding
+// single instances stalls at none.)
+func TestTuneSchedulesABusyAPI(t *testing.T) {
+	s := twoLevelAPI()
+	f := &s.Functions[0]
+	f.InvocationsPerSecond = ptr(20.0)
+	f.TrafficProfile = []float64{0.02, 0.02, 0.02, 0.02, 0.02, 0.05, 0.2, 0.6, 1, 1.2, 1.3, 1.3, 1.4, 1.3, 1.2, 1.2, 1.1, 1, 0.8, 0.5, 0.3, 0.15, 0.08, 0.04}
+	f.AvgExecutionTimeMs, f.P95ExecutionTimeMs, f.P99ExecutionTimeMs, f.AllocatedMemoryMb = 350, 700, 1000, 1024
+	f.ColdStartDurationMs, f.Targets.ColdStartRate = 2000, ptr(0.000002)
+	tuned, _, probs := Tune(&s, Sources{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	after := mustEvaluate(t, tuned)
+	g := tuned.Functions[0]
+	if !after.Functions[0].Scorecard.Met || len(g.ProvisionedByHour) != 24 || g.ProvisionedAt(12) <= g.ProvisionedAt(3) {
+		t.Fatalf("tuned %v, met %v", g.ProvisionedByHour, after.Functions[0].Scorecard.Met)
+	}
+	constant := func(k int) *Report {
+		c := *tuned
+		c.Functions = []Function{g}
+		c.Functions[0].ProvisionedByHour, c.Functions[0].ProvisionedConcurrency = nil, k
+		return mustEvaluate(t, &c)
+	}
+	lo, hi := 0, g.ProvisionedPeak()*2 // the least constant level that meets the targets is in (lo, hi]
+	if !constant(hi).Functions[0].Scorecard.Met {
+		t.Fatalf("%d instances all day miss the targets", hi)
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; constant(mid).Functions[0].Scorecard.Met {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if cost := constant(hi).TotalSummary.TotalMonthlyCost; after.TotalSummary.TotalMonthlyCost >= cost {
+		t.Errorf("by hour $%.2f, %d all day $%.2f", after.TotalSummary.TotalMonthlyCost, hi, cost)
+	}
+}
