@@ -44,7 +44,7 @@ func handler(wasmSize string) *app.Handler {
 		// boot.js runs before app.js (it is not deferred): it repairs
 		// damaged percent escapes in the address before go-app reads it.
 		// ECharts is not among them: planner.js loads it with the first chart.
-		Scripts: []string{"/web/boot.js", "/web/planner.js defer"},
+		Scripts: []string{"/web/boot.js", "/web/planner.js defer", "/web/store.js"},
 		// ECharts, the interop worker and its module are precached so that
 		// charts, imports and exports work offline too; the page loads them
 		// on first use.

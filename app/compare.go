@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"strings"
 
 	"planner/model"
@@ -57,8 +56,8 @@ func evaluateChoice(id string, current *model.Report, library []savedScenario) c
 		if !ok {
 			return comparedSide{problem: "no saved scenario named " + strings.TrimPrefix(id, "saved:")}
 		}
-		s, probs := model.ParseScenario(e.Scenario)
-		return evaluated(e.Scenario, s, probs)
+		s, probs := model.ParseScenario([]byte(e.Text))
+		return evaluated([]byte(e.Text), s, probs)
 	}
 	return comparedSide{problem: "nothing chosen"}
 }
@@ -82,7 +81,7 @@ func (c comparedSide) stillCurrent(id string, library []savedScenario) bool {
 		return false
 	case strings.HasPrefix(id, "saved:"):
 		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
-		return ok && bytes.Equal(e.Scenario, c.from)
+		return ok && string(c.from) == e.Text
 	}
 	return true
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -412,7 +411,10 @@ func (s *session) switchByHour(p path, constant string, hours int) {
 	if !ok || len(p) == 0 {
 		return
 	}
-	next := maps.Clone(obj)
+	next := make(map[string]any, len(obj)+1)
+	for k, v := range obj {
+		next[k] = v
+	}
 	key := p[len(p)-1].key
 	if list, _ := obj[key].([]any); len(list) > 0 {
 		most := 0.0

@@ -41,20 +41,20 @@ func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 	}
 	switch {
 	case len(aws) > 0 && len(others) > 0:
-		p.notice = notice{fmt.Sprintf("%s is not an AWS CLI output: drop an account's files together, and other files apart.", others[0].Name), true}
+		p.notice = notice{Text: fmt.Sprintf("%s is not an AWS CLI output: drop an account's files together, and other files apart.", others[0].Name), Bad: true}
 	case len(aws) > 0 && functionsFile == "":
-		p.notice = notice{"AWS CLI outputs need the list-functions output with them (functions.json): drop them together.", true}
+		p.notice = notice{Text: "AWS CLI outputs need the list-functions output with them (functions.json): drop them together.", Bad: true}
 	case functions > browserMaxFunctions:
-		p.notice = notice{fmt.Sprintf("%s lists %d functions; the browser plans at most %d. Use `planner import aws` on the command line.", functionsFile, functions, browserMaxFunctions), true}
+		p.notice = notice{Text: fmt.Sprintf("%s lists %d functions; the browser plans at most %d. Use `planner import aws` on the command line.", functionsFile, functions, browserMaxFunctions), Bad: true}
 	case len(aws) > 0:
-		p.notice = notice{"Reading " + plural(len(aws), "AWS CLI file") + "…", false}
+		p.notice = notice{Text: "Reading " + plural(len(aws), "AWS CLI file") + "…"}
 		callInterop(ctx, interop.Request{Op: interop.OpImportAWS, Files: aws}, func(ctx app.Context, resp interop.Response) {
 			p.importedAWS(resp, functionsFile, len(aws))
 		})
 	case len(others) == 1:
 		p.importOne(ctx, others[0])
 	case len(others) > 1:
-		p.notice = notice{fmt.Sprintf("%d files that are not one account's AWS CLI outputs: open them one at a time.", len(others)), true}
+		p.notice = notice{Text: fmt.Sprintf("%d files that are not one account's AWS CLI outputs: open them one at a time.", len(others)), Bad: true}
 	}
 }
 
@@ -62,7 +62,7 @@ func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 // AWS CLI files, functionsFile the list-functions output among them.
 func (p *Planner) importedAWS(resp interop.Response, functionsFile string, files int) {
 	if resp.Problems != "" || resp.Import == nil {
-		p.notice = notice{"The AWS files were not imported: " + resp.Problems, true}
+		p.notice = notice{Text: "The AWS files were not imported: " + resp.Problems, Bad: true}
 		return
 	}
 	imp := resp.Import
@@ -73,7 +73,7 @@ func (p *Planner) importedAWS(resp interop.Response, functionsFile string, files
 		text += " and " + plural(files-1, "other file")
 	}
 	text += ". Undo brings your previous scenario back."
-	p.notice = notice{text + notesText(imp.Notes), false}
+	p.notice = notice{Text: text + notesText(imp.Notes)}
 	p.tab = "application"
 }
 
@@ -102,17 +102,17 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 	case interop.ImportScenario:
 		s, probs := model.ParseScenarioUpTo(in.Data, browserMaxFunctions)
 		if len(probs) > 0 {
-			p.notice = notice{in.Name + " is not a scenario: " + probs.Error(), true}
+			p.notice = notice{Text: in.Name + " is not a scenario: " + probs.Error(), Bad: true}
 			return
 		}
 		p.s.load(*s)
-		p.notice = notice{"Imported " + in.Name + ". Undo brings your previous scenario back.", false}
+		p.notice = notice{Text: "Imported " + in.Name + ". Undo brings your previous scenario back."}
 	case interop.ImportShareLink:
 		p.openLink(strings.TrimSpace(string(in.Data)), p.s.scenario, true)
 	case interop.ImportPowerTuning:
 		p.applyPowerTuning(ctx, in)
 	default:
-		p.notice = notice{in.Name + " is none of what the planner reads: a scenario (JSON or share link), AWS CLI outputs, or Power Tuning results (link or output JSON).", true}
+		p.notice = notice{Text: in.Name + " is none of what the planner reads: a scenario (JSON or share link), AWS CLI outputs, or Power Tuning results (link or output JSON).", Bad: true}
 	}
 }
 
@@ -122,7 +122,7 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 func (p *Planner) applyPowerTuning(ctx app.Context, in model.NamedFile) {
 	i := p.selectedFunction()
 	if i < 0 || p.s.scenario == nil || i >= len(p.s.scenario.Functions) {
-		p.notice = notice{"Power Tuning results need a function to measure: add one first.", true}
+		p.notice = notice{Text: "Power Tuning results need a function to measure: add one first.", Bad: true}
 		return
 	}
 	f := p.s.scenario.Functions[i]
@@ -130,16 +130,16 @@ func (p *Planner) applyPowerTuning(ctx app.Context, in model.NamedFile) {
 		Function: &f, Architecture: p.s.scenario.ArchitectureOf(&f)}
 	callInterop(ctx, req, func(ctx app.Context, resp interop.Response) {
 		if resp.Problems != "" {
-			p.notice = notice{resp.Problems, true}
+			p.notice = notice{Text: resp.Problems, Bad: true}
 			return
 		}
 		fs := p.s.list(path{}.key("functions"))
 		if i >= len(fs) || fieldOf(fs[i], "name") != f.Name {
-			p.notice = notice{"“" + f.Name + "” changed while its Power Tuning results were read: nothing was set.", true}
+			p.notice = notice{Text: "“" + f.Name + "” changed while its Power Tuning results were read: nothing was set.", Bad: true}
 			return
 		}
 		p.s.replace(path{}.key("functions").at(i).key("execution_times_by_memory"), toDoc(resp.Measurements))
-		p.notice = notice{"Measured durations from " + in.Name + " set on “" + f.Name + "”. Undo takes them back." + notesText(resp.Notes), false}
+		p.notice = notice{Text: "Measured durations from " + in.Name + " set on “" + f.Name + "”. Undo takes them back." + notesText(resp.Notes)}
 		p.tab = "function"
 	})
 }
@@ -221,7 +221,7 @@ func (p *Planner) listenForImports(ctx app.Context) {
 			}
 			readFiles(ctx, files, func(ctx app.Context, inputs []model.NamedFile, refused string) {
 				if refused != "" {
-					p.notice = notice{"Nothing was imported: " + refused + ".", true}
+					p.notice = notice{Text: "Nothing was imported: " + refused + ".", Bad: true}
 					return
 				}
 				p.importInputs(ctx, inputs)

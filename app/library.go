@@ -1,73 +1,216 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/model"
 )
 
-// library is the scenarios saved in this browser, shared by the views that
-// list them. Every change is written to storage first and kept only when
-// the write succeeded; tell shows the user what became of it.
-type library struct {
-	entries []savedScenario
-	tell    func(notice)
+// savedScenario is a named scenario of the library: one record of the
+// browser's store (web/store.js).
+type savedScenario struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	SavedAt string `json:"saved_at"`
+	Text    string `json:"text"`
+	// Problem says why it does not open as a scenario ("" when it does);
+	// it is kept as it is, for the user to download or delete.
+	Problem string `json:"-"`
 }
 
-// write stores lib and keeps it; a failed write is told and changes nothing.
-func (l *library) write(lib []savedScenario, failed string) bool {
-	if err := saveLibrary(lib); err != nil {
-		l.tell(notice{failed + ": " + err.Error(), true})
-		return false
+// asideRecord is something that could not be read, kept as it was.
+type asideRecord struct {
+	ID     string `json:"id"`
+	From   string `json:"from"`
+	Reason string `json:"reason"`
+	KeptAt string `json:"kept_at"`
+	Size   int    `json:"size"`
+}
+
+// library is the scenarios saved in this browser, shared by the views that
+// list them: a copy of the store's records, read again whenever this tab or
+// another changes them. Every change is written to the store first, read
+// back, and told only then; a failure is told with the way out.
+type library struct {
+	entries []savedScenario
+	aside   []asideRecord
+	// failure says why the store cannot be read ("" when it can).
+	failure string
+	tell    func(notice)
+	// dispatch runs f on the page's goroutine and renders the page.
+	dispatch func(f func())
+}
+
+// call runs the store's method with args; then gets its result, or why it
+// failed.
+func (l *library) call(method string, then func(result, failed string), args ...any) {
+	store := app.Window().Get("plannerStore")
+	if !store.Truthy() || l.dispatch == nil {
+		then("", "this page has no storage for saved scenarios")
+		return
 	}
-	l.entries = lib
-	return true
+	var ok, bad app.Func
+	settle := func(result, failed string) {
+		ok.Release()
+		bad.Release()
+		l.dispatch(func() { then(result, failed) })
+	}
+	ok = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		result := ""
+		if len(args) > 0 && args[0].Type() == app.TypeString {
+			result = args[0].String()
+		}
+		settle(result, "")
+		return nil
+	})
+	bad = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		why := "the browser refused it"
+		if len(args) > 0 && args[0].Type() == app.TypeString {
+			why = args[0].String()
+		}
+		settle("", why)
+		return nil
+	})
+	defer func() {
+		if r := recover(); r != nil {
+			settle("", "the browser refused it")
+		}
+	}()
+	store.Call(method, args...).Call("then", ok, bad)
+}
+
+// load reads the records again (this tab's or another's changes).
+func (l *library) load(then func()) {
+	l.call("list", func(result, failed string) {
+		if failed != "" {
+			l.failure = failed
+			l.tell(notice{Text: "The saved scenarios could not be read: " + failed + ". Nothing was changed in them.", Bad: true})
+			return
+		}
+		var got struct {
+			Saved []savedScenario `json:"saved"`
+			Aside []asideRecord   `json:"aside"`
+		}
+		if err := json.Unmarshal([]byte(result), &got); err != nil {
+			l.failure = err.Error()
+			return
+		}
+		for i := range got.Saved {
+			got.Saved[i].Problem = l.problemOf(&got.Saved[i])
+		}
+		l.entries, l.aside, l.failure = got.Saved, got.Aside, ""
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// problemOf says why a record does not open as a scenario, reusing what
+// was found for the same record before.
+func (l *library) problemOf(e *savedScenario) string {
+	for _, old := range l.entries {
+		if old.ID == e.ID && old.SavedAt == e.SavedAt && len(old.Text) == len(e.Text) {
+			return old.Problem
+		}
+	}
+	if _, probs := model.ParseScenario([]byte(e.Text)); len(probs) > 0 {
+		return probs.Error()
+	}
+	return ""
+}
+
+// savedText is a scenario as a record holds it.
+func savedText(s *model.Scenario) string {
+	data, _ := json.Marshal(s)
+	return string(data)
 }
 
 // save saves s under name, replacing a scenario of that name.
 func (l *library) save(name string, s *model.Scenario) {
 	name = strings.TrimSpace(name)
 	if name == "" || s == nil {
-		l.tell(notice{"Give the scenario a name to save it.", true})
+		l.tell(notice{Text: "Give the scenario a name to save it.", Bad: true})
 		return
 	}
-	if l.write(withSaved(l.entries, name, s), "Could not save “"+name+"”") {
-		l.tell(notice{"Saved “" + name + "” in this browser.", false})
-	}
+	l.call("save", func(_, failed string) {
+		if failed != "" {
+			l.tell(notFiled("“"+name+"” was not saved: "+failed+".", s))
+			return
+		}
+		l.tell(notice{Text: "Saved “" + name + "” in this browser."})
+		l.load(nil)
+	}, name, savedText(s), false)
 }
 
-// keep saves s under a free name made from base, and says whether it was
-// stored.
-func (l *library) keep(s model.Scenario, base string) bool {
-	name := freeName(l.entries, base)
-	return l.write(withSaved(l.entries, name, &s), "Could not save “"+name+"”")
+// keep saves s under a free name made from base; done learns whether it
+// was stored and read back.
+func (l *library) keep(s model.Scenario, base string, done func(kept bool, failed string)) {
+	l.call("save", func(_, failed string) {
+		if failed == "" {
+			l.load(nil)
+		}
+		done(failed == "", failed)
+	}, base, savedText(&s), true)
 }
 
-// remove deletes the scenario named name.
-func (l *library) remove(name string) {
-	if l.write(without(l.entries, name), "Could not delete “"+name+"”") {
-		l.tell(notice{"Deleted “" + name + "”.", false})
-	}
+// remove deletes the saved record id (or the set-aside one, aside).
+func (l *library) remove(id, name string, aside bool) {
+	l.call("remove", func(_, failed string) {
+		if failed != "" {
+			l.tell(notice{Text: "“" + name + "” was not deleted: " + failed + ".", Bad: true})
+			return
+		}
+		l.tell(notice{Text: "Deleted “" + name + "”."})
+		l.load(nil)
+	}, id, aside)
 }
 
-// rename gives the scenario named old a new name not taken by another.
-func (l *library) rename(old, name string) {
+// rename gives the record id a new name that no other has.
+func (l *library) rename(id, old, name string) {
 	name = strings.TrimSpace(name)
 	if name == "" || name == old {
 		return
 	}
-	if _, taken := savedNamed(l.entries, name); taken {
-		l.tell(notice{"A scenario named “" + name + "” exists already.", true})
-		return
-	}
-	lib := make([]savedScenario, 0, len(l.entries))
-	for _, e := range l.entries {
-		if e.Name == old {
-			e.Name = name
+	l.call("rename", func(_, failed string) {
+		if failed != "" {
+			l.tell(notice{Text: "“" + old + "” was not renamed: " + failed + ".", Bad: true})
+		} else {
+			l.tell(notice{Text: "Renamed “" + old + "” to “" + name + "”."})
 		}
-		lib = append(lib, e)
-	}
-	if l.write(lib, "Could not rename") {
-		l.entries, _, _ = loadLibrary()
-	}
+		l.load(nil) // the field shows the stored name either way
+	}, id, name)
+}
+
+// setAside keeps text that could not be read under a key of its own; done
+// learns whether it was stored and read back.
+func (l *library) setAside(from, why, text string, done func(kept bool, failed string)) {
+	l.call("setAside", func(_, failed string) {
+		if failed == "" {
+			l.load(nil)
+		}
+		done(failed == "", failed)
+	}, from, why, text)
+}
+
+// downloadAside downloads a set-aside record as it was kept.
+func (l *library) downloadAside(r asideRecord) {
+	l.call("asideText", func(text, failed string) {
+		if failed != "" {
+			l.tell(notice{Text: "It could not be read: " + failed + ".", Bad: true})
+			return
+		}
+		download(sanitizeID(r.From)+"-kept.txt", "text/plain", text)
+	}, r.ID)
+}
+
+// notFiled is the notice of a scenario that was not saved, with the way
+// out: download it as a file.
+func notFiled(text string, s *model.Scenario) notice {
+	data, _ := json.MarshalIndent(s, "", "  ")
+	name := fileName(s, "scenario.json")
+	return notice{Text: text + " Download it as a file to keep it.", Bad: true,
+		Action: "Download scenario", Do: func() { download(name, "application/json", string(data)) }}
 }

@@ -11,10 +11,13 @@ import (
 	"planner/model/simulate"
 )
 
-// notice is a message to the user about links, storage and files.
+// notice is a message to the user about links, storage and files, with
+// an action that offers the way on (Action names it, Do does it).
 type notice struct {
-	Text string
-	Bad  bool
+	Text   string
+	Bad    bool
+	Action string
+	Do     func()
 }
 
 // OnMount opens the scenario of the address (a share link), else the
@@ -22,30 +25,32 @@ type notice struct {
 // bar in step with every valid edit.
 func (p *Planner) OnMount(ctx app.Context) {
 	p.installable = ctx.IsAppInstallable()
-	lib, dropped, err := loadLibrary()
-	p.lib.entries = lib
-	switch {
-	case err != nil:
-		p.notice = notice{err.Error() + "; they were set aside.", true}
-	case dropped > 0:
-		p.notice = notice{plural(dropped, "saved scenario") + " could not be read and were left out.", true}
+	p.lib.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }
+	p.lib.load(nil)
+	if store := app.Window().Get("plannerStore"); store.Truthy() {
+		store.Call("onChange", app.FuncOf(func(app.Value, []app.Value) any {
+			ctx.Dispatch(func(app.Context) { p.lib.load(nil) })
+			return nil
+		}))
+		store.Call("persist")
 	}
 	href := app.Window().Get("location").Get("href").String()
-	autosaved, autosaveProblem := readAutosave()
-	switch {
-	case model.HasLink(href):
-		if autosaved != nil {
-			p.s.load(*autosaved)
-		}
-		p.openLink(href, autosaved, false) // the undo history starts after the visit
-	case autosaved != nil:
+	autosaved, damaged := readAutosave()
+	if damaged != "" {
+		p.setAsideAutosave(damaged)
+	}
+	if autosaved != nil {
 		p.s.load(*autosaved)
-	case autosaveProblem != "":
-		p.notice = notice{autosaveProblem, true}
+	}
+	if model.HasLink(href) {
+		p.openLink(href, autosaved, false) // the undo history starts after the visit
 	}
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
-		ctx.Async(func() { persist(s) })
+		ctx.Async(func() {
+			err := p.persist(s)
+			ctx.Dispatch(func(app.Context) { p.autosaveFailed(err, s) })
+		})
 	}
 	p.s.onPending = func() { p.runPending(ctx) }
 	// A link pasted into the address bar of the open page changes only the
@@ -61,7 +66,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}))
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
-	persist(p.s.scenario)
+	p.autosaveFailed(p.persist(p.s.scenario), p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}
@@ -76,13 +81,15 @@ const browserMaxFunctions = 2000
 // openLink opens the scenario of a share link in place of previous (the
 // autosaved or current scenario, nil for none). A damaged link leaves
 // previous open, with a message; a link of previous itself (a reload of the
-// page's own address) changes nothing. Otherwise previous is kept in the
-// library first, and the message says so only when it was written; with
-// undoable, Undo brings it back too.
+// page's own address) changes nothing. Otherwise previous is saved in the
+// library first and the link opens once it is read back; when it cannot be
+// saved the link waits for the user's choice (download the previous
+// scenario, or open the link without it). With undoable, Undo brings the
+// previous scenario back too.
 func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool) {
 	shared, probs := model.DecodeLinkUpTo(href, browserMaxFunctions)
 	if len(probs) > 0 {
-		p.notice = notice{"This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), true}
+		p.notice = notice{Text: "This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), Bad: true}
 		return
 	}
 	if previous != nil && sameScenario(previous, shared) {
@@ -92,20 +99,37 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 	if shared.Name != "" {
 		opened += " “" + shared.Name + "”"
 	}
-	kept := previous == nil || p.lib.keep(*previous, "Before the shared link "+time.Now().Format("2006-01-02 15:04"))
-	p.s.load(*shared)
 	undo := ""
 	if undoable {
 		undo = " Undo brings it back."
 	}
-	switch {
-	case previous == nil:
-		p.notice = notice{opened + ".", false}
-	case kept:
-		p.notice = notice{opened + ". Your previous scenario is saved in Scenarios." + undo, false}
-	default:
-		p.notice = notice{opened + ". Your previous scenario could not be saved in this browser." + undo, true}
+	if previous == nil {
+		p.s.load(*shared)
+		p.notice = notice{Text: opened + "."}
+		return
 	}
+	p.notice = notice{Text: "Saving your scenario before opening the link…"}
+	p.lib.keep(*previous, "Before the shared link "+time.Now().Format("2006-01-02 15:04"), func(kept bool, failed string) {
+		if kept {
+			p.s.load(*shared)
+			p.notice = notice{Text: opened + ". Your previous scenario is saved in Scenarios." + undo}
+			return
+		}
+		wait := notFiled("The link was not opened: your scenario could not be saved in this browser first ("+failed+").", previous)
+		wait.Text += " Or open the link without keeping it."
+		wait.Do = func() {
+			download(fileName(previous, "scenario.json"), "application/json", savedText(previous))
+			p.notice = notice{Text: "Downloaded your scenario. Open the link now?", Action: "Open the link", Do: func() {
+				p.s.load(*shared)
+				p.notice = notice{Text: opened + "."}
+			}}
+		}
+		p.pendingLink = func() {
+			p.s.load(*shared)
+			p.notice = notice{Text: opened + " without keeping your previous scenario." + undo, Bad: true}
+		}
+		p.notice = wait
+	})
 }
 
 // progressInterval is how often background work updates its progress (each
@@ -167,18 +191,37 @@ func fallbackText(autosaved *model.Scenario) string {
 	return "Showing the default scenario instead"
 }
 
-// readAutosave reads the autosaved scenario; a damaged entry gives a message.
-func readAutosave() (*model.Scenario, string) {
+// readAutosave reads the autosaved scenario; a damaged one is returned as
+// it is, to be set aside.
+func readAutosave() (s *model.Scenario, damaged string) {
 	raw, ok := storageGet(currentKey)
 	if !ok {
 		return nil, ""
 	}
 	s, probs := model.ParseScenario([]byte(raw))
 	if len(probs) > 0 {
-		setAside(currentKey, raw)
-		return nil, "Your autosaved scenario could not be read (" + probs[0].String() + "); it is kept under " + currentKey + ".damaged and the default scenario is shown."
+		return nil, raw
 	}
 	return s, ""
+}
+
+// setAsideAutosave keeps a damaged autosave in the store, byte for byte;
+// until it is read back there, the autosave is not written over.
+func (p *Planner) setAsideAutosave(raw string) {
+	_, probs := model.ParseScenario([]byte(raw))
+	why := probs.Error()
+	p.holdAutosave = true
+	p.notice = notice{Text: "Your autosaved scenario could not be read (" + why + "); keeping it aside…", Bad: true}
+	p.lib.setAside(currentKey, why, raw, func(kept bool, failed string) {
+		if kept {
+			p.holdAutosave = false
+			p.notice = notice{Text: "Your autosaved scenario could not be read (" + why + "); it is kept as it was under Scenarios › Kept aside, and the default scenario is shown.", Bad: true}
+			p.autosaveFailed(p.persist(p.s.scenario), p.s.scenario)
+			return
+		}
+		p.notice = notice{Text: "Your autosaved scenario could not be read (" + why + ") nor kept aside (" + failed + "): it stays in this browser's storage, and your edits here are not autosaved until you download it.",
+			Bad: true, Action: "Download it", Do: func() { download("planner-autosave-damaged.txt", "text/plain", raw) }}
+	})
 }
 
 func sameScenario(a, b *model.Scenario) bool {
@@ -187,18 +230,33 @@ func sameScenario(a, b *model.Scenario) bool {
 	return string(x) == string(y)
 }
 
-// persist autosaves a valid scenario and puts its link in the address bar.
-func persist(s *model.Scenario) {
+// persist autosaves a valid scenario (not while a damaged autosave waits
+// to be kept aside) and puts its link in the address bar.
+func (p *Planner) persist(s *model.Scenario) error {
 	if s == nil {
-		return
-	}
-	if data, err := json.Marshal(s); err == nil {
-		_ = storageSet(currentKey, string(data))
+		return nil
 	}
 	if prefix, doc, err := model.LinkDocument(s); err == nil {
 		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
 			follow.Invoke(prefix, string(doc))
 		}
+	}
+	if p.holdAutosave {
+		return nil
+	}
+	return storageSet(currentKey, savedText(s))
+}
+
+// autosaveFailed tells, once, that edits are not autosaved (with the way
+// out), and again when they are.
+func (p *Planner) autosaveFailed(err error, s *model.Scenario) {
+	switch {
+	case err != nil && !p.autosaveBroken:
+		p.autosaveBroken = true
+		p.notice = notFiled("Your edits are not being autosaved in this browser: "+err.Error()+".", s)
+	case err == nil && p.autosaveBroken:
+		p.autosaveBroken = false
+		p.notice = notice{Text: "Your edits are autosaved again."}
 	}
 }
 
@@ -206,13 +264,13 @@ func persist(s *model.Scenario) {
 // the browser compresses the link (web/planner.js).
 func (p *Planner) share(ctx app.Context) {
 	if p.s.scenario == nil {
-		p.notice = notice{"Fix the marked inputs first: a link carries a valid scenario.", true}
+		p.notice = notice{Text: "Fix the marked inputs first: a link carries a valid scenario.", Bad: true}
 		return
 	}
 	prefix, doc, err := model.LinkDocument(p.s.scenario)
 	share := app.Window().Get("plannerShare")
 	if err != nil || !share.Truthy() {
-		p.notice = notice{"This page cannot make links; the scenario stays saved in this browser.", true}
+		p.notice = notice{Text: "This page cannot make links; the scenario stays saved in this browser.", Bad: true}
 		return
 	}
 	var done, failed app.Func
@@ -226,9 +284,9 @@ func (p *Planner) share(ctx app.Context) {
 				opens = "it opens the last valid scenario, without the marked inputs."
 			}
 			if copied {
-				p.notice = notice{"Link copied: " + opens, false}
+				p.notice = notice{Text: "Link copied: " + opens}
 			} else {
-				p.notice = notice{"Copy the link below (the browser did not allow copying): " + opens, false}
+				p.notice = notice{Text: "Copy the link below (the browser did not allow copying): " + opens}
 			}
 		})
 		release()
@@ -236,7 +294,7 @@ func (p *Planner) share(ctx app.Context) {
 	})
 	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ctx.Dispatch(func(ctx app.Context) {
-			p.notice = notice{"This browser cannot compress links; the scenario stays saved in this browser.", true}
+			p.notice = notice{Text: "This browser cannot compress links; the scenario stays saved in this browser.", Bad: true}
 		})
 		release()
 		return nil

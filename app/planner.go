@@ -36,6 +36,11 @@ type Planner struct {
 	// installable while the browser offers to install it; printing while
 	// the page shows the printed report.
 	updated, installable, printing bool
+	// holdAutosave keeps a damaged autosave from being written over until
+	// it is kept aside; autosaveBroken is true while autosaves fail.
+	holdAutosave, autosaveBroken bool
+	// pendingLink opens a link that waits for the user's choice (nil: none).
+	pendingLink func()
 }
 
 // tabs of the report, in order.
@@ -167,7 +172,10 @@ func (p *Planner) install(ctx app.Context, e app.Event) {
 
 // reload saves the scenario and reloads the page into the new version.
 func (p *Planner) reload(ctx app.Context, e app.Event) {
-	persist(p.s.scenario)
+	if err := p.persist(p.s.scenario); err != nil {
+		p.autosaveFailed(err, p.s.scenario)
+		return
+	}
 	ctx.Reload()
 }
 
@@ -189,10 +197,23 @@ func (p *Planner) noticeBar() app.UI {
 			)
 		}),
 		app.If(p.notice.Text != "", func() app.UI {
-			return app.P().ID("notice").Class(classes("notice", true, "bad", p.notice.Bad)).Attr("role", "status").Body(
-				app.Text(p.notice.Text+" "),
+			role := "status"
+			if p.notice.Bad {
+				role = "alert"
+			}
+			n := p.notice
+			return app.P().ID("notice").Class(classes("notice", true, "bad", n.Bad)).Attr("role", role).Body(
+				app.Text(n.Text+" "),
+				app.If(n.Action != "" && n.Do != nil, func() app.UI {
+					return app.Button().Type("button").Class("link").ID("notice-action").Text(n.Action).
+						OnClick(func(ctx app.Context, e app.Event) { n.Do() })
+				}),
+				app.If(p.pendingLink != nil, func() app.UI {
+					return app.Button().Type("button").Class("link").ID("open-link-anyway").Text("Open the link without keeping it").
+						OnClick(func(ctx app.Context, e app.Event) { open := p.pendingLink; p.pendingLink = nil; open() })
+				}),
 				app.Button().Type("button").Class("link").Text("Dismiss").
-					OnClick(func(ctx app.Context, e app.Event) { p.notice = notice{}; p.shared = "" }),
+					OnClick(func(ctx app.Context, e app.Event) { p.notice = notice{}; p.shared = ""; p.pendingLink = nil }),
 			)
 		}),
 		app.If(p.shared != "", func() app.UI {

@@ -66,7 +66,7 @@ func (c *Scenarios) export(ctx app.Context, i int) {
 	callInterop(ctx, interop.Request{Op: interop.OpExport, Scenario: doc, Format: x.format}, func(ctx app.Context, resp interop.Response) {
 		c.exporting = ""
 		if resp.Problems != "" {
-			c.Library.tell(notice{x.label + " could not be written: " + resp.Problems, true})
+			c.Library.tell(notice{Text: x.label + " could not be written: " + resp.Problems, Bad: true})
 			return
 		}
 		download(fileName(s, x.file), x.mime, resp.Text)

@@ -246,9 +246,9 @@ func (o *Optimize) apply(i int) {
 	}
 	if i < 0 {
 		o.Session.replace(path{}.key("functions"), toDoc(o.tuned.Functions))
-		o.Tell(notice{"Applied goal seek to every function. Undo takes it back.", false})
+		o.Tell(notice{Text: "Applied goal seek to every function. Undo takes it back."})
 		return
 	}
 	o.Session.replace(path{}.key("functions").at(i), toDoc(o.tuned.Functions[i]))
-	o.Tell(notice{"Applied goal seek to " + o.tuned.Functions[i].Name + ". Undo takes it back.", false})
+	o.Tell(notice{Text: "Applied goal seek to " + o.tuned.Functions[i].Name + ". Undo takes it back."})
 }

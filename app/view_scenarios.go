@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,27 +50,36 @@ func (c *Scenarios) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { c.Library.save(c.nameToSave(), c.Session.scenario) }),
 		),
 		app.H3().Text("Saved in this browser"),
-		app.If(len(c.Library.entries) == 0, func() app.UI { return app.P().Text("Nothing saved yet.") }),
+		app.If(c.Library.failure != "", func() app.UI {
+			return app.P().Class("error").Attr("role", "alert").Text("The saved scenarios cannot be read here: " + c.Library.failure + ".")
+		}),
+		app.If(len(c.Library.entries) == 0 && c.Library.failure == "", func() app.UI { return app.P().Text("Nothing saved yet.") }),
 		app.Ul().Class("library").Body(app.Range(c.Library.entries).Slice(func(i int) app.UI {
 			e := c.Library.entries[i]
-			id := "saved-" + sanitizeID(strings.ToLower(strings.ReplaceAll(e.Name, " ", "-")))
-			return app.Li().Body(
+			id := "saved-" + sanitizeID(e.ID)
+			return app.Li().DataSet("id", e.ID).Body(
 				app.Label().For(id).Class("visually-hidden").Text("Name of saved scenario "+e.Name),
-				app.Input().Type("text").ID(id).Value(e.Name).Title("Rename").DataSet("name", e.Name).
+				app.Input().Type("text").ID(id).Value(e.Name).Title("Rename").DataSet("id", e.ID).DataSet("name", e.Name).
 					OnChange(func(ctx app.Context, ev app.Event) {
-						c.Library.rename(eventData(ctx, "name"), ctx.JSSrc().Get("value").String())
+						c.Library.rename(eventData(ctx, "id"), eventData(ctx, "name"), ctx.JSSrc().Get("value").String())
 					}),
 				app.Small().Class("saved-at").Text(savedAt(e.SavedAt)),
-				app.Button().Type("button").Class("small").Text("Open").Aria("label", "Open "+e.Name).DataSet("name", e.Name).
-					OnClick(func(ctx app.Context, ev app.Event) { c.withSaved(ctx, c.openSaved) }),
-				app.Button().Type("button").Class("small").Text("Duplicate").Aria("label", "Duplicate "+e.Name).DataSet("name", e.Name).
-					OnClick(func(ctx app.Context, ev app.Event) { c.withSaved(ctx, c.duplicateSaved) }),
-				app.Button().Type("button").Class("small danger").Text("Delete").Aria("label", "Delete "+e.Name).DataSet("name", e.Name).
-					OnClick(func(ctx app.Context, ev app.Event) {
-						c.withSaved(ctx, func(e savedScenario) { c.Library.remove(e.Name) })
-					}),
+				app.If(e.Problem != "", func() app.UI {
+					return app.Small().Class("error").Text("Cannot be opened: " + e.Problem + ". Kept as it was.")
+				}),
+				app.If(e.Problem == "", func() app.UI {
+					return app.Span().Body(
+						smallButton("Open", "Open "+e.Name, "small", e.ID, c.withSaved(c.openSaved)),
+						smallButton("Duplicate", "Duplicate "+e.Name, "small", e.ID, c.withSaved(c.duplicateSaved)),
+					)
+				}),
+				smallButton("Download", "Download "+e.Name, "small", e.ID, c.withSaved(func(e savedScenario) {
+					download(sanitizeID(e.Name)+".json", "application/json", e.Text)
+				})),
+				smallButton("Delete", "Delete "+e.Name, "small danger", e.ID, c.withSaved(func(e savedScenario) { c.Library.remove(e.ID, e.Name, false) })),
 			)
 		})),
+		app.If(len(c.Library.aside) > 0, func() app.UI { return c.keptAside() }),
 		app.H3().Text("Presets"),
 		app.Ul().Class("presets").Body(app.Range(presets).Slice(func(i int) app.UI {
 			pr := presets[i]
@@ -77,7 +87,7 @@ func (c *Scenarios) Render() app.UI {
 				app.Button().Type("button").Class("small").Text("Open").Aria("label", "Open preset "+pr.Name).
 					OnClick(func(ctx app.Context, e app.Event) {
 						c.Session.load(pr.Scenario())
-						c.Library.tell(notice{"Opened the preset “" + pr.Name + "”. Undo brings your scenario back.", false})
+						c.Library.tell(notice{Text: "Opened the preset “" + pr.Name + "”. Undo brings your scenario back."})
 					}),
 				app.Strong().Text(" "+pr.Name+": "),
 				app.Text(pr.Description),
@@ -91,39 +101,33 @@ func (c *Scenarios) Render() app.UI {
 				Accept(".json,.txt,application/json,text/plain").Aria("describedby", "import-help").
 				OnChange(c.importFiles),
 			app.Label().For("import-file").Class("button-like").Text("Import files…"),
-			app.Button().Type("button").Class("small").Text("Export scenario JSON").Disabled(c.Session.scenario == nil).
-				OnClick(func(ctx app.Context, e app.Event) {
-					data, _ := json.MarshalIndent(c.Session.scenario, "", "  ")
-					download(fileName(c.Session.scenario, "scenario.json"), "application/json", string(data))
-				}),
+			fileButton("", "Export scenario JSON", c.Session.scenario == nil, func(app.Context) {
+				data, _ := json.MarshalIndent(c.Session.scenario, "", "  ")
+				download(fileName(c.Session.scenario, "scenario.json"), "application/json", string(data))
+			}),
 		),
 		app.Div().Class("paste-box").Body(
 			app.Label().For("paste-input").Text("Or paste a share link, a Power Tuning link or a file's contents"),
 			app.Textarea().ID("paste-input").Rows(2).Text(c.pasted).Attr("spellcheck", "false").Aria("describedby", "import-help").
 				OnInput(func(ctx app.Context, e app.Event) { c.pasted = ctx.JSSrc().Get("value").String() }),
-			app.Button().Type("button").Class("small").ID("paste-open").Text("Open").Disabled(c.pasted == "").
-				OnClick(func(ctx app.Context, e app.Event) {
-					c.Import(ctx, []model.NamedFile{{Name: "the pasted text", Data: []byte(c.pasted)}})
-				}),
+			fileButton("paste-open", "Open", c.pasted == "", func(ctx app.Context) {
+				c.Import(ctx, []model.NamedFile{{Name: "the pasted text", Data: []byte(c.pasted)}})
+			}),
 		),
 		c.infrastructure(),
 		app.H3().Text("Report"),
 		app.Div().Class("files").Body(
-			app.Button().Type("button").Class("small").Text("Report JSON").Disabled(c.Session.report == nil).
-				OnClick(func(ctx app.Context, e app.Event) {
-					data, _ := json.MarshalIndent(c.Session.report, "", "  ")
-					download(fileName(c.Session.scenario, "report.json"), "application/json", string(data))
-				}),
-			app.Button().Type("button").Class("small").ID("export-report-csv").Text("Report CSV").Disabled(c.Session.report == nil).
-				OnClick(func(ctx app.Context, e app.Event) {
-					downloadReport(ctx, c.Session, interop.FormatReportCSV, "report.csv", "text/csv", c.Library.tell)
-				}),
-			app.Button().Type("button").Class("small").ID("export-report-md").Text("Report Markdown").Disabled(c.Session.report == nil).
-				OnClick(func(ctx app.Context, e app.Event) {
-					downloadReport(ctx, c.Session, interop.FormatReportMarkdown, "report.md", "text/markdown", c.Library.tell)
-				}),
-			app.Button().Type("button").Class("small").Text("Print").
-				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+			fileButton("", "Report JSON", c.Session.report == nil, func(app.Context) {
+				data, _ := json.MarshalIndent(c.Session.report, "", "  ")
+				download(fileName(c.Session.scenario, "report.json"), "application/json", string(data))
+			}),
+			fileButton("export-report-csv", "Report CSV", c.Session.report == nil, func(ctx app.Context) {
+				downloadReport(ctx, c.Session, interop.FormatReportCSV, "report.csv", "text/csv", c.Library.tell)
+			}),
+			fileButton("export-report-md", "Report Markdown", c.Session.report == nil, func(ctx app.Context) {
+				downloadReport(ctx, c.Session, interop.FormatReportMarkdown, "report.md", "text/markdown", c.Library.tell)
+			}),
+			fileButton("", "Print", false, func(app.Context) { app.Window().Call("print") }),
 		),
 	)
 }
@@ -137,7 +141,7 @@ func downloadReport(ctx app.Context, s *session, format, name, mime string, tell
 	}
 	callInterop(ctx, interop.Request{Op: interop.OpReport, Report: r, Format: format}, func(ctx app.Context, resp interop.Response) {
 		if resp.Problems != "" {
-			tell(notice{"The report could not be written: " + resp.Problems, true})
+			tell(notice{Text: "The report could not be written: " + resp.Problems, Bad: true})
 			return
 		}
 		download(fileName(sc, name), mime, resp.Text)
@@ -166,40 +170,99 @@ func (c *Scenarios) nameToSave() string {
 	return c.saveName
 }
 
-// withSaved calls f with the saved scenario named in the event's data-name.
-func (c *Scenarios) withSaved(ctx app.Context, f func(savedScenario)) {
-	name := eventData(ctx, "name")
-	for _, e := range c.Library.entries {
-		if e.Name == name {
-			f(e)
-			return
+// keptAside lists what could not be read, kept as it was: why, when,
+// its size; each can be downloaded, and deleted by the user alone.
+func (c *Scenarios) keptAside() app.UI {
+	return app.Div().Class("kept-aside").Body(
+		app.H3().Text("Kept aside"),
+		app.P().Class("help").Text("What could not be read, kept byte for byte. Download it to mend it by hand; nothing here is deleted unless you delete it."),
+		app.Ul().Class("aside").Body(app.Range(c.Library.aside).Slice(func(i int) app.UI {
+			r := c.Library.aside[i]
+			return app.Li().DataSet("id", r.ID).Body(
+				app.Strong().Text(r.From),
+				app.Text(": "+r.Reason+" "),
+				app.Small().Class("saved-at").Text("(kept "+strings.TrimSuffix(strings.Replace(r.KeptAt, "T", " ", 1), "Z")+" UTC, "+model.GroupDigits(strconv.Itoa(r.Size))+" characters) "),
+				smallButton("Download", "Download what was kept from "+r.From, "small", r.ID, c.withAside(c.Library.downloadAside)),
+				smallButton("Delete", "Delete what was kept from "+r.From, "small danger", r.ID, c.withAside(func(r asideRecord) {
+					c.Library.remove(r.ID, "what was kept from "+r.From, true)
+				})),
+			)
+		})),
+	)
+}
+
+// smallButton is a button with its text, its accessible label, its
+// classes and the ID it acts on, read from the element when it is clicked
+// (a handler kept from an earlier render never acts on another record).
+func smallButton(text, label, class, id string, do func(id string)) app.UI {
+	return app.Button().Type("button").Class(class).Text(text).Aria("label", label).DataSet("id", id).
+		OnClick(func(ctx app.Context, _ app.Event) { do(eventData(ctx, "id")) })
+}
+
+// fileButton is a small button with an ID ("" for none) that does what it
+// says unless disabled.
+func fileButton(id, text string, disabled bool, do func(app.Context)) app.UI {
+	b := app.Button().Type("button").Class("small").Text(text).Disabled(disabled).
+		OnClick(func(ctx app.Context, _ app.Event) { do(ctx) })
+	if id != "" {
+		b = b.ID(id)
+	}
+	return b
+}
+
+// withSaved is f of the saved scenario an ID names (nothing when it is gone).
+func (c *Scenarios) withSaved(f func(savedScenario)) func(id string) {
+	return func(id string) {
+		for _, e := range c.Library.entries {
+			if e.ID == id {
+				f(e)
+				return
+			}
+		}
+	}
+}
+
+// withAside is f of the kept-aside record an ID names.
+func (c *Scenarios) withAside(f func(asideRecord)) func(id string) {
+	return func(id string) {
+		for _, r := range c.Library.aside {
+			if r.ID == id {
+				f(r)
+				return
+			}
 		}
 	}
 }
 
 func (c *Scenarios) openSaved(e savedScenario) {
-	s, probs := model.ParseScenario(e.Scenario)
+	s, probs := model.ParseScenario([]byte(e.Text))
 	if len(probs) > 0 {
-		c.Library.tell(notice{"“" + e.Name + "” could not be opened: " + probs.Error(), true})
+		c.Library.tell(notice{Text: "“" + e.Name + "” could not be opened: " + probs.Error(), Bad: true})
 		return
 	}
 	c.Session.load(*s)
-	c.Library.tell(notice{"Opened “" + e.Name + "”. Undo brings your previous scenario back.", false})
+	c.Library.tell(notice{Text: "Opened “" + e.Name + "”. Undo brings your previous scenario back."})
 }
 
 func (c *Scenarios) duplicateSaved(e savedScenario) {
-	s, probs := model.ParseScenario(e.Scenario)
+	s, probs := model.ParseScenario([]byte(e.Text))
 	if len(probs) > 0 {
 		return
 	}
-	c.Library.keep(*s, e.Name+" copy")
+	c.Library.keep(*s, e.Name+" copy", func(kept bool, failed string) {
+		if kept {
+			c.Library.tell(notice{Text: "Duplicated “" + e.Name + "”."})
+		} else {
+			c.Library.tell(notFiled("“"+e.Name+"” was not duplicated: "+failed+".", s))
+		}
+	})
 }
 
 // importFiles opens the files chosen by the user.
 func (c *Scenarios) importFiles(ctx app.Context, e app.Event) {
 	readFiles(ctx, ctx.JSSrc().Get("files"), func(ctx app.Context, inputs []model.NamedFile, refused string) {
 		if refused != "" {
-			c.Library.tell(notice{"Nothing was imported: " + refused + ".", true})
+			c.Library.tell(notice{Text: "Nothing was imported: " + refused + ".", Bad: true})
 			return
 		}
 		c.Import(ctx, inputs)

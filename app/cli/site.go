@@ -53,7 +53,7 @@ func build(env *Env, out, web string) error {
 	if err != nil {
 		return fmt.Errorf("%v (build the wasm first: make dist)", err)
 	}
-	for _, need := range []string{"echarts.min.js", "planner.js", "boot.js", "planner.css", "noscript.css", "icon-192.png", "icon-512.png", "icon.svg"} {
+	for _, need := range []string{"echarts.min.js", "planner.js", "store.js", "boot.js", "planner.css", "noscript.css", "icon-192.png", "icon-512.png", "icon.svg"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("missing asset: %v", err)
 		}

@@ -205,39 +205,6 @@ func TestFunctionListActions(t *testing.T) {
 	checkFigures(t, b, report(t, want))
 }
 
-// Damaged storage entries are reported and never break the page.
-func TestCorruptStorage(t *testing.T) {
-	s := startSite(t)
-	b := openPlanner(t, s.URL+"/")
-	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"functions":[{"name":"x","allocated_memory_mb":"huge"}]}');
-		localStorage.setItem('planner.library.v1', '[{"name":"ok","scenario":{"version":1}},{"name":"bad","scenario":{"version":99}}, 7]'); true`, new(bool))
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
-	var text string
-	b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
-	if !strings.Contains(text, "could not be read") {
-		t.Errorf("notice %q", text)
-	}
-	checkFigures(t, b, report(t, model.DefaultScenario()))
-	var kept bool
-	b.eval(t, `localStorage.getItem('planner.current.v1.damaged').includes('huge') && localStorage.getItem('planner.library.v1.damaged').includes('bad')`, &kept)
-	if !kept {
-		t.Error("damaged entries were not kept")
-	}
-	b.eval(t, `localStorage.setItem('planner.library.v1', '[{"name":"ok","scenario":{"version":1}},{"name":"bad","scenario":{"version":99}}]'); true`, new(bool))
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
-	b.clickTab(t, "scenarios")
-	var names string
-	b.eval(t, `[...document.querySelectorAll('.library input')].map(i => i.value).join(',')`, &names)
-	if names != "ok" {
-		t.Errorf("library shows %q", names)
-	}
-	if errs := b.consoleErrors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
-}
-
 // A scenario file imported from disk replaces the scenario; a file that is
 // not a scenario is refused with a message and changes nothing.
 func TestImportScenarioFile(t *testing.T) {

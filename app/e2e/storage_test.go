@@ -1,0 +1,230 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+
+	"planner/model"
+)
+
+// stored is what the page's store holds (web/store.js).
+type stored struct {
+	Saved []struct{ ID, Name, Text string }
+	Aside []struct {
+		ID, From, Reason string
+		Size             int
+	}
+}
+
+func (b *browser) stored(t *testing.T) stored {
+	t.Helper()
+	var raw string
+	b.eval(t, `plannerStore.list()`, &raw)
+	var s stored
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// savedNames is the Scenarios view's list of saved names, polled until it
+// is want.
+func (b *browser) savedNames(t *testing.T, want string) {
+	t.Helper()
+	list := `[...document.querySelectorAll('.library input')].map(i => i.value).join(',')`
+	err := chromedp.Run(b.ctx, chromedp.Poll(list+` === `+jsString(want), nil,
+		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		var got string
+		b.eval(t, list, &got)
+		t.Fatalf("saved list %q, want %q", got, want)
+	}
+}
+
+// noticeHas polls the notice until it holds want, and returns it.
+func (b *browser) noticeHas(t *testing.T, want string) string {
+	t.Helper()
+	var text string
+	err := chromedp.Run(b.ctx, chromedp.Poll(`(() => { const t = document.getElementById('notice')?.textContent ?? ''; return t.includes(`+jsString(want)+`) ? t : null })()`,
+		&text, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
+		t.Fatalf("notice %q, want it to say %q", text, want)
+	}
+	return text
+}
+
+// Scenarios saved under today's localStorage key move into their records;
+// what cannot be read — a damaged autosave, an entry that is no scenario, a
+// scenario of a newer version — is kept byte for byte, listed with why, and
+// a second damage is kept beside the first (a 3-million-character one
+// included), never over it.
+func TestDamagedStorageIsKeptAside(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	first := `{"version":1,"functions":[{"name":"x","allocated_memory_mb":"huge"}]}`
+	b.eval(t, `localStorage.setItem('planner.current.v1', `+jsString(first)+`);
+		localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}},{"name":"newer","scenario":{"version":99}}, 7]'); true`, new(bool))
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.noticeHas(t, "kept as it was")
+	checkFigures(t, b, report(t, model.DefaultScenario()))
+	b.clickTab(t, "scenarios")
+	b.savedNames(t, "newer,ok")
+	var legacy bool
+	b.eval(t, `localStorage.getItem('planner.library.v1') === null`, &legacy)
+	if !legacy {
+		t.Error("the old library key is still there after the move")
+	}
+	var cannot int
+	b.eval(t, `[...document.querySelectorAll('.library li')].filter(li => li.textContent.includes('Cannot be opened')).length`, &cannot)
+	if cannot != 1 {
+		t.Errorf("%d saved scenarios marked as not opening, want 1 (the newer version's)", cannot)
+	}
+	st := b.stored(t)
+	if len(st.Aside) != 2 {
+		t.Fatalf("kept aside: %+v", st.Aside)
+	}
+	var text string
+	for _, a := range st.Aside {
+		if a.From == "planner.current.v1" {
+			b.eval(t, `plannerStore.asideText(`+jsString(a.ID)+`)`, &text)
+		}
+	}
+	if text != first {
+		t.Errorf("the damaged autosave was kept as %q", text)
+	}
+
+	// The second damage, 3 million characters, joins the first.
+	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"name":"' + 'x'.repeat(3000000) + '"'); true`, new(bool))
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.noticeHas(t, "kept as it was")
+	st = b.stored(t)
+	big := 0
+	for _, a := range st.Aside {
+		if a.From == "planner.current.v1" && a.Size > 3000000 {
+			big++
+		}
+	}
+	if len(st.Aside) != 3 || big != 1 {
+		t.Errorf("kept aside after the second damage: %+v", st.Aside)
+	}
+	b.clickTab(t, "scenarios")
+	var listed int
+	b.eval(t, `document.querySelectorAll('.kept-aside li').length`, &listed)
+	if listed != 3 {
+		t.Errorf("the Scenarios view lists %d kept-aside entries", listed)
+	}
+	// Saving another scenario keeps the one that does not open.
+	b.typeInto(t, "#save-name", "fresh")
+	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	b.savedNames(t, "fresh,newer,ok")
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// newTab opens address in another tab of b's browser (the same profile).
+func (b *browser) newTab(t *testing.T, address string) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	tab := &browser{ctx: ctx}
+	tab.run(t, chromedp.Navigate(address))
+	tab.waitReady(t)
+	return tab
+}
+
+// Two tabs of one browser: saves in each are both kept, and each tab's list
+// follows the other's saves, renames and deletes at once.
+func TestTwoTabsKeepEachOthersSaves(t *testing.T) {
+	s := startSite(t)
+	a := openPlanner(t, s.URL+"/")
+	b := a.newTab(t, s.URL+"/")
+	for _, tab := range []*browser{a, b} {
+		tab.run(t, page.BringToFront())
+		tab.clickTab(t, "scenarios")
+	}
+	save := func(tab *browser, name string) {
+		t.Helper()
+		tab.run(t, page.BringToFront())
+		tab.typeInto(t, "#save-name", name)
+		tab.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+		tab.noticeHas(t, "Saved “"+name+"”")
+	}
+	save(a, "savedA")
+	save(b, "savedB") // b read its list before savedA existed
+	a.savedNames(t, "savedA,savedB")
+	b.savedNames(t, "savedA,savedB")
+
+	// b renames a's save; a deletes b's: each tab sees the other's change.
+	b.run(t, page.BringToFront())
+	b.eval(t, `(() => { const i = [...document.querySelectorAll('.library input')].find(i => i.value === 'savedA'); i.value = 'renamedA'; i.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, new(bool))
+	a.savedNames(t, "renamedA,savedB")
+	a.run(t, page.BringToFront())
+	a.run(t, chromedp.Click(`button[aria-label="Delete savedB"]`, chromedp.ByQuery))
+	b.savedNames(t, "renamedA")
+
+	// Both save at once: nothing is lost, the names stay unique.
+	a.typeInto(t, "#save-name", "together")
+	b.typeInto(t, "#save-name", "alone")
+	a.eval(t, `document.getElementById('save-button').click(), true`, new(bool))
+	b.eval(t, `document.getElementById('save-button').click(), true`, new(bool))
+	a.savedNames(t, "alone,renamedA,together")
+	b.savedNames(t, "alone,renamedA,together")
+	if n := len(a.stored(t).Saved); n != 3 {
+		t.Errorf("%d records", n)
+	}
+}
+
+// With the origin's storage quota shrunk to nothing, a save fails with a
+// message that says so and offers the download; a link opened in the tab
+// waits for the user's choice instead of replacing the unsaved scenario.
+func TestFullStorageLosesNothing(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.clickTab(t, "scenarios")
+	b.run(t, storage.OverrideQuotaForOrigin(s.URL).WithQuotaSize(1))
+	b.typeInto(t, "#save-name", "too big")
+	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	text := b.noticeHas(t, "was not saved")
+	var role, action string
+	b.eval(t, `document.getElementById('notice').getAttribute('role')`, &role)
+	b.eval(t, `document.getElementById('notice-action')?.textContent ?? ''`, &action)
+	if role != "alert" || action != "Download scenario" || strings.Contains(text, "Saved “") {
+		t.Errorf("notice %q role %q action %q", text, role, action)
+	}
+	b.savedNames(t, "")
+
+	changed := changedScenario()
+	fragment, err := model.EncodeLink(&changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.eval(t, `location.hash = `+jsString(fragment)+`, true`, new(bool))
+	b.noticeHas(t, "The link was not opened")
+	b.clickTab(t, "application")
+	checkFigures(t, b, report(t, model.DefaultScenario()))
+	b.run(t, chromedp.Click(`#open-link-anyway`, chromedp.ByQuery))
+	b.noticeHas(t, "without keeping")
+	b.waitReady(t)
+	checkFigures(t, b, report(t, changedScenario()))
+
+	// localStorage full: an edit's autosave fails, and the page says so.
+	b.eval(t, `(() => { localStorage.removeItem('planner.current.v1'); let size = 1 << 20, i = 0; while (size >= 1) { try { localStorage.setItem('filler' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; } } return true })()`, new(bool))
+	b.edit(t, "functions[0].allocated_memory_mb", "2048")
+	b.noticeHas(t, "not being autosaved")
+	b.eval(t, `document.getElementById('notice-action')?.textContent ?? ''`, &action)
+	if action != "Download scenario" {
+		t.Errorf("the autosave failure offers %q", action)
+	}
+}
