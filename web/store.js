@@ -93,9 +93,13 @@
             aside.add({ id: key + "[" + i + "]@" + now() + "#" + uid(), from: key + "[" + i + "]", reason: "not a saved scenario", kept_at: now(), text: JSON.stringify(e) });
             return;
           }
+          var text = JSON.stringify(e.scenario);
+          if (records.some(function (r) { return r.name === e.name && r.text === text; })) {
+            return; // moved already (by another tab, or a visit whose removal of the key failed)
+          }
           var name = freeName(names, e.name);
           names.push(name);
-          saved.add({ id: uid(), name: name, saved_at: e.saved_at || now(), text: JSON.stringify(e.scenario) });
+          saved.add({ id: uid(), name: name, saved_at: e.saved_at || now(), text: text });
         });
       });
       return done(tx);

@@ -103,6 +103,13 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 		t.Errorf("the damaged autosave was kept as %q", text)
 	}
 
+	// The same old library met again (another tab's first visit) adds no copy.
+	b.eval(t, `localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}}]'); true`, new(bool))
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.clickTab(t, "scenarios")
+	b.savedNames(t, "newer,ok")
+
 	// The second damage, 3 million characters, joins the first.
 	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"name":"' + 'x'.repeat(3000000) + '"'); true`, new(bool))
 	b.run(t, chromedp.Navigate(s.URL+"/"))
