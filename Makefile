@@ -117,9 +117,11 @@ bench: $(BIN) dist chromium wasm-size
 	done
 	$(GO) test -tags e2e -run='^$$' -bench=. -benchtime=20x ./app/e2e/
 
-# app.wasm, brotli-compressed, stays within 1.35x a bare go-app hello world
-# built with the same toolchain and flags.
-WASM_SIZE_LIMIT := 1.35
+# app.wasm, brotli-compressed, stays within 1.36x a bare go-app hello world
+# built with the same toolchain and flags (1.35x until saved scenarios became
+# IndexedDB records with a kept-aside list and backups: +12 KB brotli, and a
+# build's brotli size moves by ±4 KB with the code's layout).
+WASM_SIZE_LIMIT := 1.36
 wasm-size: web/app.wasm.br brotli
 	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/hello.wasm ./app/e2e/testdata/hello
 	@app=$$(wc -c < web/app.wasm.br); hello=$$(brotli -q 11 -c bin/hello.wasm | wc -c); \

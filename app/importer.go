@@ -111,6 +111,9 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 		p.openLink(strings.TrimSpace(string(in.Data)), p.s.scenario, true)
 	case interop.ImportPowerTuning:
 		p.applyPowerTuning(ctx, in)
+	case interop.ImportBackup:
+		p.lib.restore(string(in.Data), in.Name)
+		p.tab = "scenarios"
 	default:
 		p.notice = notice{Text: in.Name + " is none of what the planner reads: a scenario (JSON or share link), AWS CLI outputs, or Power Tuning results (link or output JSON).", Bad: true}
 	}

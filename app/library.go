@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -213,4 +214,39 @@ func notFiled(text string, s *model.Scenario) notice {
 	name := fileName(s, "scenario.json")
 	return notice{Text: text + " Download it as a file to keep it.", Bad: true,
 		Action: "Download scenario", Do: func() { download(name, "application/json", string(data)) }}
+}
+
+// downloadBackup downloads every saved scenario as one file (store.js's
+// backup, the format of package backup).
+func (l *library) downloadBackup() {
+	l.call("backup", func(text, failed string) {
+		if failed != "" {
+			l.tell(notice{Text: "The saved scenarios could not be read for the backup: " + failed + ".", Bad: true})
+			return
+		}
+		download("planner-saved-scenarios.json", "application/json", text)
+	})
+}
+
+// restore adds a backup file's scenarios to the library, overwriting none
+// (store.js's restore); one that does not open is kept as it is, like any
+// saved record. What it did is told once it is read back.
+func (l *library) restore(file, name string) {
+	l.call("restore", func(result, failed string) {
+		if failed != "" {
+			l.tell(notice{Text: name + " was not loaded: " + failed + ". Nothing was added.", Bad: true})
+			return
+		}
+		var n struct{ Added, Same, Beside int }
+		json.Unmarshal([]byte(result), &n)
+		text := "Loaded " + name + ": " + plural(n.Added, "scenario") + " added"
+		if n.Same > 0 {
+			text += ", " + strconv.Itoa(n.Same) + " saved already"
+		}
+		if n.Beside > 0 {
+			text += ", " + strconv.Itoa(n.Beside) + " kept beside yours under “(from backup)” names (nothing was overwritten)"
+		}
+		l.tell(notice{Text: text + "."})
+		l.load(nil)
+	}, file)
 }

@@ -79,6 +79,10 @@ func (c *Scenarios) Render() app.UI {
 				smallButton("Delete", "Delete "+e.Name, "small danger", e.ID, c.withSaved(func(e savedScenario) { c.Library.remove(e.ID, e.Name, false) })),
 			)
 		})),
+		app.P().Class("files").Body(
+			fileButton("backup-download", "Download all saved scenarios", len(c.Library.entries) == 0, func(app.Context) { c.Library.downloadBackup() }),
+			app.Small().Class("help").Text(" One file to keep or move them; Import files… loads it back beside what is saved here, overwriting nothing, and `planner report FILE#NAME` reads it."),
+		),
 		app.If(len(c.Library.aside) > 0, func() app.UI { return c.keptAside() }),
 		app.H3().Text("Presets"),
 		app.Ul().Class("presets").Body(app.Range(presets).Slice(func(i int) app.UI {

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var DB = "planner", VERSION = 1, SAVED = "saved", ASIDE = "aside";
-  var LEGACY = "planner.library.v1";
+  var LEGACY = "planner.library.v1", BACKUP = "serverless-planner-backup";
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("planner-store") : null;
   var opening = null;
 
@@ -204,6 +204,69 @@
         return done(tx);
       }).then(function () { return readBack(db, ASIDE, id, text); })
         .then(function () { tell(); return id; })
+        .catch(function (e) { throw reason(e); });
+    },
+    // backup is every saved scenario as one file (the CLI's planner/model/
+    // backup): each scenario as JSON, or as the text it was stored as when
+    // that is not JSON.
+    backup: function () {
+      return open().then(function (db) {
+        return request(db.transaction(SAVED).objectStore(SAVED).getAll());
+      }).then(function (records) {
+        var scenarios = records.sort(function (a, b) { return a.name < b.name ? -1 : 1; }).map(function (r) {
+          var scenario;
+          try { scenario = JSON.parse(r.text); } catch (e) { scenario = r.text; }
+          return { name: r.name, saved_at: r.saved_at, scenario: scenario };
+        });
+        return JSON.stringify({ format: BACKUP, version: 1, saved_at: now(), scenarios: scenarios }, null, 1);
+      }).catch(function (e) { throw reason(e); });
+    },
+    // restore adds a backup file's scenarios in one transaction,
+    // overwriting none: one saved already (same name or a "(from backup)"
+    // name made from it, same scenario) is skipped; one whose name is taken
+    // is added under a free "(from backup)" name. A file that is no backup
+    // adds nothing.
+    restore: function (file) {
+      var db, added = [], counts = { added: 0, same: 0, beside: 0 };
+      function norm(text) { try { return JSON.stringify(JSON.parse(text)); } catch (e) { return text; } }
+      var entries;
+      try {
+        var b = JSON.parse(file);
+        if (!b || b.format !== BACKUP || b.version !== 1 || !Array.isArray(b.scenarios)) { throw new Error(); }
+        entries = b.scenarios.map(function (e, i) {
+          if (!e || typeof e.name !== "string" || e.name.trim() === "" || e.scenario === undefined || e.scenario === null) {
+            throw new Error("scenarios[" + i + "] has no name or no scenario");
+          }
+          return { name: e.name, saved_at: e.saved_at, text: typeof e.scenario === "string" ? e.scenario : JSON.stringify(e.scenario) };
+        });
+      } catch (e) {
+        return Promise.reject(e.message || "it is not a backup of saved scenarios (version 1)");
+      }
+      return open().then(function (d) {
+        db = d;
+        var tx = db.transaction(SAVED, "readwrite"), store = tx.objectStore(SAVED);
+        return request(store.getAll()).then(function (records) {
+          var names = records.map(function (r) { return r.name; });
+          entries.forEach(function (e) {
+            var text = norm(e.text);
+            var same = records.some(function (r) {
+              return (r.name === e.name || r.name.indexOf(e.name + " (from backup)") === 0) && norm(r.text) === text;
+            });
+            if (same) { counts.same++; return; }
+            var name = e.name;
+            if (names.indexOf(name) >= 0) { name = freeName(names, e.name + " (from backup)"); counts.beside++; }
+            names.push(name);
+            var r = { id: uid(), name: name, saved_at: e.saved_at || now(), text: e.text };
+            records.push(r);
+            added.push(r);
+            store.add(r);
+            counts.added++;
+          });
+          return done(tx);
+        });
+      }).then(function () {
+        return Promise.all(added.map(function (r) { return readBack(db, SAVED, r.id, r.text); }));
+      }).then(function () { if (added.length) { tell(); } return JSON.stringify(counts); })
         .catch(function (e) { throw reason(e); });
     },
     // asideText is a set-aside record's text.

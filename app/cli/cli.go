@@ -79,6 +79,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  planner %s %s\n      %s\n", c.name, c.args, c.help)
 	}
+	fmt.Fprintln(w, "\nA scenario FILE may be a backup of the browser's saved scenarios: FILE#NAME reads one of them.")
 }
 
 // readInput reads FILE, or standard input for "-" or no file.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"planner/model"
+	"planner/model/backup"
 	"planner/model/powertuning"
 )
 
@@ -122,5 +123,28 @@ func TestExportEachFormat(t *testing.T) {
 	}
 	if code, _, errs := run(t, `{"version": 1, "functions": [{"name": ""}]}`, "export", "terraform", "-"); code != 1 || !strings.Contains(errs, "functions[0].name") {
 		t.Errorf("invalid scenario: exit %d %s", code, errs)
+	}
+}
+
+// The CLI reads a backup's scenarios as FILE#NAME.
+func TestBackupFileName(t *testing.T) {
+	def := model.DefaultScenario()
+	doc, _ := json.Marshal(def)
+	one, _ := json.Marshal(backup.Backup{Format: backup.Format, Version: 1, Scenarios: []backup.Entry{{Name: "shop", Scenario: doc}}})
+	two, _ := json.Marshal(backup.Backup{Format: backup.Format, Version: 1, Scenarios: []backup.Entry{{Name: "shop", Scenario: doc}, {Name: "other", Scenario: doc}}})
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "one.json"), one, 0o644)
+	os.WriteFile(filepath.Join(dir, "two.json"), two, 0o644)
+	if code, out, errs := run(t, "", "report", filepath.Join(dir, "one.json")); code != 0 || !strings.Contains(out, `"scenario":"E-commerce application"`) {
+		t.Errorf("a backup of one: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "report", filepath.Join(dir, "two.json")); code != 1 || !strings.Contains(errs, "two.json#NAME (other, shop)") {
+		t.Errorf("a backup of two: exit %d %s", code, errs)
+	}
+	if code, out, errs := run(t, "", "link", filepath.Join(dir, "two.json")+"#other"); code != 0 || !strings.Contains(out, "#s=") {
+		t.Errorf("FILE#NAME: exit %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "report", filepath.Join(dir, "two.json")+"#ghost"); code != 1 || !strings.Contains(errs, "no scenario named") {
+		t.Errorf("#ghost: exit %d %s", code, errs)
 	}
 }

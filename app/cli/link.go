@@ -4,8 +4,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"planner/model"
+	"planner/model/backup"
 )
 
 // defaultLinkBase is where `make serve` runs the planner.
@@ -58,13 +62,54 @@ func loadScenario(env *Env, cmd, file string) (*model.Scenario, int) {
 		d := model.DefaultScenario()
 		return &d, 0
 	}
+	file, entry := backupEntry(file)
 	data, err := readInput(env, file)
 	if err != nil {
 		return nil, fail(env, cmd, err.Error())
 	}
+	if backup.Is(data) {
+		return openBackup(env, cmd, file, entry, data)
+	}
 	s, probs := model.ParseScenario(data)
 	if len(probs) > 0 {
 		return nil, fail(env, cmd, probs.Error())
+	}
+	return s, 0
+}
+
+// backupEntry splits "FILE#NAME" (a scenario of a backup file) when FILE
+// exists and FILE#NAME does not.
+func backupEntry(file string) (string, string) {
+	i := strings.LastIndexByte(file, '#')
+	if i < 0 {
+		return file, ""
+	}
+	if _, err := os.Stat(file); err == nil {
+		return file, ""
+	}
+	return file[:i], file[i+1:]
+}
+
+// openBackup opens the scenario named entry of a backup file; a backup of
+// one scenario needs no name.
+func openBackup(env *Env, cmd, file, entry string, data []byte) (*model.Scenario, int) {
+	b, probs := backup.Parse(data)
+	if len(probs) > 0 {
+		return nil, fail(env, cmd, probs.Error())
+	}
+	if entry == "" {
+		if len(b.Scenarios) != 1 {
+			return nil, fail(env, cmd, fmt.Sprintf("%s is a backup of %d scenarios: choose one with %s#NAME (%s)", file, len(b.Scenarios), file, strings.Join(b.Names(), ", ")))
+		}
+		entry = b.Scenarios[0].Name
+	}
+	raw, probs := b.Scenario(entry)
+	if len(probs) > 0 {
+		return nil, fail(env, cmd, probs.Error())
+	}
+	s, probs := model.ParseScenario(raw)
+	if len(probs) > 0 {
+		return nil, fail(env, cmd, strconv.Quote(entry)+" in "+file+": "+probs.Error())
 	}
 	return s, 0
 }

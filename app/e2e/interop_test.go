@@ -21,12 +21,14 @@ import (
 // powerTuningLink is the power-tuning README's link (PR #42).
 const powerTuningLink = "https://lambda-power-tuning.show/#gAAAAQACAAQABsAL;ZooQR4yvkUa/pQRGRC5zRaADHUVjOftE;QdWhOEMkoziDT5Q4xhiIOMYYiDi6RNc4"
 
-// waitNotice waits for the notice to contain want and returns it.
+// waitNotice waits for the notice to contain want and returns it (polled
+// by time, not by animation frames, which a tab in the background has
+// none of).
 func waitNotice(t *testing.T, b *browser, want string) string {
 	t.Helper()
 	var text string
 	err := chromedp.Run(b.ctx, chromedp.Poll(`(t => t.includes(`+strconv.Quote(want)+`) ? t : null)(document.getElementById('notice')?.textContent ?? '')`, &text,
-		chromedp.WithPollingTimeout(10*time.Second)))
+		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
 	if err != nil {
 		var now string
 		b.eval(t, `document.getElementById('notice')?.textContent ?? '(no notice)'`, &now)

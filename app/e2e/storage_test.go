@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
+	"planner/app/cli"
 	"planner/model"
 )
 
@@ -49,19 +52,6 @@ func (b *browser) savedNames(t *testing.T, want string) {
 	}
 }
 
-// noticeHas polls the notice until it holds want, and returns it.
-func (b *browser) noticeHas(t *testing.T, want string) string {
-	t.Helper()
-	var text string
-	err := chromedp.Run(b.ctx, chromedp.Poll(`(() => { const t = document.getElementById('notice')?.textContent ?? ''; return t.includes(`+jsString(want)+`) ? t : null })()`,
-		&text, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
-	if err != nil {
-		b.eval(t, `document.getElementById('notice')?.textContent ?? ''`, &text)
-		t.Fatalf("notice %q, want it to say %q", text, want)
-	}
-	return text
-}
-
 // Scenarios saved under today's localStorage key move into their records;
 // what cannot be read — a damaged autosave, an entry that is no scenario, a
 // scenario of a newer version — is kept byte for byte, listed with why, and
@@ -75,7 +65,7 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 		localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}},{"name":"newer","scenario":{"version":99}}, 7]'); true`, new(bool))
 	b.run(t, chromedp.Navigate(s.URL+"/"))
 	b.waitReady(t)
-	b.noticeHas(t, "kept as it was")
+	waitNotice(t, b, "kept as it was")
 	checkFigures(t, b, report(t, model.DefaultScenario()))
 	b.clickTab(t, "scenarios")
 	b.savedNames(t, "newer,ok")
@@ -114,7 +104,7 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"name":"' + 'x'.repeat(3000000) + '"'); true`, new(bool))
 	b.run(t, chromedp.Navigate(s.URL+"/"))
 	b.waitReady(t)
-	b.noticeHas(t, "kept as it was")
+	waitNotice(t, b, "kept as it was")
 	st = b.stored(t)
 	big := 0
 	for _, a := range st.Aside {
@@ -166,7 +156,7 @@ func TestTwoTabsKeepEachOthersSaves(t *testing.T) {
 		tab.run(t, page.BringToFront())
 		tab.typeInto(t, "#save-name", name)
 		tab.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
-		tab.noticeHas(t, "Saved “"+name+"”")
+		waitNotice(t, tab, "Saved “"+name+"”")
 	}
 	save(a, "savedA")
 	save(b, "savedB") // b read its list before savedA existed
@@ -203,7 +193,7 @@ func TestFullStorageLosesNothing(t *testing.T) {
 	b.run(t, storage.OverrideQuotaForOrigin(s.URL).WithQuotaSize(1))
 	b.typeInto(t, "#save-name", "too big")
 	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
-	text := b.noticeHas(t, "was not saved")
+	text := waitNotice(t, b, "was not saved")
 	var role, action string
 	b.eval(t, `document.getElementById('notice').getAttribute('role')`, &role)
 	b.eval(t, `document.getElementById('notice-action')?.textContent ?? ''`, &action)
@@ -218,20 +208,63 @@ func TestFullStorageLosesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.eval(t, `location.hash = `+jsString(fragment)+`, true`, new(bool))
-	b.noticeHas(t, "The link was not opened")
+	waitNotice(t, b, "The link was not opened")
 	b.clickTab(t, "application")
 	checkFigures(t, b, report(t, model.DefaultScenario()))
 	b.run(t, chromedp.Click(`#open-link-anyway`, chromedp.ByQuery))
-	b.noticeHas(t, "without keeping")
+	waitNotice(t, b, "without keeping")
 	b.waitReady(t)
 	checkFigures(t, b, report(t, changedScenario()))
 
 	// localStorage full: an edit's autosave fails, and the page says so.
 	b.eval(t, `(() => { localStorage.removeItem('planner.current.v1'); let size = 1 << 20, i = 0; while (size >= 1) { try { localStorage.setItem('filler' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; } } return true })()`, new(bool))
 	b.edit(t, "functions[0].allocated_memory_mb", "2048")
-	b.noticeHas(t, "not being autosaved")
+	waitNotice(t, b, "not being autosaved")
 	b.eval(t, `document.getElementById('notice-action')?.textContent ?? ''`, &action)
 	if action != "Download scenario" {
 		t.Errorf("the autosave failure offers %q", action)
 	}
+}
+
+// Every saved scenario downloads as one backup file; loaded back it
+// restores them, overwrites nothing and adds nothing twice. The CLI reads
+// the same file as FILE#NAME.
+func TestBackupDownloadAndRestore(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.clickTab(t, "scenarios")
+	save := func(name string) {
+		t.Helper()
+		b.typeInto(t, "#save-name", name)
+		b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+		waitNotice(t, b, "Saved “"+name+"”")
+	}
+	save("alpha")
+	save("beta")
+	b.savedNames(t, "alpha,beta")
+	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
+	b.run(t, chromedp.Click("#backup-download", chromedp.ByQuery))
+	var got []struct{ Name, Text string }
+	b.run(t, chromedp.Poll(`window.__downloads.length ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(5*time.Second)))
+	file := filepath.Join(t.TempDir(), "backup.json")
+	if err := os.WriteFile(file, []byte(got[0].Text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs strings.Builder
+	if code := cli.Run([]string{"report", file + "#beta"}, &cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs}); code != 0 || !strings.Contains(out.String(), `"total_summary"`) {
+		t.Errorf("planner report backup.json#beta: exit %d %s", code, errs.String())
+	}
+
+	// Delete alpha, save another scenario as beta, then load the backup.
+	b.run(t, chromedp.Click(`button[aria-label="Delete alpha"]`, chromedp.ByQuery))
+	b.savedNames(t, "beta")
+	b.edit(t, "name", "Changed before the restore")
+	b.clickTab(t, "scenarios")
+	save("beta")
+	b.run(t, chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByQuery))
+	waitNotice(t, b, "Loaded backup.json: 2 scenarios added, 1 kept beside yours")
+	b.savedNames(t, "alpha,beta,beta (from backup)")
+	b.run(t, chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByQuery))
+	waitNotice(t, b, "Loaded backup.json: 0 scenarios added, 2 saved already")
+	b.savedNames(t, "alpha,beta,beta (from backup)")
 }

@@ -20,6 +20,7 @@ const (
 	ImportAWSFunctions   ImportKind = "aws-functions"   // list-functions output
 	ImportAWSConcurrency ImportKind = "aws-concurrency" // a concurrency output
 	ImportAWSMetrics     ImportKind = "aws-metrics"     // get-metric-data output
+	ImportBackup         ImportKind = "backup"          // saved scenarios, one file
 )
 
 // ClassifyImport says what data holds, from its shape alone: a URL by its
@@ -53,6 +54,8 @@ func ClassifyImport(data []byte) ImportKind {
 		return false
 	}
 	switch {
+	case has("format") && has("scenarios"):
+		return ImportBackup
 	case has("functions") && has("version", "pricing", "name"):
 		return ImportScenario
 	case has("Functions", "Configuration") || has("FunctionName") && has("MemorySize"):

@@ -38,7 +38,8 @@ func TestClassifyImport(t *testing.T) {
 		"":                                                         ImportUnknown,
 		"hello; there; you":                                        ImportUnknown,
 		`{"foo": 1}`:                                               ImportUnknown,
-		`{"power": 128`:                                            ImportUnknown,
+		`{"format": "serverless-planner-backup", "version": 1, "scenarios": []}`: ImportBackup,
+		`{"power": 128`: ImportUnknown,
 	} {
 		if got := ClassifyImport([]byte(text)); got != want {
 			t.Errorf("%.40q: %q, want %q", text, got, want)
