@@ -38,6 +38,9 @@ type asideRecord struct {
 type library struct {
 	entries []savedScenario
 	aside   []asideRecord
+	// others is other tabs' unsaved work (their autosaves), newest first;
+	// ID is the tab's, SavedAt when it was written.
+	others []savedScenario
 	// failure says why the store cannot be read ("" when it can).
 	failure string
 	tell    func(notice)
@@ -92,8 +95,9 @@ func (l *library) load(then func()) {
 			return
 		}
 		var got struct {
-			Saved []savedScenario `json:"saved"`
-			Aside []asideRecord   `json:"aside"`
+			Saved  []savedScenario `json:"saved"`
+			Aside  []asideRecord   `json:"aside"`
+			Others []savedScenario `json:"others"`
 		}
 		if err := json.Unmarshal([]byte(result), &got); err != nil {
 			l.failure = err.Error()
@@ -102,7 +106,7 @@ func (l *library) load(then func()) {
 		for i := range got.Saved {
 			got.Saved[i].Problem = l.problemOf(&got.Saved[i])
 		}
-		l.entries, l.aside, l.failure = got.Saved, got.Aside, ""
+		l.entries, l.aside, l.others, l.failure = got.Saved, got.Aside, got.Others, ""
 		if then != nil {
 			then()
 		}
@@ -157,8 +161,9 @@ func (l *library) keep(s model.Scenario, base string, done func(kept bool, faile
 	}, base, savedText(&s), true)
 }
 
-// remove deletes the saved record id (or the set-aside one, aside).
-func (l *library) remove(id, name string, aside bool) {
+// remove deletes the record id of the store from ("saved", "aside" or
+// "autosaves").
+func (l *library) remove(id, name, from string) {
 	l.call("remove", func(_, failed string) {
 		if failed != "" {
 			l.tell(notice{Text: "“" + name + "” was not deleted: " + failed + ".", Bad: true})
@@ -166,7 +171,7 @@ func (l *library) remove(id, name string, aside bool) {
 		}
 		l.tell(notice{Text: "Deleted “" + name + "”."})
 		l.load(nil)
-	}, id, aside)
+	}, id, from)
 }
 
 // rename gives the record id a new name that no other has.

@@ -231,7 +231,9 @@ func sameScenario(a, b *model.Scenario) bool {
 }
 
 // persist autosaves a valid scenario (not while a damaged autosave waits
-// to be kept aside) and puts its link in the address bar.
+// to be kept aside) and puts its link in the address bar. The autosave is
+// the browser's most recent scenario, which a bare visit opens, and this
+// tab's unsaved work, which other tabs list.
 func (p *Planner) persist(s *model.Scenario) error {
 	if s == nil {
 		return nil
@@ -244,7 +246,14 @@ func (p *Planner) persist(s *model.Scenario) error {
 	if p.holdAutosave {
 		return nil
 	}
-	return storageSet(currentKey, savedText(s))
+	text := savedText(s)
+	p.lib.call("autosave", func(_, failed string) {
+		if failed != "" && !p.tabSaveBroken {
+			p.notice = notFiled("This tab's work is not kept for other tabs to find: "+failed+".", s)
+		}
+		p.tabSaveBroken = failed != ""
+	}, text)
+	return storageSet(currentKey, text)
 }
 
 // autosaveFailed tells, once, that edits are not autosaved (with the way

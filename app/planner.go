@@ -38,7 +38,9 @@ type Planner struct {
 	updated, installable, printing bool
 	// holdAutosave keeps a damaged autosave from being written over until
 	// it is kept aside; autosaveBroken is true while autosaves fail.
-	holdAutosave, autosaveBroken bool
+	// tabSaveBroken while this tab's unsaved work cannot be kept for other
+	// tabs.
+	holdAutosave, autosaveBroken, tabSaveBroken bool
 	// pendingLink opens a link that waits for the user's choice (nil: none).
 	pendingLink func()
 }

@@ -46,8 +46,12 @@ func (c *Scenarios) infrastructure() app.UI {
 // (`planner import aws --commands`; a test keeps it current).
 const commandsFile = "/web/gather-aws-account.sh"
 
-// OnMount finds where the site serves the commands file.
-func (c *Scenarios) OnMount(ctx app.Context) { c.commandsURL = ctx.ResolveStaticResource(commandsFile) }
+// OnMount finds where the site serves the commands file, and reads the
+// library again (other tabs' unsaved work is not announced as it changes).
+func (c *Scenarios) OnMount(ctx app.Context) {
+	c.commandsURL = ctx.ResolveStaticResource(commandsFile)
+	c.Library.load(nil)
+}
 
 // export has the interop worker write infraExports[i] (it compares the
 // provisioned-concurrency policies of functions with provisioned

@@ -76,13 +76,14 @@ func (c *Scenarios) Render() app.UI {
 				smallButton("Download", "Download "+e.Name, "small", e.ID, c.withSaved(func(e savedScenario) {
 					download(sanitizeID(e.Name)+".json", "application/json", e.Text)
 				})),
-				smallButton("Delete", "Delete "+e.Name, "small danger", e.ID, c.withSaved(func(e savedScenario) { c.Library.remove(e.ID, e.Name, false) })),
+				smallButton("Delete", "Delete "+e.Name, "small danger", e.ID, c.withSaved(func(e savedScenario) { c.Library.remove(e.ID, e.Name, "saved") })),
 			)
 		})),
 		app.P().Class("files").Body(
 			fileButton("backup-download", "Download all saved scenarios", len(c.Library.entries) == 0, func(app.Context) { c.Library.downloadBackup() }),
 			app.Small().Class("help").Text(" One file to keep or move them; Import files… loads it back beside what is saved here, overwriting nothing, and `planner report FILE#NAME` reads it."),
 		),
+		c.otherTabs(),
 		app.If(len(c.Library.aside) > 0, func() app.UI { return c.keptAside() }),
 		app.H3().Text("Presets"),
 		app.Ul().Class("presets").Body(app.Range(presets).Slice(func(i int) app.UI {
@@ -174,6 +175,75 @@ func (c *Scenarios) nameToSave() string {
 	return c.saveName
 }
 
+// otherTabs lists the unsaved work of other tabs (and of tabs since
+// closed) that differs from the scenario on screen: each can be opened,
+// saved by its name or discarded.
+func (c *Scenarios) otherTabs() app.UI {
+	current := ""
+	if c.Session.scenario != nil {
+		current = savedText(c.Session.scenario)
+	}
+	var shown []savedScenario
+	for _, o := range c.Library.others {
+		if o.Text != current {
+			shown = append(shown, o)
+		}
+	}
+	if len(shown) == 0 {
+		return app.Div()
+	}
+	return app.Div().Class("other-tabs").Body(
+		app.H3().Text("Unsaved work of other tabs"),
+		app.P().Class("help").Text("What other tabs (open or closed) last autosaved; a bare visit opens the newest."),
+		app.Ul().Class("others").Body(app.Range(shown).Slice(func(i int) app.UI {
+			o := shown[i]
+			s, probs := model.ParseScenario([]byte(o.Text))
+			title := "a scenario that cannot be read"
+			if len(probs) == 0 {
+				title = "“" + s.Name + "”, " + plural(len(s.Functions), "function")
+			}
+			return app.Li().Body(
+				app.Text(title+" "),
+				app.Small().Class("saved-at").Text("(autosaved "+strings.TrimSuffix(strings.Replace(o.SavedAt[:min(len(o.SavedAt), 16)], "T", " ", 1), "Z")+" UTC) "),
+				app.If(len(probs) == 0, func() app.UI {
+					return app.Span().Body(
+						smallButton("Open", "Open the other tab's "+s.Name, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+							c.Session.load(*s)
+							c.Library.tell(notice{Text: "Opened the unsaved work of another tab. Undo brings yours back."})
+						})),
+						smallButton("Save", "Save the other tab's "+s.Name, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+							c.Library.keep(*s, s.Name, func(kept bool, failed string) {
+								if !kept {
+									c.Library.tell(notFiled("It was not saved: "+failed+".", s))
+									return
+								}
+								c.Library.tell(notice{Text: "Saved the other tab's “" + s.Name + "” in Scenarios."})
+							})
+						})),
+					)
+				}),
+				smallButton("Discard", "Discard the other tab's unsaved work", "small danger", o.ID, c.withOther(func(o savedScenario, _ *model.Scenario) {
+					c.Library.remove(o.ID, "the other tab's unsaved work", "autosaves")
+				})),
+			)
+		})),
+	)
+}
+
+// withOther is f of another tab's unsaved work an ID names, read as a
+// scenario (nil when it cannot be).
+func (c *Scenarios) withOther(f func(savedScenario, *model.Scenario)) func(id string) {
+	return func(id string) {
+		for _, o := range c.Library.others {
+			if o.ID == id {
+				s, _ := model.ParseScenario([]byte(o.Text))
+				f(o, s)
+				return
+			}
+		}
+	}
+}
+
 // keptAside lists what could not be read, kept as it was: why, when,
 // its size; each can be downloaded, and deleted by the user alone.
 func (c *Scenarios) keptAside() app.UI {
@@ -188,7 +258,7 @@ func (c *Scenarios) keptAside() app.UI {
 				app.Small().Class("saved-at").Text("(kept "+strings.TrimSuffix(strings.Replace(r.KeptAt, "T", " ", 1), "Z")+" UTC, "+model.GroupDigits(strconv.Itoa(r.Size))+" characters) "),
 				smallButton("Download", "Download what was kept from "+r.From, "small", r.ID, c.withAside(c.Library.downloadAside)),
 				smallButton("Delete", "Delete what was kept from "+r.From, "small danger", r.ID, c.withAside(func(r asideRecord) {
-					c.Library.remove(r.ID, "what was kept from "+r.From, true)
+					c.Library.remove(r.ID, "what was kept from "+r.From, "aside")
 				})),
 			)
 		})),

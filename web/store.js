@@ -6,7 +6,8 @@
 // under a key nothing else uses.
 (function () {
   "use strict";
-  var DB = "planner", VERSION = 1, SAVED = "saved", ASIDE = "aside";
+  var DB = "planner", VERSION = 2, SAVED = "saved", ASIDE = "aside", AUTOSAVES = "autosaves";
+  var KEPT_AUTOSAVES = 20; // the newest tabs' unsaved work kept
   var LEGACY = "planner.library.v1", BACKUP = "serverless-planner-backup";
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("planner-store") : null;
   var opening = null;
@@ -43,8 +44,11 @@
         var r = indexedDB.open(DB, VERSION);
         r.onupgradeneeded = function () {
           var db = r.result;
-          db.createObjectStore(SAVED, { keyPath: "id" }).createIndex("name", "name", { unique: true });
-          db.createObjectStore(ASIDE, { keyPath: "id" });
+          if (!db.objectStoreNames.contains(SAVED)) {
+            db.createObjectStore(SAVED, { keyPath: "id" }).createIndex("name", "name", { unique: true });
+          }
+          if (!db.objectStoreNames.contains(ASIDE)) { db.createObjectStore(ASIDE, { keyPath: "id" }); }
+          if (!db.objectStoreNames.contains(AUTOSAVES)) { db.createObjectStore(AUTOSAVES, { keyPath: "id" }); }
         };
         r.onsuccess = function () {
           var db = r.result;
@@ -121,18 +125,31 @@
 
   function meta(r) { return { id: r.id, name: r.name, saved_at: r.saved_at }; }
 
+  // tab is this tab's ID, kept across its reloads.
+  var tab = (function () {
+    try {
+      var id = sessionStorage.getItem("planner.tab");
+      if (!id) { id = uid(); sessionStorage.setItem("planner.tab", id); }
+      return id;
+    } catch (e) { return uid(); }
+  })();
+
   window.plannerStore = {
     // list: the saved records (with their text) and the set-aside ones
     // (without it), each sorted.
     list: function () {
       return open().then(function (db) {
-        var tx = db.transaction([SAVED, ASIDE]);
-        return Promise.all([request(tx.objectStore(SAVED).getAll()), request(tx.objectStore(ASIDE).getAll())]);
+        var tx = db.transaction([SAVED, ASIDE, AUTOSAVES]);
+        return Promise.all([request(tx.objectStore(SAVED).getAll()), request(tx.objectStore(ASIDE).getAll()),
+          request(tx.objectStore(AUTOSAVES).getAll())]);
       }).then(function (all) {
+        var others = all[2].filter(function (r) { return r.id !== tab; })
+          .map(function (r) { return { id: r.id, saved_at: r.updated_at, text: r.text }; })
+          .sort(function (a, b) { return a.saved_at < b.saved_at ? 1 : -1; });
         var saved = all[0].sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
         var aside = all[1].map(function (r) { return { id: r.id, from: r.from, reason: r.reason, kept_at: r.kept_at, size: r.text.length }; })
           .sort(function (a, b) { return a.kept_at < b.kept_at ? -1 : 1; });
-        return JSON.stringify({ saved: saved, aside: aside });
+        return JSON.stringify({ saved: saved, aside: aside, others: others });
       }).catch(function (e) { throw reason(e); });
     },
     // save stores text under name: in place of the scenario of that name,
@@ -179,9 +196,10 @@
         tell();
       }).catch(function (e) { throw reason(e); });
     },
-    // remove deletes a saved or set-aside record.
-    remove: function (id, aside) {
-      var db, store = aside ? ASIDE : SAVED;
+    // remove deletes a record of one store: "saved", "aside" or
+    // "autosaves" (another tab's unsaved work).
+    remove: function (id, from) {
+      var db, store = [SAVED, ASIDE, AUTOSAVES].indexOf(from) >= 0 ? from : SAVED;
       return open().then(function (d) {
         db = d;
         var tx = db.transaction(store, "readwrite");
@@ -268,6 +286,21 @@
         return Promise.all(added.map(function (r) { return readBack(db, SAVED, r.id, r.text); }));
       }).then(function () { if (added.length) { tell(); } return JSON.stringify(counts); })
         .catch(function (e) { throw reason(e); });
+    },
+    // autosave keeps this tab's scenario as its unsaved work (other tabs
+    // list it); the oldest beyond KEPT_AUTOSAVES tabs' are let go.
+    autosave: function (text) {
+      var db;
+      return open().then(function (d) {
+        db = d;
+        var tx = db.transaction(AUTOSAVES, "readwrite"), store = tx.objectStore(AUTOSAVES);
+        store.put({ id: tab, updated_at: new Date().toISOString(), text: text });
+        return request(store.getAll()).then(function (records) {
+          records.sort(function (a, b) { return a.updated_at < b.updated_at ? 1 : -1; })
+            .slice(KEPT_AUTOSAVES).forEach(function (r) { store.delete(r.id); });
+          return done(tx);
+        });
+      }).catch(function (e) { throw reason(e); }); // other tabs read it when they list
     },
     // asideText is a set-aside record's text.
     asideText: function (id) {

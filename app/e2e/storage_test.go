@@ -183,14 +183,17 @@ func TestTwoTabsKeepEachOthersSaves(t *testing.T) {
 	}
 }
 
-// With the origin's storage quota shrunk to nothing, a save fails with a
-// message that says so and offers the download; a link opened in the tab
-// waits for the user's choice instead of replacing the unsaved scenario.
+// With the origin's storage quota shrunk to nothing, the tab's autosave for
+// other tabs and a save fail with messages that say so and offer the
+// download; a link opened in the tab waits for the user's choice instead of
+// replacing the unsaved scenario.
 func TestFullStorageLosesNothing(t *testing.T) {
 	s := startSite(t)
-	b := openPlanner(t, s.URL+"/")
+	b := newBrowser(t)
+	b.run(t, storage.OverrideQuotaForOrigin(s.URL).WithQuotaSize(1), chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	waitNotice(t, b, "This tab's work is not kept for other tabs")
 	b.clickTab(t, "scenarios")
-	b.run(t, storage.OverrideQuotaForOrigin(s.URL).WithQuotaSize(1))
 	b.typeInto(t, "#save-name", "too big")
 	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
 	text := waitNotice(t, b, "was not saved")
@@ -267,4 +270,36 @@ func TestBackupDownloadAndRestore(t *testing.T) {
 	b.run(t, chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByQuery))
 	waitNotice(t, b, "Loaded backup.json: 0 scenarios added, 2 saved already")
 	b.savedNames(t, "alpha,beta,beta (from backup)")
+}
+
+// Two tabs edit; the one that autosaves last is what a bare visit opens,
+// and the other's work stays reachable from Scenarios, where it opens.
+func TestOtherTabsUnsavedWorkStaysReachable(t *testing.T) {
+	s := startSite(t)
+	a := openPlanner(t, s.URL+"/")
+	b := a.newTab(t, s.URL+"/")
+	a.run(t, page.BringToFront())
+	a.edit(t, "name", "Work of tab A")
+	b.run(t, page.BringToFront())
+	b.edit(t, "name", "Work of tab B")
+	time.Sleep(500 * time.Millisecond) // the autosaves are written after the figures
+	c := a.newTab(t, s.URL+"/")
+	var name string
+	c.eval(t, `document.querySelector('[name="name"]').value`, &name)
+	if name != "Work of tab B" {
+		t.Errorf("a bare visit opens %q, want the newest autosave", name)
+	}
+	c.clickTab(t, "scenarios")
+	var others string
+	c.run(t, chromedp.Poll(`(() => { const t = [...document.querySelectorAll('.others li')].map(li => li.textContent).join('|'); return t.includes('Work of tab A') ? t : null })()`,
+		&others, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if strings.Contains(others, "Work of tab B") {
+		t.Errorf("the work on screen is listed as another tab's: %q", others)
+	}
+	c.run(t, chromedp.Click(`button[aria-label="Open the other tab's Work of tab A"]`, chromedp.ByQuery))
+	waitNotice(t, c, "Opened the unsaved work of another tab")
+	c.eval(t, `document.querySelector('[name="name"]').value`, &name)
+	if name != "Work of tab A" {
+		t.Errorf("opened %q", name)
+	}
 }
