@@ -22,6 +22,8 @@ type form struct {
 	selected map[string]int
 	// onSelect changes the selection of a selectable list.
 	onSelect func(list string, i int)
+	// pages page the names of each selectable list (nil: all shown).
+	pages map[string]*pager
 }
 
 // fieldID is the element ID of the input at p.
@@ -249,9 +251,22 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 		p := eventPath(ctx)
 		return p, eventIndex(ctx), f.s.list(p)
 	}
+	// Long lists show a page of names, and the selected item's wherever it is.
+	page := f.pages[key]
+	if page == nil && f.pages != nil {
+		page = &pager{}
+		f.pages[key] = page
+	}
+	shown := make([]int, 0, min(len(items), pageRows+1))
+	for i := range items {
+		if page == nil || i < page.rows(len(items)) || i == sel {
+			shown = append(shown, i)
+		}
+	}
 	return app.FieldSet().Class("selectable").Body(
 		app.Legend().Text(sch.Title),
-		app.Ul().Class("item-names").Body(app.Range(items).Slice(func(i int) app.UI {
+		app.Ul().Class("item-names").Body(app.Range(shown).Slice(func(k int) app.UI {
+			i := shown[k]
 			name := itemName(items, i)
 			data := func(b app.HTMLButton) app.HTMLButton { return b.DataSet("path", key).DataSet("index", i) }
 			return app.Li().Class(classes("current", i == sel, "invalid", f.hasProblemUnder(p.at(i)))).Body(
@@ -295,6 +310,7 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 				),
 			)
 		})),
+		app.If(page != nil, func() app.UI { return page.more(strings.ToLower(sch.Title), len(items)) }),
 		app.Button().Type("button").Class("small").Text("Add "+strings.ToLower(singular(sch.Title))).
 			DataSet("path", key).
 			OnClick(func(ctx app.Context, e app.Event) {

@@ -47,11 +47,25 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
-		ctx.Async(func() {
-			err := p.persist(s)
-			ctx.Dispatch(func(app.Context) { p.autosaveFailed(err, s) })
+		followAddress(s)
+		p.unsaved = s
+		ctx.After(autosaveDelay, func(app.Context) {
+			if p.unsaved == s {
+				p.flushAutosave()
+			}
 		})
 	}
+	// Leaving the page (closing, reloading, switching away) autosaves at once.
+	app.Window().Call("addEventListener", "pagehide", app.FuncOf(func(app.Value, []app.Value) any {
+		p.flushAutosave()
+		return nil
+	}))
+	app.Window().Get("document").Call("addEventListener", "visibilitychange", app.FuncOf(func(app.Value, []app.Value) any {
+		if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+			p.flushAutosave()
+		}
+		return nil
+	}))
 	p.s.onPending = func() { p.runPending(ctx) }
 	// A link pasted into the address bar of the open page changes only the
 	// fragment: open it then, as on a visit.
@@ -66,6 +80,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}))
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
+	followAddress(p.s.scenario)
 	p.autosaveFailed(p.persist(p.s.scenario), p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
@@ -230,18 +245,37 @@ func sameScenario(a, b *model.Scenario) bool {
 	return string(x) == string(y)
 }
 
+// followAddress puts the link of a valid scenario in the address bar (the
+// browser compresses it, after a pause in the edits).
+func followAddress(s *model.Scenario) {
+	if prefix, doc, err := model.LinkDocument(s); err == nil {
+		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
+			follow.Invoke(prefix, string(doc))
+		}
+	}
+}
+
+// autosaveDelay is how long an edit waits for the next one before it is
+// autosaved: typing updates the figures without storing every keystroke.
+const autosaveDelay = 300 * time.Millisecond
+
+// flushAutosave autosaves the scenario an edit left unsaved, now.
+func (p *Planner) flushAutosave() {
+	s := p.unsaved
+	if s == nil {
+		return
+	}
+	p.unsaved = nil
+	p.autosaveFailed(p.persist(s), s)
+}
+
 // persist autosaves a valid scenario (not while a damaged autosave waits
-// to be kept aside) and puts its link in the address bar. The autosave is
+// to be kept aside). The autosave is
 // the browser's most recent scenario, which a bare visit opens, and this
 // tab's unsaved work, which other tabs list.
 func (p *Planner) persist(s *model.Scenario) error {
 	if s == nil {
 		return nil
-	}
-	if prefix, doc, err := model.LinkDocument(s); err == nil {
-		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
-			follow.Invoke(prefix, string(doc))
-		}
 	}
 	if p.holdAutosave {
 		return nil

@@ -43,6 +43,11 @@ type Planner struct {
 	holdAutosave, autosaveBroken, tabSaveBroken bool
 	// pendingLink opens a link that waits for the user's choice (nil: none).
 	pendingLink func()
+	// unsaved is the scenario of the last edit until it is autosaved.
+	unsaved *model.Scenario
+	// alertsPage pages the alert rules; lists the form's lists of items.
+	alertsPage pager
+	lists      map[string]*pager
 }
 
 // tabs of the report, in order.
@@ -70,12 +75,13 @@ func (p *Planner) OnInit() {
 	p.s = newSession(model.DefaultScenario())
 	p.tab = "application"
 	p.selected = map[string]int{}
+	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
 }
 
 // form is the schema form bound to the planner's state.
 func (p *Planner) form() form {
-	return form{s: p.s, selected: p.selected, onSelect: func(list string, i int) { p.selected[list] = i }}
+	return form{s: p.s, selected: p.selected, onSelect: func(list string, i int) { p.selected[list] = i }, pages: p.lists}
 }
 
 // selectedFunction is the index of the function shown, within the report.
@@ -345,7 +351,7 @@ func (p *Planner) view() app.UI {
 	case "optimize":
 		return &Optimize{Session: p.s, Revision: p.s.reportRevision, Tell: p.lib.tell}
 	case "alerts":
-		return alertsView(p.s, p.lib.tell)
+		return alertsView(p.s, p.lib.tell, &p.alertsPage)
 	case "forecast":
 		return p.forecastView(r)
 	case "prices":

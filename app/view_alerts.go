@@ -8,7 +8,7 @@ import (
 
 // alertsView lists the generated alert rules, charts them and offers them as
 // a Prometheus rules file.
-func alertsView(s *session, tell func(notice)) app.UI {
+func alertsView(s *session, tell func(notice), page *pager) app.UI {
 	r := s.report
 	return app.Div().Body(
 		app.H2().Text("Alerts"),
@@ -20,7 +20,7 @@ func alertsView(s *session, tell func(notice)) app.UI {
 		app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: alertsChart, Label: "Alert rules by function and severity"}),
 		tableRegion("Alert rules", app.Table().Class("alerts", "wide-text"),
 			columns("Rule", "Severity", "Condition", "For", "Description"),
-			app.TBody().Body(app.Range(r.Alerts).Slice(func(i int) app.UI {
+			app.TBody().Body(app.Range(r.Alerts[:page.rows(len(r.Alerts))]).Slice(func(i int) app.UI {
 				a := r.Alerts[i]
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(a.Name),
@@ -31,5 +31,6 @@ func alertsView(s *session, tell func(notice)) app.UI {
 				)
 			})),
 		),
+		page.more("alert rules", len(r.Alerts)),
 	)
 }

@@ -21,6 +21,8 @@ type Application struct {
 
 	// sortBy orders the functions table: a column key, "-" first for descending.
 	sortBy string
+	// page is how many of its rows the functions table shows.
+	page pager
 }
 
 // Render draws the view.
@@ -44,6 +46,7 @@ func (v *Application) Render() app.UI {
 			figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"},
 		),
 		v.functionsTable(r),
+		v.page.more("functions", len(r.Functions)),
 		globalServicesTable(r),
 		app.Div().Class("charts two").Body(
 			&Chart{Session: s, Revision: s.reportRevision, Kind: costByFnChart, Label: "Monthly cost by function and service"},
@@ -132,7 +135,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 				return header(c.key, label)
 			}),
 		)),
-		app.TBody().Body(app.Range(order).Slice(func(k int) app.UI {
+		app.TBody().Body(app.Range(order[:v.page.rows(len(order))]).Slice(func(k int) app.UI {
 			i := order[k]
 			f := &r.Functions[i]
 			return app.Tr().Body(

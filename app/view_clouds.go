@@ -26,6 +26,8 @@ type Clouds struct {
 
 	comparison *platform.Comparison
 	chart      string
+	// page pages the functions of the per-function table.
+	page pager
 	// shareText is the CPU-bound share as typed (percent); problem says
 	// why it is not used.
 	shareText, problem string
@@ -125,6 +127,7 @@ func (c *Clouds) Render() app.UI {
 		app.Div().Class("charts").Body(&StaticChart{Option: c.chart,
 			Label: "Monthly cost of each platform against the mean request rate, log scales; a month within a free tier ($0) is not drawn"}),
 		c.functionTable(cmp),
+		app.If(len(cmp.Platforms) > 0, func() app.UI { return c.page.more("functions", len(cmp.Platforms[0].Functions)) }),
 		c.pairTable(cmp),
 		app.H3().Text("Bills by meter"),
 		app.Range(cmp.Platforms).Slice(func(i int) app.UI { return c.meterTable(i, &cmp.Platforms[i]) }),
@@ -193,7 +196,7 @@ func (c *Clouds) functionTable(cmp *platform.Comparison) app.UI {
 	}
 	return tableRegion("Each function's monthly cost by platform (its own meters; free grants shared in proportion)", app.Table(),
 		columns(head...),
-		app.TBody().Body(app.Range(cmp.Platforms[0].Functions).Slice(func(k int) app.UI {
+		app.TBody().Body(app.Range(cmp.Platforms[0].Functions[:c.page.rows(len(cmp.Platforms[0].Functions))]).Slice(func(k int) app.UI {
 			row := []app.UI{app.Th().Scope("row").Text(cmp.Platforms[0].Functions[k].Name)}
 			for i := range cmp.Platforms {
 				f := &cmp.Platforms[i].Functions[k]

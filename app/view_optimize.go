@@ -31,6 +31,9 @@ type Optimize struct {
 	// screen.
 	asked, shown int
 	notice       string
+	// scorePage and tunePage page the scorecard's and goal seek's
+	// functions.
+	scorePage, tunePage pager
 }
 
 const tuneSource = "tune"
@@ -85,7 +88,7 @@ func (o *Optimize) Render() app.UI {
 				"The account's peak concurrency (p99 %d instances at %02d:00 UTC) exceeds its limit of %d: functions without a reservation are throttled. "+
 					"Raise the limit (a Service Quotas request) or spread the load.", acc.PeakP99Concurrency, acc.PeakHour, acc.Limit))
 		}),
-		scorecardTable(r),
+		scorecardTable(r, &o.scorePage),
 		o.goalSeek(),
 		app.If(r.Pricing.Profile == pricing.ReferenceProfileID, func() app.UI { return specHeuristics(r) }),
 	)
@@ -93,7 +96,7 @@ func (o *Optimize) Render() app.UI {
 
 // scorecardTable lists every function's targets: value, limit, met or
 // missed, and the model behind the value.
-func scorecardTable(r *model.Report) app.UI {
+func scorecardTable(r *model.Report, page *pager) app.UI {
 	met := 0
 	for i := range r.Functions {
 		if r.Functions[i].Scorecard.Met {
@@ -108,7 +111,7 @@ func scorecardTable(r *model.Report) app.UI {
 			app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Function"), app.Th().Scope("col").Text("Target"),
 				app.Th().Scope("col").Text("Value"), app.Th().Scope("col").Text("Limit"), app.Th().Scope("col").Text("State"),
 				app.Th().Scope("col").Class("why").Text("Model"))),
-			app.TBody().Body(app.Range(r.Functions).Slice(func(i int) app.UI {
+			app.TBody().Body(app.Range(r.Functions[:page.rows(len(r.Functions))]).Slice(func(i int) app.UI {
 				sc := &r.Functions[i].Scorecard
 				return app.Range(sc.Scores).Slice(func(j int) app.UI {
 					s := sc.Scores[j]
@@ -136,6 +139,7 @@ func scorecardTable(r *model.Report) app.UI {
 				})
 			})),
 		),
+		page.more("functions", len(r.Functions)),
 	)
 }
 
@@ -178,7 +182,7 @@ func (o *Optimize) goalSeek() app.UI {
 		),
 		tableRegion("Each function's configuration now and tuned, and its own monthly bill", app.Table().Class("tuning"),
 			columns("Function", "Now", "Tuned", "Bill now", "Bill tuned", "Targets", "Apply"),
-			app.TBody().Body(app.Range(t.Functions).Slice(func(i int) app.UI {
+			app.TBody().Body(app.Range(t.Functions[:o.tunePage.rows(len(t.Functions))]).Slice(func(i int) app.UI {
 				f := t.Functions[i]
 				state := "All met"
 				if !f.Met {
@@ -203,6 +207,7 @@ func (o *Optimize) goalSeek() app.UI {
 				)
 			})),
 		),
+		o.tunePage.more("functions", len(t.Functions)),
 		app.If(changed > 1, func() app.UI {
 			return app.Button().Type("button").Text("Apply all " + plural(changed, "change")).Disabled(!current).
 				OnClick(func(ctx app.Context, e app.Event) { o.apply(-1) })

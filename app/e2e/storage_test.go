@@ -3,7 +3,9 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +54,20 @@ func (b *browser) savedNames(t *testing.T, want string) {
 	}
 }
 
+// reloadWith opens the planner at address with storage set by js as the
+// new page starts (after the page it replaces has autosaved on leaving).
+func (b *browser) reloadWith(t *testing.T, address, js string) {
+	t.Helper()
+	var id page.ScriptIdentifier
+	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		id, err = page.AddScriptToEvaluateOnNewDocument(`if (location.pathname === "/") { ` + js + ` }`).Do(ctx)
+		return err
+	}), chromedp.Navigate(address))
+	b.run(t, page.RemoveScriptToEvaluateOnNewDocument(id))
+	b.waitReady(t)
+}
+
 // Scenarios saved under today's localStorage key move into their records;
 // what cannot be read — a damaged autosave, an entry that is no scenario, a
 // scenario of a newer version — is kept byte for byte, listed with why, and
@@ -61,10 +77,8 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
 	first := `{"version":1,"functions":[{"name":"x","allocated_memory_mb":"huge"}]}`
-	b.eval(t, `localStorage.setItem('planner.current.v1', `+jsString(first)+`);
-		localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}},{"name":"newer","scenario":{"version":99}}, 7]'); true`, new(bool))
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b.reloadWith(t, s.URL+"/", `localStorage.setItem('planner.current.v1', `+jsString(first)+`);
+		localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}},{"name":"newer","scenario":{"version":99}}, 7]');`)
 	waitNotice(t, b, "kept as it was")
 	checkFigures(t, b, report(t, model.DefaultScenario()))
 	b.clickTab(t, "scenarios")
@@ -94,16 +108,12 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 	}
 
 	// The same old library met again (another tab's first visit) adds no copy.
-	b.eval(t, `localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}}]'); true`, new(bool))
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b.reloadWith(t, s.URL+"/", `localStorage.setItem('planner.library.v1', '[{"name":"ok","saved_at":"2026-01-02T03:04:05Z","scenario":{"version":1}}]');`)
 	b.clickTab(t, "scenarios")
 	b.savedNames(t, "newer,ok")
 
 	// The second damage, 3 million characters, joins the first.
-	b.eval(t, `localStorage.setItem('planner.current.v1', '{"version":1,"name":"' + 'x'.repeat(3000000) + '"'); true`, new(bool))
-	b.run(t, chromedp.Navigate(s.URL+"/"))
-	b.waitReady(t)
+	b.reloadWith(t, s.URL+"/", `localStorage.setItem('planner.current.v1', '{"version":1,"name":"' + 'x'.repeat(3000000) + '"');`)
 	waitNotice(t, b, "kept as it was")
 	st = b.stored(t)
 	big := 0
@@ -301,5 +311,43 @@ func TestOtherTabsUnsavedWorkStaysReachable(t *testing.T) {
 	c.eval(t, `document.querySelector('[name="name"]').value`, &name)
 	if name != "Work of tab A" {
 		t.Errorf("opened %q", name)
+	}
+}
+
+// A scenario of 250 functions shows a page of 100 in the functions table,
+// the alert rules and the form's list of names (the selected one too), and
+// the rest on request; every figure shown is the report's.
+func TestLongListsArePaged(t *testing.T) {
+	s := startSite(t)
+	sc := model.DefaultScenario()
+	for i := len(sc.Functions); i < 250; i++ {
+		f := sc.Functions[i%4]
+		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+		sc.Functions = append(sc.Functions, f)
+	}
+	b := openPlanner(t, plannerLink(t, sc, s.URL+"/"))
+	count := func(selector string) int {
+		var n int
+		b.eval(t, `document.querySelectorAll(`+jsString(selector)+`).length`, &n)
+		return n
+	}
+	if rows, names := count(`table.functions tbody tr`), count(`.item-names > li`); rows != 100 || names != 100 {
+		t.Errorf("%d rows, %d names shown at first, want 100 each", rows, names)
+	}
+	var pager string
+	b.eval(t, `document.querySelector('.pager')?.textContent ?? ''`, &pager)
+	if !strings.Contains(pager, "Showing 100 of 250 functions") {
+		t.Errorf("pager %q", pager)
+	}
+	checkFigures(t, b, report(t, sc))
+	b.run(t, chromedp.Click(`//table[contains(@class,'functions')]/ancestor::div[1]/following-sibling::p[contains(@class,'pager')]//button[text()="Show all"]`, chromedp.BySearch))
+	b.run(t, chromedp.Poll(`document.querySelectorAll('table.functions tbody tr').length === 250`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	// The selected function stays listed beyond the first page.
+	b.run(t, chromedp.Click(`//table[contains(@class,'functions')]//button[text()="order_processing_246"]`, chromedp.BySearch))
+	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.item-names > li.current button.name')].some(b => b.textContent === 'order_processing_246')`, nil,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	b.clickTab(t, "alerts")
+	if n := count(`table.alerts tbody tr`); n != 100 {
+		t.Errorf("%d alert rules shown at first, want 100", n)
 	}
 }
