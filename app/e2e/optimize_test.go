@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -54,18 +55,22 @@ func TestGoalSeekAppliesAndUndoes(t *testing.T) {
 	if i < 0 {
 		t.Fatal("goal seek changes nothing in the default scenario")
 	}
-	settled := func() {
+	// settled waits until the form shows function i at memory mb (the click
+	// has taken effect), then until the page and goal seek are current.
+	settled := func(mb int) {
+		b.run(t, chromedp.Poll(`document.querySelector('[name="functions[`+strconv.Itoa(i)+`].allocated_memory_mb"]')?.value === '`+strconv.Itoa(mb)+`'`,
+			nil, chromedp.WithPollingTimeout(10*time.Second)))
 		b.waitReady(t)
 		b.run(t, chromedp.Poll(`!document.querySelector('.goal-seek .stale-notice') && document.querySelectorAll('table.tuning tbody tr').length > 0`,
 			nil, chromedp.WithPollingTimeout(60*time.Second)))
 	}
 	b.run(t, chromedp.Click(`//button[@aria-label="Apply the tuned configuration of `+def.Functions[i].Name+`"]`, chromedp.BySearch))
-	settled()
+	settled(tuned.Functions[i].AllocatedMemoryMb)
 	applied := model.DefaultScenario()
 	applied.Functions[i] = tuned.Functions[i]
 	t.Logf("%d figures before, %d after applying", checked, checkFigures(t, b, report(t, applied)))
 	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
-	settled()
+	settled(def.Functions[i].AllocatedMemoryMb)
 	checkFigures(t, b, report(t, def))
 	screenshot(t, b, "optimize")
 	if errs := b.consoleErrors(); len(errs) > 0 {
