@@ -138,7 +138,8 @@ type Function struct {
 	VpcEnabled bool `json:"vpc_enabled" jsonschema:"title=In a VPC,default=false"`
 	// ReservedConcurrency caps the function's instances (0: no reservation).
 	ReservedConcurrency int `json:"reserved_concurrency" jsonschema:"title=Reserved concurrency,minimum=0,maximum=1000000,default=0" jsonschema_extras:"x-unit=instances"`
-	// ProvisionedConcurrency keeps instances initialised all month.
+	// ProvisionedConcurrency keeps instances initialised all month (0 when
+	// they are set by hour instead).
 	ProvisionedConcurrency int `json:"provisioned_concurrency" jsonschema:"title=Provisioned concurrency,minimum=0,maximum=1000000,default=0" jsonschema_extras:"x-unit=instances"`
 	// ProvisionedByHour is provisioned concurrency by hour of the day (UTC,
 	// hour 0 first, as the traffic profile) in place of a constant one: 24

@@ -110,7 +110,7 @@ var fieldGroups = func() map[string]string {
 		{"Duration and memory", []string{"avg_execution_time_ms", "p95_execution_time_ms", "p99_execution_time_ms", "timeout_seconds", "allocated_memory_mb",
 			"architecture", "actual_memory_usage_mb", "ephemeral_storage_mb", "execution_times_by_memory"}},
 		{"Cold starts and concurrency", []string{"cold_start_method", "keep_alive_minutes", "cold_start_rate", "cold_start_duration_ms", "deployment_size_mb", "vpc_enabled",
-			"reserved_concurrency", "provisioned_concurrency", "cold_start_sensitive"}},
+			"reserved_concurrency", "provisioned_concurrency", "provisioned_concurrency_by_hour", "cold_start_sensitive"}},
 		{"Supporting services", []string{"api_gateway_enabled", "api_gateway_type", "log_data_gb_monthly", "dynamodb_enabled",
 			"dynamodb_read_units", "dynamodb_write_units", "dynamodb_storage_gb", "s3_enabled", "s3_storage_gb", "s3_requests_monthly"}},
 		{"Observed and targets", []string{"error_rate", "throttle_rate", "target_p99_latency_ms", "targets", "target_error_rate",
