@@ -3,12 +3,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"planner/model"
@@ -146,4 +148,54 @@ func BenchmarkSimulateDayInBrowser(b *testing.B) {
 		total += ms
 	}
 	b.ReportMetric(total/float64(b.N), "ms/day")
+}
+
+// BenchmarkBigScenario opens scenarios of 200 and 2,000 functions (the
+// default four repeated) from a link in a fresh profile and reports: the
+// time to ready (figures shown and every keep-alive solve done), the
+// longest main-thread task on the way, an edit's time to its figure, and
+// the slowest view to open. (10,000 functions are refused by the page,
+// which names the CLI: see BenchmarkEvaluate10k.)
+func BenchmarkBigScenario(b *testing.B) {
+	s := startSite(b)
+	for _, n := range []int{200, 2000} {
+		sc := model.DefaultScenario()
+		for i := len(sc.Functions); i < n; i++ {
+			f := sc.Functions[i%4]
+			f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+			sc.Functions = append(sc.Functions, f)
+		}
+		link := plannerLink(b, sc, s.URL+"/")
+		b.Run(fmt.Sprintf("%d-functions", n), func(b *testing.B) {
+			var ready, longest, edit, view float64
+			for i := 0; i < b.N; i++ {
+				br := newBrowser(b)
+				br.run(b, chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(`window.__long = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { window.__long = Math.max(window.__long, e.duration) })).observe({type: 'longtask', buffered: true})`).Do(ctx)
+					return err
+				}))
+				start := time.Now()
+				br.run(b, chromedp.Navigate(link))
+				br.waitReady(b)
+				ready += float64(time.Since(start).Milliseconds())
+				var long float64
+				br.eval(b, `window.__long`, &long)
+				longest = max(longest, long)
+				time.Sleep(500 * time.Millisecond)
+				edit += editToFigure(b, br, "1024")
+				slowest := 0.0
+				for _, tab := range []string{"function", "optimize", "alerts", "prices", "scenarios", "compare", "checklist", "application"} {
+					var ms float64
+					br.eval(b, `new Promise(resolve => { const t0 = performance.now(); document.getElementById('tab-`+tab+`').click();
+						const done = () => document.getElementById('panel-`+tab+`') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : setTimeout(done, 5); done() })`, &ms)
+					slowest = max(slowest, ms)
+				}
+				view += slowest
+			}
+			b.ReportMetric(ready/float64(b.N), "ms/ready")
+			b.ReportMetric(longest, "ms-longest-task")
+			b.ReportMetric(edit/float64(b.N), "ms/edit")
+			b.ReportMetric(view/float64(b.N), "ms-slowest-view")
+		})
+	}
 }

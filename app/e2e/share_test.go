@@ -36,7 +36,7 @@ func changedScenario() model.Scenario {
 }
 
 // plannerLink runs `planner link FILE --base URL` as the CLI does.
-func plannerLink(t *testing.T, s model.Scenario, base string) string {
+func plannerLink(t testing.TB, s model.Scenario, base string) string {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "scenario.json")
 	data, _ := json.Marshal(s)
