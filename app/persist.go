@@ -2,6 +2,9 @@ package app
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -47,7 +50,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
-		followAddress(s)
+		p.followAddress(s)
 		p.unsaved = s
 		ctx.After(autosaveDelay, func(app.Context) {
 			if p.unsaved == s {
@@ -80,7 +83,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}))
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
-	followAddress(p.s.scenario)
+	p.followAddress(p.s.scenario)
 	p.autosaveFailed(p.persist(p.s.scenario), p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
@@ -108,6 +111,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 		return
 	}
 	if previous != nil && sameScenario(previous, shared) {
+		p.goTo(href)
 		return
 	}
 	opened := "Opened the shared scenario"
@@ -120,6 +124,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 	}
 	if previous == nil {
 		p.s.load(*shared)
+		p.goTo(href)
 		p.notice = notice{Text: opened + "."}
 		return
 	}
@@ -127,6 +132,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 	p.lib.keep(*previous, "Before the shared link "+time.Now().Format("2006-01-02 15:04"), func(kept bool, failed string) {
 		if kept {
 			p.s.load(*shared)
+			p.goTo(href)
 			p.notice = notice{Text: opened + ". Your previous scenario is saved in Scenarios." + undo}
 			return
 		}
@@ -136,11 +142,13 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 			download(fileName(previous, "scenario.json"), "application/json", savedText(previous))
 			p.notice = notice{Text: "Downloaded your scenario. Open the link now?", Action: "Open the link", Do: func() {
 				p.s.load(*shared)
+				p.goTo(href)
 				p.notice = notice{Text: opened + "."}
 			}}
 		}
 		p.pendingLink = func() {
 			p.s.load(*shared)
+			p.goTo(href)
 			p.notice = notice{Text: opened + " without keeping your previous scenario." + undo, Bad: true}
 		}
 		p.notice = wait
@@ -245,12 +253,42 @@ func sameScenario(a, b *model.Scenario) bool {
 	return string(x) == string(y)
 }
 
-// followAddress puts the link of a valid scenario in the address bar (the
-// browser compresses it, after a pause in the edits).
-func followAddress(s *model.Scenario) {
+// followAddress puts the link of a valid scenario, with the view and
+// function shown, in the address bar (the browser compresses it, after a
+// pause in the edits).
+func (p *Planner) followAddress(s *model.Scenario) {
 	if prefix, doc, err := model.LinkDocument(s); err == nil {
 		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
-			follow.Invoke(prefix, string(doc))
+			follow.Invoke(prefix, string(doc), p.place())
+		}
+	}
+}
+
+// place is the view and function shown, as a link carries them after its
+// scenario: "view=function&fn=2" (fn only past the first function).
+func (p *Planner) place() string {
+	place := "view=" + p.tab
+	if fn := p.selected["functions"]; fn > 0 {
+		place += "&fn=" + strconv.Itoa(fn)
+	}
+	return place
+}
+
+// goTo shows the view and function a link names (view=…&fn=…), when it
+// names ones the scenario has.
+func (p *Planner) goTo(href string) {
+	_, fragment, _ := strings.Cut(href, "#")
+	for _, part := range strings.Split(fragment, "&") {
+		key, value, _ := strings.Cut(part, "=")
+		switch key {
+		case "view":
+			if slices.ContainsFunc(tabs, func(t tabInfo) bool { return t.id == value }) {
+				p.tab = value
+			}
+		case "fn":
+			if fn, err := strconv.Atoi(value); err == nil && p.s.scenario != nil && fn >= 0 && fn < len(p.s.scenario.Functions) {
+				p.selected["functions"] = fn
+			}
 		}
 	}
 }
@@ -342,5 +380,5 @@ func (p *Planner) share(ctx app.Context) {
 		release()
 		return nil
 	})
-	share.Invoke(prefix, string(doc)).Call("then", done, failed)
+	share.Invoke(prefix, string(doc), p.place()).Call("then", done, failed)
 }

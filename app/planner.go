@@ -50,8 +50,11 @@ type Planner struct {
 	lists      map[string]*pager
 }
 
+// tabInfo is a view's tab: its ID (in links) and label.
+type tabInfo struct{ id, label string }
+
 // tabs of the report, in order.
-var tabs = []struct{ id, label string }{
+var tabs = []tabInfo{
 	{"function", "Function"},
 	{"application", "Application"},
 	{"optimize", "Optimize"},

@@ -240,3 +240,17 @@ func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
 		t.Errorf("import of 30 against 10: %v", probs)
 	}
 }
+
+// A link may carry the view and function shown after its scenario; the
+// scenario reads the same.
+func TestLinkWithPlace(t *testing.T) {
+	s := DefaultScenario()
+	link, err := LinkURL("https://planner.example/", &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, probs := DecodeLink(link + "&view=function&fn=2")
+	if len(probs) > 0 || got.Functions[2].Name != s.Functions[2].Name {
+		t.Errorf("%v", probs)
+	}
+}

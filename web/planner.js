@@ -194,13 +194,15 @@
     return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
-  function fragmentOf(prefix, doc) {
+  // fragmentOf is the link's fragment: the scenario, then place (the view
+  // and function shown, "view=…&fn=…") when given.
+  function fragmentOf(prefix, doc, place) {
     if (typeof CompressionStream !== "function") {
       return Promise.reject(new Error("this browser cannot compress links"));
     }
     var stream = new Blob([doc]).stream().pipeThrough(new CompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buf) {
-      return prefix + base64url(new Uint8Array(buf));
+      return prefix + base64url(new Uint8Array(buf)) + (place ? "&" + place : "");
     });
   }
 
@@ -221,9 +223,9 @@
 
   // plannerFollow puts the scenario's link in the address bar; of several
   // pending calls only the latest lands.
-  window.plannerFollow = function (prefix, doc) {
+  window.plannerFollow = function (prefix, doc, place) {
     var mine = ++latest;
-    fragmentOf(prefix, doc).then(function (fragment) {
+    fragmentOf(prefix, doc, place).then(function (fragment) {
       if (mine !== latest) {
         return;
       }
@@ -234,10 +236,10 @@
 
   // plannerShare puts the scenario's link in the address bar and copies
   // it; it resolves to [link, copied].
-  window.plannerShare = function (prefix, doc) {
+  window.plannerShare = function (prefix, doc, place) {
     latest++;
     clearTimeout(timer);
-    return fragmentOf(prefix, doc).then(function (fragment) {
+    return fragmentOf(prefix, doc, place).then(function (fragment) {
       var link = window.location.href.split("#")[0] + "#" + fragment;
       setAddress(link);
       return copy(link).then(function (copied) { return [link, copied]; });

@@ -422,3 +422,24 @@ func TestUndoKeysAreTheUndoButton(t *testing.T) {
 		t.Errorf("Ctrl+Z in the save name undid the scenario: memory %q", value)
 	}
 }
+
+// A shared link opens on the view and function it was shared from.
+func TestShareLinkCarriesViewAndFunction(t *testing.T) {
+	s := startSite(t)
+	b := openPlanner(t, s.URL+"/")
+	b.run(t, chromedp.Click(`.item-names li:nth-child(3) button.name`, chromedp.ByQuery))
+	b.clickTab(t, "function")
+	b.run(t, chromedp.Click(`//button[text()="Share link"]`, chromedp.BySearch))
+	var link string
+	b.run(t, chromedp.Poll(`document.getElementById('shared-link')?.value ?? ''`, &link, chromedp.WithPollingTimeout(5*time.Second)))
+	if !strings.HasSuffix(link, "&view=function&fn=2") {
+		t.Fatalf("link %q", link)
+	}
+	c := openPlanner(t, link)
+	var tab, name string
+	c.eval(t, `document.querySelector('[role="tab"][aria-selected="true"]')?.id ?? ''`, &tab)
+	c.eval(t, `document.querySelector('[name="functions[2].name"]')?.value ?? ''`, &name)
+	if tab != "tab-function" || name != model.DefaultScenario().Functions[2].Name {
+		t.Errorf("the link opens on %q with function %q", tab, name)
+	}
+}
