@@ -117,7 +117,7 @@ func (p *Planner) Render() app.UI {
 				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
 					app.H2().Text("Scenario"),
 					p.problemSummary(),
-					p.form().objectExcept(path{}, p.schema, "pricing", "checklist"),
+					p.scenarioForm(),
 				),
 				app.Main().ID("results").Class("results").Attr("tabindex", -1).Body(
 					p.noticeBar(),
@@ -376,4 +376,18 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// scenarioForm is the scenario's form: its name, then its functions (adding
+// one is the first thing a new user looks for), then the rest.
+func (p *Planner) scenarioForm() app.UI {
+	f := p.form()
+	first := []string{"name", "functions"}
+	var parts []app.UI
+	for _, key := range first {
+		if sch := p.schema.Property(key); sch != nil {
+			parts = append(parts, f.field(path{}.key(key), sch))
+		}
+	}
+	return app.Div().Body(app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.schema, append(first, "pricing", "checklist")...))
 }

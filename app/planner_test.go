@@ -283,3 +283,14 @@ func TestFractionsArePercentages(t *testing.T) {
 		t.Errorf("150%%: stored %v, problem %q", get(p.s.doc, rate), p.s.problemAt(rate))
 	}
 }
+
+// The form opens with the scenario's name and its functions: adding a
+// function comes before the scenario-wide settings.
+func TestFormStartsWithTheFunctions(t *testing.T) {
+	p, _ := mounted(t)
+	html := app.HTMLString(p.Render())
+	name, add, secrets := strings.Index(html, `id="f-name"`), strings.Index(html, ">Add function<"), strings.Index(html, `id="f-secrets-count"`)
+	if name < 0 || add < 0 || secrets < 0 || !(name < add && add < secrets) {
+		t.Errorf("name at %d, Add function at %d, secrets at %d", name, add, secrets)
+	}
+}
