@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,8 +19,11 @@ type savedScenario struct {
 	SavedAt string `json:"saved_at"`
 	Text    string `json:"text"`
 	// Problem says why it does not open as a scenario ("" when it does);
-	// it is kept as it is, for the user to download or delete.
-	Problem string `json:"-"`
+	// it is kept as it is, for the user to download or delete. Holds is the
+	// name of the scenario it holds, Functions its functions.
+	Problem   string `json:"-"`
+	Holds     string `json:"-"`
+	Functions int    `json:"-"`
 }
 
 // asideRecord is something that could not be read, kept as it was.
@@ -87,7 +91,7 @@ func (l *library) call(method string, then func(result, failed string), args ...
 }
 
 // load reads the records again (this tab's or another's changes).
-func (l *library) load(then func()) {
+func (l *library) load() {
 	l.call("list", func(result, failed string) {
 		if failed != "" {
 			l.failure = failed
@@ -103,28 +107,30 @@ func (l *library) load(then func()) {
 			l.failure = err.Error()
 			return
 		}
-		for i := range got.Saved {
-			got.Saved[i].Problem = l.problemOf(&got.Saved[i])
-		}
+		describe(got.Saved, l.entries)
+		describe(got.Others, l.others)
 		l.entries, l.aside, l.others, l.failure = got.Saved, got.Aside, got.Others, ""
-		if then != nil {
-			then()
-		}
 	})
 }
 
-// problemOf says why a record does not open as a scenario, reusing what
-// was found for the same record before.
-func (l *library) problemOf(e *savedScenario) string {
-	for _, old := range l.entries {
-		if old.ID == e.ID && old.SavedAt == e.SavedAt && len(old.Text) == len(e.Text) {
-			return old.Problem
+// describe reads each record as a scenario once: its Problem, or the name
+// and functions it holds, taken from before for a record unchanged since.
+func describe(records, before []savedScenario) {
+	for i := range records {
+		e := &records[i]
+		k := slices.IndexFunc(before, func(old savedScenario) bool {
+			return old.ID == e.ID && old.SavedAt == e.SavedAt && len(old.Text) == len(e.Text)
+		})
+		if k >= 0 {
+			e.Problem, e.Holds, e.Functions = before[k].Problem, before[k].Holds, before[k].Functions
+			continue
+		}
+		if s, probs := model.ParseScenario([]byte(e.Text)); len(probs) > 0 {
+			e.Problem = probs.Error()
+		} else {
+			e.Holds, e.Functions = s.Name, len(s.Functions)
 		}
 	}
-	if _, probs := model.ParseScenario([]byte(e.Text)); len(probs) > 0 {
-		return probs.Error()
-	}
-	return ""
 }
 
 // savedText is a scenario as a record holds it.
@@ -146,7 +152,7 @@ func (l *library) save(name string, s *model.Scenario) {
 			return
 		}
 		l.tell(notice{Text: "Saved “" + name + "” in this browser."})
-		l.load(nil)
+		l.load()
 	}, name, savedText(s), false)
 }
 
@@ -155,7 +161,7 @@ func (l *library) save(name string, s *model.Scenario) {
 func (l *library) keep(s model.Scenario, base string, done func(kept bool, failed string)) {
 	l.call("save", func(_, failed string) {
 		if failed == "" {
-			l.load(nil)
+			l.load()
 		}
 		done(failed == "", failed)
 	}, base, savedText(&s), true)
@@ -170,7 +176,7 @@ func (l *library) remove(id, name, from string) {
 			return
 		}
 		l.tell(notice{Text: "Deleted “" + name + "”."})
-		l.load(nil)
+		l.load()
 	}, id, from)
 }
 
@@ -186,7 +192,7 @@ func (l *library) rename(id, old, name string) {
 		} else {
 			l.tell(notice{Text: "Renamed “" + old + "” to “" + name + "”."})
 		}
-		l.load(nil) // the field shows the stored name either way
+		l.load() // the field shows the stored name either way
 	}, id, name)
 }
 
@@ -195,7 +201,7 @@ func (l *library) rename(id, old, name string) {
 func (l *library) setAside(from, why, text string, done func(kept bool, failed string)) {
 	l.call("setAside", func(_, failed string) {
 		if failed == "" {
-			l.load(nil)
+			l.load()
 		}
 		done(failed == "", failed)
 	}, from, why, text)
@@ -252,6 +258,6 @@ func (l *library) restore(file, name string) {
 			text += ", " + strconv.Itoa(n.Beside) + " kept beside yours under “(from backup)” names (nothing was overwritten)"
 		}
 		l.tell(notice{Text: text + "."})
-		l.load(nil)
+		l.load()
 	}, file)
 }

@@ -29,10 +29,10 @@ type notice struct {
 func (p *Planner) OnMount(ctx app.Context) {
 	p.installable = ctx.IsAppInstallable()
 	p.lib.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }
-	p.lib.load(nil)
+	p.lib.load()
 	if store := app.Window().Get("plannerStore"); store.Truthy() {
 		store.Call("onChange", app.FuncOf(func(app.Value, []app.Value) any {
-			ctx.Dispatch(func(app.Context) { p.lib.load(nil) })
+			ctx.Dispatch(func(app.Context) { p.lib.load() })
 			return nil
 		}))
 		store.Call("persist")

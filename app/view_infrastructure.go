@@ -50,7 +50,7 @@ const commandsFile = "/web/gather-aws-account.sh"
 // library again (other tabs' unsaved work is not announced as it changes).
 func (c *Scenarios) OnMount(ctx app.Context) {
 	c.commandsURL = ctx.ResolveStaticResource(commandsFile)
-	c.Library.load(nil)
+	c.Library.load()
 }
 
 // export has the interop worker write infraExports[i] (it compares the

@@ -179,6 +179,9 @@ func (c *Scenarios) nameToSave() string {
 // closed) that differs from the scenario on screen: each can be opened,
 // saved by its name or discarded.
 func (c *Scenarios) otherTabs() app.UI {
+	if len(c.Library.others) == 0 {
+		return app.Div()
+	}
 	current := ""
 	if c.Session.scenario != nil {
 		current = savedText(c.Session.scenario)
@@ -197,21 +200,20 @@ func (c *Scenarios) otherTabs() app.UI {
 		app.P().Class("help").Text("What other tabs (open or closed) last autosaved; a bare visit opens the newest."),
 		app.Ul().Class("others").Body(app.Range(shown).Slice(func(i int) app.UI {
 			o := shown[i]
-			s, probs := model.ParseScenario([]byte(o.Text))
 			title := "a scenario that cannot be read"
-			if len(probs) == 0 {
-				title = "“" + s.Name + "”, " + plural(len(s.Functions), "function")
+			if o.Problem == "" {
+				title = "“" + o.Holds + "”, " + plural(o.Functions, "function")
 			}
 			return app.Li().Body(
 				app.Text(title+" "),
 				app.Small().Class("saved-at").Text("(autosaved "+strings.TrimSuffix(strings.Replace(o.SavedAt[:min(len(o.SavedAt), 16)], "T", " ", 1), "Z")+" UTC) "),
-				app.If(len(probs) == 0, func() app.UI {
+				app.If(o.Problem == "", func() app.UI {
 					return app.Span().Body(
-						smallButton("Open", "Open the other tab's "+s.Name, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Open", "Open the other tab's "+o.Holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
 							c.Session.load(*s)
 							c.Library.tell(notice{Text: "Opened the unsaved work of another tab. Undo brings yours back."})
 						})),
-						smallButton("Save", "Save the other tab's "+s.Name, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Save", "Save the other tab's "+o.Holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
 							c.Library.keep(*s, s.Name, func(kept bool, failed string) {
 								if !kept {
 									c.Library.tell(notFiled("It was not saved: "+failed+".", s))

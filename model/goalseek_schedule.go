@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -120,15 +121,7 @@ func hourGroups(requestsPerHour []float64) []hourGroup {
 		}
 		out = append(out, hourGroup{hours: []int{h}, requests: r})
 	}
-	slices.SortStableFunc(out, func(a, b hourGroup) int {
-		switch {
-		case a.requests > b.requests:
-			return -1
-		case a.requests < b.requests:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(a, b hourGroup) int { return cmp.Compare(b.requests, a.requests) })
 	return out
 }
 
