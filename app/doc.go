@@ -26,6 +26,15 @@ type path []step
 func (p path) key(k string) path { return append(p[:len(p):len(p)], step{key: k}) }
 func (p path) at(i int) path     { return append(p[:len(p):len(p)], step{index: i}) }
 
+// function is the index of the function a path lies inside
+// (functions[i]…), if it does.
+func (p path) function() (int, bool) {
+	if len(p) < 2 || p[0].key != "functions" || !p[1].isIndex() {
+		return 0, false
+	}
+	return p[1].index, true
+}
+
 // String writes the path as the model's problems name it:
 // functions[2].allocated_memory_mb.
 func (p path) String() string {

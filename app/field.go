@@ -37,7 +37,7 @@ func (f *Field) Render() app.UI {
 			app.Label().For(id).Class("cell-label").Text(f.Cell),
 			app.Input().Type("text").ID(id).Name(p.String()).Attr("inputmode", "decimal").
 				Attr("autocomplete", "off").Aria("label", f.CellLabel).Aria("invalid", f.Problem != "").
-				Title(f.Problem).Value(f.Value).OnInput(f.onText),
+				Title(f.Problem).Value(f.Value).OnInput(f.onText).OnChange(f.onLeave),
 		)
 	case sch.Type == "boolean":
 		return app.Div().Class("field toggle").Body(
@@ -87,7 +87,7 @@ func (f *Field) Render() app.UI {
 		app.Input().Type("text").ID(id).Name(p.String()).Attr("inputmode", mode).Attr("autocomplete", "off").
 			Placeholder(f.Placeholder).Value(f.Value).Title(bounds(sch)).
 			Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
-			OnInput(f.onText),
+			OnInput(f.onText).OnChange(f.onLeave),
 		help(p, sch, f.Problem),
 	)
 }
@@ -113,6 +113,9 @@ func (f *Field) onText(ctx app.Context, e app.Event) {
 	scale, _ := f.Schema.Display()
 	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer", scale)
 }
+
+// onLeave applies the default of a number field left empty.
+func (f *Field) onLeave(ctx app.Context, e app.Event) { f.Session.leave(f.At) }
 
 // label renders a field's label with its unit.
 func label(id string, sch *Schema) app.UI {

@@ -50,7 +50,6 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
-		p.followAddress(s)
 		p.unsaved = s
 		ctx.After(autosaveDelay, func(app.Context) {
 			if p.unsaved == s {
@@ -294,16 +293,19 @@ func (p *Planner) goTo(href string) {
 }
 
 // autosaveDelay is how long an edit waits for the next one before it is
-// autosaved: typing updates the figures without storing every keystroke.
+// autosaved and its link put in the address bar: typing updates the figures
+// without storing or encoding every keystroke.
 const autosaveDelay = 300 * time.Millisecond
 
-// flushAutosave autosaves the scenario an edit left unsaved, now.
+// flushAutosave autosaves the scenario an edit left unsaved, and puts its
+// link in the address bar, now.
 func (p *Planner) flushAutosave() {
 	s := p.unsaved
 	if s == nil {
 		return
 	}
 	p.unsaved = nil
+	p.followAddress(s)
 	p.autosaveFailed(p.persist(s), s)
 }
 

@@ -160,9 +160,28 @@ func TestSessionKeepsTextAndLastReport(t *testing.T) {
 	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 1024 || s.report.TotalSummary.TotalMonthlyCost == before {
 		t.Errorf("valid text not applied: %+v", s.problems)
 	}
+	// Emptied, then an invalid value typed: the figures are still those of
+	// 1,024 MB, the last valid input, not of the default.
+	withGigabyte := s.report.TotalSummary.TotalMonthlyCost
 	s.setText(mem, "", true, 1)
-	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 256 {
-		t.Errorf("an emptied field should fall back to the default 256, got %d", s.scenario.Functions[0].AllocatedMemoryMb)
+	if !s.stale || s.problemAt(mem) != emptiedField || s.text(mem, 1) != "" || s.report.TotalSummary.TotalMonthlyCost != withGigabyte {
+		t.Errorf("an emptied field: stale %v, problem %q, text %q", s.stale, s.problemAt(mem), s.text(mem, 1))
+	}
+	s.setText(mem, "x", true, 1)
+	if !s.stale || s.report.TotalSummary.TotalMonthlyCost != withGigabyte || s.scenario.Functions[0].AllocatedMemoryMb != 1024 {
+		t.Errorf("invalid after empty: the last valid results are of %d MB", s.scenario.Functions[0].AllocatedMemoryMb)
+	}
+	// Left empty, the field takes its default.
+	s.setText(mem, "", true, 1)
+	s.leave(mem)
+	if s.stale || s.scenario.Functions[0].AllocatedMemoryMb != 256 || s.text(mem, 1) != "" {
+		t.Errorf("a field left empty should fall back to the default 256, got %d", s.scenario.Functions[0].AllocatedMemoryMb)
+	}
+	// Leaving a field with a value changes nothing.
+	revision := s.revision
+	s.leave(mem)
+	if s.revision != revision {
+		t.Error("leaving a field with a value evaluated again")
 	}
 }
 
@@ -232,6 +251,7 @@ func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
 	near("invocations_per_second", s.report.Functions[0].Traffic.InvocationsPerSecond) // 0.761, not the default 100
 	s.setText(at("invocations_per_second"), "5", false, 1)
 	s.setText(at("monthly_invocations"), "", false, 1)
+	s.leave(at("monthly_invocations"))
 	if s.stale || s.report.Functions[0].Traffic.InvocationsPerSecond != 5 {
 		t.Fatalf("edits not applied: %+v", s.problems)
 	}

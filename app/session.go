@@ -163,19 +163,20 @@ func (s *session) step(from, to *[][]byte) {
 }
 
 // evaluate reads the document as a scenario; a valid one replaces the report.
-func (s *session) evaluate() {
+func (s *session) evaluate() { s.evaluateEdit(nil) }
+
+// evaluateEdit is evaluate after an edit at p (nil: anywhere). An edit
+// inside one function of a valid scenario reads that function alone; every
+// evaluation reuses the analyses of the functions it left unchanged.
+func (s *session) evaluateEdit(p path) {
 	s.revision++
-	data, err := json.Marshal(s.doc)
-	if err != nil {
-		s.fail(model.Problems{{Message: err.Error()}})
-		return
-	}
-	sc, probs := model.ParseScenario(data)
+	sc, probs := s.read(p)
 	if len(probs) == 0 {
 		var r *model.Report
 		s.wanted, s.wantedKeepAlive = nil, nil
 		solver := s.keepAlive.budgetedSolver(s.keepAliveBudget, &s.wantedKeepAlive)
-		if r, probs = model.EvaluateWith(sc, model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver}); len(probs) == 0 {
+		src := model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver, Earlier: model.Earlier{Scenario: s.scenario, Report: s.report}}
+		if r, probs = model.EvaluateWith(sc, src); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil
@@ -191,6 +192,24 @@ func (s *session) evaluate() {
 	s.fail(probs)
 }
 
+// read reads the document as a scenario. After an edit inside function i
+// of a document that was valid, only that function is read again.
+func (s *session) read(p path) (*model.Scenario, model.Problems) {
+	if i, ok := p.function(); ok && s.scenario != nil && len(s.problems) == 0 && !s.stale &&
+		len(s.list(path{}.key("functions"))) == len(s.scenario.Functions) {
+		data, err := json.Marshal(get(s.doc, path{}.key("functions").at(i)))
+		if err != nil {
+			return nil, model.Problems{{Path: p.String(), Message: err.Error()}}
+		}
+		return model.WithFunction(s.scenario, i, data)
+	}
+	data, err := json.Marshal(s.doc)
+	if err != nil {
+		return nil, model.Problems{{Message: err.Error()}}
+	}
+	return model.ParseScenario(data)
+}
+
 func (s *session) fail(probs model.Problems) {
 	s.problems = probs
 	s.byPath = make(map[string]string, len(probs))
@@ -203,32 +222,76 @@ func (s *session) fail(probs model.Problems) {
 // problemAt is the message for a field, if any.
 func (s *session) problemAt(p path) string { return s.byPath[p.String()] }
 
-// setText stores what the user typed into a number field: an empty field
-// falls back to the default, a number is stored as a number (÷ scale: a
-// percentage typed for a fraction), anything else is kept as text for the
-// model to refuse.
+// setText stores what the user typed into a number field: a number is
+// stored as a number (÷ scale: a percentage typed for a fraction), anything
+// else is kept as text for the model to refuse. An emptied field waits for
+// what comes next: the figures stay those of its last value until a value
+// is typed, or until the field is left (leave, then its default applies).
 func (s *session) setText(p path, text string, integer bool, scale float64) {
 	key := p.String()
+	s.leaveOthers(key)
 	s.record(key)
 	text = strings.TrimSpace(text)
 	s.raw[key] = text
 	switch x, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64); {
 	case text == "":
-		set(s.doc, p, nil)
-		delete(s.raw, key)
+		s.awaitValue(key)
+		return
 	case err == nil && (!integer || x == float64(int64(x))):
 		set(s.doc, p, x/scale)
 	default:
 		set(s.doc, p, text)
 	}
-	s.evaluate()
+	s.evaluateEdit(p)
+}
+
+// emptiedField is the problem of a number field emptied while it has focus.
+const emptiedField = "empty: type a value, or leave the field for its default"
+
+// awaitValue marks an emptied field: the document keeps its last value and
+// the report stays that of the last valid scenario, marked stale.
+func (s *session) awaitValue(key string) {
+	s.revision++
+	probs := make(model.Problems, 0, len(s.problems)+1)
+	for _, p := range s.problems {
+		if p.Path != key {
+			probs = append(probs, p)
+		}
+	}
+	s.fail(append(probs, model.Problem{Path: key, Message: emptiedField}))
+}
+
+// leave is a number field left: left empty, it takes its default (or, for
+// a derived value, what the other inputs give).
+func (s *session) leave(p path) {
+	key := p.String()
+	if text, typed := s.raw[key]; !typed || text != "" {
+		return
+	}
+	s.record(key)
+	delete(s.raw, key)
+	set(s.doc, p, nil)
+	s.evaluateEdit(p)
+}
+
+// leaveOthers lets an emptied field other than key take its default: an
+// edit elsewhere means it was left (browsers say so first, with a change
+// event; this holds when none came).
+func (s *session) leaveOthers(key string) {
+	for k, text := range s.raw {
+		if text == "" && k != key {
+			delete(s.raw, k)
+			set(s.doc, parsePath(k), nil)
+		}
+	}
 }
 
 // setValue stores a value chosen from a control (select, toggle, text).
 func (s *session) setValue(p path, v any) {
+	s.leaveOthers(p.String())
 	s.record(p.String())
 	set(s.doc, p, v)
-	s.evaluate()
+	s.evaluateEdit(p)
 }
 
 // replace sets the value at p as a step of its own (an import), never

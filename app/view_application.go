@@ -66,7 +66,9 @@ type functionColumn struct {
 	value                    func(*model.FunctionReport) float64
 }
 
-var functionColumns = []functionColumn{
+var functionColumns = functionColumnsArray[:]
+
+var functionColumnsArray = [...]functionColumn{
 	{"invocations", "Invocations/month", "", "traffic.monthly_invocations", func(f *model.FunctionReport) float64 { return f.Traffic.MonthlyInvocations }},
 	{"memory", "Memory", "MB", "performance_characteristics.memory_mb", func(f *model.FunctionReport) float64 { return f.PerformanceCharacteristics.MemoryMb }},
 	{"duration", "Mean duration", "ms", "performance_characteristics.avg_execution_time_ms", func(f *model.FunctionReport) float64 { return f.PerformanceCharacteristics.AvgExecutionTimeMs }},
@@ -138,20 +140,41 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 		app.TBody().Body(app.Range(order[:v.page.rows(len(order))]).Slice(func(k int) app.UI {
 			i := order[k]
 			f := &r.Functions[i]
-			return app.Tr().Body(
-				app.Th().Scope("row").Body(app.Button().Type("button").Class("link").Text(f.Name).
-					Title("Show "+f.Name+" in the Function view").DataSet("index", i).
-					OnClick(func(ctx app.Context, e app.Event) { v.Show(eventIndex(ctx)) })),
-				app.Range(functionColumns).Slice(func(j int) app.UI {
-					c := functionColumns[j]
-					unit := c.unit
-					if unit == "MB" {
-						unit = ""
-					}
-					return cell(fmt.Sprintf("functions.%d.%s", i, c.metric), c.value(f), unit, c.label+" of "+f.Name)
-				}),
-			)
+			row := &functionRow{View: v, Index: i, Name: f.Name}
+			for j, c := range functionColumns {
+				row.Values[j] = c.value(f)
+			}
+			return row
 		})),
+	)
+}
+
+// functionRow is a row of the functions table. Its fields are values, so
+// that an edit re-renders only the rows whose figures it changed.
+type functionRow struct {
+	app.Compo
+	View   *Application
+	Index  int
+	Name   string
+	Values [len(functionColumnsArray)]float64
+}
+
+// Render draws the function's name (a button to its Function view) and
+// its figures.
+func (row *functionRow) Render() app.UI {
+	i := row.Index
+	return app.Tr().Body(
+		app.Th().Scope("row").Body(app.Button().Type("button").Class("link").Text(row.Name).
+			Title("Show "+row.Name+" in the Function view").DataSet("index", i).
+			OnClick(func(ctx app.Context, e app.Event) { row.View.Show(eventIndex(ctx)) })),
+		app.Range(functionColumns).Slice(func(j int) app.UI {
+			c := functionColumns[j]
+			unit := c.unit
+			if unit == "MB" {
+				unit = ""
+			}
+			return cell(fmt.Sprintf("functions.%d.%s", i, c.metric), row.Values[j], unit, c.label+" of "+row.Name)
+		}),
 	)
 }
 

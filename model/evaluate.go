@@ -27,6 +27,9 @@ type Simulations func(simulate.Input) (simulate.Result, bool)
 type Sources struct {
 	Simulations Simulations
 	KeepAlive   keepalive.Solver
+	// Earlier is an earlier evaluation whose unchanged functions need not
+	// be analysed again.
+	Earlier Earlier
 }
 
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
@@ -76,8 +79,11 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	usages := make([]pricing.LambdaUsage, n)
 	services := make([]pricing.ServiceUsage, n)
 	reports := make([]FunctionReport, n)
+	reused := reuseFor(s, src.Earlier)
+	earlier := make([]*FunctionReport, n) // unchanged functions' earlier reports
 	for i := range s.Functions {
 		f := &s.Functions[i]
+		earlier[i] = reused.function(i, f)
 		perSecond, monthly := f.Traffic(seconds)
 		reports[i].Name = f.Name
 		reports[i].Traffic = TrafficReport{
@@ -86,7 +92,11 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			RequestsPerHour:      hourlyRequests(f.TrafficProfile, monthly/days),
 		}
 		appInvocations += monthly
-		reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
+		if earlier[i] != nil {
+			reports[i].ColdStartRate = earlier[i].ColdStartRate
+		} else {
+			reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
+		}
 		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
 		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
@@ -168,7 +178,11 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			BilledConcurrency:      usages[i].ProvisionedConcurrency,
 			Architecture:           s.ArchitectureOf(f),
 		}
-		if depth == fullReport {
+		switch was := earlier[i]; {
+		case depth != fullReport:
+		case was != nil:
+			fr.ColdStart, fr.Memory, fr.Tuning, fr.Architectures = was.ColdStart, was.Memory, was.Tuning, was.Architectures
+		default:
 			coldPrices, invocationPrices := prices.of(s.ArchitectureOf(f))
 			analyseFunction(f, fr, s.ArchitectureOf(f), coldPrices, invocationPrices)
 			fr.Architectures = architectureOptions(f, s.ArchitectureOf(f), monthly, prices)
@@ -211,14 +225,19 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	r.OptimizationOpportunities = spec.IdentifyOptimizations(names, capacities)
 	r.ScalingProjections = spec.CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
 	if depth == fullReport {
-		r.Account = scoreFunctions(s, reports)
+		r.Account, r.pool = scoreFunctions(s, reports, reused, earlier)
 		for i := range s.Functions {
-			reports[i].MemoryChoice = memoryChoice(&s.Functions[i], &reports[i])
+			if earlier[i] != nil {
+				reports[i].MemoryChoice = earlier[i].MemoryChoice
+			} else {
+				reports[i].MemoryChoice = memoryChoice(&s.Functions[i], &reports[i])
+			}
 		}
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
-		r.Alerts = spec.AlertsOf(AlertRules(s))
+		r.alertRules = AlertRules(s)
+		r.Alerts = reused.alerts(r.alertRules)
 		r.AlertCounts = countAlerts(r.Alerts)
 		r.Checklist = checklistOf(s, r)
 	}

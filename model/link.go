@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
-	"reflect"
 	"strconv"
 	"strings"
 )
@@ -190,59 +189,4 @@ func DecodeLinkUpTo(urlOrFragment string, maxFunctions int) (*Scenario, Problems
 		return nil, probs
 	}
 	return s, nil
-}
-
-// compactScenario is the scenario's JSON without the values equal to their
-// defaults: reading it back restores them.
-func compactScenario(s *Scenario) ([]byte, error) {
-	full, err := toTree(s)
-	if err != nil {
-		return nil, err
-	}
-	defaults, _ := toTree(NewScenario())
-	fnDefaults, _ := toTree(DefaultFunction())
-	tree := full.(map[string]any)
-	dropDefaults(tree, defaults.(map[string]any))
-	tree["version"] = float64(ScenarioVersion)
-	if fns, ok := tree["functions"].([]any); ok {
-		for _, f := range fns {
-			if m, ok := f.(map[string]any); ok {
-				dropDefaults(m, fnDefaults.(map[string]any))
-			}
-		}
-	}
-	return json.Marshal(tree)
-}
-
-// dropDefaults deletes the keys of m whose values equal those of defaults,
-// descending into objects.
-func dropDefaults(m, defaults map[string]any) {
-	for k, v := range m {
-		d, ok := defaults[k]
-		if !ok {
-			continue
-		}
-		if vm, ok := v.(map[string]any); ok {
-			if dm, ok := d.(map[string]any); ok {
-				dropDefaults(vm, dm)
-				if len(vm) == 0 {
-					delete(m, k)
-				}
-				continue
-			}
-		}
-		if reflect.DeepEqual(v, d) {
-			delete(m, k)
-		}
-	}
-}
-
-func toTree(v any) (any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var tree any
-	err = json.Unmarshal(data, &tree)
-	return tree, err
 }

@@ -254,3 +254,71 @@ func TestLinkWithPlace(t *testing.T) {
 		t.Errorf("%v", probs)
 	}
 }
+
+// The link's JSON drops what the reading restores, as dropping values
+// equal to their defaults from decoded trees does (the reference below).
+func TestCompactScenarioDropsExactlyTheDefaults(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 200 {
+		s := randomScenario(r)
+		if i%3 == 0 {
+			s.Functions[0].Targets.P50LatencyMs = ptr(250.0)
+			s.Functions[0].ProvisionedByHour = make([]int, 24)
+		}
+		got, err := compactScenario(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(got, []byte(`{"version":`+strconv.Itoa(ScenarioVersion)+`,`)) {
+			t.Fatalf("case %d: the version is not first: %.40s", i, got)
+		}
+		var gotTree any
+		if err := json.Unmarshal(got, &gotTree); err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		if want := referenceCompact(t, &s); !reflect.DeepEqual(gotTree, want) {
+			t.Fatalf("case %d:\n got %s\nwant %v", i, got, want)
+		}
+	}
+}
+
+// referenceCompact decodes a scenario and its defaults to trees and drops
+// the scenario's values equal to the defaults, descending into objects.
+func referenceCompact(t *testing.T, s *Scenario) any {
+	tree := func(v any) map[string]any {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	var drop func(m, defaults map[string]any)
+	drop = func(m, defaults map[string]any) {
+		for k, v := range m {
+			d, ok := defaults[k]
+			if !ok {
+				continue
+			}
+			vm, isObject := v.(map[string]any)
+			dm, defaultIsObject := d.(map[string]any)
+			if isObject && defaultIsObject {
+				if drop(vm, dm); len(vm) == 0 {
+					delete(m, k)
+				}
+			} else if reflect.DeepEqual(v, d) {
+				delete(m, k)
+			}
+		}
+	}
+	full := tree(s)
+	drop(full, tree(NewScenario()))
+	full["version"] = float64(ScenarioVersion)
+	for _, f := range full["functions"].([]any) {
+		drop(f.(map[string]any), tree(DefaultFunction()))
+	}
+	return any(full)
+}

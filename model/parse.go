@@ -3,6 +3,9 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strconv"
+	"unicode/utf8"
 
 	"planner/model/internal/jsonin"
 )
@@ -19,6 +22,32 @@ func ParseScenario(data []byte) (*Scenario, Problems) {
 	return &s, nil
 }
 
+// WithFunction is s with its function i read from data, the JSON of one
+// function, as ParseScenario reads a function of a scenario: missing values
+// at their defaults, problems at the paths a whole scenario's reading gives
+// them (functions[i]…), the whole scenario validated. s is left as it was;
+// the result shares its other functions. An editor changing one function
+// reads that function alone instead of the scenario.
+func WithFunction(s *Scenario, i int, data []byte) (*Scenario, Problems) {
+	path := "functions[" + strconv.Itoa(i) + "]"
+	if i < 0 || i >= len(s.Functions) {
+		return nil, Problems{{Path: path, Message: "the scenario has no such function"}}
+	}
+	if !json.Valid(data) || !utf8.Valid(data) {
+		return nil, Problems{{Path: path, Message: "not valid JSON text"}}
+	}
+	f := DefaultFunction()
+	var decoding Problems
+	jsonin.DecodeAt(data, &f, jsonin.DecodeOptions{RefuseDuplicates: true}, path, &decoding)
+	out := *s
+	out.Functions = slices.Clone(s.Functions)
+	out.Functions[i] = f
+	if probs := jsonin.Alongside(decoding, Validate(&out)); len(probs) > 0 {
+		return nil, probs
+	}
+	return &out, nil
+}
+
 // FunctionCount counts the functions of a scenario document without reading
 // them (0 when it is not a JSON object with a list of functions), so that a
 // caller can refuse one too big before parsing it.
@@ -32,13 +61,7 @@ func FunctionCount(doc []byte) int {
 		if key != "functions" || len(value) == 0 || value[0] != '[' {
 			return
 		}
-		for i := jsonin.SkipSpace(value, 1); i < len(value) && value[i] != ']'; {
-			n++
-			i = jsonin.SkipSpace(value, jsonin.SkipValue(value, i))
-			if i < len(value) && value[i] == ',' {
-				i = jsonin.SkipSpace(value, i+1)
-			}
-		}
+		jsonin.EachElement(value, func([]byte) { n++ })
 	})
 	return n
 }

@@ -28,6 +28,11 @@ type Report struct {
 	Account AccountConcurrency `json:"account"`
 	// AlertCounts counts the alert rules by severity.
 	AlertCounts AlertCounts `json:"alert_counts"`
+	// pool is the account's shared concurrency the scorecards were
+	// scored against, alertRules the rules Alerts were written from (an
+	// Earlier evaluation's reuse compares them).
+	pool       sharedPool
+	alertRules []spec.AlertRule
 }
 
 // AlertCounts counts alert rules: all of them and by severity.

@@ -167,9 +167,10 @@ func coldStartModelName(method string) string {
 	return "the rate given (the spec's rule)"
 }
 
-// scoreFunctions fills every function's scorecard and returns the
-// account's concurrency.
-func scoreFunctions(s *Scenario, reports []FunctionReport) AccountConcurrency {
+// scoreFunctions fills every function's scorecard (an unchanged one's
+// earlier scorecard when nothing it is scored on changed) and returns the
+// account's concurrency and its shared pool.
+func scoreFunctions(s *Scenario, reports []FunctionReport, reused *reuse, earlier []*FunctionReport) (AccountConcurrency, sharedPool) {
 	loads := make([][]float64, len(s.Functions))
 	for i := range s.Functions {
 		loads[i] = hourlyLoads(&s.Functions[i], reports[i].Traffic.RequestsPerHour, reports[i].ColdStartRate.Rate)
@@ -178,6 +179,10 @@ func scoreFunctions(s *Scenario, reports []FunctionReport) AccountConcurrency {
 	acc := AccountConcurrency{Limit: s.AccountConcurrencyLimit, Reserved: s.AccountConcurrencyLimit - pool.servers}
 	for i := range s.Functions {
 		f, fr := &s.Functions[i], &reports[i]
+		if card, ok := reused.scorecard(earlier[i], f, &pool); ok {
+			fr.Scorecard = card
+			continue
+		}
 		m := measures(f, fr, loads[i], &pool)
 		fr.Scorecard = newScorecard(f, &m)
 	}
@@ -191,7 +196,7 @@ func scoreFunctions(s *Scenario, reports []FunctionReport) AccountConcurrency {
 		}
 	}
 	acc.Exceeded = acc.PeakP99Concurrency > acc.Limit
-	return acc
+	return acc, pool
 }
 
 // newScorecard scores a function's targets on its measures.

@@ -117,13 +117,19 @@
       return;
     }
     var isDark = dark && dark.matches;
-    var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el, isDark ? "dark" : null, { renderer: "canvas" });
+    var drawn = window.echarts.getInstanceByDom(el);
+    if (drawn && el.plannerOption === json) {
+      return; // unchanged: an edit that moves other figures only
+    }
+    var chart = drawn || window.echarts.init(el, isDark ? "dark" : null, { renderer: "canvas" });
     if (isDark) {
       opt.backgroundColor = "transparent"; // the page's own background
     }
     el.plannerOption = json;
     opt.tooltip = Object.assign({}, opt.tooltip || {}, { formatter: tooltip, confine: true, className: "planner-tooltip" });
-    chart.setOption(opt, true);
+    // A redraw merges into the chart drawn (its series and axes replaced
+    // whole, so none is left over) instead of building it again.
+    chart.setOption(opt, drawn ? { replaceMerge: ["series", "xAxis", "yAxis"] } : true);
     if (!el.plannerResize && window.ResizeObserver) {
       el.plannerResize = new ResizeObserver(function () { chart.resize(); });
       el.plannerResize.observe(el);
@@ -183,7 +189,6 @@
 // the format the app and `planner open` read.
 (function () {
   "use strict";
-  var timer = null;
   var latest = 0;
 
   function base64url(bytes) {
@@ -221,16 +226,15 @@
     return Promise.resolve(false);
   }
 
-  // plannerFollow puts the scenario's link in the address bar; of several
-  // pending calls only the latest lands.
+  // plannerFollow puts the scenario's link in the address bar (the app
+  // calls it after a pause in the edits); of several pending calls only the
+  // latest lands.
   window.plannerFollow = function (prefix, doc, place) {
     var mine = ++latest;
     fragmentOf(prefix, doc, place).then(function (fragment) {
-      if (mine !== latest) {
-        return;
+      if (mine === latest) {
+        setAddress("#" + fragment);
       }
-      clearTimeout(timer);
-      timer = setTimeout(function () { setAddress("#" + fragment); }, 300);
     }, function () {});
   };
 
@@ -238,7 +242,6 @@
   // it; it resolves to [link, copied].
   window.plannerShare = function (prefix, doc, place) {
     latest++;
-    clearTimeout(timer);
     return fragmentOf(prefix, doc, place).then(function (fragment) {
       var link = window.location.href.split("#")[0] + "#" + fragment;
       setAddress(link);

@@ -28,25 +28,32 @@ var costParts = []costPart{
 	{"S3", func(f *model.FunctionReport) float64 { return f.SupportingServices.S3 }},
 }
 
-// CostByFunction stacks each function's monthly cost by service. Parts no
+// CostByFunction stacks each function's monthly cost by service (past
+// maxBars functions, the costliest and the others together). Parts no
 // function pays for are left out.
 func CostByFunction(r *model.Report) string {
 	names := make([]string, len(r.Functions))
 	for i := range r.Functions {
 		names[i] = r.Functions[i].Name
 	}
+	labels, groupOf := barGroups(names, func(i int) float64 { return r.Functions[i].TotalMonthlyCost })
 	o := newAxisChart("Monthly cost by function and service",
-		functionAxis(names),
+		functionAxis(labels),
 		values("USD/month"))
+	sums := make([]float64, len(labels))
 	for _, part := range costParts {
-		data := make([]opts.BarData, len(r.Functions))
+		clear(sums)
 		any := false
 		for i := range r.Functions {
 			v := part.cost(&r.Functions[i])
 			any = any || v > 0
-			data[i] = opts.BarData{Value: num.Round(v, 2)}
+			sums[groupOf[i]] += v
 		}
 		if any {
+			data := make([]opts.BarData, len(labels))
+			for g, v := range sums {
+				data[g] = opts.BarData{Value: num.Round(v, 2)}
+			}
 			o.add(series{Name: part.name, Type: "bar", Stack: "cost", Data: data})
 		}
 	}
@@ -106,41 +113,44 @@ func formatFactor(f float64) string {
 	return trimFloat(f) + "×"
 }
 
-// Alerts counts the generated rules by function and severity.
+// Alerts counts the generated rules by function and severity (past maxBars
+// functions, those with the most rules and the others together). Global
+// rules have a category of their own, "(global)".
 func Alerts(r *model.Report) string {
 	var names []string
 	index := map[string]int{}
-	for _, a := range r.Alerts {
+	var rules []int
+	of := make([]int, len(r.Alerts)) // each rule's function in names
+	for k, a := range r.Alerts {
 		fn := a.Function
 		if fn == "" {
 			fn = "(global)"
 		}
-		if _, ok := index[fn]; !ok {
-			index[fn] = len(names)
+		i, ok := index[fn]
+		if !ok {
+			i = len(names)
+			index[fn] = i
 			names = append(names, fn)
+			rules = append(rules, 0)
 		}
+		rules[i]++
+		of[k] = i
 	}
+	labels, groupOf := barGroups(names, func(i int) float64 { return float64(rules[i]) })
 	o := newAxisChart("Alert rules by function and severity",
-		functionAxis(names),
+		functionAxis(labels),
 		opts.YAxis{Name: "Rules", Type: "value", MinInterval: 1})
 	colours := map[string]string{"critical": "#D55E00", "warning": "#E69F00"}
 	for _, severity := range []string{"critical", "warning"} {
-		counts := make([]opts.BarData, len(names))
-		for i := range counts {
-			counts[i] = opts.BarData{Value: 0}
-		}
-		n := make([]int, len(names))
-		for _, a := range r.Alerts {
-			fn := a.Function
-			if fn == "" {
-				fn = "(global)"
-			}
+		n := make([]int, len(labels))
+		for k, a := range r.Alerts {
 			if a.Severity == severity {
-				n[index[fn]]++
+				n[groupOf[of[k]]]++
 			}
 		}
-		for i, c := range n {
-			counts[i] = opts.BarData{Value: c}
+		counts := make([]opts.BarData, len(labels))
+		for g, c := range n {
+			counts[g] = opts.BarData{Value: c}
 		}
 		o.add(series{Name: severity, Type: "bar", Stack: "rules", Data: counts, ItemStyle: &opts.ItemStyle{Color: colours[severity]}})
 	}

@@ -94,7 +94,7 @@ func BenchmarkInputToFigures(b *testing.B) {
 
 // editToFigure types memory into the first function's memory field and
 // returns the milliseconds until its cost figure changes.
-func editToFigure(b *testing.B, br *browser, memory string) float64 {
+func editToFigure(b testing.TB, br *browser, memory string) float64 {
 	var ms float64
 	br.eval(b, fmt.Sprintf(`new Promise(resolve => {
 		const fig = document.querySelector('[data-metric="functions.0.total_monthly_cost"]');

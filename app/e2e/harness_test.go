@@ -244,6 +244,18 @@ func (b *browser) setInput(t testing.TB, name, text string) {
 	b.typeInto(t, `[name="`+name+`"]`, text)
 }
 
+// leave fires an input's change event, as a browser does when the user
+// leaves a field they edited, and takes the focus from it.
+func (b *browser) leave(t testing.TB, name string) {
+	t.Helper()
+	var before string
+	b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
+	b.eval(t, fmt.Sprintf(`(() => { const el = document.querySelector('[name=%q]'); el.dispatchEvent(new Event('change', {bubbles: true})); el.blur(); return true })()`, name), nil)
+	var changed bool
+	b.run(t, chromedp.Poll(fmt.Sprintf(`document.getElementById('planner').dataset.revision !== %q`, before), &changed,
+		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(10*time.Millisecond)))
+}
+
 // typeInto sets an input's text and fires its input event.
 func (b *browser) typeInto(t testing.TB, selector, text string) {
 	t.Helper()

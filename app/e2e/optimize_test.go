@@ -111,10 +111,8 @@ func TestChecklistTickTravelsWithTheLink(t *testing.T) {
 		t.Error("the cost item shows no answer")
 	}
 	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
-	b.waitReady(t)
-	var checked bool
-	b.eval(t, `document.querySelector('#check-assess-costs').checked`, &checked)
-	if checked {
+	var unticked bool
+	if err := chromedp.Run(b.ctx, chromedp.Poll(`!document.querySelector('#check-assess-costs').checked`, &unticked, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Error("Undo left the item ticked")
 	}
 	screenshot(t, b, "checklist")

@@ -117,7 +117,20 @@ func TestEditingUpdatesFigures(t *testing.T) {
 	b.edit(t, "functions[0].allocated_memory_mb", "2048")
 	b.waitReady(t)
 	sc.Functions[0].AllocatedMemoryMb = 2048
-	checkFigures(t, b, report(t, sc))
+	at2048 := report(t, sc)
+	checkFigures(t, b, at2048)
+
+	// Emptied, then an invalid value: the last valid results are those of
+	// 2,048 MB, the last valid input, not of the field's default.
+	b.edit(t, "functions[0].allocated_memory_mb", "")
+	b.edit(t, "functions[0].allocated_memory_mb", "lots")
+	checkFigures(t, b, at2048)
+	// Left empty, the field takes its default.
+	b.edit(t, "functions[0].allocated_memory_mb", "")
+	checkFigures(t, b, at2048)
+	b.leave(t, "functions[0].allocated_memory_mb")
+	b.waitReady(t)
+	checkFigures(t, b, report(t, model.DefaultScenario()))
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}

@@ -106,13 +106,18 @@ func TestAutosaveAndAddressFollowEdits(t *testing.T) {
 	want := model.DefaultScenario()
 	want.Functions[0].AllocatedMemoryMb = 640
 
+	// The address follows after a pause in the edits (300 ms).
 	var hash string
-	b.run(t, chromedp.Poll(`location.hash.length > 3 ? location.hash : ''`, &hash, chromedp.WithPollingTimeout(5*time.Second)))
-	time.Sleep(400 * time.Millisecond)
-	b.eval(t, `location.hash`, &hash)
-	linked, probs := model.DecodeLink(hash)
-	if len(probs) > 0 || linked.Functions[0].AllocatedMemoryMb != 640 {
-		t.Fatalf("address bar does not carry the edit: %v", probs)
+	var linked *model.Scenario
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		b.eval(t, `location.hash`, &hash)
+		if sc, probs := model.DecodeLink(hash); len(probs) == 0 && sc.Functions[0].AllocatedMemoryMb == 640 {
+			linked = sc
+			break
+		}
+	}
+	if linked == nil {
+		t.Fatalf("address bar does not carry the edit: %.80s", hash)
 	}
 
 	// Undo and redo step through the edit.
@@ -280,7 +285,8 @@ func TestUndoRedoEmptiesFields(t *testing.T) {
 	b.run(t, chromedp.Click(`//button[text()="Redo"]`, chromedp.BySearch))
 	valueIs("name", "")
 
-	b.edit(t, "secrets_count", "") // the default then applies
+	b.edit(t, "secrets_count", "")
+	b.leave(t, "secrets_count") // the default then applies
 	b.edit(t, "functions[0].allocated_memory_mb", "640")
 	b.edit(t, "secrets_count", "9")
 	b.waitReady(t)

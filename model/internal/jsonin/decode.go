@@ -289,6 +289,18 @@ func EachMember(obj []byte, fn func(key string, value []byte)) {
 	}
 }
 
+// EachElement calls fn with each element of a valid JSON list.
+func EachElement(list []byte, fn func(value []byte)) {
+	for i := SkipSpace(list, 1); i < len(list) && list[i] != ']'; {
+		end := SkipValue(list, i)
+		fn(list[i:end])
+		i = SkipSpace(list, end)
+		if i < len(list) && list[i] == ',' {
+			i = SkipSpace(list, i+1)
+		}
+	}
+}
+
 // decodeKey reads a JSON string (an object key).
 func decodeKey(raw []byte) string {
 	if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
