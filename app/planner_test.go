@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"math"
 	"regexp"
 	"strconv"
@@ -312,5 +313,35 @@ func TestFormStartsWithTheFunctions(t *testing.T) {
 	name, add, secrets := strings.Index(html, `id="f-name"`), strings.Index(html, ">Add function<"), strings.Index(html, `id="f-secrets-count"`)
 	if name < 0 || add < 0 || secrets < 0 || !(name < add && add < secrets) {
 		t.Errorf("name at %d, Add function at %d, secrets at %d", name, add, secrets)
+	}
+}
+
+// A loaded scenario is evaluated as it is, without reading the document
+// back: what it evaluates is what reading the document gives.
+func TestLoadEvaluatesWhatTheDocumentReads(t *testing.T) {
+	sc := model.DefaultScenario()
+	sc.Functions[1].ProvisionedByHour = make([]int, 24)
+	sc.Functions[1].ProvisionedByHour[9] = 2
+	sc.Functions[2].Targets.P50LatencyMs = new(float64)
+	*sc.Functions[2].Targets.P50LatencyMs = 300
+	s := newSession(sc)
+	data, err := json.Marshal(s.doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, probs := model.ParseScenario(data)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	got, _ := json.Marshal(s.scenario)
+	want, _ := json.Marshal(read)
+	if string(got) != string(want) || s.report == nil {
+		t.Errorf("loaded %s\nread   %s", got, want)
+	}
+	// An invalid scenario loaded shows its problems at their paths.
+	sc.Functions[0].AllocatedMemoryMb = 1
+	s.load(sc)
+	if !s.stale || s.problemAt(path{}.key("functions").at(0).key("allocated_memory_mb")) == "" {
+		t.Errorf("an invalid scenario loaded: stale %v, problems %v", s.stale, s.problems)
 	}
 }

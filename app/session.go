@@ -117,7 +117,7 @@ func (s *session) load(sc model.Scenario) {
 	s.histories = nil
 	s.raw = map[string]string{}
 	s.lastEdit = ""
-	s.evaluate()
+	s.evaluateScenario(&sc)
 }
 
 // record keeps the document before an edit for undo, once per step.
@@ -169,8 +169,18 @@ func (s *session) evaluate() { s.evaluateEdit(nil) }
 // inside one function of a valid scenario reads that function alone; every
 // evaluation reuses the analyses of the functions it left unchanged.
 func (s *session) evaluateEdit(p path) {
-	s.revision++
 	sc, probs := s.read(p)
+	s.evaluateRead(sc, probs)
+}
+
+// evaluateScenario evaluates a scenario loaded as the document: it is what
+// reading the document gives, without reading it.
+func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil) }
+
+// evaluateRead evaluates the scenario read from the document, or shows the
+// problems of its reading.
+func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems) {
+	s.revision++
 	if len(probs) == 0 {
 		var r *model.Report
 		s.wanted, s.wantedKeepAlive = nil, nil

@@ -113,9 +113,19 @@ func appendCompact(out, value []byte, defaults defaultMembers) []byte {
 	return append(out, '}')
 }
 
-// appendKey appends a JSON object key and its colon.
+// appendKey appends a JSON object key and its colon; keys are the format's
+// names (letters, digits, _), others are escaped as JSON.
 func appendKey(out []byte, key string) []byte {
-	quoted, _ := json.Marshal(key)
-	out = append(out, quoted...)
+	plain := true
+	for i := 0; i < len(key) && plain; i++ {
+		c := key[i]
+		plain = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	if plain {
+		out = append(append(append(out, '"'), key...), '"')
+	} else {
+		quoted, _ := json.Marshal(key)
+		out = append(out, quoted...)
+	}
 	return append(out, ':')
 }

@@ -22,12 +22,12 @@ func ParseScenario(data []byte) (*Scenario, Problems) {
 	return &s, nil
 }
 
-// WithFunction is s with its function i read from data, the JSON of one
-// function, as ParseScenario reads a function of a scenario: missing values
-// at their defaults, problems at the paths a whole scenario's reading gives
-// them (functions[i]…), the whole scenario validated. s is left as it was;
-// the result shares its other functions. An editor changing one function
-// reads that function alone instead of the scenario.
+// WithFunction is s, a valid scenario, with its function i read from data,
+// the JSON of one function, as ParseScenario reads a function of a
+// scenario: missing values at their defaults, the same problems at the same
+// paths (functions[i]…), in time independent of the other functions. s is
+// left as it was; the result shares its other functions. An editor
+// changing one function reads that function alone instead of the scenario.
 func WithFunction(s *Scenario, i int, data []byte) (*Scenario, Problems) {
 	path := "functions[" + strconv.Itoa(i) + "]"
 	if i < 0 || i >= len(s.Functions) {
@@ -42,7 +42,7 @@ func WithFunction(s *Scenario, i int, data []byte) (*Scenario, Problems) {
 	out := *s
 	out.Functions = slices.Clone(s.Functions)
 	out.Functions[i] = f
-	if probs := jsonin.Alongside(decoding, Validate(&out)); len(probs) > 0 {
+	if probs := jsonin.Alongside(decoding, validateFunction(&out, i)); len(probs) > 0 {
 		return nil, probs
 	}
 	return &out, nil

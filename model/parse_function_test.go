@@ -25,6 +25,8 @@ func TestWithFunctionReadsAsTheWholeScenario(t *testing.T) {
 		`{"name":"` + base.Functions[2].Name + `"}`,
 		`{"name":"api","architecture":"sparc","timeout_seconds":-1}`,
 		`{}`,
+		`{"name":"api","targets":{"p50_latency_ms":-5},"provisioned_concurrency_by_hour":[1,2,3]}`,
+		`{"name":"api","reserved_concurrency":2,"provisioned_concurrency":5,"avg_execution_time_ms":0}`,
 		`"api"`,
 		`null`,
 	} {

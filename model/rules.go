@@ -76,6 +76,17 @@ var scenarioRules = sync.OnceValue(func() *typeRules {
 	return rulesOf(reflect.TypeFor[Scenario](), DataEnums())
 })
 
+// functionRules are the rules of a Function, as scenarioRules holds them
+// for each of its functions.
+var functionRules = sync.OnceValue(func() *typeRules {
+	for _, r := range scenarioRules().fields {
+		if r.key == "functions" {
+			return r.nested
+		}
+	}
+	return &typeRules{} // Scenario always has functions (TestWithFunctionReadsAsTheWholeScenario)
+})
+
 // rulesOf reads the rules of struct type t from its fields' tags.
 func rulesOf(t reflect.Type, enums map[string][]string) *typeRules {
 	tr := &typeRules{name: t.Name()}

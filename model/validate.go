@@ -62,15 +62,61 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 	for i := range s.Functions {
 		f := &s.Functions[i]
 		path := "functions[" + strconv.Itoa(i) + "]"
-		v.function(path, f)
-		if known && f.Architecture != "" && !profile.Prices(f.Architecture) && slices.Contains(pricing.Architectures(), f.Architecture) {
-			v.add(path+".architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(f.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
-		}
+		v.functionInScenario(path, f, profile, known)
 		if first, dup := seen[f.Name]; dup && f.Name != "" {
-			v.add(path+".name", "duplicate name "+strconv.Quote(f.Name)+" (also functions["+strconv.Itoa(first)+"])")
+			v.add(path+".name", duplicateName(f.Name, first))
 		} else {
 			seen[f.Name] = i
 		}
+	}
+	return v.probs
+}
+
+// functionInScenario checks what relates a function to the others' rules
+// and to the price catalogue (profile, when known).
+func (v *validator) functionInScenario(path string, f *Function, profile *pricing.Profile, known bool) {
+	v.function(path, f)
+	if known && f.Architecture != "" && !profile.Prices(f.Architecture) && slices.Contains(pricing.Architectures(), f.Architecture) {
+		v.add(path+".architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(f.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
+	}
+}
+
+// duplicateName is the problem of a function named as functions[first].
+func duplicateName(name string, first int) string {
+	return "duplicate name " + strconv.Quote(name) + " (also functions[" + strconv.Itoa(first) + "])"
+}
+
+// validateFunction checks function i of a scenario that was valid before
+// it changed: its own rules, the relations validateScenario checks, and
+// its name against the others'. It finds what Validate finds then, in the
+// same order, in time independent of the other functions' rules.
+func validateFunction(s *Scenario, i int) Problems {
+	v := validator{}
+	profile, known := pricing.LookupProfile(s.Pricing.Profile)
+	if known {
+		if _, priced := profile.Lambda[s.Pricing.Architecture]; priced {
+			v.secondsPerMonth = profile.SecondsPerMonth()
+		}
+	}
+	path := "functions[" + strconv.Itoa(i) + "]"
+	v.at = path
+	v.checkRules(reflect.ValueOf(&s.Functions[i]).Elem(), functionRules(), nil)
+	v.at = ""
+	f := &s.Functions[i]
+	v.functionInScenario(path, f, profile, known)
+	if f.Name == "" {
+		return v.probs
+	}
+	for k := range s.Functions {
+		if k == i || s.Functions[k].Name != f.Name {
+			continue
+		}
+		if k < i {
+			v.add(path+".name", duplicateName(f.Name, k))
+		} else {
+			v.add("functions["+strconv.Itoa(k)+"].name", duplicateName(f.Name, i))
+		}
+		break
 	}
 	return v.probs
 }
