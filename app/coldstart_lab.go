@@ -30,7 +30,9 @@ type ColdStartLab struct {
 	sim      *model.FunctionSimulation
 	progress float64 // 0..1 while a simulation runs
 	running  bool
-	solved   int // the revision the model was solved for
+	// stopped is a simulation the user cancelled.
+	stopped bool
+	solved  int // the revision the model was solved for
 }
 
 // labSettle is how long the scenario must stay unchanged before the lab
@@ -92,7 +94,7 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 	s := c.Session
 	profile, _ := pricing.LookupProfile(s.scenario.Pricing.Profile)
 	arch, revision := s.scenario.ArchitectureOf(f), c.Revision
-	c.running, c.progress, c.sim = true, 0, nil
+	c.running, c.progress, c.sim, c.stopped = true, 0, nil, false
 	ended := working()
 	ctx.Async(func() {
 		started := time.Now()
@@ -103,12 +105,13 @@ func (c *ColdStartLab) simulate(ctx app.Context, e app.Event) {
 				time.Sleep(time.Millisecond) // yield to the page
 			}
 		}
+		input.Stop = func() bool { return c.stopped }
 		result := model.SimulateWith(profile, arch, f, input)
 		elapsed := time.Since(started)
 		ctx.Dispatch(func(ctx app.Context) {
 			c.running = false
 			ended()
-			if c.Revision == revision {
+			if c.Revision == revision && !c.stopped {
 				c.sim = &result
 				c.sim.ElapsedMs = float64(elapsed.Milliseconds())
 				s.storeSimulation(input, result.Result) // the report's day, should the method become "simulated"
@@ -161,8 +164,9 @@ func (c *ColdStartLab) Render() app.UI {
 			app.Button().Type("button").Class("primary").Text("Simulate a day").Disabled(c.running || tooBusy != "").OnClick(c.simulate),
 			app.If(tooBusy != "", func() app.UI { return app.Small().Text("Not simulated: " + tooBusy + ".") }),
 			app.If(c.running, func() app.UI {
-				return app.Progress().Max(1).Value(fmt.Sprint(c.progress)).Aria("label", "Simulation progress")
+				return longWork("Simulated day", c.progress, func(ctx app.Context, e app.Event) { c.stopped = true })
 			}),
+			app.If(c.stopped && !c.running, func() app.UI { return app.Small().Attr("role", "status").Text("Simulation cancelled.") }),
 			app.If(c.sim != nil, func() app.UI {
 				return app.Small().Text(fmtNumber(float64(c.sim.Result.Arrivals), 0) + " requests simulated in " + fmtNumber(c.sim.ElapsedMs, 0) + " ms")
 			}),

@@ -35,7 +35,10 @@ type ForecastLab struct {
 	polChart  string
 	running   bool
 	notice    string
-	solved    int
+	// progress is the share of the policy comparison done; stop cancels it.
+	progress float64
+	stop     func()
+	solved   int
 }
 
 // minHistoryHours is the history a forecast and the policies need: three
@@ -105,17 +108,26 @@ func (c *ForecastLab) comparePolicies(ctx app.Context, e app.Event) {
 	revision := c.Revision
 	req := interop.Request{Op: interop.OpPolicies, Function: f, History: c.history, Horizon: forecastHorizon,
 		Profile: s.scenario.Pricing.Profile, Architecture: s.scenario.ArchitectureOf(f)}
-	c.running = true
-	callInterop(ctx, req, func(ctx app.Context, resp interop.Response) {
-		c.running = false
+	c.running, c.progress = true, 0
+	c.stop = callInteropLong(ctx, req, func(ctx app.Context, resp interop.Response) {
+		c.running, c.stop = false, nil
 		switch {
+		case resp.Cancelled:
+			c.notice = "The policy comparison was cancelled."
 		case c.Revision != revision:
 		case resp.Problems != "" || resp.Policies == nil:
 			c.notice = "The policies could not be compared: " + resp.Problems
 		default:
 			c.policies, c.polChart = resp.Policies, charts.PolicySchedules(*resp.Policies)
 		}
-	})
+	}, func(ctx app.Context, share float64) { c.progress = share })
+}
+
+// cancelPolicies stops the policy comparison under way.
+func (c *ForecastLab) cancelPolicies(ctx app.Context, e app.Event) {
+	if c.stop != nil {
+		c.stop()
+	}
 }
 
 // importHistory reads a CSV or CloudWatch JSON file as the function's history.
@@ -209,7 +221,9 @@ func (c *ForecastLab) Render() app.UI {
 		app.H3().Text("Provisioned-concurrency policies"),
 		app.Div().Class("sim-controls").Body(
 			app.Button().Type("button").Class("primary").Text("Compare policies").Disabled(c.running || len(c.history) == 0).OnClick(c.comparePolicies),
-			app.If(c.running, func() app.UI { return app.Small().Text("Training and simulating…") }),
+			app.If(c.running, func() app.UI {
+				return longWork("Policy comparison: training and simulating", c.progress, c.cancelPolicies)
+			}),
 		),
 		app.If(c.policies != nil, func() app.UI { return c.policyTable() }),
 	)

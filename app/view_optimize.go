@@ -31,6 +31,11 @@ type Optimize struct {
 	// screen.
 	asked, shown int
 	notice       string
+	// running is goal seek under way, progress its share done; stop
+	// cancels it.
+	running  bool
+	progress float64
+	stop     func()
 	// scorePage and tunePage page the scorecard's and goal seek's
 	// functions.
 	scorePage, tunePage pager
@@ -61,16 +66,37 @@ func (o *Optimize) seek(ctx app.Context) {
 			o.notice = "The scenario could not be written: " + err.Error()
 			return
 		}
-		callInterop(ctx, interop.Request{Op: interop.OpTune, Scenario: doc}, func(ctx app.Context, resp interop.Response) {
+		if o.stop != nil {
+			o.stop() // a search for an earlier scenario
+		}
+		o.running, o.progress = true, 0
+		o.stop = callInteropLong(ctx, interop.Request{Op: interop.OpTune, Scenario: doc}, func(ctx app.Context, resp interop.Response) {
 			switch {
+			case resp.Cancelled && o.asked == revision:
+				o.running, o.stop = false, nil
+				o.notice = "Goal seek was cancelled; it runs again after the next edit."
 			case o.asked != revision:
 			case resp.Problems != "" || resp.Tuning == nil || resp.Tuned == nil:
 				o.notice = "Goal seek failed: " + resp.Problems
 			default:
 				o.tuning, o.tuned, o.shown, o.notice = resp.Tuning, resp.Tuned, revision, ""
 			}
+			if o.asked == revision {
+				o.running, o.stop = false, nil
+			}
+		}, func(ctx app.Context, share float64) {
+			if o.asked == revision {
+				o.progress = share
+			}
 		})
 	})
+}
+
+// cancelSeek stops goal seek under way.
+func (o *Optimize) cancelSeek(ctx app.Context, e app.Event) {
+	if o.stop != nil {
+		o.stop()
+	}
 }
 
 // Render draws the scorecard, goal seek and, under the reference profile,
@@ -161,9 +187,12 @@ func (o *Optimize) goalSeek() app.UI {
 	if o.notice != "" {
 		body = append(body, app.P().Class("error").Attr("role", "alert").Text(o.notice))
 	}
+	if o.running {
+		body = append(body, app.P().Body(longWork("Goal seek: functions searched", o.progress, o.cancelSeek)))
+	}
 	t := o.tuning
 	if t == nil {
-		return app.Div().Body(append(body, app.P().Attr("role", "status").Text("Searching…"))...)
+		return app.Div().Body(body...)
 	}
 	current := o.shown == o.Revision
 	if !current {

@@ -30,6 +30,9 @@ type Sources struct {
 	// Earlier is an earlier evaluation whose unchanged functions need not
 	// be analysed again.
 	Earlier Earlier
+	// Progress, when set, is told the share of long work done (goal seek:
+	// functions tuned), 0 to 1.
+	Progress func(float64)
 }
 
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken

@@ -99,6 +99,9 @@ func Tune(s *Scenario, src Sources) (*Scenario, *Tuning, Problems) {
 	out := &Tuning{Functions: make([]FunctionTuning, len(s.Functions))}
 	for i := range tuned.Functions {
 		out.Functions[i] = g.seek(i)
+		if src.Progress != nil {
+			src.Progress(float64(i+1) / float64(len(tuned.Functions)))
+		}
 	}
 	after := evaluate(&tuned, fullReport, src)
 	out.Met, out.TotalBefore, out.TotalAfter = true, before.TotalSummary.TotalMonthlyCost, after.TotalSummary.TotalMonthlyCost

@@ -271,28 +271,53 @@
 })();
 
 // The interop worker (web/interop-worker.js), started on first use:
-// plannerInterop(requestJSON, done) calls done(responseJSON) when the
-// worker answers.
+// plannerInterop(requestJSON, done, progress) calls done(responseJSON) when
+// the worker answers, and progress(fraction) as long work goes on; it
+// returns the call's id. plannerInteropCancel(id) stops that call: the
+// worker is ended (long work cannot be interrupted otherwise), the call
+// answers {"cancelled": true} and the other calls go to a new worker.
 (function () {
   var base = document.currentScript ? document.currentScript.src : location.href;
   var worker = null, next = 0, waiting = {};
-  window.plannerInterop = function (request, done) {
+  function start() {
+    worker = new Worker(new URL("interop-worker.js", base));
+    worker.onmessage = function (e) {
+      var call = waiting[e.data.id];
+      if (!call) {
+        return;
+      }
+      if (e.data.progress !== undefined) {
+        if (call.progress) call.progress(e.data.progress);
+        return;
+      }
+      delete waiting[e.data.id];
+      call.done(e.data.response);
+    };
+    worker.onerror = function (e) {
+      var message = JSON.stringify({ problems: "the interop worker failed: " + (e.message || "unknown error") });
+      Object.keys(waiting).forEach(function (id) { var call = waiting[id]; delete waiting[id]; call.done(message); });
+      worker = null;
+    };
+  }
+  window.plannerInterop = function (request, done, progress) {
     if (!worker) {
-      worker = new Worker(new URL("interop-worker.js", base));
-      worker.onmessage = function (e) {
-        var cb = waiting[e.data.id];
-        delete waiting[e.data.id];
-        if (cb) cb(e.data.response);
-      };
-      worker.onerror = function (e) {
-        var message = JSON.stringify({ problems: "the interop worker failed: " + (e.message || "unknown error") });
-        Object.keys(waiting).forEach(function (id) { var cb = waiting[id]; delete waiting[id]; cb(message); });
-        worker = null;
-      };
+      start();
     }
     var id = ++next;
-    waiting[id] = done;
+    waiting[id] = { request: request, done: done, progress: progress };
     worker.postMessage({ id: id, request: request });
+    return id;
+  };
+  window.plannerInteropCancel = function (id) {
+    var call = waiting[id];
+    if (!call || !worker) {
+      return;
+    }
+    delete waiting[id];
+    worker.terminate();
+    start();
+    Object.keys(waiting).forEach(function (other) { worker.postMessage({ id: Number(other), request: waiting[other].request }); });
+    call.done(JSON.stringify({ cancelled: true }));
   };
 })();
 

@@ -96,19 +96,25 @@ type Response struct {
 	Tuning   *model.Tuning   `json:"tuning,omitempty"`
 	Tuned    *model.Scenario `json:"tuned,omitempty"`
 	Problems string          `json:"problems,omitempty"`
+	// Cancelled is a call the page stopped (web/planner.js answers it).
+	Cancelled bool `json:"cancelled,omitempty"`
 }
 
 // Handle runs a request given as JSON and returns its response as JSON
-// (a response that cannot be written says so).
-func Handle(request []byte) []byte {
-	data, err := json.Marshal(handle(request))
+// (a response that cannot be written says so). Long work (policy
+// comparison, goal seek) tells progress, when set, the share done, 0 to 1.
+func Handle(request []byte, progress func(float64)) []byte {
+	if progress == nil {
+		progress = func(float64) {}
+	}
+	data, err := json.Marshal(handle(request, progress))
 	if err != nil {
 		data, _ = json.Marshal(Response{Problems: "the result could not be written: " + err.Error()})
 	}
 	return data
 }
 
-func handle(request []byte) Response {
+func handle(request []byte, progress func(float64)) Response {
 	var req Request
 	if err := json.Unmarshal(request, &req); err != nil {
 		return Response{Problems: "the request is not JSON: " + err.Error()}
@@ -123,7 +129,7 @@ func handle(request []byte) Response {
 	case OpForecast:
 		return forecastOf(req.History, req.Horizon)
 	case OpPolicies:
-		return policies(req)
+		return policies(req, progress)
 	case OpClouds:
 		return clouds(req.Scenario, req.Assumptions)
 	case OpReport:
@@ -131,7 +137,7 @@ func handle(request []byte) Response {
 	case OpHistory:
 		return readHistory(req.Files)
 	case OpTune:
-		return tune(req.Scenario)
+		return tune(req.Scenario, progress)
 	}
 	return Response{Problems: "unknown operation " + req.Op}
 }
@@ -228,12 +234,18 @@ func forecastOf(history []float64, horizon int) Response {
 
 // policies compares the provisioned-concurrency policies of req.Function on
 // its history, req.Horizon hours held out.
-func policies(req Request) Response {
+func policies(req Request, progress func(float64)) Response {
 	p, ok := pricing.LookupProfile(req.Profile)
 	if req.Function == nil || !ok || !p.Prices(req.Architecture) || req.Horizon < 1 || len(req.History) < req.Horizon+3*7*seasonHours {
 		return Response{Problems: "the policies need a function, a priced architecture and three weeks of history beyond the hours held out"}
 	}
 	in := model.PolicyInput(req.Function, req.History, req.Horizon, policy.DefaultGuardrails())
+	steps, total := 0, float64(policy.Steps(in))
+	in.Yield = func() {
+		if steps++; steps%8 == 0 {
+			progress(min(float64(steps)/total, 1))
+		}
+	}
 	c := policy.Compare(in, p, req.Architecture)
 	return Response{Policies: &c}
 }
@@ -257,12 +269,12 @@ func clouds(scenario json.RawMessage, a *platform.Assumptions) Response {
 }
 
 // tune runs goal seek on a scenario (model.Tune).
-func tune(scenario json.RawMessage) Response {
+func tune(scenario json.RawMessage, progress func(float64)) Response {
 	s, probs := model.ParseScenario(scenario)
 	if len(probs) > 0 {
 		return Response{Problems: probs.Error()}
 	}
-	tuned, t, probs := model.Tune(s, model.Sources{})
+	tuned, t, probs := model.Tune(s, model.Sources{Progress: progress})
 	if len(probs) > 0 {
 		return Response{Problems: probs.Error()}
 	}

@@ -18,7 +18,7 @@ func call(t *testing.T, req Request) Response {
 	t.Helper()
 	data, _ := json.Marshal(req)
 	var resp Response
-	if err := json.Unmarshal(Handle(data), &resp); err != nil {
+	if err := json.Unmarshal(Handle(data, nil), &resp); err != nil {
 		t.Fatal(err)
 	}
 	return resp

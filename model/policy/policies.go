@@ -107,6 +107,12 @@ const (
 // concurrency.
 var qActions = []float64{0, 0.5, 1, 1.5, 2}
 
+// Steps is how many times Compare yields for in at most: once per training
+// episode (twice trained: for the evaluated hours, and for the plan ahead
+// unless the reactive policy wins) and per simulated half hour of each
+// policy. A caller's progress counts them.
+func Steps(in Input) int { return 2*qEpisodes + len(policyNames)*in.EvaluationHours*2 }
+
 // Compare builds the four policies' hourly schedules from what each
 // could know before the evaluated hours, applies the guardrails, simulates
 // the evaluated hours with each schedule and recommends the cheapest policy

@@ -44,6 +44,9 @@ type Input struct {
 	// Progress, when set, is told after every simulated minute; a browser
 	// yields to the page there, so a long run never freezes it.
 	Progress func(done, total int) `json:"-"`
+	// Stop, when set, is asked after every simulated minute: true ends the
+	// run there (its result is then incomplete, for the caller to drop).
+	Stop func() bool `json:"-"`
 }
 
 // Minute is one minute of the simulation: its requests, and its
@@ -239,6 +242,9 @@ func Run(sim Input) Result {
 		res.ProvisionedInstanceSeconds += 60 * float64(provisionedAt(end-1))
 		if sim.Progress != nil {
 			sim.Progress(m+1, minutes)
+		}
+		if sim.Stop != nil && sim.Stop() {
+			return res
 		}
 	}
 	// Requests still running and instances still idle at the end.

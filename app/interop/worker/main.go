@@ -16,7 +16,12 @@ func main() {
 		if len(args) == 0 {
 			return `{"problems":"no request"}`
 		}
-		return string(interop.Handle([]byte(args[0].String())))
+		progress := js.Global().Get("plannerInteropProgress")
+		return string(interop.Handle([]byte(args[0].String()), func(done float64) {
+			if progress.Type() == js.TypeFunction {
+				progress.Invoke(done)
+			}
+		}))
 	}))
 	select {}
 }
