@@ -82,8 +82,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}))
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
-	p.followAddress(p.s.scenario)
-	p.autosaveFailed(p.persist(p.s.scenario), p.s.scenario)
+	p.keep(p.s.scenario)
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}
@@ -252,14 +251,12 @@ func sameScenario(a, b *model.Scenario) bool {
 	return string(x) == string(y)
 }
 
-// followAddress puts the link of a valid scenario, with the view and
-// function shown, in the address bar (the browser compresses it, after a
-// pause in the edits).
-func (p *Planner) followAddress(s *model.Scenario) {
-	if prefix, doc, err := model.LinkDocument(s); err == nil {
-		if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
-			follow.Invoke(prefix, string(doc), p.place())
-		}
+// followAddress puts the link of a valid scenario (its JSON), with the view
+// and function shown, in the address bar (the browser compresses it).
+func (p *Planner) followAddress(scenarioJSON string) {
+	prefix, doc := model.LinkDocumentOf([]byte(scenarioJSON))
+	if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
+		follow.Invoke(prefix, string(doc), p.place())
 	}
 }
 
@@ -305,8 +302,18 @@ func (p *Planner) flushAutosave() {
 		return
 	}
 	p.unsaved = nil
-	p.followAddress(s)
-	p.autosaveFailed(p.persist(s), s)
+	p.keep(s)
+}
+
+// keep puts a valid scenario's link in the address bar and autosaves it,
+// from one writing of its JSON.
+func (p *Planner) keep(s *model.Scenario) {
+	if s == nil {
+		return
+	}
+	text := savedText(s)
+	p.followAddress(text)
+	p.autosaveFailed(p.persistText(s, text), s)
 }
 
 // persist autosaves a valid scenario (not while a damaged autosave waits
@@ -317,10 +324,14 @@ func (p *Planner) persist(s *model.Scenario) error {
 	if s == nil {
 		return nil
 	}
+	return p.persistText(s, savedText(s))
+}
+
+// persistText is persist of s written as text.
+func (p *Planner) persistText(s *model.Scenario, text string) error {
 	if p.holdAutosave {
 		return nil
 	}
-	text := savedText(s)
 	p.lib.call("autosave", func(_, failed string) {
 		if failed != "" && !p.tabSaveBroken {
 			p.notice = notFiled("This tab's work is not kept for other tabs to find: "+failed+".", s)

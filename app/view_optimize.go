@@ -71,18 +71,17 @@ func (o *Optimize) seek(ctx app.Context) {
 		}
 		o.running, o.progress = true, 0
 		o.stop = callInteropLong(ctx, interop.Request{Op: interop.OpTune, Scenario: doc}, func(ctx app.Context, resp interop.Response) {
+			if o.asked == revision {
+				o.running, o.stop = false, nil
+			}
 			switch {
 			case resp.Cancelled && o.asked == revision:
-				o.running, o.stop = false, nil
 				o.notice = "Goal seek was cancelled; it runs again after the next edit."
 			case o.asked != revision:
 			case resp.Problems != "" || resp.Tuning == nil || resp.Tuned == nil:
 				o.notice = "Goal seek failed: " + resp.Problems
 			default:
 				o.tuning, o.tuned, o.shown, o.notice = resp.Tuning, resp.Tuned, revision, ""
-			}
-			if o.asked == revision {
-				o.running, o.stop = false, nil
 			}
 		}, func(ctx app.Context, share float64) {
 			if o.asked == revision {

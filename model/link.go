@@ -89,8 +89,18 @@ func EncodeLink(s *Scenario) (string, error) {
 // base64url. A browser compresses with its own deflate (CompressionStream),
 // so app.wasm carries no compressor; DecodeLink reads either.
 func LinkDocument(s *Scenario) (prefix string, doc []byte, err error) {
-	doc, err = compactScenario(s)
-	return "s=" + strconv.Itoa(LinkVersion) + ".", doc, err
+	full, err := json.Marshal(s)
+	if err != nil {
+		return "", nil, err
+	}
+	prefix, doc = LinkDocumentOf(full)
+	return prefix, doc, nil
+}
+
+// LinkDocumentOf is LinkDocument of a scenario given as its JSON (as
+// json.Marshal writes it), for a caller that has written it already.
+func LinkDocumentOf(scenarioJSON []byte) (prefix string, doc []byte) {
+	return "s=" + strconv.Itoa(LinkVersion) + ".", compactScenario(scenarioJSON)
 }
 
 // LinkURL returns base with the scenario's fragment.

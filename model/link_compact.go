@@ -38,17 +38,13 @@ var linkDefaults = sync.OnceValues(func() (scenario, function defaultMembers) {
 	return membersOf(s), membersOf(f)
 })
 
-// compactScenario is the scenario's JSON without the values equal to their
-// defaults (descending into objects; a function's against a default
-// function's), its version first: reading it back restores them. It works
-// on the encoded JSON — a value is its default when their encodings are
-// equal — so that a scenario of thousands of functions is compacted in one
-// encoding and one pass.
-func compactScenario(s *Scenario) ([]byte, error) {
-	full, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
+// compactScenario is a scenario's JSON (full, as json.Marshal writes it)
+// without the values equal to their defaults (descending into objects; a
+// function's against a default function's), its version first: reading it
+// back restores them. It works on the encoded JSON — a value is its default
+// when their encodings are equal — so that a scenario of thousands of
+// functions is compacted in one pass.
+func compactScenario(full []byte) []byte {
 	scenarioDefaults, functionDefaults := linkDefaults()
 	out := make([]byte, 0, len(full)/2)
 	out = append(out, `{"version":`...)
@@ -77,7 +73,7 @@ func compactScenario(s *Scenario) ([]byte, error) {
 			}
 		}
 	})
-	return append(out, '}'), nil
+	return append(out, '}')
 }
 
 // appendCompact appends value without its members equal to defaults' (an

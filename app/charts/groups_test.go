@@ -51,16 +51,7 @@ func TestCostByFunctionGroupsTheCheapest(t *testing.T) {
 			t.Errorf("%s ($%.2f) is among the others but costs more than a kept one ($%.2f)", fr.Name, fr.TotalMonthlyCost, cheapestKept)
 		}
 	}
-	chart, total := 0.0, 0.0
-	for _, series := range o.Series {
-		for _, d := range series.Data {
-			var v struct{ Value float64 }
-			if err := json.Unmarshal(d, &v); err != nil {
-				t.Fatal(err)
-			}
-			chart += v.Value
-		}
-	}
+	chart, total := seriesTotal(t, o), 0.0
 	for _, fr := range r.Functions {
 		total += fr.TotalMonthlyCost
 	}
@@ -68,16 +59,7 @@ func TestCostByFunctionGroupsTheCheapest(t *testing.T) {
 		t.Errorf("the chart adds up to $%.2f, the functions to $%.2f", chart, total)
 	}
 	a := decode(t, "alerts", Alerts(r))
-	rules := 0
-	for _, series := range a.Series {
-		for _, d := range series.Data {
-			var v struct{ Value int }
-			if err := json.Unmarshal(d, &v); err != nil {
-				t.Fatal(err)
-			}
-			rules += v.Value
-		}
-	}
+	rules := int(seriesTotal(t, a))
 	if len(a.XAxis[0].Data) != maxBars || rules != len(r.Alerts) {
 		t.Errorf("alerts chart: %d categories, %d rules of %d", len(a.XAxis[0].Data), rules, len(r.Alerts))
 	}
@@ -90,4 +72,20 @@ func barGroupsOf(n int) []any {
 	names := []string{"a", "b", "c", "d"}[:n]
 	labels, groupOf := barGroups(names, func(int) float64 { return 1 })
 	return []any{labels, groupOf}
+}
+
+// seriesTotal adds up every value of every series of a chart.
+func seriesTotal(t *testing.T, o decodedOption) float64 {
+	t.Helper()
+	total := 0.0
+	for _, series := range o.Series {
+		for _, d := range series.Data {
+			var v struct{ Value float64 }
+			if err := json.Unmarshal(d, &v); err != nil {
+				t.Fatal(err)
+			}
+			total += v.Value
+		}
+	}
+	return total
 }

@@ -194,8 +194,22 @@ func (b *browser) consoleErrors() []string {
 func (b *browser) run(t testing.TB, actions ...chromedp.Action) {
 	t.Helper()
 	if err := chromedp.Run(b.ctx, actions...); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v\npage: %s\nconsole errors: %v", err, b.state(), b.consoleErrors())
 	}
+}
+
+// state describes the page for a failure's message: whether background
+// work runs and what its alerts and status lines say.
+func (b *browser) state() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	var out string
+	err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify({busy: document.getElementById('planner')?.dataset.busy,
+		said: [...document.querySelectorAll('[role=alert], [role=status]')].map(e => e.textContent.trim()).filter(Boolean).slice(0, 8)})`, &out))
+	if err != nil {
+		return "(not readable: " + err.Error() + ")"
+	}
+	return out
 }
 
 // openPlanner opens address in a fresh browser and waits until it is ready.
