@@ -222,7 +222,7 @@ func (c *ForecastLab) Render() app.UI {
 		app.Div().Class("sim-controls").Body(
 			app.Button().Type("button").Class("primary").Text("Compare policies").Disabled(c.running || len(c.history) == 0).OnClick(c.comparePolicies),
 			app.If(c.running, func() app.UI {
-				return longWork("Policy comparison: training and simulating", c.progress, c.cancelPolicies)
+				return longWork("Policy comparison", c.progress, c.cancelPolicies)
 			}),
 		),
 		app.If(c.policies != nil, func() app.UI { return c.policyTable() }),
@@ -231,16 +231,20 @@ func (c *ForecastLab) Render() app.UI {
 
 func (c *ForecastLab) policyTable() app.UI {
 	pc := c.policies
+	judged, how := "simulated", "each request simulated"
+	if pc.Method == policy.MethodModel {
+		judged, how = "modelled", "the keep-alive model hour by hour (too many requests to simulate here)"
+	}
 	return app.Div().Body(
-		tableRegion(fmt.Sprintf("Policies on the last %d hours, guardrails applied (±%g%% an hour)", len(pc.NeededConcurrency), policy.DefaultGuardrails().MaxChange*100), app.Table(),
+		tableRegion(fmt.Sprintf("Policies on the last %d hours, guardrails applied (±%g%% an hour); outcomes from %s", len(pc.NeededConcurrency), policy.DefaultGuardrails().MaxChange*100, how), app.Table(),
 			columns("Policy", "Cost", "Cold starts", "p99", "Throttles", "How"),
 			app.TBody().Body(app.Range(pc.Policies).Slice(func(i int) app.UI {
 				p := pc.Policies[i]
 				return app.Tr().Class(classes("current-row", p.Policy == pc.Recommended)).Body(
 					app.Th().Scope("row").Text(p.Policy),
 					policyCell(i, "cost", p.Cost, "USD", "over the evaluated hours: provisioned and on-demand"),
-					policyCell(i, "cold_start_rate", p.ColdRate, "fraction", "simulated cold starts ÷ requests"),
-					policyCell(i, "p99_ms", p.P99Ms, "ms", "simulated p99 latency, cold starts included"),
+					policyCell(i, "cold_start_rate", p.ColdRate, "fraction", judged+" cold starts ÷ requests"),
+					policyCell(i, "p99_ms", p.P99Ms, "ms", judged+" p99 latency, cold starts included"),
 					policyCell(i, "throttles", float64(p.Throttles), "", "requests throttled"),
 					app.Td().Text(p.Description))
 			})),

@@ -199,3 +199,37 @@ func BenchmarkBigScenario(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPoliciesInBrowser compares the provisioned-concurrency policies
+// of a function at 200 requests/s from the Forecast view (in the interop
+// worker): milliseconds from the click to the recommendation.
+func BenchmarkPoliciesInBrowser(b *testing.B) {
+	s := startSite(b)
+	sc := model.DefaultScenario()
+	rate := 200.0
+	sc.Functions[0].InvocationsPerSecond, sc.Functions[0].MonthlyInvocations = &rate, nil
+	br := newBrowser(b)
+	br.run(b, chromedp.Navigate(plannerLink(b, sc, s.URL+"/")))
+	br.waitReady(b)
+	br.clickTab(b, "forecast")
+	var ok bool
+	br.run(b, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 1`, &ok,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	total := 0.0
+	for i := 0; i < b.N; i++ {
+		var ms float64
+		br.eval(b, `new Promise(resolve => {
+			const lab = document.querySelector('.forecast-lab');
+			const t0 = performance.now();
+			let started = false; // the previous recommendation stays on screen until the new one
+			const obs = new MutationObserver(() => {
+				if (lab.querySelector('.long-work')) started = true;
+				else if (started && lab.innerText.includes('Recommended: ')) { obs.disconnect(); resolve(performance.now() - t0); }
+			});
+			obs.observe(lab, {subtree: true, childList: true, characterData: true});
+			[...lab.querySelectorAll('button')].find(b => b.textContent === 'Compare policies').click();
+		})`, &ms)
+		total += ms
+	}
+	b.ReportMetric(total/float64(b.N), "ms/comparison")
+}

@@ -58,7 +58,8 @@ func (in Input) yield() {
 	}
 }
 
-// Result is one policy's schedule and its simulated outcome.
+// Result is one policy's schedule and its outcome (simulated, or by the
+// keep-alive model: Comparison.Method).
 type Result struct {
 	Policy      string  `json:"policy"`
 	Schedule    []int   `json:"schedule"`
@@ -77,6 +78,9 @@ type Comparison struct {
 	Recommended    string   `json:"recommended"`
 	Explanation    string   `json:"explanation"`
 	ForecastMethod string   `json:"forecast_method"`
+	// Method says how the schedules were judged: simulated request by
+	// request, or by the keep-alive model hour by hour (busy functions).
+	Method string `json:"method"`
 	// NeededConcurrency is the mean concurrency each evaluated hour's
 	// requests needed, instances: requests / 3600 s × the warm duration.
 	NeededConcurrency []float64 `json:"needed_concurrency"`
@@ -110,8 +114,15 @@ var qActions = []float64{0, 0.5, 1, 1.5, 2}
 // Steps is how many times Compare yields for in at most: once per training
 // episode (twice trained: for the evaluated hours, and for the plan ahead
 // unless the reactive policy wins) and per simulated half hour of each
-// policy. A caller's progress counts them.
-func Steps(in Input) int { return 2*qEpisodes + len(policyNames)*in.EvaluationHours*2 }
+// policy (or per hour, judged by the model). A caller's progress counts
+// them.
+func Steps(in Input) int {
+	perHour := 2 // simulated half hours
+	if in.method() == MethodModel {
+		perHour = 1 // modelled hours
+	}
+	return 2*qEpisodes + len(policyNames)*in.EvaluationHours*perHour
+}
 
 // Compare builds the four policies' hourly schedules from what each
 // could know before the evaluated hours, applies the guardrails, simulates
@@ -145,8 +156,12 @@ func Compare(in Input, p *pricing.Profile, arch pricing.Architecture) Comparison
 	for h, v := range fc.Forecast {
 		out.PredictedConcurrency[h] = in.concurrency(v)
 	}
+	judge := simulateSchedule
+	if out.Method = in.method(); out.Method == MethodModel {
+		judge = modelSchedule
+	}
 	for _, name := range policyNames {
-		res := simulateSchedule(in, actual, in.Guardrails.applyAll(0, schedules[name]), p, arch)
+		res := judge(in, actual, in.Guardrails.applyAll(0, schedules[name]), p, arch)
 		res.Policy, res.Schedule, res.Description = name, schedules[name], policyDescriptions[name]
 		out.Policies = append(out.Policies, res)
 	}
@@ -230,15 +245,7 @@ func simulateSchedule(in Input, actual []float64, provisioned []int, p *pricing.
 			}
 		},
 	})
-	prices := p.Lambda[arch]
-	gb := in.MemoryMb / 1024
-	provExec := prices.ProvisionedDuration.Amount
-	if p.ProvisionedExecutionOnDemand {
-		provExec = prices.Duration.FirstRate()
-	}
-	served := float64(sim.Arrivals - sim.Throttles)
-	cost := (sim.BusyInstanceSeconds-sim.ProvisionedBusySeconds)*gb*prices.Duration.FirstRate() + served*prices.Request.Amount +
-		sim.ProvisionedInstanceSeconds*gb*prices.ProvisionedCapacity.Amount + sim.ProvisionedBusySeconds*gb*provExec
+	cost := scheduleCost(in, p, arch, sim.BusyInstanceSeconds, sim.ProvisionedBusySeconds, sim.ProvisionedInstanceSeconds, float64(sim.Arrivals-sim.Throttles))
 	return Result{Applied: provisioned, Cost: cost, ColdStarts: sim.ColdStarts, ColdRate: sim.ColdStartProbability,
 		P99Ms: sim.LatencyP99Ms, Throttles: sim.Throttles}
 }

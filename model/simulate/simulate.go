@@ -305,16 +305,16 @@ func sampler(d Distribution) func(*rand.Rand) float64 {
 	case "exponential":
 		return func(r *rand.Rand) float64 { return r.ExpFloat64() * mean }
 	case "lognormal":
-		mu, sigma := lognormalFit(d.MeanMs, d.P95Ms)
+		mu, sigma := LognormalFit(d.MeanMs, d.P95Ms)
 		return func(r *rand.Rand) float64 { return math.Exp(mu+sigma*r.NormFloat64()) / 1000 }
 	}
 	return func(*rand.Rand) float64 { return mean }
 }
 
-// lognormalFit finds μ, σ (of ln ms) with the given mean and 95th
+// LognormalFit finds μ, σ (of ln ms) with the given mean and 95th
 // percentile: ln p95 − ln mean = 1.645σ − σ²/2, the smaller root. Without a
 // usable p95 the spread is that of p95 = 2 × mean.
-func lognormalFit(meanMs, p95Ms float64) (mu, sigma float64) {
+func LognormalFit(meanMs, p95Ms float64) (mu, sigma float64) {
 	const z95 = 1.6448536269514722
 	if p95Ms <= meanMs || meanMs <= 0 {
 		p95Ms = 2 * max(meanMs, 1e-9)

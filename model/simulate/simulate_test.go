@@ -132,7 +132,7 @@ func TestSimulatorLimits(t *testing.T) {
 }
 
 func TestLognormalFit(t *testing.T) {
-	mu, sigma := lognormalFit(100, 250)
+	mu, sigma := LognormalFit(100, 250)
 	mean := math.Exp(mu + sigma*sigma/2)
 	p95 := math.Exp(mu + 1.6448536269514722*sigma)
 	if math.Abs(mean-100) > 1e-6 || math.Abs(p95-250) > 1e-6 {
