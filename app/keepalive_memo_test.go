@@ -101,7 +101,7 @@ func TestKeepAliveSolvesBeyondTheBudgetWait(t *testing.T) {
 	for _, k := range s.wantedKeepAlive {
 		s.keepAlive.solve(k)
 	}
-	s.evaluate()
+	s.refresh() // as the background does
 	if s.pending() || len(s.wantedKeepAlive) != 0 {
 		t.Fatalf("after the background solves: pending %v, %d wanted", s.pending(), len(s.wantedKeepAlive))
 	}

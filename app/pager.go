@@ -12,13 +12,23 @@ import (
 // a scenario of thousands of functions renders what a person reads.
 const pageRows = 100
 
-// pager is how many rows of a long table are shown (0: the first page).
-type pager struct{ shown int }
+// pager is how many rows of a long table are shown (0: the first page),
+// and how many a page holds (0: pageRows; fewer where each row is a group
+// of rows).
+type pager struct{ shown, per int }
+
+// page is how many rows a page holds.
+func (p *pager) page() int {
+	if p.per > 0 {
+		return p.per
+	}
+	return pageRows
+}
 
 // rows is how many of total rows to render.
 func (p *pager) rows(total int) int {
 	if p.shown <= 0 {
-		return min(total, pageRows)
+		return min(total, p.page())
 	}
 	return min(total, p.shown)
 }
@@ -33,8 +43,8 @@ func (p *pager) more(what string, total int) app.UI {
 	count := func(k int) string { return model.GroupDigits(strconv.Itoa(k)) }
 	return app.P().Class("pager").Attr("role", "status").Body(
 		app.Text("Showing "+count(n)+" of "+count(total)+" "+what+". "),
-		app.Button().Type("button").Class("small").Text("Show "+count(min(pageRows, total-n))+" more").
-			OnClick(func(app.Context, app.Event) { p.shown = n + pageRows }),
+		app.Button().Type("button").Class("small").Text("Show "+count(min(p.page(), total-n))+" more").
+			OnClick(func(app.Context, app.Event) { p.shown = n + p.page() }),
 		app.Button().Type("button").Class("small").Text("Show all").
 			OnClick(func(app.Context, app.Event) { p.shown = total }),
 	)

@@ -200,7 +200,7 @@ func (p *Planner) runPending(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.computing, p.progress = false, 0
 			ended()
-			p.s.evaluate() // may want more; onPending computes them
+			p.s.refresh() // may want more; onPending computes them
 		})
 	})
 }

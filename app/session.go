@@ -173,6 +173,18 @@ func (s *session) evaluateEdit(p path) {
 	s.evaluateRead(sc, probs)
 }
 
+// refresh evaluates again once background work (simulated days, keep-alive
+// solves) has brought what the report waited for: the scenario on screen
+// as it is when the document is valid (the document holds it), else the
+// document.
+func (s *session) refresh() {
+	if s.scenario != nil && len(s.problems) == 0 && !s.stale {
+		s.evaluateScenario(s.scenario)
+		return
+	}
+	s.evaluate()
+}
+
 // evaluateScenario evaluates a scenario loaded as the document: it is what
 // reading the document gives, without reading it.
 func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil) }

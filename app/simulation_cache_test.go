@@ -32,7 +32,7 @@ func TestSimulatedDaysBeyondTheBoundAreKept(t *testing.T) {
 	for _, in := range s.wanted {
 		s.storeSimulation(in, simulate.Run(in))
 	}
-	s.evaluate()
+	s.refresh() // as the background does
 	if s.pending() || len(s.wanted) != 0 {
 		t.Errorf("after every day was simulated: pending %v, %d wanted again", s.pending(), len(s.wanted))
 	}

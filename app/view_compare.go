@@ -24,6 +24,8 @@ type Compare struct {
 
 	a, b  string
 	sides map[string]comparedSide
+	// page is how many of the compared functions are listed.
+	page pager
 }
 
 // compareSource names the comparison's figures' document (data-source).
@@ -79,13 +81,14 @@ func (c *Compare) Render() app.UI {
 		t := comparedTotals[f.Key]
 		totals[i] = comparedRow(compareSource, "totals", i, f.A, f.B, f.Difference, t.label, t.unit)
 	}
-	functions := make([]app.UI, len(cmp.Functions))
-	for i, f := range cmp.Functions {
+	functions := make([]app.UI, c.page.rows(len(cmp.Functions)))
+	for i, f := range cmp.Functions[:len(functions)] {
 		functions[i] = comparedRow(compareSource, "functions", i, f.A, f.B, f.Difference, f.Key, "USD/month")
 	}
 	return app.Div().Body(append(body,
 		comparedTable("Totals", totals),
 		comparedTable("Functions (matched by name; a function in one scenario only costs 0 in the other)", functions),
+		c.page.more("functions", len(cmp.Functions)),
 		app.Div().Class("charts").Body(&StaticChart{Option: charts.CompareCosts(cmp, comparedLabels()), Label: "Where the cost difference between A and B comes from"}),
 	)...)
 }

@@ -37,11 +37,17 @@ type Optimize struct {
 	progress float64
 	stop     func()
 	// scorePage and tunePage page the scorecard's and goal seek's
-	// functions.
+	// functions (the scorecard's hold a row per target each: fewer a page).
 	scorePage, tunePage pager
 }
 
+// scorecardFunctions is how many functions a page of the targets lists.
+const scorecardFunctions = 25
+
 const tuneSource = "tune"
+
+// OnInit sets the targets' page size.
+func (o *Optimize) OnInit() { o.scorePage.per = scorecardFunctions }
 
 // OnMount runs goal seek on the scenario.
 func (o *Optimize) OnMount(ctx app.Context) { o.seek(ctx) }

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"math"
+
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
@@ -20,9 +22,18 @@ func CompareCosts(c model.Comparison, labels map[string]string) string {
 			}
 		}
 	}
-	for _, f := range c.Functions {
-		names, deltas = append(names, f.Key), append(deltas, f.Difference)
+	// Past maxBars functions, those that move the bill most and the others
+	// together.
+	keys := make([]string, len(c.Functions))
+	for i := range c.Functions {
+		keys[i] = c.Functions[i].Key
 	}
+	shown, groupOf := barGroups(keys, func(i int) float64 { return math.Abs(c.Functions[i].Difference) })
+	sums := make([]float64, len(shown))
+	for i := range c.Functions {
+		sums[groupOf[i]] += c.Functions[i].Difference
+	}
+	names, deltas = append(names, shown...), append(deltas, sums...)
 	data := make([]opts.BarData, len(deltas))
 	for i, d := range deltas {
 		colour := "#009E73"

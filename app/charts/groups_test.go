@@ -89,3 +89,29 @@ func seriesTotal(t *testing.T, o decodedOption) float64 {
 	}
 	return total
 }
+
+// A comparison of thirty functions draws the bill's parts, the nineteen
+// functions that move it most and the others together; the functions'
+// bars add up to their differences.
+func TestCompareCostsGroupsTheSmallestDifferences(t *testing.T) {
+	var c model.Comparison
+	want := 0.0
+	for i := range 30 {
+		d := float64((i*7)%30) - 10
+		c.Functions = append(c.Functions, model.ComparedFigure{Key: "fn" + strconv.Itoa(i), A: 100, B: 100 + d, Difference: d})
+		want += d
+	}
+	o := decode(t, "compare", CompareCosts(c, nil))
+	var y struct {
+		YAxis []struct{ Data []string } `json:"yAxis"`
+	}
+	if err := json.Unmarshal([]byte(CompareCosts(c, nil)), &y); err != nil {
+		t.Fatal(err)
+	}
+	if got := y.YAxis[0].Data; len(got) != maxBars || got[maxBars-1] != "Other 11 functions" {
+		t.Fatalf("categories %v", got)
+	}
+	if got := seriesTotal(t, o); math.Abs(got-want) > 0.01*maxBars {
+		t.Errorf("the bars add up to %.2f, the differences to %.2f", got, want)
+	}
+}

@@ -244,7 +244,7 @@ func BenchmarkBigScenario(b *testing.B) {
 				time.Sleep(500 * time.Millisecond)
 				edit += editToFigure(b, br, "1024")
 				slowest := 0.0
-				for _, tab := range []string{"function", "optimize", "alerts", "prices", "scenarios", "compare", "checklist", "application"} {
+				for _, tab := range []string{"function", "optimize", "alerts", "prices", "scenarios", "compare", "checklist", "clouds", "forecast", "application"} {
 					var ms float64
 					br.eval(b, `new Promise(resolve => { const t0 = performance.now(); document.getElementById('tab-`+tab+`').click();
 						const done = () => document.getElementById('panel-`+tab+`') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : setTimeout(done, 5); done() })`, &ms)
