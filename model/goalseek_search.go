@@ -218,7 +218,7 @@ func (g *seeker) warmFeasible(f0 *Function, arch pricing.Architecture, o sizeOpt
 	f := g.sized(f0, arch, o)
 	d := targets.Duration{MeanMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs}
 	for _, t := range f.TargetsOf() {
-		if v, ok := d.Latency(t.KPI, float64(f.TimeoutSeconds)*1000); ok && !t.KPI.Met(v, t.Limit) {
+		if met, ok := d.Meets(t.KPI, t.Limit, float64(f.TimeoutSeconds)*1000); ok && !met {
 			return false
 		}
 	}

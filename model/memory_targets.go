@@ -31,11 +31,14 @@ func memoryChoice(f *Function, fr *FunctionReport) MemoryChoice {
 			ColdStartMs: f.ColdStartDurationMs, ColdRate: fr.ColdStartRate.Rate}
 		fit := MemoryFit{MemoryMb: c.MemoryMb, Missed: []string{}}
 		for _, t := range list {
-			v, ok := d.Latency(t.KPI, float64(f.TimeoutSeconds)*1000)
-			if t.KPI == targets.MemoryFit {
-				v, ok = f.ActualMemoryUsageMb/c.MemoryMb, true
+			if !t.Required {
+				continue
 			}
-			if ok && t.Required && !t.KPI.Met(v, t.Limit) {
+			met, ok := d.Meets(t.KPI, t.Limit, float64(f.TimeoutSeconds)*1000)
+			if t.KPI == targets.MemoryFit {
+				met, ok = t.KPI.Met(f.ActualMemoryUsageMb/c.MemoryMb, t.Limit), true
+			}
+			if ok && !met {
 				fit.Missed = append(fit.Missed, t.KPI.Label())
 			}
 		}
