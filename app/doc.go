@@ -2,8 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
+
+	"planner/model"
 )
 
 // A doc is the scenario as the form edits it: the generic JSON tree
@@ -65,7 +68,8 @@ func get(doc any, p path) any {
 			if !s.isIndex() || s.index < 0 || s.index >= len(c) {
 				return nil
 			}
-			v = c[s.index]
+			v = tree(c[s.index])
+			c[s.index] = v
 		default:
 			return nil
 		}
@@ -108,6 +112,40 @@ func set(doc any, p path, value any) bool {
 		}
 	}
 	return false
+}
+
+// lazyFunction is a scenario's function in a doc until the form reads or
+// edits it: a scenario of thousands of functions opens without turning
+// each into its tree (get turns one on its way through). It encodes as the
+// function does.
+type lazyFunction struct{ f *model.Function }
+
+func (l lazyFunction) MarshalJSON() ([]byte, error) { return json.Marshal(l.f) }
+
+// tree is v as a doc's tree: a lazy function turned into its tree.
+func tree(v any) any {
+	if l, ok := v.(lazyFunction); ok {
+		return toDoc(l.f)
+	}
+	return v
+}
+
+// scenarioDoc is a scenario as a doc, its functions lazy. The functions
+// are copied: the doc never shares what the session may change.
+func scenarioDoc(sc *model.Scenario) any {
+	top := *sc
+	top.Functions = nil
+	doc, _ := toDoc(top).(map[string]any)
+	if doc == nil {
+		return toDoc(sc)
+	}
+	functions := make([]any, len(sc.Functions))
+	copies := slices.Clone(sc.Functions)
+	for i := range copies {
+		functions[i] = lazyFunction{&copies[i]}
+	}
+	doc["functions"] = functions
+	return doc
 }
 
 // toDoc turns any JSON-encodable value into a doc.

@@ -329,10 +329,8 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 // itemName is the name of item i of a list of objects.
 func itemName(items []any, i int) string {
 	if i >= 0 && i < len(items) {
-		if m, ok := items[i].(map[string]any); ok {
-			if s, ok := m["name"].(string); ok && s != "" {
-				return s
-			}
+		if s := fieldOf(items[i], "name"); s != "" {
+			return s
 		}
 	}
 	return fmt.Sprintf("(unnamed %d)", i+1)
@@ -353,10 +351,8 @@ func (f form) hasProblemUnder(p path) bool {
 func uniqueName(base string, items []any) string {
 	used := map[string]bool{}
 	for _, it := range items {
-		if m, ok := it.(map[string]any); ok {
-			if s, ok := m["name"].(string); ok {
-				used[s] = true
-			}
+		if s := fieldOf(it, "name"); s != "" {
+			used[s] = true
 		}
 	}
 	name := base

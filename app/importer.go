@@ -147,8 +147,12 @@ func (p *Planner) applyPowerTuning(ctx app.Context, in model.NamedFile) {
 	})
 }
 
-// fieldOf is a document object's string field, or "".
+// fieldOf is a document object's string field, or "" (a lazy function's
+// name without turning it into its tree).
 func fieldOf(obj any, key string) string {
+	if l, ok := obj.(lazyFunction); ok && key == "name" {
+		return l.f.Name
+	}
 	m, _ := obj.(map[string]any)
 	s, _ := m[key].(string)
 	return s

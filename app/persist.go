@@ -37,16 +37,16 @@ func (p *Planner) OnMount(ctx app.Context) {
 		}))
 		store.Call("persist")
 	}
-	href := app.Window().Get("location").Get("href").String()
-	autosaved, damaged := readAutosave()
-	if damaged != "" {
-		p.setAsideAutosave(damaged)
+	v := p.visit
+	p.visit = visit{}
+	if v.damaged != "" {
+		p.setAsideAutosave(v.damaged)
 	}
-	if autosaved != nil {
-		p.s.load(*autosaved)
-	}
-	if model.HasLink(href) {
-		p.openLink(href, autosaved, false) // the undo history starts after the visit
+	switch {
+	case v.linkOpened:
+		p.notice = notice{Text: openedText(p.s.scenario) + "."}
+	case model.HasLink(v.href):
+		p.openLink(v.href, v.autosaved, false) // the undo history starts after the visit
 	}
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
@@ -82,10 +82,52 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}))
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
-	p.keep(p.s.scenario)
+	p.s.onValid(p.s.scenario) // autosaved and in the address bar once the page is up
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}
+}
+
+// visit is what a visit finds before the page is first drawn: the
+// address, the autosave (read, or its damaged text to keep aside) and
+// whether the address's link is the scenario opened.
+type visit struct {
+	href       string
+	autosaved  *model.Scenario
+	damaged    string
+	linkOpened bool
+}
+
+// opening reads the visit and gives the scenario the page starts with, so
+// that no other is evaluated or drawn first: the address's link when
+// nothing is autosaved (with an autosave, OnMount opens the link once the
+// autosave is kept; a damaged link is told there), else the autosave, else
+// the default. The page prerendered on the server starts with the default.
+func (p *Planner) opening() model.Scenario {
+	if !app.IsClient {
+		return model.DefaultScenario()
+	}
+	v := &p.visit
+	v.href = app.Window().Get("location").Get("href").String()
+	v.autosaved, v.damaged = readAutosave()
+	if v.autosaved == nil && model.HasLink(v.href) {
+		if shared, probs := model.DecodeLinkUpTo(v.href, browserMaxFunctions); len(probs) == 0 {
+			v.linkOpened = true
+			return *shared
+		}
+	}
+	if v.autosaved != nil {
+		return *v.autosaved
+	}
+	return model.DefaultScenario()
+}
+
+// openedText says which shared scenario was opened.
+func openedText(s *model.Scenario) string {
+	if s.Name != "" {
+		return "Opened the shared scenario “" + s.Name + "”"
+	}
+	return "Opened the shared scenario"
 }
 
 // browserMaxFunctions is the largest scenario the page opens from a link
@@ -112,10 +154,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 		p.goTo(href)
 		return
 	}
-	opened := "Opened the shared scenario"
-	if shared.Name != "" {
-		opened += " “" + shared.Name + "”"
-	}
+	opened := openedText(shared)
 	undo := ""
 	if undoable {
 		undo = " Undo brings it back."
@@ -157,6 +196,10 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 // update renders the page).
 const progressInterval = 100 * time.Millisecond
 
+// sliceOfWork is how long background work runs before it yields to the
+// page (a timer's wait costs about 4 ms, so it is not paid per item).
+const sliceOfWork = 30 * time.Millisecond
+
 // runPending computes, in the background and in slices (the page stays
 // responsive), the keep-alive solves and simulated days the report waits
 // for, then evaluates again with them. Progress counts a solve as one and a
@@ -175,7 +218,7 @@ func (p *Planner) runPending(ctx app.Context) {
 	memo := &p.s.keepAlive
 	total := float64(len(solves) + 24*len(days))
 	ctx.Async(func() {
-		shown := time.Now()
+		shown, yielded := time.Now(), time.Now()
 		for i, k := range solves {
 			memo.solve(k)
 			if time.Since(shown) >= progressInterval {
@@ -183,7 +226,10 @@ func (p *Planner) runPending(ctx app.Context) {
 				progress := float64(i+1) / total
 				ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
 			}
-			time.Sleep(time.Millisecond) // yield to the page
+			if time.Since(yielded) >= sliceOfWork {
+				time.Sleep(time.Millisecond) // yield to the page
+				yielded = time.Now()
+			}
 		}
 		for i, in := range days {
 			in.Progress = func(done, minutes int) {

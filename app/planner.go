@@ -45,6 +45,8 @@ type Planner struct {
 	pendingLink func()
 	// unsaved is the scenario of the last edit until it is autosaved.
 	unsaved *model.Scenario
+	// visit is what the page found when it started, until it is mounted.
+	visit visit
 	// alertsPage pages the alert rules; lists the form's lists of items.
 	alertsPage pager
 	lists      map[string]*pager
@@ -67,7 +69,7 @@ var tabs = []tabInfo{
 	{"checklist", "Go-live"},
 }
 
-// OnInit loads the schema and the default scenario.
+// OnInit loads the schema and the scenario the page opens with.
 func (p *Planner) OnInit() {
 	schema, err := ParseSchema(schemas.Scenario)
 	if err != nil {
@@ -75,11 +77,14 @@ func (p *Planner) OnInit() {
 		schema = &Schema{}
 	}
 	p.schema = schema
-	p.s = newSession(model.DefaultScenario())
 	p.tab = "application"
 	p.selected = map[string]int{}
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
+	p.s = newSession(p.opening())
+	if p.visit.linkOpened {
+		p.goTo(p.visit.href)
+	}
 }
 
 // form is the schema form bound to the planner's state.

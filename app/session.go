@@ -113,7 +113,7 @@ func (s *session) load(sc model.Scenario) {
 	if s.doc != nil {
 		s.record("load")
 	}
-	s.doc = toDoc(sc)
+	s.doc = scenarioDoc(&sc)
 	s.histories = nil
 	s.raw = map[string]string{}
 	s.lastEdit = ""
@@ -380,7 +380,7 @@ func duplicateItem(i int, rename func(any) any) func([]any) []any {
 		if i < 0 || i >= len(l) {
 			return l
 		}
-		out := append(l[:i+1:i+1], rename(clone(l[i])))
+		out := append(l[:i+1:i+1], rename(clone(tree(l[i]))))
 		return append(out, l[i+1:]...)
 	}
 }
