@@ -31,7 +31,7 @@ func TestLoadedFunctionsStayLazyUntilRead(t *testing.T) {
 			t.Fatalf("function %d is %T after loading", i, f)
 		}
 	}
-	lazy, _ := json.Marshal(s.doc)
+	lazy, _ := json.Marshal(s.document())
 	whole, _ := json.Marshal(toDoc(sc))
 	var a, b any
 	if json.Unmarshal(lazy, &a) != nil || json.Unmarshal(whole, &b) != nil || !reflect.DeepEqual(a, b) {

@@ -100,13 +100,13 @@ func (f form) input(p path, sch *Schema) app.UI {
 	value := f.s.text(p, scale)
 	switch sch.Type {
 	case "boolean":
-		on, ok := get(f.s.doc, p).(bool)
+		on, ok := get(f.s.document(), p).(bool)
 		if !ok {
 			on, _ = sch.Default.(bool)
 		}
 		value = strconv.FormatBool(on)
 	case "string":
-		value, _ = get(f.s.doc, p).(string)
+		value, _ = get(f.s.document(), p).(string)
 		if value == "" && len(sch.Enum) > 0 && sch.Default != nil {
 			value = fmt.Sprint(sch.Default)
 		}
@@ -419,7 +419,7 @@ func (f form) switchToConstant(p path, sch *Schema, byHour bool) app.UI {
 // list of hours copies of it: one step for Undo.
 func (s *session) switchByHour(p path, constant string, hours int) {
 	parent := p[:len(p)-1]
-	obj, ok := get(s.doc, parent).(map[string]any)
+	obj, ok := get(s.document(), parent).(map[string]any)
 	if !ok || len(p) == 0 {
 		return
 	}

@@ -19,8 +19,8 @@ func TestProvisionedConcurrencySwitchesByHour(t *testing.T) {
 	list := fn.key("provisioned_concurrency_by_hour")
 	s.setValue(fn.key("provisioned_concurrency"), 2.0)
 	s.switchByHour(list, "provisioned_concurrency", 24)
-	if got := s.list(list); len(got) != 24 || got[7] != 2.0 || get(s.doc, fn.key("provisioned_concurrency")) != 0.0 || s.stale {
-		t.Fatalf("by hour: %v, constant %v, problems %v", got, get(s.doc, fn.key("provisioned_concurrency")), s.problems)
+	if got := s.list(list); len(got) != 24 || got[7] != 2.0 || get(s.document(), fn.key("provisioned_concurrency")) != 0.0 || s.stale {
+		t.Fatalf("by hour: %v, constant %v, problems %v", got, get(s.document(), fn.key("provisioned_concurrency")), s.problems)
 	}
 	if pc := s.report.Functions[0].PerformanceCharacteristics; pc.ProvisionedConcurrency != 2 || len(pc.ProvisionedByHour) != 24 {
 		t.Errorf("report: %+v", pc)
@@ -33,8 +33,8 @@ func TestProvisionedConcurrencySwitchesByHour(t *testing.T) {
 	}
 	s.setValue(list.at(3), 5.0)
 	s.switchByHour(list, "provisioned_concurrency", 24)
-	if s.list(list) != nil || get(s.doc, fn.key("provisioned_concurrency")) != 5.0 {
-		t.Errorf("one level: %v, constant %v", s.list(list), get(s.doc, fn.key("provisioned_concurrency")))
+	if s.list(list) != nil || get(s.document(), fn.key("provisioned_concurrency")) != 5.0 {
+		t.Errorf("one level: %v, constant %v", s.list(list), get(s.document(), fn.key("provisioned_concurrency")))
 	}
 	s.stepBack()
 	if got := s.list(list); len(got) != 24 || got[3] != 5.0 || !slices.Contains(got, any(2.0)) {

@@ -43,6 +43,21 @@ func (m *keepAliveMemo) solve(k keepalive.Input) keepalive.Result {
 	return r
 }
 
+// solved is a keep-alive solve: its input and the model's answer.
+type solved struct {
+	in  keepalive.Input
+	out keepalive.Result
+}
+
+// seed remembers solves made before (defaultSolves).
+func (m *keepAliveMemo) seed(solves []solved) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, s := range solves {
+		m.results.put(s.in, s.out, m.evaluation, maxKeepAliveSolvesKept)
+	}
+}
+
 // solver is a keepalive.Solver that is always ready: it solves what it
 // does not remember (for work already off the page's way, like the lab's).
 func (m *keepAliveMemo) solver(k keepalive.Input) (keepalive.Result, bool) {
@@ -53,6 +68,10 @@ func (m *keepAliveMemo) solver(k keepalive.Input) (keepalive.Result, bool) {
 // model before it leaves the rest to the background (about a frame and a
 // half in a browser).
 const keepAliveBudget = 25 * time.Millisecond
+
+// openingKeepAliveBudget is keepAliveBudget for the evaluation the page
+// opens with (the default scenario's solves take about 100 ms in a browser).
+const openingKeepAliveBudget = 150 * time.Millisecond
 
 // budgetedSolver starts an evaluation and returns its solver: remembered
 // solves, new ones until the evaluation has spent budget on them, then

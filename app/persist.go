@@ -83,6 +83,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
 	p.s.onValid(p.s.scenario) // autosaved and in the address bar once the page is up
+	ctx.After(0, func(app.Context) { p.formShown = true })
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}

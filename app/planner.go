@@ -47,6 +47,10 @@ type Planner struct {
 	unsaved *model.Scenario
 	// visit is what the page found when it started, until it is mounted.
 	visit visit
+	// formShown is false until the first figures are drawn in the browser:
+	// the form, most of the page's elements, is mounted after them (the
+	// page prerendered on the server has it).
+	formShown bool
 	// alertsPage pages the alert rules; lists the form's lists of items.
 	alertsPage pager
 	lists      map[string]*pager
@@ -69,14 +73,8 @@ var tabs = []tabInfo{
 	{"checklist", "Go-live"},
 }
 
-// OnInit loads the schema and the scenario the page opens with.
+// OnInit loads the scenario the page opens with.
 func (p *Planner) OnInit() {
-	schema, err := ParseSchema(schemas.Scenario)
-	if err != nil {
-		app.Log("planner: bad embedded schema:", err)
-		schema = &Schema{}
-	}
-	p.schema = schema
 	p.tab = "application"
 	p.selected = map[string]int{}
 	p.lists = map[string]*pager{}
@@ -85,6 +83,20 @@ func (p *Planner) OnInit() {
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)
 	}
+}
+
+// scenarioSchema is the scenario's JSON Schema, parsed when the form or a
+// problem's label first needs it (after the first figures).
+func (p *Planner) scenarioSchema() *Schema {
+	if p.schema == nil {
+		schema, err := ParseSchema(schemas.Scenario)
+		if err != nil {
+			app.Log("planner: bad embedded schema:", err)
+			schema = &Schema{}
+		}
+		p.schema = schema
+	}
+	return p.schema
 }
 
 // form is the schema form bound to the planner's state.
@@ -122,7 +134,10 @@ func (p *Planner) Render() app.UI {
 				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
 					app.H2().Text("Scenario"),
 					p.problemSummary(),
-					p.scenarioForm(),
+					app.If(p.formShown || !app.IsClient, p.scenarioForm).
+						Else(func() app.UI {
+							return app.P().Class("form-loading").Aria("busy", "true").Text("Loading the form…")
+						}),
 				),
 				app.Main().ID("results").Class("results").Attr("tabindex", -1).Body(
 					p.noticeBar(),
@@ -272,7 +287,7 @@ func (p *Planner) problemSummary() app.UI {
 				pr := p.s.problems[i]
 				text := pr.Message
 				if pr.Path != "" {
-					text = problemLabel(p.schema, p.s.doc, pr.Path) + ": " + pr.Message
+					text = problemLabel(p.scenarioSchema(), p.s.document(), pr.Path) + ": " + pr.Message
 				}
 				return app.Li().Body(app.Button().Type("button").Class("link").Text(text).Title(pr.Path).DataSet("path", pr.Path).
 					OnClick(func(ctx app.Context, e app.Event) { p.focusProblem(ctx, eventData(ctx, "path")) }))
@@ -390,9 +405,9 @@ func (p *Planner) scenarioForm() app.UI {
 	first := []string{"name", "functions"}
 	var parts []app.UI
 	for _, key := range first {
-		if sch := p.schema.Property(key); sch != nil {
+		if sch := p.scenarioSchema().Property(key); sch != nil {
 			parts = append(parts, f.field(path{}.key(key), sch))
 		}
 	}
-	return app.Div().Body(app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.schema, append(first, "pricing", "checklist")...))
+	return app.Div().Body(app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...))
 }

@@ -285,7 +285,7 @@ func TestFractionsArePercentages(t *testing.T) {
 	p.tab = "function"
 	rate := path{}.key("functions").at(0).key("cold_start_rate")
 	p.s.setText(rate, "7", false, 100)
-	if got := get(p.s.doc, rate); got != 0.07 || p.s.scenario.Functions[0].ColdStartRate != 0.07 {
+	if got := get(p.s.document(), rate); got != 0.07 || p.s.scenario.Functions[0].ColdStartRate != 0.07 {
 		t.Fatalf("7%% is stored as %v", got)
 	}
 	delete(p.s.raw, rate.String())
@@ -300,8 +300,8 @@ func TestFractionsArePercentages(t *testing.T) {
 	}
 	p.s.setText(rate, "150", false, 100)
 	html = app.HTMLString(p.Render())
-	if !strings.Contains(html, "100% is 1") || get(p.s.doc, rate) != 1.5 {
-		t.Errorf("150%%: stored %v, problem %q", get(p.s.doc, rate), p.s.problemAt(rate))
+	if !strings.Contains(html, "100% is 1") || get(p.s.document(), rate) != 1.5 {
+		t.Errorf("150%%: stored %v, problem %q", get(p.s.document(), rate), p.s.problemAt(rate))
 	}
 }
 
@@ -325,7 +325,7 @@ func TestLoadEvaluatesWhatTheDocumentReads(t *testing.T) {
 	sc.Functions[2].Targets.P50LatencyMs = new(float64)
 	*sc.Functions[2].Targets.P50LatencyMs = 300
 	s := newSession(sc)
-	data, err := json.Marshal(s.doc)
+	data, err := json.Marshal(s.document())
 	if err != nil {
 		t.Fatal(err)
 	}

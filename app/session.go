@@ -18,7 +18,10 @@ import (
 // last report of a valid document (kept, marked stale, while the document is
 // invalid).
 type session struct {
+	// doc is the document; loaded the scenario loaded into it, until the
+	// document is first used (document makes it then).
 	doc      any
+	loaded   *model.Scenario
 	raw      map[string]string
 	problems model.Problems
 	byPath   map[string]string
@@ -101,23 +104,40 @@ func (s *session) pending() bool {
 // maxUndo bounds the undo history.
 const maxUndo = 100
 
+// newSession starts a session with s. It knows the default scenario's
+// keep-alive solves (defaultSolves), and its first evaluation may solve
+// for longer than an edit's (openingKeepAliveBudget): the page is not drawn
+// yet, and a scenario of a few functions then opens with its final figures
+// instead of drawing them twice.
 func newSession(s model.Scenario) *session {
-	ss := &session{raw: map[string]string{}, keepAliveBudget: keepAliveBudget}
+	ss := &session{raw: map[string]string{}, keepAliveBudget: openingKeepAliveBudget}
+	ss.keepAlive.seed(defaultSolves)
 	ss.load(s)
+	ss.keepAliveBudget = keepAliveBudget
 	return ss
 }
 
 // load replaces the document by a scenario and evaluates it; the previous
 // document can be had back with undo.
 func (s *session) load(sc model.Scenario) {
-	if s.doc != nil {
+	if s.document() != nil {
 		s.record("load")
 	}
-	s.doc = scenarioDoc(&sc)
+	s.doc, s.loaded = nil, &sc
 	s.histories = nil
 	s.raw = map[string]string{}
 	s.lastEdit = ""
 	s.evaluateScenario(&sc)
+}
+
+// document is the scenario document the form edits, made from the
+// scenario loaded on first use: a page draws its first figures before its
+// form reads it.
+func (s *session) document() any {
+	if s.loaded != nil {
+		s.doc, s.loaded = scenarioDoc(s.loaded), nil
+	}
+	return s.doc
 }
 
 // record keeps the document before an edit for undo, once per step.
@@ -125,7 +145,7 @@ func (s *session) record(step string) {
 	if step == s.lastEdit && step != "load" {
 		return
 	}
-	if snapshot, err := json.Marshal(s.doc); err == nil {
+	if snapshot, err := json.Marshal(s.document()); err == nil {
 		s.undo = append(s.undo, snapshot)
 		if len(s.undo) > maxUndo {
 			s.undo = s.undo[1:]
@@ -148,14 +168,14 @@ func (s *session) step(from, to *[][]byte) {
 	if len(*from) == 0 {
 		return
 	}
-	if current, err := json.Marshal(s.doc); err == nil {
+	if current, err := json.Marshal(s.document()); err == nil {
 		*to = append(*to, current)
 	}
 	last := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
 	var doc any
 	if json.Unmarshal(last, &doc) == nil {
-		s.doc = doc
+		s.doc, s.loaded = doc, nil
 	}
 	s.raw = map[string]string{}
 	s.lastEdit = ""
@@ -219,13 +239,13 @@ func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems) {
 func (s *session) read(p path) (*model.Scenario, model.Problems) {
 	if i, ok := p.function(); ok && s.scenario != nil && len(s.problems) == 0 && !s.stale &&
 		len(s.list(path{}.key("functions"))) == len(s.scenario.Functions) {
-		data, err := json.Marshal(get(s.doc, path{}.key("functions").at(i)))
+		data, err := json.Marshal(get(s.document(), path{}.key("functions").at(i)))
 		if err != nil {
 			return nil, model.Problems{{Path: p.String(), Message: err.Error()}}
 		}
 		return model.WithFunction(s.scenario, i, data)
 	}
-	data, err := json.Marshal(s.doc)
+	data, err := json.Marshal(s.document())
 	if err != nil {
 		return nil, model.Problems{{Message: err.Error()}}
 	}
@@ -260,9 +280,9 @@ func (s *session) setText(p path, text string, integer bool, scale float64) {
 		s.awaitValue(key)
 		return
 	case err == nil && (!integer || x == float64(int64(x))):
-		set(s.doc, p, x/scale)
+		set(s.document(), p, x/scale)
 	default:
-		set(s.doc, p, text)
+		set(s.document(), p, text)
 	}
 	s.evaluateEdit(p)
 }
@@ -292,7 +312,7 @@ func (s *session) leave(p path) {
 	}
 	s.record(key)
 	delete(s.raw, key)
-	set(s.doc, p, nil)
+	set(s.document(), p, nil)
 	s.evaluateEdit(p)
 }
 
@@ -303,7 +323,7 @@ func (s *session) leaveOthers(key string) {
 	for k, text := range s.raw {
 		if text == "" && k != key {
 			delete(s.raw, k)
-			set(s.doc, parsePath(k), nil)
+			set(s.document(), parsePath(k), nil)
 		}
 	}
 }
@@ -312,7 +332,7 @@ func (s *session) leaveOthers(key string) {
 func (s *session) setValue(p path, v any) {
 	s.leaveOthers(p.String())
 	s.record(p.String())
-	set(s.doc, p, v)
+	set(s.document(), p, v)
 	s.evaluateEdit(p)
 }
 
@@ -330,7 +350,7 @@ func (s *session) text(p path, scale float64) string {
 	if t, ok := s.raw[p.String()]; ok {
 		return t
 	}
-	switch v := get(s.doc, p).(type) {
+	switch v := get(s.document(), p).(type) {
 	case float64:
 		return scaledText(v, scale)
 	case string:
@@ -341,7 +361,7 @@ func (s *session) text(p path, scale float64) string {
 
 // list returns the list at p (nil when absent).
 func (s *session) list(p path) []any {
-	l, _ := get(s.doc, p).([]any)
+	l, _ := get(s.document(), p).([]any)
 	return l
 }
 
@@ -350,7 +370,7 @@ func (s *session) list(p path) []any {
 func (s *session) editList(p path, f func([]any) []any) {
 	s.record(p.String() + "[]")
 	s.lastEdit = ""
-	set(s.doc, p, f(s.list(p)))
+	set(s.document(), p, f(s.list(p)))
 	prefix := p.String()
 	for k := range s.raw {
 		if strings.HasPrefix(k, prefix+"[") {
