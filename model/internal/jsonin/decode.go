@@ -2,6 +2,7 @@ package jsonin
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -190,6 +191,87 @@ func (d Decoder) scalar(raw []byte, v reflect.Value, parent, key string) bool {
 		}
 		v.SetBool(s == "true")
 		return true
+	case reflect.String:
+		return plainString(raw, v)
+	case reflect.Slice:
+		return plainNumbers(raw, v)
+	}
+	return false
+}
+
+// plainString sets a string field from a JSON string with no escape, no
+// control character and valid UTF-8, as encoding/json would, for a type
+// that does not read JSON or text itself.
+func plainString(raw []byte, v reflect.Value) bool {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || customReader(v) {
+		return false
+	}
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return false
+		}
+	}
+	if !utf8.Valid(body) {
+		return false
+	}
+	v.SetString(string(body))
+	return true
+}
+
+// plainNumbers sets a list of float64 or int from a JSON list of plain
+// numbers that fit, as encoding/json would (a new slice, empty and not nil
+// for []); anything else is left to encoding/json and its messages.
+func plainNumbers(raw []byte, v reflect.Value) bool {
+	elem := v.Type().Elem()
+	kind := elem.Kind()
+	if (elem != reflect.TypeFor[float64]() && elem != reflect.TypeFor[int]()) || len(raw) < 2 || raw[0] != '[' || customReader(v) {
+		return false
+	}
+	var floats []float64
+	var ints []int
+	plain := true
+	EachElement(raw, func(e []byte) {
+		if !plain {
+			return
+		}
+		if len(e) == 0 || (e[0] != '-' && (e[0] < '0' || e[0] > '9')) {
+			plain = false
+			return
+		}
+		if kind == reflect.Float64 {
+			x, err := strconv.ParseFloat(string(e), 64)
+			floats, plain = append(floats, x), err == nil
+			return
+		}
+		x, err := strconv.ParseInt(string(e), 10, 64)
+		ints, plain = append(ints, int(x)), err == nil && int64(int(x)) == x
+	})
+	if !plain {
+		return false
+	}
+	if kind == reflect.Float64 {
+		if floats == nil {
+			floats = []float64{}
+		}
+		v.Set(reflect.ValueOf(floats).Convert(v.Type()))
+	} else {
+		if ints == nil {
+			ints = []int{}
+		}
+		v.Set(reflect.ValueOf(ints).Convert(v.Type()))
+	}
+	return true
+}
+
+// customReader reports a type that reads its JSON or text itself.
+func customReader(v reflect.Value) bool {
+	if !v.CanAddr() {
+		return true
+	}
+	switch v.Addr().Interface().(type) {
+	case json.Unmarshaler, encoding.TextUnmarshaler:
+		return true
 	}
 	return false
 }
@@ -360,19 +442,22 @@ func SkipValue(b []byte, i int) int {
 }
 
 func (d Decoder) list(raw []byte, v reflect.Value, path string) {
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
+	if len(raw) == 0 || raw[0] != '[' {
 		d.probs.Add(path, "expected a list, got "+Describe(raw))
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), len(items), len(items))
-	for i, item := range items {
+	n := 0
+	EachElement(raw, func([]byte) { n++ })
+	s := reflect.MakeSlice(v.Type(), n, n)
+	i := 0
+	EachElement(raw, func(item []byte) {
 		e := s.Index(i)
 		if def, ok := e.Addr().Interface().(defaulter); ok {
 			def.SetDefaults()
 		}
 		d.value(item, e, path+"["+strconv.Itoa(i)+"]")
-	}
+		i++
+	})
 	v.Set(s)
 }
 
