@@ -100,7 +100,7 @@ func notesText(notes []string) string {
 func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
 	switch interop.ClassifyImport(in.Data) {
 	case interop.ImportScenario:
-		s, probs := model.ParseScenarioUpTo(in.Data, browserMaxFunctions)
+		s, probs := model.ParseScenarioWith(in.Data, browserReading())
 		if len(probs) > 0 {
 			p.notice = notice{Text: in.Name + " is not a scenario: " + probs.Error(), Bad: true}
 			return

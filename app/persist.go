@@ -83,10 +83,27 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
 	p.s.onValid(p.s.scenario) // autosaved and in the address bar once the page is up
-	ctx.After(0, func(app.Context) { p.formShown = true })
+	afterPaint(ctx, func() { p.formShown = true })
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}
+}
+
+// afterPaint runs f on the UI goroutine once the browser has painted the
+// page as it is now (at once where it cannot tell).
+func afterPaint(ctx app.Context, f func()) {
+	after := app.Window().Get("plannerAfterPaint")
+	if !after.Truthy() {
+		ctx.Dispatch(func(app.Context) { f() })
+		return
+	}
+	var done app.Func
+	done = app.FuncOf(func(app.Value, []app.Value) any {
+		done.Release()
+		ctx.Dispatch(func(app.Context) { f() })
+		return nil
+	})
+	after.Invoke(done)
 }
 
 // visit is what a visit finds before the page is first drawn: the
@@ -112,7 +129,8 @@ func (p *Planner) opening() model.Scenario {
 	v.href = app.Window().Get("location").Get("href").String()
 	v.autosaved, v.damaged = readAutosave()
 	if v.autosaved == nil && model.HasLink(v.href) {
-		if shared, probs := model.DecodeLinkUpTo(v.href, browserMaxFunctions); len(probs) == 0 {
+		yieldToPage() // the page's start is one task, the link's reading others
+		if shared, probs := model.DecodeLinkWith(v.href, browserReading()); len(probs) == 0 {
 			v.linkOpened = true
 			return *shared
 		}
@@ -137,6 +155,12 @@ func openedText(s *model.Scenario) string {
 // the format's 100,000).
 const browserMaxFunctions = 2000
 
+// browserReading is how the page reads a scenario it opens: up to
+// browserMaxFunctions, yielding to the page while it reads.
+func browserReading() model.ReadOptions {
+	return model.ReadOptions{MaxFunctions: browserMaxFunctions, Pace: pacer()}
+}
+
 // openLink opens the scenario of a share link in place of previous (the
 // autosaved or current scenario, nil for none). A damaged link leaves
 // previous open, with a message; a link of previous itself (a reload of the
@@ -146,7 +170,7 @@ const browserMaxFunctions = 2000
 // scenario, or open the link without it). With undoable, Undo brings the
 // previous scenario back too.
 func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool) {
-	shared, probs := model.DecodeLinkUpTo(href, browserMaxFunctions)
+	shared, probs := model.DecodeLinkWith(href, browserReading())
 	if len(probs) > 0 {
 		p.notice = notice{Text: "This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), Bad: true}
 		return
@@ -197,9 +221,35 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 // update renders the page).
 const progressInterval = 100 * time.Millisecond
 
-// sliceOfWork is how long background work runs before it yields to the
-// page (a timer's wait costs about 4 ms, so it is not paid per item).
+// sliceOfWork is how long work runs before it yields to the page (a
+// timer's wait costs about 4 ms, so it is not paid per item).
 const sliceOfWork = 30 * time.Millisecond
+
+// yieldToPage lets the browser run (input, painting) before the work that
+// follows, in the browser.
+func yieldToPage() {
+	if app.IsClient {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// pacer returns a function for the model to call between items of long
+// work (model.ReadOptions.Pace, model.Sources.Pace): in the browser it
+// yields to the page (input, painting) once sliceOfWork has passed since
+// the pacer was made or last yielded; elsewhere it is nil. The engine's
+// goroutine may yield so: events wait in its queue meanwhile.
+func pacer() func() {
+	if !app.IsClient {
+		return nil
+	}
+	last := time.Now()
+	return func() {
+		if time.Since(last) >= sliceOfWork {
+			yieldToPage()
+			last = time.Now()
+		}
+	}
+}
 
 // runPending computes, in the background and in slices (the page stays
 // responsive), the keep-alive solves and simulated days the report waits
@@ -228,7 +278,7 @@ func (p *Planner) runPending(ctx app.Context) {
 				ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
 			}
 			if time.Since(yielded) >= sliceOfWork {
-				time.Sleep(time.Millisecond) // yield to the page
+				yieldToPage()
 				yielded = time.Now()
 			}
 		}
@@ -237,7 +287,7 @@ func (p *Planner) runPending(ctx app.Context) {
 				if done%60 == 0 {
 					progress := (float64(len(solves)) + 24*(float64(i)+float64(done)/float64(minutes))) / total
 					ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
-					time.Sleep(time.Millisecond) // yield to the page
+					yieldToPage()
 				}
 			}
 			r := simulate.Run(in)

@@ -80,6 +80,9 @@ func (p *Planner) OnInit() {
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
 	p.s = newSession(p.opening())
+	if sc := p.s.scenario; sc != nil && len(sc.Functions) > pageRows {
+		yieldToPage() // the figures' evaluation is one task, drawing them another
+	}
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)
 	}

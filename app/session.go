@@ -217,7 +217,7 @@ func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems) {
 		var r *model.Report
 		s.wanted, s.wantedKeepAlive = nil, nil
 		solver := s.keepAlive.budgetedSolver(s.keepAliveBudget, &s.wantedKeepAlive)
-		src := model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver, Earlier: model.Earlier{Scenario: s.scenario, Report: s.report}}
+		src := model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver, Earlier: model.Earlier{Scenario: s.scenario, Report: s.report}, Pace: pacer()}
 		if r, probs = model.EvaluateWith(sc, src); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++

@@ -82,28 +82,32 @@ func (r *reuse) scorecard(earlier *FunctionReport, f *Function, pool *sharedPool
 
 // alerts writes alert rules as alerts, taking an earlier alert written from
 // the same rule (at the same place, or anywhere in the earlier list).
-func (r *reuse) alerts(rules []spec.AlertRule) []spec.Alert {
-	if r == nil {
-		return spec.AlertsOf(rules)
+func (r *reuse) alerts(rules []spec.AlertRule, pace func()) []spec.Alert {
+	var was []spec.AlertRule
+	var wasAlerts []spec.Alert
+	if r != nil {
+		was, wasAlerts = r.earlier.Report.alertRules, r.earlier.Report.Alerts
 	}
-	was, wasAlerts := r.earlier.Report.alertRules, r.earlier.Report.Alerts
 	out := make([]spec.Alert, len(rules))
 	for i, rule := range rules {
 		if i < len(was) && was[i] == rule {
 			out[i] = wasAlerts[i]
 			continue
 		}
-		if r.ruleAt == nil {
-			r.ruleAt = make(map[spec.AlertRule]int, len(was))
-			for j, w := range was {
-				r.ruleAt[w] = j
+		if r != nil {
+			if r.ruleAt == nil {
+				r.ruleAt = make(map[spec.AlertRule]int, len(was))
+				for j, w := range was {
+					r.ruleAt[w] = j
+				}
+			}
+			if j, ok := r.ruleAt[rule]; ok {
+				out[i] = wasAlerts[j]
+				continue
 			}
 		}
-		if j, ok := r.ruleAt[rule]; ok {
-			out[i] = wasAlerts[j]
-		} else {
-			out[i] = rule.Alert()
-		}
+		out[i] = rule.Alert()
+		pace()
 	}
 	return out
 }

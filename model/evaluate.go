@@ -33,6 +33,16 @@ type Sources struct {
 	// Progress, when set, is told the share of long work done (goal seek:
 	// functions tuned), 0 to 1.
 	Progress func(float64)
+	// Pace, when set, is called between functions (a browser yields to the
+	// page there while a big scenario is evaluated).
+	Pace func()
+}
+
+// pace calls src.Pace, if any.
+func (src Sources) pace() {
+	if src.Pace != nil {
+		src.Pace()
+	}
 }
 
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
@@ -101,6 +111,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
 		}
 		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
+		src.pace()
 		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
 			APIGatewayEnabled:  f.APIGatewayEnabled,
@@ -214,6 +225,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		if f.Type == spec.ScheduledFunction {
 			usage.ScheduledFunctions = append(usage.ScheduledFunctions, f.Name)
 		}
+		src.pace()
 	}
 
 	r.GlobalServices = pricing.CalculateGlobalServices(p, sum.TotalMonthlyInvocations, float64(s.SecretsCount), traces)
@@ -228,19 +240,20 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	r.OptimizationOpportunities = spec.IdentifyOptimizations(names, capacities)
 	r.ScalingProjections = spec.CalculateScalingProjections(sum.TotalMonthlyInvocations, functionsCost)
 	if depth == fullReport {
-		r.Account, r.pool = scoreFunctions(s, reports, reused, earlier)
+		r.Account, r.pool = scoreFunctions(s, reports, reused, earlier, src.pace)
 		for i := range s.Functions {
 			if earlier[i] != nil {
 				reports[i].MemoryChoice = earlier[i].MemoryChoice
 			} else {
 				reports[i].MemoryChoice = memoryChoice(&s.Functions[i], &reports[i])
+				src.pace()
 			}
 		}
 		usage.MonthlyCost = sum.TotalMonthlyCost
 		usage.ProvisionedConcurrencyCost = sum.ProvisionedCost
 		r.CostOptimization = spec.OptimizeCosts(usage, s.TargetReductionPercent)
 		r.alertRules = AlertRules(s)
-		r.Alerts = reused.alerts(r.alertRules)
+		r.Alerts = reused.alerts(r.alertRules, src.pace)
 		r.AlertCounts = countAlerts(r.Alerts)
 		r.Checklist = checklistOf(s, r)
 	}

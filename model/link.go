@@ -144,12 +144,11 @@ func linkPayload(v string) (string, bool) {
 // Damaged, truncated, oversized, unknown-version and invalid links give
 // problems that say what is wrong; nothing here panics.
 func DecodeLink(urlOrFragment string) (*Scenario, Problems) {
-	return DecodeLinkUpTo(urlOrFragment, 0)
+	return DecodeLinkWith(urlOrFragment, ReadOptions{})
 }
 
-// DecodeLinkUpTo is DecodeLink refusing, before it is read, a scenario of
-// more than maxFunctions functions (0: no limit but the format's).
-func DecodeLinkUpTo(urlOrFragment string, maxFunctions int) (*Scenario, Problems) {
+// DecodeLinkWith is DecodeLink as opts say.
+func DecodeLinkWith(urlOrFragment string, opts ReadOptions) (*Scenario, Problems) {
 	fail := func(msg string) (*Scenario, Problems) { return nil, Problems{{Path: "link", Message: msg}} }
 	if len(urlOrFragment) > maxLinkLength {
 		return fail("the link is longer than " + strconv.Itoa(maxLinkLength>>10) + " KiB")
@@ -188,10 +187,10 @@ func DecodeLinkUpTo(urlOrFragment string, maxFunctions int) (*Scenario, Problems
 	if err != nil {
 		return fail("the link could not be read: " + err.Error())
 	}
-	if n := FunctionCount(doc); maxFunctions > 0 && n > maxFunctions {
-		return fail(tooManyFunctions(n, maxFunctions))
+	if n := FunctionCount(doc); opts.MaxFunctions > 0 && n > opts.MaxFunctions {
+		return fail(tooManyFunctions(n, opts.MaxFunctions))
 	}
-	s, probs := ParseScenario(doc)
+	s, probs := ParseScenarioWith(doc, ReadOptions{Pace: opts.Pace})
 	if len(probs) > 0 {
 		for i := range probs {
 			probs[i].Message = "in the linked scenario: " + probs[i].Message

@@ -220,11 +220,11 @@ func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, probs := DecodeLinkUpTo(link, 20); len(probs) != 1 || !strings.Contains(probs[0].Message, "30 functions") ||
+	if _, probs := DecodeLinkWith(link, ReadOptions{MaxFunctions: 20}); len(probs) != 1 || !strings.Contains(probs[0].Message, "30 functions") ||
 		!strings.Contains(probs[0].Message, "planner report") {
 		t.Errorf("30 functions against 20: %v", probs)
 	}
-	if got, probs := DecodeLinkUpTo(link, 30); len(probs) > 0 || len(got.Functions) != 30 {
+	if got, probs := DecodeLinkWith(link, ReadOptions{MaxFunctions: 30}); len(probs) > 0 || len(got.Functions) != 30 {
 		t.Errorf("30 functions against 30: %v", probs)
 	}
 	data, _ := json.Marshal(s)
@@ -236,7 +236,7 @@ func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
 			t.Errorf("FunctionCount(%s) = %d, want %d", doc, n, want)
 		}
 	}
-	if _, probs := ParseScenarioUpTo(data, 10); len(probs) != 1 || probs[0].Path != "functions" {
+	if _, probs := ParseScenarioWith(data, ReadOptions{MaxFunctions: 10}); len(probs) != 1 || probs[0].Path != "functions" {
 		t.Errorf("import of 30 against 10: %v", probs)
 	}
 }

@@ -14,8 +14,26 @@ import (
 // defaults, unknown keys and values of the wrong type are refused, and what
 // did decode is validated. It returns every problem with its JSON path.
 func ParseScenario(data []byte) (*Scenario, Problems) {
+	return ParseScenarioWith(data, ReadOptions{})
+}
+
+// ReadOptions say how a scenario is read where it is opened.
+type ReadOptions struct {
+	// MaxFunctions refuses, before they are read, scenarios of more
+	// functions (0: no limit but the format's).
+	MaxFunctions int
+	// Pace, when set, is called between the functions read (a browser
+	// yields to the page there).
+	Pace func()
+}
+
+// ParseScenarioWith is ParseScenario as opts say.
+func ParseScenarioWith(data []byte, opts ReadOptions) (*Scenario, Problems) {
+	if n := FunctionCount(data); opts.MaxFunctions > 0 && n > opts.MaxFunctions {
+		return nil, Problems{{Path: "functions", Message: tooManyFunctions(n, opts.MaxFunctions)}}
+	}
 	s := NewScenario()
-	decoding := jsonin.DecodeJSON(data, &s, jsonin.DecodeOptions{RefuseDuplicates: true})
+	decoding := jsonin.DecodeJSON(data, &s, jsonin.DecodeOptions{RefuseDuplicates: true, Pace: opts.Pace})
 	if probs := jsonin.Alongside(decoding, Validate(&s)); len(probs) > 0 {
 		return nil, probs
 	}
@@ -71,13 +89,4 @@ func FunctionCount(doc []byte) int {
 func tooManyFunctions(n, limit int) string {
 	return "the scenario has " + count(float64(n)) + " functions; the planner in a browser opens up to " + count(float64(limit)) +
 		": use the command line (planner report FILE; for a link, planner open URL > FILE first)"
-}
-
-// ParseScenarioUpTo is ParseScenario refusing, before it is read, a scenario
-// of more than maxFunctions functions.
-func ParseScenarioUpTo(data []byte, maxFunctions int) (*Scenario, Problems) {
-	if n := FunctionCount(data); n > maxFunctions {
-		return nil, Problems{{Path: "functions", Message: tooManyFunctions(n, maxFunctions)}}
-	}
-	return ParseScenario(data)
 }

@@ -169,8 +169,9 @@ func coldStartModelName(method string) string {
 
 // scoreFunctions fills every function's scorecard (an unchanged one's
 // earlier scorecard when nothing it is scored on changed) and returns the
-// account's concurrency and its shared pool.
-func scoreFunctions(s *Scenario, reports []FunctionReport, reused *reuse, earlier []*FunctionReport) (AccountConcurrency, sharedPool) {
+// account's concurrency and its shared pool; pace is called between
+// functions scored.
+func scoreFunctions(s *Scenario, reports []FunctionReport, reused *reuse, earlier []*FunctionReport, pace func()) (AccountConcurrency, sharedPool) {
 	loads := make([][]float64, len(s.Functions))
 	for i := range s.Functions {
 		loads[i] = hourlyLoads(&s.Functions[i], reports[i].Traffic.RequestsPerHour, reports[i].ColdStartRate.Rate)
@@ -185,6 +186,7 @@ func scoreFunctions(s *Scenario, reports []FunctionReport, reused *reuse, earlie
 		}
 		m := measures(f, fr, loads[i], &pool)
 		fr.Scorecard = newScorecard(f, &m)
+		pace()
 	}
 	for h := range hoursPerDay {
 		total := 0.0

@@ -226,6 +226,12 @@
     return Promise.resolve(false);
   }
 
+  // plannerAfterPaint calls done once the browser has painted what the page
+  // shows now: the next frame, then a task after it.
+  window.plannerAfterPaint = function (done) {
+    requestAnimationFrame(function () { setTimeout(done, 0); });
+  };
+
   // plannerFollow puts the scenario's link in the address bar (the app
   // calls it after a pause in the edits); of several pending calls only the
   // latest lands.

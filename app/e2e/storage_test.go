@@ -314,7 +314,7 @@ func TestOtherTabsUnsavedWorkStaysReachable(t *testing.T) {
 	}
 }
 
-// A scenario of 250 functions shows a page of 100 in the functions table,
+// A scenario of 250 functions shows a page of 50 in the functions table,
 // the alert rules and the form's list of names (the selected one too), and
 // the rest on request; every figure shown is the report's.
 func TestLongListsArePaged(t *testing.T) {
@@ -331,12 +331,12 @@ func TestLongListsArePaged(t *testing.T) {
 		b.eval(t, `document.querySelectorAll(`+jsString(selector)+`).length`, &n)
 		return n
 	}
-	if rows, names := count(`table.functions tbody tr`), count(`.item-names > li`); rows != 100 || names != 100 {
-		t.Errorf("%d rows, %d names shown at first, want 100 each", rows, names)
+	if rows, names := count(`table.functions tbody tr`), count(`.item-names > li`); rows != 50 || names != 50 {
+		t.Errorf("%d rows, %d names shown at first, want 50 each", rows, names)
 	}
 	var pager string
 	b.eval(t, `document.querySelector('.pager')?.textContent ?? ''`, &pager)
-	if !strings.Contains(pager, "Showing 100 of 250 functions") {
+	if !strings.Contains(pager, "Showing 50 of 250 functions") {
 		t.Errorf("pager %q", pager)
 	}
 	checkFigures(t, b, report(t, sc))
@@ -347,7 +347,7 @@ func TestLongListsArePaged(t *testing.T) {
 	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.item-names > li.current button.name')].some(b => b.textContent === 'order_processing_246')`, nil,
 		chromedp.WithPollingTimeout(5*time.Second)))
 	b.clickTab(t, "alerts")
-	if n := count(`table.alerts tbody tr`); n != 100 {
-		t.Errorf("%d alert rules shown at first, want 100", n)
+	if n := count(`table.alerts tbody tr`); n != 50 {
+		t.Errorf("%d alert rules shown at first, want 50", n)
 	}
 }

@@ -27,6 +27,9 @@ type DecodeOptions struct {
 	// RefuseDuplicates reports a key given twice in an object (encoding/json
 	// and Python keep the last silently, which the spec's inputs rely on).
 	RefuseDuplicates bool
+	// Pace, when set, is called after each element of a list of objects
+	// (a browser yields to the page there while a big document is read).
+	Pace func()
 }
 
 // DecodeJSON reads the JSON object data into dst (a pointer to a struct
@@ -457,6 +460,9 @@ func (d Decoder) list(raw []byte, v reflect.Value, path string) {
 		}
 		d.value(item, e, path+"["+strconv.Itoa(i)+"]")
 		i++
+		if d.opts.Pace != nil {
+			d.opts.Pace()
+		}
 	})
 	v.Set(s)
 }
