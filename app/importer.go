@@ -27,16 +27,17 @@ const (
 func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 	var aws []interop.File
 	var others []model.NamedFile
+	var otherKinds []interop.ImportKind
 	functionsFile, functions := "", 0
 	for _, in := range inputs {
-		switch interop.ClassifyImport(in.Data) {
+		switch kind := interop.ClassifyImport(in.Data); kind {
 		case interop.ImportAWSFunctions:
 			functionsFile, functions = in.Name, functions+awsFunctionCount(in.Data)
 			fallthrough
 		case interop.ImportAWSConcurrency, interop.ImportAWSMetrics:
 			aws = append(aws, interop.File{Name: in.Name, Text: string(in.Data)})
 		default:
-			others = append(others, in)
+			others, otherKinds = append(others, in), append(otherKinds, kind)
 		}
 	}
 	switch {
@@ -52,7 +53,7 @@ func (p *Planner) importInputs(ctx app.Context, inputs []model.NamedFile) {
 			p.importedAWS(resp, functionsFile, len(aws))
 		})
 	case len(others) == 1:
-		p.importOne(ctx, others[0])
+		p.importOne(ctx, others[0], otherKinds[0])
 	case len(others) > 1:
 		p.notice = notice{Text: fmt.Sprintf("%d files that are not one account's AWS CLI outputs: open them one at a time.", len(others)), Bad: true}
 	}
@@ -97,9 +98,10 @@ func notesText(notes []string) string {
 }
 
 // importOne opens one input by its kind.
-func (p *Planner) importOne(ctx app.Context, in model.NamedFile) {
-	switch interop.ClassifyImport(in.Data) {
+func (p *Planner) importOne(ctx app.Context, in model.NamedFile, kind interop.ImportKind) {
+	switch kind {
 	case interop.ImportScenario:
+		yieldToPage() // reading the file was one task, reading the scenario others
 		s, probs := model.ParseScenarioWith(in.Data, browserReading())
 		if len(probs) > 0 {
 			p.notice = notice{Text: in.Name + " is not a scenario: " + probs.Error(), Bad: true}

@@ -51,11 +51,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.s.undo, p.s.redo = nil, nil
 	p.s.onValid = func(s *model.Scenario) {
 		p.unsaved = s
-		ctx.After(autosaveDelay, func(app.Context) {
-			if p.unsaved == s {
-				p.flushAutosave()
-			}
-		})
+		ctx.After(autosaveDelay, func(app.Context) { p.autosaveLater(s) })
 	}
 	// Leaving the page (closing, reloading, switching away) autosaves at once.
 	app.Window().Call("addEventListener", "pagehide", app.FuncOf(func(app.Value, []app.Value) any {
@@ -155,10 +151,15 @@ func openedText(s *model.Scenario) string {
 // the format's 100,000).
 const browserMaxFunctions = 2000
 
+// browserMaxBytes is the longest scenario JSON the page opens (a link's
+// as it expands): 2,000 functions of every field take about 3 MiB.
+const browserMaxBytes = 8 << 20
+
 // browserReading is how the page reads a scenario it opens: up to
-// browserMaxFunctions, yielding to the page while it reads.
+// browserMaxFunctions and browserMaxBytes, yielding to the page while it
+// reads.
 func browserReading() model.ReadOptions {
-	return model.ReadOptions{MaxFunctions: browserMaxFunctions, Pace: pacer()}
+	return model.ReadOptions{MaxFunctions: browserMaxFunctions, MaxBytes: browserMaxBytes, Pace: pacer()}
 }
 
 // openLink opens the scenario of a share link in place of previous (the
@@ -402,13 +403,35 @@ func (p *Planner) flushAutosave() {
 	p.keep(s)
 }
 
-// keep puts a valid scenario's link in the address bar and autosaves it,
-// from one writing of its JSON.
-func (p *Planner) keep(s *model.Scenario) {
-	if s == nil {
+// autosaveLater is flushAutosave after the pause in the edits, for s if it
+// is still the scenario left unsaved. A big scenario's JSON is written in
+// one task and kept in another (the page may leave meanwhile: the flush on
+// leaving then keeps it).
+func (p *Planner) autosaveLater(s *model.Scenario) {
+	if p.unsaved != s {
 		return
 	}
 	text := savedText(s)
+	if len(s.Functions) > pageRows {
+		yieldToPage()
+		if p.unsaved != s {
+			return
+		}
+	}
+	p.unsaved = nil
+	p.keepText(s, text)
+}
+
+// keep puts a valid scenario's link in the address bar and autosaves it,
+// from one writing of its JSON.
+func (p *Planner) keep(s *model.Scenario) {
+	if s != nil {
+		p.keepText(s, savedText(s))
+	}
+}
+
+// keepText is keep of s written as text.
+func (p *Planner) keepText(s *model.Scenario, text string) {
 	p.followAddress(text)
 	p.autosaveFailed(p.persistText(s, text), s)
 }

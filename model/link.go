@@ -22,8 +22,8 @@ const LinkVersion = 2
 
 // Limits on what a link may carry.
 const (
-	maxLinkLength   = 1 << 20 // characters of the fragment
-	maxLinkInflated = 4 << 20 // bytes of JSON after inflating (decompression bombs)
+	maxLinkLength   = 1 << 20  // characters of the fragment
+	maxLinkInflated = 64 << 20 // bytes of JSON after inflating (decompression bombs)
 )
 
 // linkReader returns the migration that turns the JSON of a link version
@@ -176,12 +176,18 @@ func DecodeLinkWith(urlOrFragment string, opts ReadOptions) (*Scenario, Problems
 	if err != nil {
 		return fail("the link is damaged: it is not valid base64url (was it cut short or changed?)")
 	}
-	doc, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), maxLinkInflated+1))
+	limit := maxLinkInflated
+	if opts.MaxBytes > 0 {
+		limit = min(limit, opts.MaxBytes)
+	}
+	doc, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), int64(limit)+1))
 	switch {
 	case err != nil:
 		return fail("the link is damaged: its data does not decompress (was it cut short?)")
-	case len(doc) > maxLinkInflated:
-		return fail("the link expands beyond " + strconv.Itoa(maxLinkInflated>>20) + " MiB and was refused")
+	case len(doc) > limit && limit < maxLinkInflated:
+		return fail(tooLarge(limit))
+	case len(doc) > limit:
+		return fail("the link expands beyond " + strconv.Itoa(limit>>20) + " MiB and was refused")
 	}
 	doc, err = reader(doc)
 	if err != nil {

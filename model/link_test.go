@@ -97,7 +97,7 @@ func TestDamagedLinksSayWhatIsWrong(t *testing.T) {
 	s := DefaultScenario()
 	good, _ := EncodeLink(&s)
 	bomb := func() string {
-		big := `{"version":1,"name":"` + strings.Repeat("a", 6<<20) + `"}`
+		big := `{"version":1,"name":"` + strings.Repeat("a", 65<<20) + `"}`
 		data, _ := deflateForTest([]byte(big))
 		return "s=1." + data
 	}()
@@ -238,6 +238,18 @@ func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
 	}
 	if _, probs := ParseScenarioWith(data, ReadOptions{MaxFunctions: 10}); len(probs) != 1 || probs[0].Path != "functions" {
 		t.Errorf("import of 30 against 10: %v", probs)
+	}
+	// Too long for where it is opened: refused with the commands that open
+	// it, which read it (the format's limit is higher).
+	small := len(data) - 1
+	if _, probs := DecodeLinkWith(link, ReadOptions{MaxBytes: 100}); len(probs) != 1 || !strings.Contains(probs[0].Message, "planner open URL") {
+		t.Errorf("a link longer than the bytes allowed: %v", probs)
+	}
+	if _, probs := ParseScenarioWith(data, ReadOptions{MaxBytes: small}); len(probs) != 1 || !strings.Contains(probs[0].Message, "planner report FILE") {
+		t.Errorf("a file longer than the bytes allowed: %v", probs)
+	}
+	if got, probs := DecodeLink(link); len(probs) > 0 || len(got.Functions) != 30 {
+		t.Errorf("the command line's reading: %v", probs)
 	}
 }
 

@@ -22,6 +22,9 @@ type ReadOptions struct {
 	// MaxFunctions refuses, before they are read, scenarios of more
 	// functions (0: no limit but the format's).
 	MaxFunctions int
+	// MaxBytes refuses, before it is read, a scenario whose JSON is longer
+	// (a link's, as it expands; 0: the format's 64 MiB).
+	MaxBytes int
 	// Pace, when set, is called between the functions read (a browser
 	// yields to the page there).
 	Pace func()
@@ -29,8 +32,14 @@ type ReadOptions struct {
 
 // ParseScenarioWith is ParseScenario as opts say.
 func ParseScenarioWith(data []byte, opts ReadOptions) (*Scenario, Problems) {
+	if opts.MaxBytes > 0 && len(data) > opts.MaxBytes {
+		return nil, Problems{{Path: "", Message: tooLarge(opts.MaxBytes)}}
+	}
 	if n := FunctionCount(data); opts.MaxFunctions > 0 && n > opts.MaxFunctions {
 		return nil, Problems{{Path: "functions", Message: tooManyFunctions(n, opts.MaxFunctions)}}
+	}
+	if opts.Pace != nil {
+		opts.Pace()
 	}
 	s := NewScenario()
 	decoding := jsonin.DecodeJSON(data, &s, jsonin.DecodeOptions{RefuseDuplicates: true, Pace: opts.Pace})
@@ -84,9 +93,32 @@ func FunctionCount(doc []byte) int {
 	return n
 }
 
+// ObjectKeys is the set of top-level keys of a JSON object, read without
+// decoding its values; false when data is not valid JSON or no object.
+func ObjectKeys(data []byte) (map[string]bool, bool) {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, false
+	}
+	keys := map[string]bool{}
+	jsonin.EachMember(data, func(key string, _ []byte) { keys[key] = true })
+	return keys, true
+}
+
+// tooLarge says that a scenario's JSON is longer than where it is opened
+// reads, and what opens it.
+func tooLarge(limit int) string {
+	return "the scenario is larger than the " + strconv.Itoa(limit>>20) + " MiB the planner in a browser opens" + useTheCLI
+}
+
+// useTheCLI names the commands that open what a browser does not.
+const useTheCLI = ": use the command line (planner report FILE; for a link, planner open URL > FILE first)"
+
 // tooManyFunctions says that a scenario is too big for where it is opened,
 // and what opens it.
 func tooManyFunctions(n, limit int) string {
-	return "the scenario has " + count(float64(n)) + " functions; the planner in a browser opens up to " + count(float64(limit)) +
-		": use the command line (planner report FILE; for a link, planner open URL > FILE first)"
+	return "the scenario has " + count(float64(n)) + " functions; the planner in a browser opens up to " + count(float64(limit)) + useTheCLI
 }

@@ -86,3 +86,15 @@ func TestParseScenarioInputHygiene(t *testing.T) {
 		t.Errorf("a key that is not UTF-8: %v", probs)
 	}
 }
+
+func TestObjectKeys(t *testing.T) {
+	keys, ok := ObjectKeys([]byte(` {"a": 1, "b": {"c": [2, "}"]}, "d\u00e9": null} `))
+	if !ok || len(keys) != 3 || !keys["a"] || !keys["b"] || !keys["dé"] || keys["c"] {
+		t.Errorf("keys %v, %v", keys, ok)
+	}
+	for _, doc := range []string{`[1]`, `{"a": }`, ``, `"x"`} {
+		if _, ok := ObjectKeys([]byte(doc)); ok {
+			t.Errorf("%q read as an object", doc)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package interop
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
 
 	"planner/model"
@@ -41,13 +40,13 @@ func ClassifyImport(data []byte) ImportKind {
 		}
 		return ImportUnknown
 	}
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(text, &keys) != nil {
+	keys, ok := model.ObjectKeys(text)
+	if !ok {
 		return ImportUnknown
 	}
 	has := func(names ...string) bool {
 		for _, n := range names {
-			if _, ok := keys[n]; ok {
+			if keys[n] {
 				return true
 			}
 		}
