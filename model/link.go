@@ -140,6 +140,28 @@ func linkPayload(v string) (string, bool) {
 	return "", false
 }
 
+// inflateChunk is how much of a link inflate writes between calls of pace.
+const inflateChunk = 256 << 10
+
+// inflate decompresses a link's DEFLATE data, at most limit bytes, calling
+// pace (when set) between chunks.
+func inflate(compressed []byte, limit int, pace func()) ([]byte, error) {
+	r := io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), int64(limit))
+	var doc bytes.Buffer
+	for {
+		switch _, err := io.CopyN(&doc, r, inflateChunk); err {
+		case io.EOF:
+			return doc.Bytes(), nil
+		case nil:
+		default:
+			return nil, err
+		}
+		if pace != nil {
+			pace()
+		}
+	}
+}
+
 // DecodeLink reads the scenario of a share link (a URL, "#s=…" or "s=…").
 // Damaged, truncated, oversized, unknown-version and invalid links give
 // problems that say what is wrong; nothing here panics.
@@ -180,7 +202,7 @@ func DecodeLinkWith(urlOrFragment string, opts ReadOptions) (*Scenario, Problems
 	if opts.MaxBytes > 0 {
 		limit = min(limit, opts.MaxBytes)
 	}
-	doc, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), int64(limit)+1))
+	doc, err := inflate(compressed, limit+1, opts.Pace)
 	switch {
 	case err != nil:
 		return fail("the link is damaged: its data does not decompress (was it cut short?)")

@@ -214,8 +214,9 @@ func BenchmarkSimulateDayInBrowser(b *testing.B) {
 // BenchmarkBigScenario opens scenarios of 200 and 2,000 functions (the
 // default four repeated) from a link in a fresh profile and reports: the
 // time to ready (figures shown and every keep-alive solve done) and the
-// longest main-thread task on the way (the page's start included), an
-// edit's time to its figure, the slowest view to open, and an import of
+// longest main-thread task on the way (the page's start included), the
+// first edit's time to its figure and the median of five more, the
+// slowest view to open, and an import of
 // the same functions as a file from the Scenarios view: time to its
 // figures and its longest task. 10,000 functions are refused by the page
 // before they are read, with the CLI named: the time to that message and
@@ -263,7 +264,7 @@ func BenchmarkBigScenario(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("%d-functions", n), func(b *testing.B) {
-			var ready, longest, edit, view, imported, importLongest float64
+			var ready, longest, firstEdit, edit, view, imported, importLongest float64
 			for i := 0; i < b.N; i++ {
 				br := newBrowser(b)
 				br.run(b, longTasks)
@@ -273,7 +274,14 @@ func BenchmarkBigScenario(b *testing.B) {
 				ready += float64(time.Since(start).Milliseconds())
 				longest = max(longest, longestSince(br, 0))
 				time.Sleep(500 * time.Millisecond)
-				edit += editToFigure(b, br, "1024")
+				firstEdit += editToFigure(b, br, "1024")
+				var edits []float64
+				for k := range 5 {
+					time.Sleep(700 * time.Millisecond) // past the autosave of the edit before
+					edits = append(edits, editToFigure(b, br, []string{"512", "1024"}[k%2]))
+				}
+				sort.Float64s(edits)
+				edit += edits[len(edits)/2]
 				slowest := 0.0
 				for _, tab := range []string{"function", "optimize", "alerts", "prices", "compare", "checklist", "clouds", "forecast", "application", "scenarios"} {
 					var ms float64
@@ -292,7 +300,8 @@ func BenchmarkBigScenario(b *testing.B) {
 			}
 			b.ReportMetric(ready/float64(b.N), "ms/ready")
 			b.ReportMetric(longest, "ms-longest-task")
-			b.ReportMetric(edit/float64(b.N), "ms/edit")
+			b.ReportMetric(firstEdit/float64(b.N), "ms/first-edit")
+			b.ReportMetric(edit/float64(b.N), "ms/edit-p50")
 			b.ReportMetric(view/float64(b.N), "ms-slowest-view")
 			b.ReportMetric(imported/float64(b.N), "ms/import")
 			b.ReportMetric(importLongest, "ms-import-longest-task")
