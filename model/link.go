@@ -144,22 +144,27 @@ func linkPayload(v string) (string, bool) {
 const inflateChunk = 256 << 10
 
 // inflate decompresses a link's DEFLATE data, at most limit bytes, calling
-// pace (when set) between chunks.
+// pace (when set) after each inflateChunk.
 func inflate(compressed []byte, limit int, pace func()) ([]byte, error) {
-	r := io.LimitReader(flate.NewReader(bytes.NewReader(compressed)), int64(limit))
-	var doc bytes.Buffer
-	for {
-		switch _, err := io.CopyN(&doc, r, inflateChunk); err {
-		case io.EOF:
-			return doc.Bytes(), nil
-		case nil:
-		default:
-			return nil, err
+	r := flate.NewReader(bytes.NewReader(compressed))
+	doc := make([]byte, 0, min(limit, inflateChunk))
+	for next := inflateChunk; len(doc) < limit; {
+		if len(doc) == cap(doc) {
+			doc = append(doc, 0)[:len(doc)]
 		}
-		if pace != nil {
+		n, err := r.Read(doc[len(doc):min(cap(doc), limit)])
+		doc = doc[:len(doc)+n]
+		switch {
+		case err == io.EOF:
+			return doc, nil
+		case err != nil:
+			return nil, err
+		case len(doc) >= next && pace != nil:
 			pace()
+			next += inflateChunk
 		}
 	}
+	return doc, nil
 }
 
 // DecodeLink reads the scenario of a share link (a URL, "#s=…" or "s=…").

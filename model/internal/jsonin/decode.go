@@ -222,13 +222,13 @@ func plainString(raw []byte, v reflect.Value) bool {
 	return true
 }
 
-// plainNumbers sets a list of float64 or int from a JSON list of plain
-// numbers that fit, as encoding/json would (a new slice, empty and not nil
-// for []); anything else is left to encoding/json and its messages.
+// plainNumbers sets a []float64 or []int from a JSON list of plain numbers
+// that fit, as encoding/json would (a new slice, empty and not nil for []);
+// anything else (named types too) is left to encoding/json and its
+// messages.
 func plainNumbers(raw []byte, v reflect.Value) bool {
-	elem := v.Type().Elem()
-	kind := elem.Kind()
-	if (elem != reflect.TypeFor[float64]() && elem != reflect.TypeFor[int]()) || len(raw) < 2 || raw[0] != '[' || customReader(v) {
+	kind := v.Type().Elem().Kind()
+	if (v.Type() != reflect.TypeFor[[]float64]() && v.Type() != reflect.TypeFor[[]int]()) || len(raw) < 2 || raw[0] != '[' || !v.CanAddr() {
 		return false
 	}
 	var floats []float64
@@ -253,16 +253,17 @@ func plainNumbers(raw []byte, v reflect.Value) bool {
 	if !plain {
 		return false
 	}
-	if kind == reflect.Float64 {
+	switch p := v.Addr().Interface().(type) {
+	case *[]float64:
 		if floats == nil {
 			floats = []float64{}
 		}
-		v.Set(reflect.ValueOf(floats).Convert(v.Type()))
-	} else {
+		*p = floats
+	case *[]int:
 		if ints == nil {
 			ints = []int{}
 		}
-		v.Set(reflect.ValueOf(ints).Convert(v.Type()))
+		*p = ints
 	}
 	return true
 }
