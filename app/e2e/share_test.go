@@ -182,17 +182,24 @@ func TestFunctionListActions(t *testing.T) {
 		t.Helper()
 		b.run(t, chromedp.Click(sel, chromedp.ByQuery))
 	}
+	// Each action's list is drawn before the next click (a click on a list
+	// about to grow could land on the row that pushes its button down).
+	listed := func(n int) {
+		t.Helper()
+		b.run(t, chromedp.Poll(fmt.Sprintf(`document.querySelectorAll('.item-names > li').length === %d`, n), nil, chromedp.WithPollingTimeout(10*time.Second)))
+		b.waitReady(t)
+	}
 	click(`button[aria-label="Remove user_authentication"]`)
-	b.waitReady(t)
+	listed(3)
 	click(`.item-names li:nth-child(2) button.name`) // order_processing, now second
 	b.run(t, chromedp.WaitVisible(`[name="functions[1].allocated_memory_mb"]`, chromedp.ByQuery))
 	b.edit(t, "functions[1].allocated_memory_mb", "2048")
 	b.waitReady(t)
 	click(`button[aria-label="Duplicate order_processing"]`)
-	b.waitReady(t)
-	for range 2 {
+	listed(4)
+	for n := range 2 {
 		b.run(t, chromedp.Click(`//button[text()="Add function"]`, chromedp.BySearch))
-		b.waitReady(t)
+		listed(5 + n)
 	}
 	want := model.DefaultScenario()
 	want.Functions = want.Functions[1:]
