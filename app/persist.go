@@ -45,6 +45,8 @@ func (p *Planner) OnMount(ctx app.Context) {
 	switch {
 	case v.linkOpened:
 		p.notice = notice{Text: openedText(p.s.scenario) + "."}
+	case len(v.linkProblems) > 0:
+		p.linkFailed(v.linkProblems, nil)
 	case model.HasLink(v.href):
 		p.openLink(v.href, v.autosaved, false) // the undo history starts after the visit
 	}
@@ -104,12 +106,14 @@ func afterPaint(ctx app.Context, f func()) {
 
 // visit is what a visit finds before the page is first drawn: the
 // address, the autosave (read, or its damaged text to keep aside) and
-// whether the address's link is the scenario opened.
+// whether the address's link is the scenario opened, or why it is not.
 type visit struct {
 	href       string
 	autosaved  *model.Scenario
 	damaged    string
 	linkOpened bool
+	// linkProblems say why the address's link did not open.
+	linkProblems model.Problems
 }
 
 // opening reads the visit and gives the scenario the page starts with, so
@@ -126,10 +130,12 @@ func (p *Planner) opening() model.Scenario {
 	v.autosaved, v.damaged = readAutosave()
 	if v.autosaved == nil && model.HasLink(v.href) {
 		yieldToPage() // the page's start is one task, the link's reading others
-		if shared, probs := model.DecodeLinkWith(v.href, browserReading()); len(probs) == 0 {
+		shared, probs := model.DecodeLinkWith(v.href, browserReading())
+		if len(probs) == 0 {
 			v.linkOpened = true
 			return *shared
 		}
+		v.linkProblems = probs
 	}
 	if v.autosaved != nil {
 		return *v.autosaved
@@ -173,7 +179,7 @@ func browserReading() model.ReadOptions {
 func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool) {
 	shared, probs := model.DecodeLinkWith(href, browserReading())
 	if len(probs) > 0 {
-		p.notice = notice{Text: "This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), Bad: true}
+		p.linkFailed(probs, previous)
 		return
 	}
 	if previous != nil && sameScenario(previous, shared) {
@@ -301,6 +307,11 @@ func (p *Planner) runPending(ctx app.Context) {
 			p.s.refresh() // may want more; onPending computes them
 		})
 	})
+}
+
+// linkFailed tells why a link did not open, and what is shown instead.
+func (p *Planner) linkFailed(probs model.Problems, previous *model.Scenario) {
+	p.notice = notice{Text: "This link could not be opened: " + probs.Error() + ". " + fallbackText(previous), Bad: true}
 }
 
 func fallbackText(autosaved *model.Scenario) string {

@@ -236,6 +236,20 @@ func TestTooManyFunctionsRefusedBeforeReading(t *testing.T) {
 			t.Errorf("FunctionCount(%s) = %d, want %d", doc, n, want)
 		}
 	}
+	// Text that is not JSON is counted without validating it, and the count
+	// ends: every cut and every byte changed of a scenario's JSON.
+	for _, doc := range []string{`{"functions": [1 } ]}`, `{"functions": [,,,]}`, `{"a" "functions": [}`, `{:::}`, `{"functions": [{"a": ]]}`, `{"functions": [}}}`} {
+		FunctionCount([]byte(doc))
+	}
+	two, _ := json.Marshal(Scenario{Functions: s.Functions[:2]})
+	for i := range two {
+		FunctionCount(two[:i])
+		for _, c := range []byte{'}', ']', ',', ':', '"', '{', '['} {
+			changed := append([]byte(nil), two...)
+			changed[i] = c
+			FunctionCount(changed)
+		}
+	}
 	if _, probs := ParseScenarioWith(data, ReadOptions{MaxFunctions: 10}); len(probs) != 1 || probs[0].Path != "functions" {
 		t.Errorf("import of 30 against 10: %v", probs)
 	}

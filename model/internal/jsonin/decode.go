@@ -358,10 +358,12 @@ func (d Decoder) fieldsOf(t reflect.Type) map[string]fieldIndex {
 }
 
 // EachMember calls fn with every key and raw value of a valid JSON object,
-// in order.
+// in order. On text that is not valid JSON it ends, having called fn with
+// whatever it made of it.
 func EachMember(obj []byte, fn func(key string, value []byte)) {
 	i := SkipSpace(obj, 1)
 	for i < len(obj) && obj[i] != '}' {
+		start := i
 		end := SkipValue(obj, i)
 		key := decodeKey(obj[i:end])
 		i = SkipSpace(obj, end)
@@ -372,17 +374,26 @@ func EachMember(obj []byte, fn func(key string, value []byte)) {
 		if i < len(obj) && obj[i] == ',' {
 			i = SkipSpace(obj, i+1)
 		}
+		if i <= start {
+			return
+		}
 	}
 }
 
-// EachElement calls fn with each element of a valid JSON list.
+// EachElement calls fn with each element of a valid JSON list. On text
+// that is not valid JSON it ends, having called fn with whatever it made of
+// it.
 func EachElement(list []byte, fn func(value []byte)) {
 	for i := SkipSpace(list, 1); i < len(list) && list[i] != ']'; {
+		start := i
 		end := SkipValue(list, i)
 		fn(list[i:end])
 		i = SkipSpace(list, end)
 		if i < len(list) && list[i] == ',' {
 			i = SkipSpace(list, i+1)
+		}
+		if i <= start {
+			return
 		}
 	}
 }
