@@ -240,14 +240,14 @@ func yieldToPage() {
 	}
 }
 
-// pacer returns a function for the model to call between items of long
-// work (model.ReadOptions.Pace, model.Sources.Pace): in the browser it
-// yields to the page (input, painting) once sliceOfWork has passed since
-// the pacer was made or last yielded; elsewhere it is nil. The engine's
+// pacer returns a function to call between items of long work (also
+// model.ReadOptions.Pace, model.Sources.Pace): in the browser it yields to
+// the page (input, painting) once sliceOfWork has passed since the pacer
+// was made or last yielded; elsewhere it does nothing. The engine's
 // goroutine may yield so: events wait in its queue meanwhile.
 func pacer() func() {
 	if !app.IsClient {
-		return nil
+		return func() {}
 	}
 	last := time.Now()
 	return func() {
@@ -276,7 +276,7 @@ func (p *Planner) runPending(ctx app.Context) {
 	memo := &p.s.keepAlive
 	total := float64(len(solves) + 24*len(days))
 	ctx.Async(func() {
-		shown, yielded := time.Now(), time.Now()
+		shown, pace := time.Now(), pacer()
 		for i, k := range solves {
 			memo.solve(k)
 			if time.Since(shown) >= progressInterval {
@@ -284,10 +284,7 @@ func (p *Planner) runPending(ctx app.Context) {
 				progress := float64(i+1) / total
 				ctx.Dispatch(func(ctx app.Context) { p.progress = progress })
 			}
-			if time.Since(yielded) >= sliceOfWork {
-				yieldToPage()
-				yielded = time.Now()
-			}
+			pace()
 		}
 		for i, in := range days {
 			in.Progress = func(done, minutes int) {
@@ -415,19 +412,18 @@ func (p *Planner) flushAutosave() {
 }
 
 // autosaveLater is flushAutosave after the pause in the edits, for s if it
-// is still the scenario left unsaved. A big scenario's JSON is written in
-// one task and kept in another (the page may leave meanwhile: the flush on
-// leaving then keeps it).
+// is still the scenario left unsaved. Writing a big scenario's JSON is one
+// slice of work and keeping it another (the page may leave in between: the
+// flush on leaving then keeps it).
 func (p *Planner) autosaveLater(s *model.Scenario) {
 	if p.unsaved != s {
 		return
 	}
+	pace := pacer()
 	text := savedText(s)
-	if len(s.Functions) > pageRows {
-		yieldToPage()
-		if p.unsaved != s {
-			return
-		}
+	pace()
+	if p.unsaved != s {
+		return
 	}
 	p.unsaved = nil
 	p.keepText(s, text)

@@ -79,10 +79,9 @@ func (p *Planner) OnInit() {
 	p.selected = map[string]int{}
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
+	pace := pacer()
 	p.s = newSession(p.opening())
-	if sc := p.s.scenario; sc != nil && len(sc.Functions) > pageRows {
-		yieldToPage() // the figures' evaluation is one task, drawing them another
-	}
+	pace() // a long opening's evaluation is one slice of work, drawing its figures another
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)
 	}

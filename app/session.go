@@ -120,7 +120,7 @@ func newSession(s model.Scenario) *session {
 // load replaces the document by a scenario and evaluates it; the previous
 // document can be had back with undo.
 func (s *session) load(sc model.Scenario) {
-	if s.document() != nil {
+	if s.doc != nil || s.loaded != nil {
 		s.record("load")
 	}
 	s.doc, s.loaded = nil, &sc

@@ -111,7 +111,6 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
 		}
 		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
-		src.pace()
 		services[i] = pricing.ServiceUsage{
 			MonthlyInvocations: monthly,
 			APIGatewayEnabled:  f.APIGatewayEnabled,
@@ -125,6 +124,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			S3StorageGB:        f.S3StorageGB,
 			S3RequestsMonthly:  f.S3RequestsMonthly,
 		}
+		src.pace()
 	}
 	costs := pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
 	apiRates := pricing.BlendedAPIGatewayRates(p, services)

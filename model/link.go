@@ -220,8 +220,8 @@ func DecodeLinkWith(urlOrFragment string, opts ReadOptions) (*Scenario, Problems
 	if err != nil {
 		return fail("the link could not be read: " + err.Error())
 	}
-	if n := FunctionCount(doc); opts.MaxFunctions > 0 && n > opts.MaxFunctions {
-		return fail(tooManyFunctions(n, opts.MaxFunctions))
+	if msg, over := opts.tooManyFunctions(doc); over {
+		return fail(msg)
 	}
 	s, probs := ParseScenarioWith(doc, ReadOptions{Pace: opts.Pace})
 	if len(probs) > 0 {

@@ -35,8 +35,8 @@ func ParseScenarioWith(data []byte, opts ReadOptions) (*Scenario, Problems) {
 	if opts.MaxBytes > 0 && len(data) > opts.MaxBytes {
 		return nil, Problems{{Path: "", Message: tooLarge(opts.MaxBytes)}}
 	}
-	if n := FunctionCount(data); opts.MaxFunctions > 0 && n > opts.MaxFunctions {
-		return nil, Problems{{Path: "functions", Message: tooManyFunctions(n, opts.MaxFunctions)}}
+	if msg, over := opts.tooManyFunctions(data); over {
+		return nil, Problems{{Path: "functions", Message: msg}}
 	}
 	if opts.Pace != nil {
 		opts.Pace()
@@ -118,6 +118,18 @@ func tooLarge(limit int) string {
 
 // useTheCLI names the commands that open what a browser does not.
 const useTheCLI = ": use the command line (planner report FILE; for a link, planner open URL > FILE first)"
+
+// tooManyFunctions says why doc has more functions than opts allow, if it
+// does (counted only when they set a limit).
+func (opts ReadOptions) tooManyFunctions(doc []byte) (string, bool) {
+	if opts.MaxFunctions <= 0 {
+		return "", false
+	}
+	if n := FunctionCount(doc); n > opts.MaxFunctions {
+		return tooManyFunctions(n, opts.MaxFunctions), true
+	}
+	return "", false
+}
 
 // tooManyFunctions says that a scenario is too big for where it is opened,
 // and what opens it.
