@@ -36,6 +36,11 @@ func callInteropLong(ctx app.Context, req interop.Request, done func(ctx app.Con
 		if len(args) == 0 || json.Unmarshal([]byte(args[0].String()), &resp) != nil {
 			resp = interop.Response{Problems: "the interop worker's answer could not be read"}
 		}
+		if !ctx.Src().Mounted() {
+			// a dispatch from an element no longer on the page is dropped:
+			// nothing is told, but the call has ended
+			ended()
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			ended()
 			done(ctx, resp)

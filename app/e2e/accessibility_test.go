@@ -57,7 +57,7 @@ func TestAccessibility(t *testing.T) {
 	}
 
 	b.clickTab(t, "function")
-	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Simulate a day"]`, chromedp.BySearch))
 	var drawn bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 3`, &drawn,
 		chromedp.WithPollingTimeout(60*time.Second)))

@@ -35,7 +35,7 @@ func TestCloudsView(t *testing.T) {
 	// Compare leads to Clouds for one scenario on two platforms.
 	b.clickTab(t, "compare")
 	start := time.Now()
-	b.run(t, chromedp.Click("#compare-platforms", chromedp.ByQuery), chromedp.WaitVisible("#panel-clouds", chromedp.ByQuery))
+	b.run(t, press("#compare-platforms", chromedp.ByQuery), chromedp.WaitVisible("#panel-clouds", chromedp.ByQuery))
 	cloudsFigure(t, b, "platforms.0.monthly_usd")
 	var drawn bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.clouds .chart[data-drawn="1"] canvas').length >= 1`, &drawn,
@@ -79,7 +79,7 @@ func TestCloudsView(t *testing.T) {
 	}
 	// 80% CPU-bound, without free tiers: the figures are the model's.
 	b.typeInto(t, "#clouds-cpu-share", "80")
-	b.run(t, chromedp.Click("#clouds-free-tier", chromedp.ByQuery))
+	b.run(t, press("#clouds-free-tier", chromedp.ByQuery))
 	moved := model.Clouds(&sc, platform.Assumptions{CPUBoundShare: 0.8, FreeTier: false})
 	for i, r := range moved.Platforms {
 		metric := fmt.Sprintf("platforms.%d.monthly_usd", i)

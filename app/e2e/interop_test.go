@@ -63,7 +63,7 @@ func TestPowerTuningLinkUpdatesTheMemoryCurve(t *testing.T) {
 	b := openPlanner(t, s.URL+"/")
 	b.clickTab(t, "function")
 	b.typeInto(t, "#power-tuning-link", powerTuningLink)
-	b.run(t, chromedp.Click("#power-tuning-read", chromedp.ByQuery))
+	b.run(t, press("#power-tuning-read", chromedp.ByQuery))
 	waitNotice(t, b, "Measured durations from the Power Tuning link set on “user_authentication”")
 	waitNotice(t, b, "its mean duration (150 ms) is what the planner uses there")
 	b.waitReady(t)
@@ -88,7 +88,7 @@ func TestPowerTuningLinkUpdatesTheMemoryCurve(t *testing.T) {
 	}
 	screenshot(t, b, "power-tuning")
 	// Undo takes the measurements back.
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	b.waitReady(t)
 	checkFigures(t, b, report(t, model.DefaultScenario()))
 	if errs := b.consoleErrors(); len(errs) > 0 {
@@ -156,7 +156,7 @@ func TestInfrastructureExportsDownload(t *testing.T) {
 		if c.tab != "" {
 			b.clickTab(t, c.tab)
 		}
-		b.run(t, chromedp.Click(c.button, chromedp.ByQuery))
+		b.run(t, press(c.button, chromedp.ByQuery))
 		var got []struct{ Name, Type, Text string }
 		b.run(t, chromedp.Poll(`window.__downloads.length > `+strconv.Itoa(i)+` ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(60*time.Second)))
 		if got[i].Name != c.name || got[i].Text != c.want {
@@ -201,7 +201,7 @@ func TestDroppedAWSFilesBecomeTheScenario(t *testing.T) {
 		t.Fatal(probs)
 	}
 	t.Logf("%d figures equal the model's", checkFigures(t, b, report(t, imp.Scenario)))
-	b.run(t, chromedp.Click(`//button[contains(., "my-function")]`, chromedp.BySearch))
+	b.run(t, press(`//button[contains(., "my-function")]`, chromedp.BySearch))
 	b.clickTab(t, "forecast")
 	var source string
 	b.run(t, chromedp.Poll(`(t => t.includes('imported with the scenario from CloudWatch: 504 hours') ? t : null)(document.querySelector('.forecast-lab .profile-note')?.textContent ?? '')`,

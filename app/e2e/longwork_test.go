@@ -36,7 +36,7 @@ func TestLongWorkCanBeCancelled(t *testing.T) {
 	}
 
 	b.clickTab(t, "function")
-	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Simulate a day"]`, chromedp.BySearch))
 	cancel(".cold-start-lab", "Simulation cancelled.")
 	var text string
 	b.eval(t, `document.querySelector('.cold-start-lab').innerText`, &text)
@@ -53,10 +53,10 @@ func TestLongWorkCanBeCancelled(t *testing.T) {
 	var ok bool
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 1`, &ok,
 		chromedp.WithPollingTimeout(30*time.Second)))
-	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Compare policies"]`, chromedp.BySearch))
 	cancel(".forecast-lab", "The policy comparison was cancelled.")
 	// The worker was replaced: the next comparison runs to its end.
-	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Compare policies"]`, chromedp.BySearch))
 	b.run(t, chromedp.Poll(`document.querySelector('.forecast-lab').innerText.includes('Recommended: ')`, &ok,
 		chromedp.WithPollingTimeout(120*time.Second)))
 

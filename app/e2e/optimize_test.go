@@ -64,12 +64,12 @@ func TestGoalSeekAppliesAndUndoes(t *testing.T) {
 		b.run(t, chromedp.Poll(`!document.querySelector('.goal-seek .stale-notice') && document.querySelectorAll('table.tuning tbody tr').length > 0`,
 			nil, chromedp.WithPollingTimeout(60*time.Second)))
 	}
-	b.run(t, chromedp.Click(`//button[@aria-label="Apply the tuned configuration of `+def.Functions[i].Name+`"]`, chromedp.BySearch))
+	b.run(t, press(`//button[@aria-label="Apply the tuned configuration of `+def.Functions[i].Name+`"]`, chromedp.BySearch))
 	settled(tuned.Functions[i].AllocatedMemoryMb)
 	applied := model.DefaultScenario()
 	applied.Functions[i] = tuned.Functions[i]
 	t.Logf("%d figures before, %d after applying", checked, checkFigures(t, b, report(t, applied)))
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	settled(def.Functions[i].AllocatedMemoryMb)
 	checkFigures(t, b, report(t, def))
 	screenshot(t, b, "optimize")
@@ -90,7 +90,7 @@ func TestChecklistTickTravelsWithTheLink(t *testing.T) {
 	if items != len(model.ChecklistIDs()) {
 		t.Errorf("%d items, want %d", items, len(model.ChecklistIDs()))
 	}
-	b.run(t, chromedp.Click("#check-assess-costs", chromedp.ByQuery))
+	b.run(t, press("#check-assess-costs", chromedp.ByQuery))
 	b.waitReady(t)
 	var address string
 	b.run(t, chromedp.Poll(`location.hash.length > 3 ? location.href : ''`, &address, chromedp.WithPollingTimeout(5*time.Second)))
@@ -110,7 +110,7 @@ func TestChecklistTickTravelsWithTheLink(t *testing.T) {
 	if answer == "" {
 		t.Error("the cost item shows no answer")
 	}
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	var unticked bool
 	if err := chromedp.Run(b.ctx, chromedp.Poll(`!document.querySelector('#check-assess-costs').checked`, &unticked, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Error("Undo left the item ticked")

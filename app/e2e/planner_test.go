@@ -231,7 +231,7 @@ func TestOfflineReload(t *testing.T) {
 		chromedp.WithPollingTimeout(30*time.Second)))
 	b.clickTab(t, "scenarios")
 	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
-	b.run(t, chromedp.Click("#export-tf", chromedp.ByQuery))
+	b.run(t, press("#export-tf", chromedp.ByQuery))
 	var got []struct{ Name, Text string }
 	b.run(t, chromedp.Poll(`window.__downloads.length ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(30*time.Second)))
 	if !strings.Contains(got[0].Text, `resource "aws_cloudwatch_metric_alarm"`) {
@@ -265,7 +265,7 @@ func TestColdStartMethods(t *testing.T) {
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.cold-start-lab .chart[data-drawn="1"] canvas').length >= 1`, &drawn,
 		chromedp.WithPollingTimeout(30*time.Second)))
 	// The page says it is busy while the day is simulated, and idle after.
-	b.run(t, chromedp.Click(`//button[text()="Simulate a day"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Simulate a day"]`, chromedp.BySearch))
 	var busy string
 	b.eval(t, `document.getElementById('planner').dataset.busy`, &busy)
 	if busy != "1" {
@@ -320,7 +320,7 @@ func TestForecastView(t *testing.T) {
 		t.Errorf("forecast tooltip: %q", tip)
 	}
 	start := time.Now()
-	b.run(t, chromedp.Click(`//button[text()="Compare policies"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Compare policies"]`, chromedp.BySearch))
 	b.run(t, chromedp.Poll(`document.querySelectorAll('.forecast-lab .chart[data-drawn="1"] canvas').length >= 2`, &ok,
 		chromedp.WithPollingTimeout(90*time.Second)))
 	t.Logf("policies compared in the browser in %v", time.Since(start))
@@ -337,7 +337,7 @@ func TestForecastView(t *testing.T) {
 	// The export is the recommended plan: 48 hourly rows, or a
 	// target-tracking rule when the reactive policy is recommended.
 	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
-	b.run(t, chromedp.Click(`.forecast-lab .files button.small`, chromedp.ByQuery))
+	b.run(t, press(`.forecast-lab .files button.small`, chromedp.ByQuery))
 	var got []struct{ Name, Text string }
 	b.run(t, chromedp.Poll(`window.__downloads.length > 0 ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(5*time.Second)))
 	switch {
@@ -465,7 +465,7 @@ func TestInstallButton(t *testing.T) {
 		const e = new Event('beforeinstallprompt', {cancelable: true});
 		e.prompt = () => { window.__prompted = true; }; e.userChoice = Promise.resolve({outcome: 'dismissed'});
 		window.dispatchEvent(e); return true })()`, nil)
-	b.run(t, chromedp.WaitVisible("#install", chromedp.ByQuery), chromedp.Click("#install", chromedp.ByQuery))
+	b.run(t, chromedp.WaitVisible("#install", chromedp.ByQuery), press("#install", chromedp.ByQuery))
 	var prompted bool
 	b.run(t, chromedp.Poll(`window.__prompted === true`, &prompted, chromedp.WithPollingTimeout(5*time.Second)))
 }
@@ -489,7 +489,7 @@ func TestPrintReport(t *testing.T) {
 	}; true`, nil)
 	// The button is not on paper: the page is clicked as on screen, then
 	// laid out for print.
-	b.run(t, chromedp.Click("#print-report", chromedp.ByQuery), emulation.SetEmulatedMedia().WithMedia("print"))
+	b.run(t, press("#print-report", chromedp.ByQuery), emulation.SetEmulatedMedia().WithMedia("print"))
 	var printed struct {
 		Headings                 []string
 		Charts, Pending, Figures int

@@ -126,9 +126,9 @@ func TestAutosaveAndAddressFollowEdits(t *testing.T) {
 		b.run(t, chromedp.Poll(`document.querySelector('[name="functions[0].allocated_memory_mb"]').value === "`+v+`"`, &ok,
 			chromedp.WithPollingTimeout(5*time.Second)))
 	}
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	memoryIs("256")
-	b.run(t, chromedp.Click(`//button[text()="Redo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Redo"]`, chromedp.BySearch))
 	memoryIs("640")
 	time.Sleep(200 * time.Millisecond)
 
@@ -143,7 +143,7 @@ func TestPresetsAndSavedScenarios(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
 	b.clickTab(t, "scenarios")
-	b.run(t, chromedp.Click(`button[aria-label="Open preset Banking with compliance overhead"]`, chromedp.ByQuery))
+	b.run(t, press(`button[aria-label="Open preset Banking with compliance overhead"]`, chromedp.ByQuery))
 	b.waitReady(t)
 	bank, _ := model.LookupPreset("banking")
 	b.clickTab(t, "application")
@@ -153,7 +153,7 @@ func TestPresetsAndSavedScenarios(t *testing.T) {
 	b.clickTab(t, "scenarios")
 	b.typeInto(t, "#save-name", "My bank")
 	time.Sleep(100 * time.Millisecond)
-	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	b.run(t, press(`#save-button`, chromedp.ByQuery))
 	var saved bool
 	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.library input')].some(i => i.value === 'My bank')`, &saved,
 		chromedp.WithPollingTimeout(5*time.Second)))
@@ -180,7 +180,7 @@ func TestFunctionListActions(t *testing.T) {
 	b := openPlanner(t, s.URL+"/")
 	click := func(sel string) {
 		t.Helper()
-		b.run(t, chromedp.Click(sel, chromedp.ByQuery))
+		b.run(t, press(sel, chromedp.ByQuery))
 	}
 	// Each action's list is drawn before the next click (a click on a list
 	// about to grow could land on the row that pushes its button down).
@@ -198,7 +198,7 @@ func TestFunctionListActions(t *testing.T) {
 	click(`button[aria-label="Duplicate order_processing"]`)
 	listed(4)
 	for n := range 2 {
-		b.run(t, chromedp.Click(`//button[text()="Add function"]`, chromedp.BySearch))
+		b.run(t, press(`//button[text()="Add function"]`, chromedp.BySearch))
 		listed(5 + n)
 	}
 	want := model.DefaultScenario()
@@ -251,7 +251,7 @@ func TestShareLinkCarriesTheEdits(t *testing.T) {
 	b := openPlanner(t, s.URL+"/")
 	b.edit(t, "functions[0].provisioned_concurrency", "4")
 	b.waitReady(t)
-	b.run(t, chromedp.Click(`//button[text()="Share link"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Share link"]`, chromedp.BySearch))
 	var link string
 	b.run(t, chromedp.Poll(`document.getElementById('shared-link')?.value ?? ''`, &link, chromedp.WithPollingTimeout(5*time.Second)))
 	var notice, address string
@@ -287,9 +287,9 @@ func TestUndoRedoEmptiesFields(t *testing.T) {
 	}
 	b.edit(t, "name", "")
 	b.waitReady(t)
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	valueIs("name", model.DefaultScenario().Name)
-	b.run(t, chromedp.Click(`//button[text()="Redo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Redo"]`, chromedp.BySearch))
 	valueIs("name", "")
 
 	b.edit(t, "secrets_count", "")
@@ -297,7 +297,7 @@ func TestUndoRedoEmptiesFields(t *testing.T) {
 	b.edit(t, "functions[0].allocated_memory_mb", "640")
 	b.edit(t, "secrets_count", "9")
 	b.waitReady(t)
-	b.run(t, chromedp.Click(`//button[text()="Undo"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Undo"]`, chromedp.BySearch))
 	valueIs("secrets_count", "")
 	valueIs("functions[0].allocated_memory_mb", "640")
 }
@@ -395,7 +395,7 @@ func TestUpdateNotice(t *testing.T) {
 	if !strings.Contains(text, "new version") || !strings.Contains(text, "keeps your scenario") {
 		t.Errorf("update notice %q", text)
 	}
-	b.run(t, chromedp.Click("#update-reload", chromedp.ByQuery))
+	b.run(t, press("#update-reload", chromedp.ByQuery))
 	time.Sleep(200 * time.Millisecond)
 	b.waitReady(t)
 	var name string
@@ -440,9 +440,9 @@ func TestUndoKeysAreTheUndoButton(t *testing.T) {
 func TestShareLinkCarriesViewAndFunction(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
-	b.run(t, chromedp.Click(`.item-names li:nth-child(3) button.name`, chromedp.ByQuery))
+	b.run(t, press(`.item-names li:nth-child(3) button.name`, chromedp.ByQuery))
 	b.clickTab(t, "function")
-	b.run(t, chromedp.Click(`//button[text()="Share link"]`, chromedp.BySearch))
+	b.run(t, press(`//button[text()="Share link"]`, chromedp.BySearch))
 	var link string
 	b.run(t, chromedp.Poll(`document.getElementById('shared-link')?.value ?? ''`, &link, chromedp.WithPollingTimeout(5*time.Second)))
 	if !strings.HasSuffix(link, "&view=function&fn=2") {

@@ -133,7 +133,7 @@ func TestDamagedStorageIsKeptAside(t *testing.T) {
 	}
 	// Saving another scenario keeps the one that does not open.
 	b.typeInto(t, "#save-name", "fresh")
-	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	b.run(t, press(`#save-button`, chromedp.ByQuery))
 	b.savedNames(t, "fresh,newer,ok")
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
@@ -165,7 +165,7 @@ func TestTwoTabsKeepEachOthersSaves(t *testing.T) {
 		t.Helper()
 		tab.run(t, page.BringToFront())
 		tab.typeInto(t, "#save-name", name)
-		tab.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+		tab.run(t, press(`#save-button`, chromedp.ByQuery))
 		waitNotice(t, tab, "Saved “"+name+"”")
 	}
 	save(a, "savedA")
@@ -178,7 +178,7 @@ func TestTwoTabsKeepEachOthersSaves(t *testing.T) {
 	b.eval(t, `(() => { const i = [...document.querySelectorAll('.library input')].find(i => i.value === 'savedA'); i.value = 'renamedA'; i.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, new(bool))
 	a.savedNames(t, "renamedA,savedB")
 	a.run(t, page.BringToFront())
-	a.run(t, chromedp.Click(`button[aria-label="Delete savedB"]`, chromedp.ByQuery))
+	a.run(t, press(`button[aria-label="Delete savedB"]`, chromedp.ByQuery))
 	b.savedNames(t, "renamedA")
 
 	// Both save at once: nothing is lost, the names stay unique.
@@ -205,7 +205,7 @@ func TestFullStorageLosesNothing(t *testing.T) {
 	waitNotice(t, b, "This tab's work is not kept for other tabs")
 	b.clickTab(t, "scenarios")
 	b.typeInto(t, "#save-name", "too big")
-	b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+	b.run(t, press(`#save-button`, chromedp.ByQuery))
 	text := waitNotice(t, b, "was not saved")
 	var role, action string
 	b.eval(t, `document.getElementById('notice').getAttribute('role')`, &role)
@@ -224,7 +224,7 @@ func TestFullStorageLosesNothing(t *testing.T) {
 	waitNotice(t, b, "The link was not opened")
 	b.clickTab(t, "application")
 	checkFigures(t, b, report(t, model.DefaultScenario()))
-	b.run(t, chromedp.Click(`#open-link-anyway`, chromedp.ByQuery))
+	b.run(t, press(`#open-link-anyway`, chromedp.ByQuery))
 	waitNotice(t, b, "without keeping")
 	b.waitReady(t)
 	checkFigures(t, b, report(t, changedScenario()))
@@ -249,14 +249,14 @@ func TestBackupDownloadAndRestore(t *testing.T) {
 	save := func(name string) {
 		t.Helper()
 		b.typeInto(t, "#save-name", name)
-		b.run(t, chromedp.Click(`#save-button`, chromedp.ByQuery))
+		b.run(t, press(`#save-button`, chromedp.ByQuery))
 		waitNotice(t, b, "Saved “"+name+"”")
 	}
 	save("alpha")
 	save("beta")
 	b.savedNames(t, "alpha,beta")
 	b.eval(t, `window.__downloads = []; window.plannerDownload = (name, type, text) => window.__downloads.push({name, text}); true`, nil)
-	b.run(t, chromedp.Click("#backup-download", chromedp.ByQuery))
+	b.run(t, press("#backup-download", chromedp.ByQuery))
 	var got []struct{ Name, Text string }
 	b.run(t, chromedp.Poll(`window.__downloads.length ? window.__downloads : null`, &got, chromedp.WithPollingTimeout(5*time.Second)))
 	file := filepath.Join(t.TempDir(), "backup.json")
@@ -269,7 +269,7 @@ func TestBackupDownloadAndRestore(t *testing.T) {
 	}
 
 	// Delete alpha, save another scenario as beta, then load the backup.
-	b.run(t, chromedp.Click(`button[aria-label="Delete alpha"]`, chromedp.ByQuery))
+	b.run(t, press(`button[aria-label="Delete alpha"]`, chromedp.ByQuery))
 	b.savedNames(t, "beta")
 	b.edit(t, "name", "Changed before the restore")
 	b.clickTab(t, "scenarios")
@@ -306,7 +306,7 @@ func TestOtherTabsUnsavedWorkStaysReachable(t *testing.T) {
 	if strings.Contains(others, "Work of tab B") {
 		t.Errorf("the work on screen is listed as another tab's: %q", others)
 	}
-	c.run(t, chromedp.Click(`button[aria-label="Open the other tab's Work of tab A"]`, chromedp.ByQuery))
+	c.run(t, press(`button[aria-label="Open the other tab's Work of tab A"]`, chromedp.ByQuery))
 	waitNotice(t, c, "Opened the unsaved work of another tab")
 	c.eval(t, `document.querySelector('[name="name"]').value`, &name)
 	if name != "Work of tab A" {
@@ -340,10 +340,10 @@ func TestLongListsArePaged(t *testing.T) {
 		t.Errorf("pager %q", pager)
 	}
 	checkFigures(t, b, report(t, sc))
-	b.run(t, chromedp.Click(`//table[contains(@class,'functions')]/ancestor::div[1]/following-sibling::p[contains(@class,'pager')]//button[text()="Show all"]`, chromedp.BySearch))
+	b.run(t, press(`//table[contains(@class,'functions')]/ancestor::div[1]/following-sibling::p[contains(@class,'pager')]//button[text()="Show all"]`, chromedp.BySearch))
 	b.run(t, chromedp.Poll(`document.querySelectorAll('table.functions tbody tr').length === 250`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	// The selected function stays listed beyond the first page.
-	b.run(t, chromedp.Click(`//table[contains(@class,'functions')]//button[text()="order_processing_246"]`, chromedp.BySearch))
+	b.run(t, press(`//table[contains(@class,'functions')]//button[text()="order_processing_246"]`, chromedp.BySearch))
 	b.run(t, chromedp.Poll(`[...document.querySelectorAll('.item-names > li.current button.name')].some(b => b.textContent === 'order_processing_246')`, nil,
 		chromedp.WithPollingTimeout(5*time.Second)))
 	b.clickTab(t, "alerts")
