@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"planner/model/platform"
 	"slices"
 	"sort"
 	"strconv"
@@ -235,7 +236,7 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 		return nil, probs
 	}
 	s := NewScenario()
-	s.Pricing = Pricing{Profile: pricing.ReferenceProfileID, Architecture: pricing.X86_64}
+	s.Pricing = Pricing{Profile: pricing.ReferenceProfileID, Architecture: pricing.X86_64, Platform: platform.LambdaID}
 	s.SecretsCount = in.SecretsCount
 	var probs Problems
 	if len(in.Functions) > 0 {

@@ -106,6 +106,9 @@ func answerCapacity(_ *Scenario, r *Report) string {
 }
 
 func answerMemory(s *Scenario, r *Report) string {
+	if !s.Pricing.OnLambda() {
+		return "Memory sizes are modelled on AWS Lambda, where CPU follows memory; these functions run on " + r.Pricing.PlatformName + " at the memory given (Clouds shows them on AWS Lambda)."
+	}
 	at := 0
 	for i := range r.Functions {
 		if float64(s.Functions[i].AllocatedMemoryMb) == r.Functions[i].MemoryChoice.CheapestFitMb {
@@ -154,7 +157,10 @@ func answerProvisioned(s *Scenario, _ *Report) string {
 	return fmt.Sprintf("%d of %d functions have provisioned concurrency.", n, len(s.Functions))
 }
 
-func answerExport(*Scenario, *Report) string {
+func answerExport(s *Scenario, r *Report) string {
+	if !s.Pricing.OnLambda() {
+		return "Infrastructure code (Terraform, SAM, CloudWatch alarms) is written for AWS Lambda; these functions run on " + r.Pricing.PlatformName + "."
+	}
 	return "Export the plan as Terraform, a SAM template or CloudWatch alarms in Scenarios."
 }
 

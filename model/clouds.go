@@ -9,45 +9,44 @@ import (
 )
 
 // Clouds puts a valid scenario's functions on every platform (the Clouds
-// view and `planner clouds`): each function is described once — its hourly
-// requests, warm mean and p99, cold-start time, memory, keep-alive and
-// provisioned concurrency — and platform.Compare maps it to each
-// platform's nearest configuration. AWS Lambda is priced in the scenario's
-// region where its profile names one, with the cold-start rate the
-// scenario gives or simulates where it does (the report's), so that its
-// bill is the report's Lambda cost, split between the functions as the report splits
-// it. Whether free tiers apply is a's choice; callers
-// start from the scenario's (CloudsAssumptions).
+// view and `planner clouds`): each function is described once, as it runs
+// on the scenario's own platform — its hourly requests, warm mean and p99,
+// cold-start time, memory, keep-alive and provisioned concurrency — and
+// platform.Compare maps it to each platform's nearest configuration. AWS
+// Lambda is priced in the scenario's region where its profile names one.
+// On its own platform a function has the cold-start rate the scenario
+// gives or simulates where it does (the report's), and on AWS Lambda its
+// bill is split between the functions as the report splits it, so that
+// the own platform's figures are the report's. Whether free tiers apply
+// is a's choice; callers start from the scenario's (CloudsAssumptions).
 func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 	p, ok := pricing.LookupProfile(s.Pricing.Profile)
 	if !ok {
 		p, _ = pricing.LookupProfile("aws-us-east-1")
 	}
+	regions := map[string]string{}
 	if region, isAWS := strings.CutPrefix(p.ID, "aws-"); isAWS {
-		regions := map[string]string{"aws-lambda": region}
-		for k, v := range a.Regions {
-			regions[k] = v
-		}
-		a.Regions = regions
+		regions[platform.LambdaID] = region
 	}
+	if own := s.Pricing.OwnPlatform(); s.Pricing.Region != "" {
+		regions[own.ID] = s.Pricing.Region
+	}
+	for k, v := range a.Regions {
+		regions[k] = v
+	}
+	a.Regions = regions
 	seconds, days := p.SecondsPerMonth(), p.HoursPerMonth.Amount/24
 	workloads := make([]platform.Workload, len(s.Functions))
 	for i := range s.Functions {
 		f := &s.Functions[i]
 		_, monthly := f.Traffic(seconds)
-		workloads[i] = platform.Workload{
-			Name: f.Name, RequestsPerHour: hourlyRequests(f.TrafficProfile, monthly/days),
-			DurationMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
-			MemoryMb: float64(f.AllocatedMemoryMb), UsedMemoryMb: f.ActualMemoryUsageMb,
-			Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
-			Provisioned: provisionedList(f),
-		}
+		fr := FunctionReport{Traffic: TrafficReport{RequestsPerHour: hourlyRequests(f.TrafficProfile, monthly/days), MonthlyInvocations: monthly}}
+		workloads[i] = workloadOf(s, f, &fr)
 		switch {
 		case f.RateGiven():
 			workloads[i].ColdStartRate = &f.ColdStartRate
 		case f.ColdStartMethod == ColdStartSimulated:
 			// the report's simulated day (same input, same seed)
-			fr := FunctionReport{Traffic: TrafficReport{RequestsPerHour: workloads[i].RequestsPerHour, MonthlyInvocations: monthly}}
 			rate := simulate.Run(FunctionSimulationInput(f, &fr, f.KeepAliveMinutes, NameSeed(f.Name))).ColdStartProbability
 			workloads[i].ColdStartRate = &rate
 		}
@@ -59,7 +58,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 			_, c.Platforms[k].Functions[i].Invocations = s.Functions[i].Traffic(seconds)
 		}
 	}
-	if strings.HasPrefix(p.ID, "aws-") {
+	if strings.HasPrefix(p.ID, "aws-") && s.Pricing.OnLambda() {
 		splitLambdaAsReport(&c, s, p, a.FreeTier)
 	}
 	return c

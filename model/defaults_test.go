@@ -23,7 +23,7 @@ func TestDefaultScenarioMatchesSpecExampleBill(t *testing.T) {
 	}
 	want := out.(specInfrastructure)
 	s := DefaultScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
+	s.Pricing.Profile, s.Pricing.Architecture, s.Pricing.FreeTier = "reference", pricing.X86_64, false
 	got := mustEvaluate(t, &s)
 	check.Near(t, "total", got.TotalSummary.TotalMonthlyCost, want.TotalSummary.TotalMonthlyCost)
 	for _, f := range got.Functions {

@@ -37,6 +37,17 @@ func PlanFunctionPolicies(s *Scenario, r *Report, yield func()) map[string]*poli
 // hours planned after the history).
 const policyHours = 48
 
+// Deployable lists why a valid scenario cannot be written as
+// infrastructure code: Terraform, SAM and CloudWatch alarms are written
+// for AWS Lambda.
+func Deployable(s *Scenario) Problems {
+	var probs Problems
+	if !s.Pricing.OnLambda() {
+		probs.Add("pricing.platform", "infrastructure code (Terraform, SAM, CloudWatch alarms) is written for AWS Lambda; these functions run on "+s.Pricing.OwnPlatform().Name)
+	}
+	return probs
+}
+
 // NewDeployment lays out the export of a valid, evaluated scenario: each
 // function's settings, the scaling of its provisioned concurrency from
 // plans (PlanFunctionPolicies), and the CloudWatch alarms of its alert

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"planner/model/platform"
 	"sort"
 
 	"planner/model/keepalive"
@@ -108,7 +109,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		if earlier[i] != nil {
 			reports[i].ColdStartRate = earlier[i].ColdStartRate
 		} else {
-			reports[i].ColdStartRate = coldStartRate(f, &reports[i], src)
+			reports[i].ColdStartRate = coldStartRate(s, f, &reports[i], src)
 		}
 		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
 		services[i] = pricing.ServiceUsage{
@@ -126,7 +127,14 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		}
 		src.pace()
 	}
-	costs := pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
+	own := s.Pricing.OwnPlatform()
+	var costs []pricing.LambdaCost
+	var elsewhere platform.Result // the functions' bill where they do not run on AWS Lambda
+	if own.ID == platform.LambdaID {
+		costs = pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
+	} else {
+		elsewhere, costs = onOwnPlatform(s, reports)
+	}
 	apiRates := pricing.BlendedAPIGatewayRates(p, services)
 	prices := newArchPrices(p)
 
@@ -139,6 +147,11 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			Architecture:  arch,
 			FreeTier:      s.Pricing.FreeTier,
 			HoursPerMonth: p.HoursPerMonth.Amount,
+			Platform:      own.ID,
+			PlatformName:  own.Name,
+			Region:        elsewhere.Region,
+			Bill:          elsewhere.Lines,
+			Notes:         elsewhere.Notes,
 		},
 		Functions:  reports,
 		Compliance: ComplianceReport{Enabled: s.Compliance.Enabled},
@@ -193,7 +206,9 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 			Architecture:           s.ArchitectureOf(f),
 		}
 		switch was := earlier[i]; {
-		case depth != fullReport:
+		case depth != fullReport || own.ID != platform.LambdaID:
+			// the cold-start strategies, memory sizes, tuning and
+			// architectures are AWS Lambda's
 		case was != nil:
 			fr.ColdStart, fr.Memory, fr.Tuning, fr.Architectures = was.ColdStart, was.Memory, was.Tuning, was.Architectures
 		default:
@@ -242,9 +257,11 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	if depth == fullReport {
 		r.Account, r.pool = scoreFunctions(s, reports, reused, earlier, src.pace)
 		for i := range s.Functions {
-			if earlier[i] != nil {
+			switch {
+			case own.ID != platform.LambdaID: // memory sizes are AWS Lambda's
+			case earlier[i] != nil:
 				reports[i].MemoryChoice = earlier[i].MemoryChoice
-			} else {
+			default:
 				reports[i].MemoryChoice = memoryChoice(&s.Functions[i], &reports[i])
 				src.pace()
 			}
@@ -306,7 +323,7 @@ func specP99Target(f *Function) float64 {
 // of it (seeded by the function's name, so the same everywhere). What is not
 // ready yet is pending: a pending simulation shows the model's rate, a
 // pending model the rate given.
-func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
+func coldStartRate(s *Scenario, f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
 	if f.RateGiven() {
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
@@ -321,7 +338,7 @@ func coldStartRate(f *Function, fr *FunctionReport, src Sources) ColdStartRateRe
 		}
 		report.Pending = true
 	}
-	day, ready := DayKeepAlive(src.KeepAlive, f, fr)
+	day, ready := ownDay(src.KeepAlive, s, f, fr)
 	if !ready {
 		report.Rate, report.Pending = f.ColdStartRate, true
 		return report

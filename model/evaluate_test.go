@@ -41,7 +41,7 @@ func TestEvaluateDefaultScenario(t *testing.T) {
 // The compliance option reproduces the spec's banking model for a function.
 func TestComplianceMatchesBankingModel(t *testing.T) {
 	s := NewScenario()
-	s.Pricing = Pricing{Profile: "reference", Architecture: pricing.X86_64}
+	s.Pricing.Profile, s.Pricing.Architecture, s.Pricing.FreeTier = "reference", pricing.X86_64, false
 	s.Compliance.Enabled = true
 	s.Compliance.AdditionalServices = []spec.FixedService{{Name: "WAF", MonthlyCost: 10000}, {Name: "DR", MonthlyCost: 25000}}
 	fraud := DefaultFunction()

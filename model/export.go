@@ -19,11 +19,17 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	ts := r.TotalSummary
 	fmt.Fprintf(&b, "# %s — serverless capacity report\n\n", mdEscape(title))
-	fmt.Fprintf(&b, "Priced with **%s** (%s, %s, free tier %s, %g-hour month).\n\n",
-		r.Pricing.ProfileName, r.Pricing.Profile, r.Pricing.Architecture, onOff(r.Pricing.FreeTier), r.Pricing.HoursPerMonth)
+	platform := r.Pricing.PlatformName
+	if r.Pricing.Region != "" {
+		fmt.Fprintf(&b, "Functions on **%s** (%s); services priced with **%s** (%s, free tier %s, %g-hour month).\n\n",
+			platform, r.Pricing.Region, r.Pricing.ProfileName, r.Pricing.Profile, onOff(r.Pricing.FreeTier), r.Pricing.HoursPerMonth)
+	} else {
+		fmt.Fprintf(&b, "Functions on **%s**, priced with **%s** (%s, %s, free tier %s, %g-hour month).\n\n",
+			platform, r.Pricing.ProfileName, r.Pricing.Profile, r.Pricing.Architecture, onOff(r.Pricing.FreeTier), r.Pricing.HoursPerMonth)
+	}
 	b.WriteString("| Total | Value |\n|---|---:|\n")
 	fmt.Fprintf(&b, "| Monthly cost | %s |\n", usd(ts.TotalMonthlyCost))
-	fmt.Fprintf(&b, "| Lambda | %s |\n", usd(ts.LambdaCost))
+	fmt.Fprintf(&b, "| %s | %s |\n", mdEscape(platform), usd(ts.LambdaCost))
 	fmt.Fprintf(&b, "| Supporting services | %s |\n", usd(ts.SupportingServicesCost))
 	fmt.Fprintf(&b, "| Global services | %s |\n", usd(ts.GlobalServicesCost))
 	if r.Compliance.Enabled {
@@ -35,7 +41,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "| Peak concurrency (sum of bursts) | %s instances |\n\n", count(ts.PeakConcurrentExecutions))
 
 	b.WriteString("## Functions\n\n")
-	b.WriteString("| Function | Memory (MB) | Invocations/month | Mean (ms) | Avg concurrency | Burst concurrency | Lambda ($/month) | Services ($/month) | Total ($/month) |\n")
+	fmt.Fprintf(&b, "| Function | Memory (MB) | Invocations/month | Mean (ms) | Avg concurrency | Burst concurrency | %s ($/month) | Services ($/month) | Total ($/month) |\n", mdEscape(platform))
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, f := range r.Functions {
 		ea := f.ExecutionCapacity.ExecutionAnalysis
@@ -43,6 +49,19 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			mdEscape(f.Name), f.PerformanceCharacteristics.MemoryMb, count(f.Traffic.MonthlyInvocations),
 			f.PerformanceCharacteristics.AvgExecutionTimeMs, ea.AvgConcurrentExecutions, ea.BurstConcurrentExecutions,
 			f.CostBreakdown.TotalFunctionCost, f.SupportingServices.TotalCost, f.TotalMonthlyCost)
+	}
+
+	if len(r.Pricing.Bill) > 0 {
+		fmt.Fprintf(&b, "\n## %s bill\n\n| Meter | Quantity | Unit | Unit price (USD) | Cost |\n|---|---:|---|---:|---:|\n", mdEscape(platform))
+		for _, l := range r.Pricing.Bill {
+			fmt.Fprintf(&b, "| %s | %s | %s | %g | %s |\n", mdEscape(l.Meter), count(l.Quantity), mdEscape(l.Unit), l.UnitPriceUSD, usd(l.USD))
+		}
+		for _, n := range r.Pricing.Notes {
+			fmt.Fprintf(&b, "\n- %s", mdEscape(n))
+		}
+		if len(r.Pricing.Notes) > 0 {
+			b.WriteString("\n")
+		}
 	}
 
 	g := r.GlobalServices

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"planner/model/platform"
 	"slices"
 	"strconv"
 
@@ -88,6 +89,11 @@ type Tuning struct {
 // say which target and why.
 func Tune(s *Scenario, src Sources) (*Scenario, *Tuning, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
+		return nil, nil, probs
+	}
+	if own := s.Pricing.OwnPlatform(); own.ID != platform.LambdaID {
+		var probs Problems
+		probs.Add("pricing.platform", "goal seek tunes AWS Lambda's settings (memory, provisioned concurrency, keep-alive); these functions run on "+own.Name)
 		return nil, nil, probs
 	}
 	src.KeepAlive = memoSolver(src.KeepAlive)

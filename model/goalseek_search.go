@@ -298,7 +298,7 @@ func (g *seeker) score(i int, f0 *Function) *candidate {
 	if byModel.ColdStartMethod == ColdStartSimulated {
 		byModel.ColdStartMethod = ColdStartModel
 	}
-	fr.ColdStartRate = coldStartRate(&byModel, &fr, Sources{KeepAlive: g.src.KeepAlive})
+	fr.ColdStartRate = coldStartRate(g.s, &byModel, &fr, Sources{KeepAlive: g.src.KeepAlive})
 	rate := fr.ColdStartRate.Rate
 	loads := hourlyLoads(&f, fr.Traffic.RequestsPerHour, rate)
 	f.ReservedConcurrency = g.reservedFor(&f, g.s.Functions[i].ReservedConcurrency, loads)

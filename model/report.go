@@ -2,6 +2,7 @@ package model
 
 import (
 	"planner/model/keepalive"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/simulate"
 	"planner/model/spec"
@@ -50,9 +51,21 @@ type PricingReport struct {
 	FreeTier     bool                 `json:"free_tier"`
 	// HoursPerMonth is the billing month, hours.
 	HoursPerMonth float64 `json:"hours_per_month"`
-	// FreeGBSeconds and FreeRequests are the free tier actually used.
+	// FreeGBSeconds and FreeRequests are AWS Lambda's free tier actually
+	// used.
 	FreeGBSeconds float64 `json:"free_gb_seconds"`
 	FreeRequests  float64 `json:"free_requests"`
+	// Platform is where the functions run (pricing.platform) and
+	// PlatformName its name: lambda_cost and each function's compute and
+	// request costs are that platform's bill.
+	Platform     string `json:"platform"`
+	PlatformName string `json:"platform_name"`
+	// Region, Bill and Notes are, on a platform other than AWS Lambda, its
+	// region, the functions' bill meter by meter (its free grants applied)
+	// and what does not fit it; the services stay priced by the profile.
+	Region string          `json:"region,omitempty"`
+	Bill   []platform.Line `json:"bill,omitempty"`
+	Notes  []string        `json:"notes,omitempty"`
 }
 
 // FunctionReport is one function's sizing and bill.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"planner/model/platform"
 	"reflect"
 	"slices"
 	"strconv"
@@ -30,6 +31,7 @@ func DataEnums() map[string][]string {
 	return map[string][]string{
 		"Pricing.profile":                  pricing.ProfileIDs(),
 		"Pricing.architecture":             archStrings(pricing.Architectures()),
+		"Pricing.platform":                 platform.IDs(),
 		"Function.runtime":                 spec.RuntimeIDs(),
 		"Function.architecture":            append([]string{""}, archStrings(pricing.Architectures())...),
 		"MeasuredDuration.architecture":    append([]string{""}, archStrings(pricing.Architectures())...),

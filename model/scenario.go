@@ -1,6 +1,7 @@
 package model
 
 import (
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/simulate"
 	"planner/model/spec"
@@ -47,12 +48,35 @@ type Pricing struct {
 	Architecture pricing.Architecture `json:"architecture" jsonschema:"title=Architecture,default=x86_64"`
 	// FreeTier applies the account's monthly free tier (once per scenario).
 	FreeTier bool `json:"free_tier" jsonschema:"title=Apply the free tier,default=true"`
+	// Platform is where the functions run: their durations, keep-alive and
+	// cold starts are measured there and the bill for running them is that
+	// platform's (the supporting services stay priced by the profile).
+	Platform string `json:"platform" jsonschema:"title=Platform the functions run on,default=aws-lambda"`
+	// Region is the platform's region when it is not AWS Lambda, whose
+	// region is the price profile's (empty: the platform's first).
+	Region string `json:"region,omitempty" jsonschema:"title=Platform region"`
 }
 
-// DefaultPricing is AWS us-east-1 list prices on x86_64 with the free tier.
+// DefaultPricing is AWS Lambda at us-east-1 list prices on x86_64 with the
+// free tier.
 func DefaultPricing() Pricing {
-	return Pricing{Profile: "aws-us-east-1", Architecture: pricing.X86_64, FreeTier: true}
+	return Pricing{Profile: "aws-us-east-1", Architecture: pricing.X86_64, FreeTier: true, Platform: platform.LambdaID}
 }
+
+// OwnPlatform is the platform the functions run on (AWS Lambda when the
+// scenario names none it knows).
+func (p *Pricing) OwnPlatform() *platform.Platform {
+	if own, ok := platform.Lookup(p.Platform); ok {
+		return own
+	}
+	own, _ := platform.Lookup(platform.LambdaID)
+	return own
+}
+
+// OnLambda reports whether the functions run on AWS Lambda, the platform
+// every analysis of the report (memory sizes, provisioned concurrency,
+// infrastructure code) is written for.
+func (p *Pricing) OnLambda() bool { return p.OwnPlatform().ID == platform.LambdaID }
 
 // NewScenario returns an empty scenario with every default set.
 func NewScenario() Scenario {

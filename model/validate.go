@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"planner/model/platform"
 	"reflect"
 	"slices"
 	"strconv"
@@ -58,6 +59,7 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 			v.add("pricing.architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(s.Pricing.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
 		}
 	}
+	v.ownPlatform(&s.Pricing)
 	seen := make(map[string]int, len(s.Functions))
 	for i := range s.Functions {
 		f := &s.Functions[i]
@@ -76,6 +78,7 @@ func validateScenario(s *Scenario, specRules bool) Problems {
 // and to the price catalogue (profile, when known).
 func (v *validator) functionInScenario(path string, f *Function, profile *pricing.Profile, known bool) {
 	v.function(path, f)
+	v.functionOnPlatform(path, f)
 	if known && f.Architecture != "" && !profile.Prices(f.Architecture) && slices.Contains(pricing.Architectures(), f.Architecture) {
 		v.add(path+".architecture", "profile "+profile.ID+" does not price architecture "+strconv.Quote(string(f.Architecture))+"; choose one of "+quoteList(archStrings(profile.Architectures())))
 	}
@@ -98,6 +101,7 @@ func validateFunction(s *Scenario, i int) Problems {
 			v.secondsPerMonth = profile.SecondsPerMonth()
 		}
 	}
+	v.own = s.Pricing.OwnPlatform()
 	path := "functions[" + strconv.Itoa(i) + "]"
 	v.at = path
 	v.checkRules(reflect.ValueOf(&s.Functions[i]).Elem(), functionRules(), nil)
@@ -130,6 +134,8 @@ type validator struct {
 	// secondsPerMonth is the month of the scenario's price profile; 0 when
 	// the profile is unknown.
 	secondsPerMonth float64
+	// own is the platform the functions run on (nil: AWS Lambda).
+	own *platform.Platform
 }
 
 func (v *validator) add(key, msg string) { v.probs.Add(jsonin.JoinPath(v.at, key), msg) }

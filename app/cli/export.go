@@ -37,6 +37,9 @@ func runExport(env *Env, args []string) int {
 	if s == nil {
 		return code
 	}
+	if probs := model.Deployable(s); len(probs) > 0 {
+		return fail(env, cmd, probs.Error())
+	}
 	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))
 	var b strings.Builder
 	if err := exportWriters[args[0]](&b, &d); err != nil {

@@ -179,6 +179,9 @@ func export(scenario json.RawMessage, format string) Response {
 		return Response{Problems: probs.Error()}
 	}
 	r, probs := model.Evaluate(s)
+	if len(probs) == 0 {
+		probs = model.Deployable(s)
+	}
 	if len(probs) > 0 {
 		return Response{Problems: probs.Error()}
 	}

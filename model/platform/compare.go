@@ -15,8 +15,10 @@ type FunctionOn struct {
 	Name   string `json:"name"`
 	Config Config `json:"config"`
 	// MonthlyUSD is its share of the platform's bill: its own meters, the
-	// free grants shared in proportion to them.
+	// free grants shared in proportion to them; RequestsUSD is the part of
+	// it for its requests (requests, executions), shared alike.
 	MonthlyUSD    float64 `json:"monthly_usd"`
+	RequestsUSD   float64 `json:"requests_usd"`
 	Invocations   float64 `json:"monthly_invocations"`
 	Instances     float64 `json:"avg_instances"`
 	ColdStartRate float64 `json:"cold_start_rate"`
@@ -97,7 +99,7 @@ func Compare(workloads []Workload, a Assumptions) Comparison {
 		if r, ok := a.Regions[p.ID]; ok && r != "" {
 			region = r
 		}
-		out.Platforms = append(out.Platforms, onPlatform(p, workloads, a, region))
+		out.Platforms = append(out.Platforms, On(p, workloads, a, region))
 		curve := Curve{Platform: p.ID}
 		for _, s := range out.Scales {
 			curve.MonthlyUSD = append(curve.MonthlyUSD, appBill(p, workloads, a, region, s, nil).TotalUSD)
@@ -108,8 +110,13 @@ func Compare(workloads []Workload, a Assumptions) Comparison {
 	return out
 }
 
-// onPlatform is the application on one platform at today's traffic.
-func onPlatform(p *Platform, workloads []Workload, a Assumptions, region string) Result {
+// On is the application on platform p at today's traffic, in region (its
+// first when empty): each function's nearest configuration, cold starts,
+// instances and p99, and the month's bill with each function's share.
+func On(p *Platform, workloads []Workload, a Assumptions, region string) Result {
+	if region == "" {
+		region = p.Regions[0]
+	}
 	res := Result{Platform: p.ID, Name: p.Name, Region: region, Functions: []FunctionOn{}}
 	if p.ID == "cloudflare-workers" {
 		res.Notes = append(res.Notes, "Workers run in isolates, which are not billed while idle: no instances are kept, and an isolate's start-up is not modelled as a cold start")
@@ -135,28 +142,39 @@ func onPlatform(p *Platform, workloads []Workload, a Assumptions, region string)
 		res.Functions = append(res.Functions, f)
 	}
 	res.ColdStartRate = num.Ratio(res.ColdStartRate, requests)
-	var own []float64
+	var own []grossCost
 	b := appBill(p, workloads, a, region, 1, cold, &own)
 	res.MonthlyUSD, res.Lines = b.TotalUSD, b.Lines
-	grossTotal := num.Sum(own)
+	grossTotal := 0.0
+	for _, g := range own {
+		grossTotal += g.total
+	}
 	for i := range res.Functions {
-		res.Functions[i].MonthlyUSD = b.TotalUSD * num.Ratio(own[i], grossTotal)
+		res.Functions[i].MonthlyUSD = b.TotalUSD * num.Ratio(own[i].total, grossTotal)
+		res.Functions[i].RequestsUSD = b.TotalUSD * num.Ratio(own[i].requests, grossTotal)
 	}
 	return res
 }
 
 // coldStarts solves the keep-alive model for a workload on a platform:
-// hour by hour (exact) or once at the day's mean rate (the curves).
+// hour by hour (exact) or once at the day's mean rate (the curves). On its
+// own platform the workload's keep-alive, provisioned concurrency and
+// given cold-start rate apply, and a day already solved (Workload.Day) is
+// used as it is; elsewhere the platform's idle retention decides.
 func coldStarts(p *Platform, w Workload, cfg Config, scale float64, hourly bool) keepalive.Day {
 	if p.ID == "cloudflare-workers" {
 		return keepalive.Day{}
 	}
+	own := w.at(p)
+	if own && w.Day != nil && scale == 1 && hourly {
+		return *w.Day
+	}
 	keep := p.IdleMinutes.Amount
-	if p.ID == "aws-lambda" && w.KeepAliveMinutes > 0 {
+	if own && w.KeepAliveMinutes > 0 {
 		keep = w.KeepAliveMinutes
 	}
 	var provisioned []float64
-	if p.ID == "aws-lambda" {
+	if own && p.ID == "aws-lambda" {
 		provisioned = w.provisionedHours(hourly)
 	}
 	solve := func(k keepalive.Input) (keepalive.Result, bool) {
@@ -171,17 +189,31 @@ func coldStarts(p *Platform, w Workload, cfg Config, scale float64, hourly bool)
 		hours = []float64{num.Sum(hours) / float64(max(1, len(hours)))}
 	}
 	day, _ := keepalive.SolveDay(solve, hours, cfg.DurationMs, cfg.DurationMs+cfg.ColdStartMs, keep, provisioned, cfg.MemoryMb)
-	if p.ID == "aws-lambda" && w.ColdStartRate != nil {
+	if own && w.ColdStartRate != nil {
 		day.ColdStartProbability = *w.ColdStartRate
 	}
 	return day
+}
+
+// grossCost is a function's own meters before the free grants: in all,
+// and those of its requests (requests, executions).
+type grossCost struct{ total, requests float64 }
+
+// add counts a bill's lines.
+func (g *grossCost) add(b Bill) {
+	for _, l := range b.Lines {
+		g.total += l.USD
+		if l.Unit == "request" || l.Unit == "execution" {
+			g.requests += l.USD
+		}
+	}
 }
 
 // appBill is the application's month on a platform at a traffic scale:
 // every function's hours priced together, the free grants applied once.
 // cold gives each function's cold-start rate (nil: solved at the mean
 // rate); own, when set, receives each function's gross cost.
-func appBill(p *Platform, workloads []Workload, a Assumptions, region string, scale float64, cold []float64, own ...*[]float64) Bill {
+func appBill(p *Platform, workloads []Workload, a Assumptions, region string, scale float64, cold []float64, own ...*[]grossCost) Bill {
 	var all []Usage
 	var b Bill
 	initGBs, startup := 0.0, Bill{}
@@ -198,17 +230,17 @@ func appBill(p *Platform, workloads []Workload, a Assumptions, region string, sc
 		for _, u := range usages {
 			coldSeconds += u.Invocations * rate * cfg.ColdStartMs / 1000
 		}
-		ownCost := 0.0
+		var ownCost grossCost
 		if p.ID == "aws-lambda" {
 			// Cold starts left with provisioned concurrency are on-demand
 			// instances' (the keep-alive model counts those only): billed INIT.
 			initGBs += coldSeconds * cfg.MemoryMb / 1024
 			all = append(all, usages...)
-			ownCost = lambdaBill(usages, 0, 0).TotalUSD
+			ownCost.add(lambdaBill(usages, 0, 0))
 		} else {
 			for i := range usages {
 				one := gross(&usages[i], p)
-				ownCost += one.TotalUSD
+				ownCost.add(one)
 				b.merge(one)
 			}
 			if p.ID == "gcp-cloud-run" && coldSeconds > 0 {

@@ -29,6 +29,10 @@ const (
 	KeyTraffic      Key = "traffic"
 )
 
+// LambdaID is AWS Lambda's ID, the platform a scenario runs on unless it
+// says otherwise.
+const LambdaID = "aws-lambda"
+
 // Platform is one serverless offer: what it bills, what it reads and how
 // it runs a function.
 type Platform struct {

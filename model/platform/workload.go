@@ -3,18 +3,24 @@ package platform
 import (
 	"math"
 
+	"planner/model/keepalive"
 	"planner/model/num"
 	"planner/model/pricing"
 )
 
-// Workload is one function described once, as it runs on AWS Lambda today:
-// the planner maps it to each platform's nearest configuration.
+// Workload is one function described once, as it runs on its own platform
+// today (AWS Lambda unless Platform says otherwise): the planner maps it to
+// each platform's nearest configuration.
 type Workload struct {
 	Name string `json:"name"`
+	// Platform is the platform it runs on and was measured on (empty: AWS
+	// Lambda): its durations, keep-alive and cold-start rate are that
+	// platform's.
+	Platform string `json:"platform,omitempty"`
 	// RequestsPerHour are the requests of each hour of a typical day.
 	RequestsPerHour []float64 `json:"requests_per_hour"`
-	// DurationMs, P95Ms and P99Ms are the warm mean, p95 and p99 on
-	// Lambda at MemoryMb.
+	// DurationMs, P95Ms and P99Ms are the warm mean, p95 and p99 on its
+	// platform at MemoryMb.
 	DurationMs float64 `json:"avg_execution_time_ms"`
 	P95Ms      float64 `json:"p95_execution_time_ms"`
 	P99Ms      float64 `json:"p99_execution_time_ms"`
@@ -26,14 +32,31 @@ type Workload struct {
 	Architecture     string  `json:"architecture"`
 	KeepAliveMinutes float64 `json:"keep_alive_minutes"`
 	// Provisioned is Lambda's provisioned concurrency in each hour of the
-	// day (one value: every hour; none: no provisioned concurrency).
+	// day (one value: every hour; none: no provisioned concurrency), for a
+	// workload on AWS Lambda.
 	Provisioned []int `json:"provisioned_concurrency,omitempty"`
-	// ColdStartRate is the share of requests that start cold on AWS Lambda
-	// when it is given rather than modelled (the scenario's reference
-	// method): Lambda's figures then use it at every traffic, as the
-	// scenario's report does. nil: the keep-alive model decides.
+	// ColdStartRate is the share of requests that start cold on its own
+	// platform when it is given rather than modelled (the scenario's
+	// reference method, or its simulated day): that platform's figures
+	// then use it at every traffic, as the scenario's report does. nil:
+	// the keep-alive model decides.
 	ColdStartRate *float64 `json:"cold_start_rate,omitempty"`
+	// Day is its keep-alive day on its own platform when already solved
+	// (the scenario's report): that platform's cold starts and instances
+	// are then its.
+	Day *keepalive.Day `json:"-"`
 }
+
+// home is the platform the workload runs on today.
+func (w *Workload) home() string {
+	if w.Platform == "" {
+		return "aws-lambda"
+	}
+	return w.Platform
+}
+
+// at reports whether p is the workload's own platform.
+func (w *Workload) at(p *Platform) bool { return p.ID == w.home() }
 
 // Assumptions are the choices behind moving a workload, which the user can
 // change.
@@ -74,9 +97,31 @@ func lambdaVCPU(memoryMb float64) float64 { return min(6, memoryMb/1769) }
 // (Azure Consumption at most 1,536 MB observed; Flex the smallest instance
 // size that holds it; Cloud Run 1 vCPU up to 4 GiB, then 2, 4 and 8), the
 // platform's default concurrency (Cloud Run 80, Flex 4/16/32 by size), and
-// the CPU-bound share of the duration scaled by the CPU it gets there
-// (Lambda's from its memory, Consumption one core, Flex 0.25/1/2 cores).
+// the CPU-bound share s of the duration scaled by the CPU it gets there
+// (Lambda's from its memory, Consumption one core, Flex 0.25/1/2 cores)
+// against the CPU it has on its own platform:
+// d × ((1 − s) + s × cpu_own/cpu). On its own platform the duration is the
+// one given.
 func ConfigOn(p *Platform, w Workload, a Assumptions) Config {
+	cfg := nearestConfig(p, w)
+	own := cfg.VCPU
+	if !w.at(p) {
+		if home, ok := Lookup(w.home()); ok {
+			own = nearestConfig(home, w).VCPU
+		}
+	}
+	s := min(1, max(0, a.CPUBoundShare))
+	cfg.DurationMs = w.DurationMs
+	if !w.at(p) {
+		cfg.DurationMs = w.DurationMs * ((1 - s) + s*own/max(cfg.VCPU, 1e-9))
+	}
+	cfg.CPUTimeMs = w.DurationMs * s * own
+	return cfg
+}
+
+// nearestConfig is the memory, CPU, concurrency and cold start a workload
+// gets on p, its duration left to ConfigOn.
+func nearestConfig(p *Platform, w Workload) Config {
 	cfg := Config{MemoryMb: w.MemoryMb, VCPU: lambdaVCPU(w.MemoryMb), Concurrency: 1, ColdStartMs: w.ColdStartMs}
 	used := w.UsedMemoryMb
 	if used <= 0 {
@@ -117,9 +162,6 @@ func ConfigOn(p *Platform, w Workload, a Assumptions) Config {
 			cfg.Note = "uses more than a Worker's 128 MB"
 		}
 	}
-	s := min(1, max(0, a.CPUBoundShare))
-	cfg.DurationMs = w.DurationMs * ((1 - s) + s*lambdaVCPU(w.MemoryMb)/max(cfg.VCPU, 1e-9))
-	cfg.CPUTimeMs = w.DurationMs * s * lambdaVCPU(w.MemoryMb)
 	return cfg
 }
 
@@ -133,7 +175,7 @@ func hourlyUsages(p *Platform, w Workload, cfg Config, region string, scale floa
 			Invocations: requests * scale * days, DurationMs: cfg.DurationMs, MemoryMb: cfg.MemoryMb,
 			VCPU: cfg.VCPU, CPUTimeMs: cfg.CPUTimeMs, Concurrency: cfg.Concurrency, Traffic: "poisson",
 			EphemeralStorageMb: pricing.EphemeralFreeMb}
-		if p.ID == "aws-lambda" {
+		if p.ID == "aws-lambda" && w.at(p) {
 			u.Provisioned = w.provisionedIn(h)
 		}
 		if u.Architecture == "" {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"planner/model/platform"
 	"reflect"
 	"strings"
 	"unicode"
@@ -152,6 +153,10 @@ func enumLabels() map[string]map[string]string {
 		runtimes[r.ID] = r.Label
 	}
 	archs := map[string]string{"x86_64": "x86_64 (Intel/AMD)", "arm64": "arm64 (Graviton)"}
+	platforms := map[string]string{}
+	for _, p := range platform.All() {
+		platforms[p.ID] = p.Name
+	}
 	profiles := map[string]string{}
 	for _, p := range pricing.Profiles() {
 		profiles[p.ID] = p.Name
@@ -159,6 +164,7 @@ func enumLabels() map[string]map[string]string {
 	return map[string]map[string]string{
 		"runtime":                       runtimes,
 		"profile":                       profiles,
+		"platform":                      platforms,
 		"architecture":                  archs,
 		"Function.architecture":         withDefault(archs, "As the scenario"),
 		"MeasuredDuration.architecture": withDefault(archs, "The function's"),
