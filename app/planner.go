@@ -386,7 +386,7 @@ func (p *Planner) view() app.UI {
 	case "compare":
 		return &Compare{Report: r, Library: p.lib.entries, ShowClouds: func() { p.tab = "clouds" }}
 	case "clouds":
-		return &Clouds{Session: p.s, Revision: p.s.reportRevision}
+		return &Clouds{Session: p.s, Revision: p.s.reportRevision, Tell: p.lib.tell}
 	case "checklist":
 		return p.checklistView(r)
 	}

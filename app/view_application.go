@@ -35,7 +35,7 @@ func (v *Application) Render() app.UI {
 		figures(
 			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
 				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(ts.FunctionsAndServicesCost), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
-			figure{"Lambda", "total_summary.lambda_cost", ts.LambdaCost, "USD/month", "compute + requests + provisioned + ephemeral storage, free tier applied once"},
+			figure{computeLabel(r), "total_summary.lambda_cost", ts.LambdaCost, "USD/month", computeExplain(r)},
 			figure{"Supporting services", "total_summary.supporting_services_cost", ts.SupportingServicesCost, "USD/month", "API Gateway + CloudWatch Logs + DynamoDB + S3"},
 			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets + X-Ray traces (+ Logs Insights above 1M invocations); broken down below"},
 			figure{"Invocations", "total_summary.total_monthly_invocations", ts.TotalMonthlyInvocations, "/month", "sum over functions"},
@@ -43,10 +43,13 @@ func (v *Application) Render() app.UI {
 				fmt.Sprintf("%s ÷ %s invocations", money(ts.TotalMonthlyCost), g(ts.TotalMonthlyInvocations))},
 			figure{"Reserved concurrency", "total_summary.total_reserved_concurrency", ts.TotalReservedConcurrency, "instances", "sum of the functions' reservations"},
 			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, "instances", "sum of the functions' burst concurrency"},
-			figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"},
 		),
+		app.If(onLambda(r), func() app.UI {
+			return figures(figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"})
+		}),
 		v.functionsTable(r),
 		v.page.more("functions", len(r.Functions)),
+		platformBill(r),
 		globalServicesTable(r),
 		app.Div().Class("charts two").Body(
 			&Chart{Session: s, Revision: s.reportRevision, Kind: costByFnChart, Label: "Monthly cost by function and service"},
@@ -131,6 +134,9 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 			app.Range(functionColumns).Slice(func(i int) app.UI {
 				c := functionColumns[i]
 				label := c.label
+				if c.key == "lambda" {
+					label = computeLabel(r)
+				}
 				if c.unit != "" {
 					label += " (" + c.unit + ")"
 				}
@@ -140,7 +146,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 		app.TBody().Body(app.Range(order[:v.page.rows(len(order))]).Slice(func(k int) app.UI {
 			i := order[k]
 			f := &r.Functions[i]
-			row := &functionRow{View: v, Index: i, Name: f.Name}
+			row := &functionRow{View: v, Index: i, Name: f.Name, Compute: computeLabel(r)}
 			for j, c := range functionColumns {
 				row.Values[j] = c.value(f)
 			}
@@ -157,6 +163,8 @@ type functionRow struct {
 	Index  int
 	Name   string
 	Values [len(functionColumnsArray)]float64
+	// Compute names the functions' own bill (Lambda, or their platform).
+	Compute string
 }
 
 // Render draws the function's name (a button to its Function view) and
@@ -173,7 +181,11 @@ func (row *functionRow) Render() app.UI {
 			if unit == "MB" {
 				unit = ""
 			}
-			return cell(fmt.Sprintf("functions.%d.%s", i, c.metric), row.Values[j], unit, c.label+" of "+row.Name)
+			label := c.label
+			if c.key == "lambda" {
+				label = row.Compute
+			}
+			return cell(fmt.Sprintf("functions.%d.%s", i, c.metric), row.Values[j], unit, label+" of "+row.Name)
 		}),
 	)
 }

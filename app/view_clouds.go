@@ -23,6 +23,8 @@ type Clouds struct {
 	app.Compo
 	Session  *session
 	Revision int
+	// Tell shows a notice.
+	Tell func(notice)
 
 	comparison *platform.Comparison
 	chart      string
@@ -164,13 +166,18 @@ func (c *Clouds) assumptionsForm() app.UI {
 
 // platformTable is the application on each platform.
 func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
-	cheapest := cmp.Cheapest("")
+	cheapest, own := cmp.Cheapest(""), c.ownPlatform()
 	return tableRegion("The scenario on each platform, a month at today's traffic", app.Table(),
-		columns("Platform", "Region", "Monthly bill", "Instances (mean)", "Cold-start rate", "Slowest p99"),
+		columns("Platform", "Region", "Monthly bill", "Instances (mean)", "Cold-start rate", "Slowest p99", "Run the scenario there"),
 		app.TBody().Body(app.Range(cmp.Platforms).Slice(func(i int) app.UI {
 			r := &cmp.Platforms[i]
 			name := r.Name
-			if r.Platform == cheapest {
+			switch {
+			case r.Platform == own && r.Platform == cheapest:
+				name += " (this scenario's, cheapest)"
+			case r.Platform == own:
+				name += " (this scenario's)"
+			case r.Platform == cheapest:
 				name += " (cheapest)"
 			}
 			at := func(key string) string { return fmt.Sprintf("platforms.%d.%s", i, key) }
@@ -178,11 +185,44 @@ func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
 				app.Th().Scope("row").Text(name), app.Td().Text(r.Region),
 				cloudsCell(at("monthly_usd"), r.MonthlyUSD, "USD/month", "every meter of the month, free grants applied once per account"),
 				cloudsCell(at("avg_instances"), r.Instances, "instances", "mean instances alive, all functions: busy requests ÷ requests per instance, and idle ones kept warm"),
-				cloudsCell(at("cold_start_rate"), r.ColdStartRate, "fraction", "cold starts ÷ requests, all functions: the keep-alive model with the platform's idle retention, or on AWS Lambda the rate the scenario gives"),
-				cloudsCell(at("p99_latency_ms"), r.P99Ms, "ms", "the slowest function's p99: its warm durations scaled by the CPU it gets, mixed with cold ones by its cold-start rate"),
+				cloudsCell(at("cold_start_rate"), r.ColdStartRate, "fraction", "cold starts ÷ requests, all functions: the keep-alive model with the platform's idle retention, or on the scenario's own platform its keep-alive and the rate it gives"),
+				cloudsCell(at("p99_latency_ms"), r.P99Ms, "ms", "the slowest function's p99: its warm durations (as given on the scenario's own platform, elsewhere scaled by the CPU it gets) mixed with cold ones by its cold-start rate"),
+				app.Td().Body(app.If(r.Platform != own, func() app.UI {
+					id, name := r.Platform, r.Name
+					return app.Button().Type("button").Class("small").Text("Run here").Aria("label", "Run the scenario on "+name).
+						Title("Make " + name + " the scenario's platform: its durations, keep-alive and bill are then " + name + "'s").
+						OnClick(func(ctx app.Context, e app.Event) { c.runOn(id, name) })
+				}).Else(func() app.UI { return app.Text("This scenario's") })),
 			)
 		})),
 	)
+}
+
+// runOn makes platform id the scenario's own (its region the platform's
+// first), as one step Undo takes back, and says what the change did.
+func (c *Clouds) runOn(id, name string) {
+	pricing, _ := get(c.Session.document(), path{}.key("pricing")).(map[string]any)
+	next := make(map[string]any, len(pricing)+1)
+	for k, v := range pricing {
+		next[k] = v
+	}
+	next["platform"] = id
+	delete(next, "region")
+	c.Session.replace(path{}.key("pricing"), next)
+	if n := len(c.Session.problems); n > 0 {
+		c.Tell(notice{Text: fmt.Sprintf("On %s, %s of the scenario must change first (%s): see the form. The figures are still the last valid ones; Undo takes the change back.",
+			name, plural(n, "setting"), c.Session.problems[0].Message), Bad: true})
+		return
+	}
+	c.Tell(notice{Text: "The scenario now runs on " + name + ": its functions' bill and cold starts are " + name + "'s. Undo takes it back."})
+}
+
+// ownPlatform is the platform the scenario's functions run on.
+func (c *Clouds) ownPlatform() string {
+	if s := c.Session.scenario; s != nil {
+		return s.Pricing.OwnPlatform().ID
+	}
+	return platform.LambdaID
 }
 
 // functionTable is each function's share of each platform's bill.
@@ -220,10 +260,11 @@ func configText(f *platform.FunctionOn) string {
 
 // pairTable puts the scenario on two chosen platforms side by side.
 func (c *Clouds) pairTable(cmp *platform.Comparison) app.UI {
-	// A is AWS Lambda and B the cheapest other platform until chosen.
+	// A is the scenario's own platform and B the cheapest other one until
+	// chosen.
 	a, b := c.a, c.b
 	if a == "" {
-		a = "aws-lambda"
+		a = c.ownPlatform()
 	}
 	if b == "" {
 		b = cmp.Cheapest(a)

@@ -34,7 +34,7 @@ const compareSource = "compare"
 // comparedTotals label the totals of a comparison, by key.
 var comparedTotals = map[string]struct{ label, unit string }{
 	"total_monthly_cost":         {"Monthly bill", "USD/month"},
-	"lambda_cost":                {"Lambda", "USD/month"},
+	"lambda_cost":                {"Functions on their platform", "USD/month"},
 	"supporting_services_cost":   {"Supporting services", "USD/month"},
 	"global_services_cost":       {"Global services", "USD/month"},
 	"compliance_cost":            {"Compliance", "USD/month"},
@@ -68,13 +68,14 @@ func (c *Compare) Render() app.UI {
 		app.Div().Class("compare-pickers").Body(
 			choicePicker("compare-a", "Scenario A", c.a, options, func(id string) { c.a = id }),
 			choicePicker("compare-b", "Scenario B", c.b, options, func(id string) { c.b = id })),
-		app.P().Class("help").Body(app.Text("Two scenarios on AWS Lambda. To put this scenario on two platforms, "),
+		app.P().Class("help").Body(app.Text("Each scenario on the platform it runs on (Pricing: platform): save a copy on another platform to compare the two. To put this scenario on every platform at once, "),
 			app.Button().Type("button").Class("link").ID("compare-platforms").Text("compare platforms in Clouds").
 				OnClick(func(ctx app.Context, e app.Event) { c.ShowClouds() }), app.Text(".")),
 	}
 	if a.report == nil || b.report == nil {
 		return app.Div().Body(append(body, app.P().Class("error").Text("Cannot compare: "+a.problem+b.problem))...)
 	}
+	body = append(body, app.P().Class("profile-note").Text(fmt.Sprintf("A runs on %s, B on %s.", a.report.Pricing.PlatformName, b.report.Pricing.PlatformName)))
 	cmp := model.CompareReports(a.report, b.report)
 	totals := make([]app.UI, len(cmp.Totals))
 	for i, f := range cmp.Totals {

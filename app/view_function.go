@@ -22,7 +22,6 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 	at := func(rest string) string { return fmt.Sprintf("functions.%d.%s", i, rest) }
 	ref := r.Pricing.Profile == pricing.ReferenceProfileID
 	cs := f.ColdStart
-	mem := f.Memory
 	return app.Div().Body(
 		app.H2().Text(f.Name),
 		app.H3().Text("Execution capacity"),
@@ -50,10 +49,25 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 		figures(
 			figure{"Cold-start rate used", at("cold_start_rate.rate"), f.ColdStartRate.Rate, "fraction",
 				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic",
-					model.ColdStartSimulated: "simulated day of the traffic"}[f.ColdStartRate.Method]},
+					model.ColdStartSimulated: "simulated day of the traffic"}[f.ColdStartRate.Method] + onPlatformText(r)},
 		),
-		&ColdStartLab{Session: s, Revision: s.reportRevision, Function: i},
+		app.If(onLambda(r), func() app.UI { return &ColdStartLab{Session: s, Revision: s.reportRevision, Function: i} }),
 		app.H3().Text("Memory"),
+		app.If(!onLambda(r), func() app.UI {
+			return lambdaOnly(r, "Memory sizes, their durations and Power Tuning")
+		}).Else(func() app.UI { return p.memorySection(r, i) }),
+	)
+}
+
+// memorySection compares function i's memory sizes (AWS Lambda's: CPU
+// follows memory), its architectures and its Power Tuning results.
+func (p *Planner) memorySection(r *model.Report, i int) app.UI {
+	s := p.s
+	f := &r.Functions[i]
+	at := func(rest string) string { return fmt.Sprintf("functions.%d.%s", i, rest) }
+	ref := r.Pricing.Profile == pricing.ReferenceProfileID
+	mem := f.Memory
+	return app.Div().Body(
 		figures(
 			figure{map[bool]string{true: "Current monthly cost", false: "List-price compute and requests"}[ref], at("memory.current_analysis.current_monthly_cost"),
 				mem.CurrentAnalysis.CurrentMonthlyCost, "USD/month",

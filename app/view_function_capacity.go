@@ -51,13 +51,13 @@ func capacityFigures(r *model.Report, i int) []figure {
 			figure{"Recommended burst limit", at("execution_capacity.capacity_recommendations.0.burst_limit"), float64(*rec.BurstLimit), "instances",
 				fmt.Sprintf("the spec's: ⌊%s burst × %g⌋", g(ea.BurstConcurrentExecutions), spec.BurstLimitBuffer)})
 	}
-	return append(out,
-		figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
-			fmt.Sprintf("Lambda %s + services %s", money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))},
-		figure{"INIT billed", at("cost_breakdown.init_cost"), f.CostBreakdown.InitCost, "USD/month",
+	out = append(out, figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
+		fmt.Sprintf("%s %s + services %s", computeLabel(r), money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))})
+	if onLambda(r) {
+		out = append(out, figure{"INIT billed", at("cost_breakdown.init_cost"), f.CostBreakdown.InitCost, "USD/month",
 			fmt.Sprintf("%s GB-s of INIT: cold starts (rate %s) × INIT duration × memory, billed as duration for on-demand cold starts where the profile bills INIT",
-				g(f.CostBreakdown.InitGBSeconds), g(f.ColdStartRate.Rate))},
-		figure{"X-Ray traces", at("traffic.x_ray_traces"), f.Traffic.XRayTraces, "/month",
-			"each hour: the sampling rule's first requests each second, then its share of the rest"},
-	)
+				g(f.CostBreakdown.InitGBSeconds), g(f.ColdStartRate.Rate))})
+	}
+	return append(out, figure{"X-Ray traces", at("traffic.x_ray_traces"), f.Traffic.XRayTraces, "/month",
+		"each hour: the sampling rule's first requests each second, then its share of the rest"})
 }

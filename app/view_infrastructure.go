@@ -22,15 +22,19 @@ var infraExports = []struct{ label, file, mime, format string }{
 // commands that gather an account's files for import.
 func (c *Scenarios) infrastructure() app.UI {
 	busy := c.exporting != ""
+	elsewhere := c.Session.scenario != nil && !c.Session.scenario.Pricing.OnLambda()
 	return app.Div().Class("infrastructure").Body(
 		app.H3().Text("Infrastructure as code"),
+		app.If(elsewhere && c.Session.report != nil, func() app.UI {
+			return lambdaOnly(c.Session.report, "Terraform, SAM templates and CloudWatch alarms")
+		}),
 		app.P().ID("infra-help").Class("help").Text("Each function's planned settings, its provisioned concurrency on the alias “"+deploy.Alias+
 			"” with the scaling its policy comparison recommends, and its alert rules as CloudWatch alarms."),
 		app.Div().Class("files").Body(
 			app.Range(infraExports).Slice(func(i int) app.UI {
 				x := infraExports[i]
 				return app.Button().Type("button").Class("small").ID("export-"+sanitizeID(strings.SplitN(x.file, ".", 2)[1])).
-					Text(x.label).Disabled(c.Session.scenario == nil || busy).Aria("describedby", "infra-help").
+					Text(x.label).Disabled(c.Session.scenario == nil || busy || elsewhere).Aria("describedby", "infra-help").
 					OnClick(func(ctx app.Context, e app.Event) { c.export(ctx, i) })
 			}),
 			app.A().Href(c.commandsURL).Attr("download", "gather-aws-account.sh").

@@ -58,7 +58,7 @@ func (o *Optimize) OnUpdate(ctx app.Context) { o.seek(ctx) }
 // seek asks the worker for goal seek once the scenario has settled; the
 // last answer stays on screen, marked, meanwhile.
 func (o *Optimize) seek(ctx app.Context) {
-	if o.Session.scenario == nil || o.Revision == o.asked {
+	if o.Session.scenario == nil || o.Revision == o.asked || !o.Session.scenario.Pricing.OnLambda() {
 		return
 	}
 	revision := o.Revision
@@ -120,7 +120,9 @@ func (o *Optimize) Render() app.UI {
 					"Raise the limit (a Service Quotas request) or spread the load.", acc.PeakP99Concurrency, acc.PeakHour, acc.Limit))
 		}),
 		scorecardTable(r, &o.scorePage),
-		o.goalSeek(),
+		app.If(onLambda(r), o.goalSeek).Else(func() app.UI {
+			return app.Div().Body(app.H3().Text("Goal seek"), lambdaOnly(r, "Goal seek tunes memory, provisioned concurrency and keep-alive, which"))
+		}),
 		app.If(r.Pricing.Profile == pricing.ReferenceProfileID, func() app.UI { return specHeuristics(r) }),
 	)
 }
