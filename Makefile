@@ -119,13 +119,15 @@ bench: $(BIN) dist chromium wasm-size
 	done
 	$(GO) test -tags e2e -run='^$$' -bench=. -benchtime=20x ./app/e2e/
 
-# app.wasm, brotli-compressed, stays within 1.38x a bare go-app hello world
+# app.wasm, brotli-compressed, stays within 1.40x a bare go-app hello world
 # built with the same toolchain and flags (1.35x until saved scenarios became
 # IndexedDB records with a kept-aside list and backups: +12 KB brotli; 1.36x
 # until edits evaluated only what they change, and long work showed its
-# progress and could be cancelled: +19 KB, 1.369x; a build's brotli size moves by
-# ±4 KB with the code's layout).
-WASM_SIZE_LIMIT := 1.38
+# progress and could be cancelled: +19 KB, 1.369x; 1.38x until a scenario could
+# run on any platform, whose billing model (planner/model/platform) then runs in
+# the page: +31 KB, 7 KB of it won back from the price table, 1.390x; a build's
+# brotli size moves by ±4 KB with the code's layout).
+WASM_SIZE_LIMIT := 1.40
 wasm-size: web/app.wasm.br brotli
 	@GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o bin/hello.wasm ./app/e2e/testdata/hello
 	@app=$$(wc -c < web/app.wasm.br); hello=$$(brotli -q 11 -c bin/hello.wasm | wc -c); \

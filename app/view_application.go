@@ -41,8 +41,8 @@ func (v *Application) Render() app.UI {
 			figure{"Invocations", "total_summary.total_monthly_invocations", ts.TotalMonthlyInvocations, "/month", "sum over functions"},
 			figure{"Cost per invocation", "total_summary.cost_per_invocation", ts.CostPerInvocation, "USD",
 				fmt.Sprintf("%s ÷ %s invocations", money(ts.TotalMonthlyCost), g(ts.TotalMonthlyInvocations))},
-			figure{"Reserved concurrency", "total_summary.total_reserved_concurrency", ts.TotalReservedConcurrency, "instances", "sum of the functions' reservations"},
-			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, "instances", "sum of the functions' burst concurrency"},
+			figure{"Reserved concurrency", "total_summary.total_reserved_concurrency", ts.TotalReservedConcurrency, concurrencyUnit(r), "sum of the functions' reservations"},
+			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, concurrencyUnit(r), "sum of the functions' burst concurrency"},
 		),
 		app.If(onLambda(r), func() app.UI {
 			return figures(figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"})

@@ -20,21 +20,21 @@ func capacityFigures(r *model.Report, i int) []figure {
 	out := []figure{
 		{"Invocations per second", at("traffic.invocations_per_second"), lambda, "/s",
 			fmt.Sprintf("%s invocations/month ÷ %s s/month", g(f.Traffic.MonthlyInvocations), g(r.Pricing.HoursPerMonth*3600))},
-		{"Average concurrency", at("execution_capacity.execution_analysis.avg_concurrent_executions"), ea.AvgConcurrentExecutions, "instances",
+		{"Average concurrency", at("execution_capacity.execution_analysis.avg_concurrent_executions"), ea.AvgConcurrentExecutions, concurrencyUnit(r),
 			fmt.Sprintf("Little's Law: %s/s × %s ms ÷ 1000", g(lambda), g(avg))},
 	}
 	if r.Pricing.Profile == pricing.ReferenceProfileID {
 		out = append(out,
-			figure{"p95 concurrency", at("execution_capacity.execution_analysis.p95_concurrent_executions"), ea.P95ConcurrentExecutions, "instances",
+			figure{"p95 concurrency", at("execution_capacity.execution_analysis.p95_concurrent_executions"), ea.P95ConcurrentExecutions, concurrencyUnit(r),
 				fmt.Sprintf("the spec's: %s/s × p95 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P95ExecutionTimeMs))},
-			figure{"p99 concurrency", at("execution_capacity.execution_analysis.p99_concurrent_executions"), ea.P99ConcurrentExecutions, "instances",
+			figure{"p99 concurrency", at("execution_capacity.execution_analysis.p99_concurrent_executions"), ea.P99ConcurrentExecutions, concurrencyUnit(r),
 				fmt.Sprintf("the spec's: %s/s × p99 %s ms ÷ 1000", g(lambda), g(f.PerformanceCharacteristics.P99ExecutionTimeMs))})
 	} else {
-		out = append(out, figure{"p99 concurrency", at("scorecard.p99_concurrency"), float64(f.Scorecard.P99Concurrency), "instances",
+		out = append(out, figure{"p99 concurrency", at("scorecard.p99_concurrency"), float64(f.Scorecard.P99Concurrency), concurrencyUnit(r),
 			"the busiest hour's 99th percentile of busy instances: Poisson with mean requests/s × (mean + cold-start rate × cold start) (M/G/∞)"})
 	}
 	out = append(out,
-		figure{"Burst concurrency", at("execution_capacity.execution_analysis.burst_concurrent_executions"), ea.BurstConcurrentExecutions, "instances",
+		figure{"Burst concurrency", at("execution_capacity.execution_analysis.burst_concurrent_executions"), ea.BurstConcurrentExecutions, concurrencyUnit(r),
 			fmt.Sprintf("%s/s × burst multiplier × effective %s ms ÷ 1000", g(lambda), g(ci.EffectiveAvgExecutionMs))},
 		figure{"Effective duration", at("execution_capacity.cold_start_impact.effective_avg_execution_ms"), ci.EffectiveAvgExecutionMs, "ms",
 			fmt.Sprintf("%s ms + cold-start rate %s × %s ms", g(avg), g(ci.ColdStartRate), g(ci.ColdStartOverheadMs))},

@@ -86,3 +86,12 @@ func ownPlatformNote(r *model.Report) app.UI {
 	return app.P().Class("profile-note").Text(fmt.Sprintf("The functions run on %s, priced in %s (regions: %s) from %s; the bill by meter is in the Application view. "+
 		"The profile below prices the supporting and global services.", own.Name, r.Pricing.Region, strings.Join(own.Regions, ", "), strings.Join(own.Sources, "; ")))
 }
+
+// concurrencyUnit is the unit of requests running at once: on AWS Lambda
+// each is an instance; elsewhere an instance may hold several.
+func concurrencyUnit(r *model.Report) string {
+	if onLambda(r) {
+		return "instances"
+	}
+	return "requests at once"
+}

@@ -50,7 +50,7 @@ type priceRow struct {
 
 func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 	var rows []priceRow
-	add := func(item, metric string, pr pricing.Price) {
+	add := func(item, metric string, pr *pricing.Price) {
 		rows = append(rows, priceRow{item, metric + ".amount", pr.Amount, fmt.Sprintf("$%s per %s", trimPrice(pr.Amount), pr.Unit), pr.Source, pr.Date})
 	}
 	tiered := func(item, metric string, t pricing.TieredPrice) {
@@ -64,42 +64,42 @@ func priceRows(p *pricing.Profile, arch pricing.Architecture) []priceRow {
 			default:
 				name = fmt.Sprintf("%s, %s to %s", item, g(below), g(tier.UpTo))
 			}
-			add(name, fmt.Sprintf("%s.%d.price", metric, i), tier.Price)
+			add(name, fmt.Sprintf("%s.%d.price", metric, i), &t[i].Price)
 			below = tier.UpTo
 		}
 	}
-	quantity := func(item, metric, text string, pr pricing.Price) {
+	quantity := func(item, metric, text string, pr *pricing.Price) {
 		rows = append(rows, priceRow{item, metric + ".amount", pr.Amount, text, pr.Source, pr.Date})
 	}
-	quantity("Billing month", "hours_per_month", fmt.Sprintf("%g hours", p.HoursPerMonth.Amount), p.HoursPerMonth)
+	quantity("Billing month", "hours_per_month", fmt.Sprintf("%g hours", p.HoursPerMonth.Amount), &p.HoursPerMonth)
 	if l, ok := p.Lambda[arch]; ok {
 		lambda := "lambda." + string(arch)
-		add("Lambda requests", lambda+".request", l.Request)
+		add("Lambda requests", lambda+".request", &l.Request)
 		tiered("Lambda duration (GB-s a month)", lambda+".duration", l.Duration)
-		add("Provisioned concurrency, configured", lambda+".provisioned_capacity", l.ProvisionedCapacity)
+		add("Provisioned concurrency, configured", lambda+".provisioned_capacity", &l.ProvisionedCapacity)
 		if !p.ProvisionedExecutionOnDemand {
-			add("Provisioned concurrency, executions", lambda+".provisioned_duration", l.ProvisionedDuration)
+			add("Provisioned concurrency, executions", lambda+".provisioned_duration", &l.ProvisionedDuration)
 		}
-		add("Ephemeral storage above 512 MB", lambda+".ephemeral_storage", l.EphemeralStorage)
+		add("Ephemeral storage above 512 MB", lambda+".ephemeral_storage", &l.EphemeralStorage)
 	}
-	quantity("Free tier requests", "free_tier.requests", fmt.Sprintf("%s a month", g(p.FreeTier.Requests.Amount)), p.FreeTier.Requests)
-	quantity("Free tier compute", "free_tier.gb_seconds", fmt.Sprintf("%s GB-s a month", g(p.FreeTier.GBSeconds.Amount)), p.FreeTier.GBSeconds)
+	quantity("Free tier requests", "free_tier.requests", fmt.Sprintf("%s a month", g(p.FreeTier.Requests.Amount)), &p.FreeTier.Requests)
+	quantity("Free tier compute", "free_tier.gb_seconds", fmt.Sprintf("%s GB-s a month", g(p.FreeTier.GBSeconds.Amount)), &p.FreeTier.GBSeconds)
 	tiered("API Gateway REST (requests a month)", "api_gateway.rest", p.APIGateway[pricing.RESTAPI])
 	tiered("API Gateway HTTP (requests a month)", "api_gateway.http", p.APIGateway[pricing.HTTPAPI])
-	add("CloudWatch Logs ingestion", "cloudwatch_logs_ingestion_gb", p.CloudWatchLogsIngestionGB)
-	add("DynamoDB read capacity", "dynamodb.read_capacity_unit_hour", p.DynamoDB.ReadCapacityUnitHour)
-	add("DynamoDB write capacity", "dynamodb.write_capacity_unit_hour", p.DynamoDB.WriteCapacityUnitHour)
-	add("DynamoDB storage", "dynamodb.storage_gb_month", p.DynamoDB.StorageGBMonth)
-	add("S3 Standard storage", "s3.storage_gb_month", p.S3.StorageGBMonth)
-	add("S3 requests", "s3.request", p.S3.Request)
-	add("X-Ray traces", "xray_trace", p.XRayTrace)
-	quantity("X-Ray free traces", "xray_free_traces", fmt.Sprintf("%s a month", g(p.XRayFreeTraces.Amount)), p.XRayFreeTraces)
-	quantity("INIT phase billed", "init_billed", fmt.Sprintf("%g%% of on-demand cold starts' INIT", p.InitBilled.Amount*100), p.InitBilled)
-	add("Secrets Manager", "secrets_manager_secret", p.SecretsManagerSecret)
-	quantity("Account concurrency (a quota)", "account_concurrency", g(p.AccountConcurrency.Amount)+" "+p.AccountConcurrency.Unit, p.AccountConcurrency)
-	add("Deployment automation", "deployment", p.Deployment)
-	add("Build pipeline", "codebuild", p.CodeBuild)
-	add("Logs Insights", "logs_insights", p.LogsInsights)
+	add("CloudWatch Logs ingestion", "cloudwatch_logs_ingestion_gb", &p.CloudWatchLogsIngestionGB)
+	add("DynamoDB read capacity", "dynamodb.read_capacity_unit_hour", &p.DynamoDB.ReadCapacityUnitHour)
+	add("DynamoDB write capacity", "dynamodb.write_capacity_unit_hour", &p.DynamoDB.WriteCapacityUnitHour)
+	add("DynamoDB storage", "dynamodb.storage_gb_month", &p.DynamoDB.StorageGBMonth)
+	add("S3 Standard storage", "s3.storage_gb_month", &p.S3.StorageGBMonth)
+	add("S3 requests", "s3.request", &p.S3.Request)
+	add("X-Ray traces", "xray_trace", &p.XRayTrace)
+	quantity("X-Ray free traces", "xray_free_traces", fmt.Sprintf("%s a month", g(p.XRayFreeTraces.Amount)), &p.XRayFreeTraces)
+	quantity("INIT phase billed", "init_billed", fmt.Sprintf("%g%% of on-demand cold starts' INIT", p.InitBilled.Amount*100), &p.InitBilled)
+	add("Secrets Manager", "secrets_manager_secret", &p.SecretsManagerSecret)
+	quantity("Account concurrency (a quota)", "account_concurrency", g(p.AccountConcurrency.Amount)+" "+p.AccountConcurrency.Unit, &p.AccountConcurrency)
+	add("Deployment automation", "deployment", &p.Deployment)
+	add("Build pipeline", "codebuild", &p.CodeBuild)
+	add("Logs Insights", "logs_insights", &p.LogsInsights)
 	return rows
 }
 
