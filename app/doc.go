@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,41 +78,61 @@ func get(doc any, p path) any {
 	return v
 }
 
-// set stores value at p, creating objects on the way; a nil value deletes
-// an object key. It reports whether the path could be reached.
-func set(doc any, p path, value any) bool {
+// set is doc with value stored at p, objects created on the way; a nil
+// value deletes an object key. It copies each object and list on the path
+// and changes nothing in doc, so a doc kept before (an undo step) shares
+// all the edit left alone and never sees the edit: keeping a doc costs
+// nothing, an edit a copy of the few containers on its path. It reports
+// whether the path could be reached (doc itself when not).
+func set(doc any, p path, value any) (any, bool) {
 	if len(p) == 0 {
-		return false
+		return doc, false
 	}
-	parent := doc
-	for i, s := range p[:len(p)-1] {
-		next := get(parent, path{s})
-		if next == nil {
-			if m, ok := parent.(map[string]any); ok && !p[i+1].isIndex() {
-				next = map[string]any{}
-				m[s.key] = next
-			} else {
-				return false
-			}
-		}
-		parent = next
-	}
-	last := p[len(p)-1]
-	switch c := parent.(type) {
+	s := p[0]
+	switch c := doc.(type) {
 	case map[string]any:
-		if value == nil {
-			delete(c, last.key)
-		} else {
-			c[last.key] = value
+		if s.isIndex() {
+			return doc, false
 		}
-		return true
+		m := maps.Clone(c)
+		if len(p) == 1 {
+			if value == nil {
+				delete(m, s.key)
+			} else {
+				m[s.key] = value
+			}
+			return m, true
+		}
+		child := tree(c[s.key])
+		if child == nil {
+			if p[1].isIndex() {
+				return doc, false
+			}
+			child = map[string]any{}
+		}
+		next, ok := set(child, p[1:], value)
+		if !ok {
+			return doc, false
+		}
+		m[s.key] = next
+		return m, true
 	case []any:
-		if last.isIndex() && last.index >= 0 && last.index < len(c) {
-			c[last.index] = value
-			return true
+		if !s.isIndex() || s.index < 0 || s.index >= len(c) {
+			return doc, false
 		}
+		l := slices.Clone(c)
+		if len(p) == 1 {
+			l[s.index] = value
+			return l, true
+		}
+		next, ok := set(tree(c[s.index]), p[1:], value)
+		if !ok {
+			return doc, false
+		}
+		l[s.index] = next
+		return l, true
 	}
-	return false
+	return doc, false
 }
 
 // lazyFunction is a scenario's function in a doc until the form reads or

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"planner/model"
@@ -52,5 +53,55 @@ func TestLoadedFunctionsStayLazyUntilRead(t *testing.T) {
 	s.setText(path{}.key("functions").at(1).key("allocated_memory_mb"), "1024", true, 1)
 	if s.stale || s.scenario.Functions[1].AllocatedMemoryMb != 1024 || s.scenario.Functions[0].AllocatedMemoryMb != sc.Functions[0].AllocatedMemoryMb {
 		t.Errorf("edit of a lazy function: %v, %+v", s.problems, s.scenario.Functions[1])
+	}
+}
+
+// Undo keeps documents, not copies: an edit copies the containers on its
+// path and leaves every document undo holds as it was, whatever follows
+// (edits inside a function, list edits that append, steps back and
+// forward); each step back gives exactly the document before its edit.
+func TestUndoStepsShareWhatEditsLeft(t *testing.T) {
+	s := newSession(model.DefaultScenario())
+	fns := path{}.key("functions")
+	encode := func() string {
+		data, err := json.Marshal(s.document())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	var before []string
+	edit := func(do func()) {
+		before = append(before, encode())
+		do()
+	}
+	edit(func() { s.setText(fns.at(1).key("allocated_memory_mb"), "2048", true, 1) })
+	edit(func() { s.setValue(path{}.key("pricing").key("platform"), "gcp-cloud-run") })
+	edit(func() { s.editList(fns, appendItem(map[string]any{"name": "added_a"})) })
+	edit(func() { s.setText(fns.at(4).key("avg_execution_time_ms"), "90", false, 1) })
+	edit(func() { s.editList(fns, removeItem(0)) })
+	if s.stale || len(s.scenario.Functions) != 4 || s.scenario.Pricing.Platform != "gcp-cloud-run" {
+		t.Fatalf("after the edits: %v", s.problems)
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		s.stepBack()
+		if got := encode(); got != before[i] {
+			t.Fatalf("step back %d gives\n%s\nwant\n%s", len(before)-i, got, before[i])
+		}
+	}
+	// A different edit from the start, appending into the same list, does
+	// not reach the steps Redo had.
+	s.stepForward()
+	s.stepForward()
+	s.editList(fns, appendItem(map[string]any{"name": "added_b"}))
+	s.stepBack()
+	if got := encode(); got != before[2] {
+		t.Fatalf("after another append and a step back:\n%s\nwant\n%s", got, before[2])
+	}
+	for range 3 {
+		s.stepForward()
+	}
+	if s.canRedo() || !strings.Contains(encode(), "added_b") || strings.Contains(encode(), "added_a") {
+		t.Errorf("redo of the other branch: %s", encode())
 	}
 }

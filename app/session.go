@@ -32,9 +32,11 @@ type session struct {
 	revision       int
 	reportRevision int
 
-	// undo and redo hold earlier and later documents; typing into one field
-	// is one step (lastEdit is the field of the current step).
-	undo, redo [][]byte
+	// undo and redo hold earlier and later documents (set never changes a
+	// document, so each shares what the steps after it left alone); typing
+	// into one field is one step (lastEdit is the field of the current
+	// step).
+	undo, redo []any
 	lastEdit   string
 	// onValid is told of every valid scenario (autosave, address bar).
 	onValid func(*model.Scenario)
@@ -145,11 +147,9 @@ func (s *session) record(step string) {
 	if step == s.lastEdit && step != "load" {
 		return
 	}
-	if snapshot, err := json.Marshal(s.document()); err == nil {
-		s.undo = append(s.undo, snapshot)
-		if len(s.undo) > maxUndo {
-			s.undo = s.undo[1:]
-		}
+	s.undo = append(s.undo, s.document())
+	if len(s.undo) > maxUndo {
+		s.undo = s.undo[1:]
 	}
 	s.redo = nil
 	s.lastEdit = step
@@ -164,19 +164,13 @@ func (s *session) stepBack()    { s.step(&s.undo, &s.redo) }
 func (s *session) stepForward() { s.step(&s.redo, &s.undo) }
 
 // step moves the document from one history to the other.
-func (s *session) step(from, to *[][]byte) {
+func (s *session) step(from, to *[]any) {
 	if len(*from) == 0 {
 		return
 	}
-	if current, err := json.Marshal(s.document()); err == nil {
-		*to = append(*to, current)
-	}
-	last := (*from)[len(*from)-1]
+	*to = append(*to, s.document())
+	s.doc, s.loaded = (*from)[len(*from)-1], nil
 	*from = (*from)[:len(*from)-1]
-	var doc any
-	if json.Unmarshal(last, &doc) == nil {
-		s.doc, s.loaded = doc, nil
-	}
 	s.raw = map[string]string{}
 	s.lastEdit = ""
 	s.evaluate()
@@ -280,9 +274,9 @@ func (s *session) setText(p path, text string, integer bool, scale float64) {
 		s.awaitValue(key)
 		return
 	case err == nil && (!integer || x == float64(int64(x))):
-		set(s.document(), p, x/scale)
+		s.put(p, x/scale)
 	default:
-		set(s.document(), p, text)
+		s.put(p, text)
 	}
 	s.evaluateEdit(p)
 }
@@ -312,7 +306,7 @@ func (s *session) leave(p path) {
 	}
 	s.record(key)
 	delete(s.raw, key)
-	set(s.document(), p, nil)
+	s.put(p, nil)
 	s.evaluateEdit(p)
 }
 
@@ -323,16 +317,20 @@ func (s *session) leaveOthers(key string) {
 	for k, text := range s.raw {
 		if text == "" && k != key {
 			delete(s.raw, k)
-			set(s.document(), parsePath(k), nil)
+			s.put(parsePath(k), nil)
 		}
 	}
 }
+
+// put stores v at p in the document (set: the documents undo holds keep
+// theirs).
+func (s *session) put(p path, v any) { s.doc, _ = set(s.document(), p, v) }
 
 // setValue stores a value chosen from a control (select, toggle, text).
 func (s *session) setValue(p path, v any) {
 	s.leaveOthers(p.String())
 	s.record(p.String())
-	set(s.document(), p, v)
+	s.put(p, v)
 	s.evaluateEdit(p)
 }
 
@@ -370,7 +368,7 @@ func (s *session) list(p path) []any {
 func (s *session) editList(p path, f func([]any) []any) {
 	s.record(p.String() + "[]")
 	s.lastEdit = ""
-	set(s.document(), p, f(s.list(p)))
+	s.put(p, f(s.list(p)))
 	prefix := p.String()
 	for k := range s.raw {
 		if strings.HasPrefix(k, prefix+"[") {
