@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -497,8 +496,9 @@ func jsonName(f reflect.StructField) string {
 
 // typeMessage explains why a JSON value does not fit its field.
 func typeMessage(err error, raw []byte) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
+	// json.Unmarshal returns its errors unwrapped (a type switch, not
+	// errors.As: that brings reflection into the page for nothing)
+	if te, ok := err.(*json.UnmarshalTypeError); ok {
 		switch te.Type.Kind() {
 		case reflect.Float64, reflect.Float32:
 			if te.Value == "number" || strings.HasPrefix(te.Value, "number ") {
@@ -542,8 +542,7 @@ func Describe(raw []byte) string {
 func syntaxMessage(data []byte) string {
 	var v any
 	err := json.Unmarshal(data, &v)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
+	if se, ok := err.(*json.SyntaxError); ok {
 		line, col := lineColumn(data, int(se.Offset)) // the offending byte is the one before the offset
 		return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col-1, se.Error())
 	}
