@@ -28,7 +28,8 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 	if region, isAWS := strings.CutPrefix(p.ID, "aws-"); isAWS {
 		regions[platform.LambdaID] = region
 	}
-	if own := s.Pricing.OwnPlatform(); s.Pricing.Region != "" {
+	own := s.Pricing.OwnPlatform()
+	if s.Pricing.Region != "" {
 		regions[own.ID] = s.Pricing.Region
 	}
 	for k, v := range a.Regions {
@@ -41,7 +42,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 		f := &s.Functions[i]
 		_, monthly := f.Traffic(seconds)
 		fr := FunctionReport{Traffic: TrafficReport{RequestsPerHour: hourlyRequests(f.TrafficProfile, monthly/days), MonthlyInvocations: monthly}}
-		workloads[i] = workloadOf(s, f, &fr)
+		workloads[i] = workloadOf(s, own, f, &fr)
 		switch {
 		case f.RateGiven():
 			workloads[i].ColdStartRate = &f.ColdStartRate

@@ -89,6 +89,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	seconds := p.SecondsPerMonth()
 	days := p.HoursPerMonth.Amount / 24
 
+	own := s.Pricing.OwnPlatform()
 	appInvocations := 0.0 // invocations a month of every function
 	usages := make([]pricing.LambdaUsage, n)
 	services := make([]pricing.ServiceUsage, n)
@@ -109,7 +110,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		if earlier[i] != nil {
 			reports[i].ColdStartRate = earlier[i].ColdStartRate
 		} else {
-			reports[i].ColdStartRate = coldStartRate(s, f, &reports[i], src)
+			reports[i].ColdStartRate = coldStartRate(s, own, f, &reports[i], src)
 		}
 		usages[i] = lambdaUsage(p, f, monthly, reports[i].ColdStartRate.Rate)
 		services[i] = pricing.ServiceUsage{
@@ -127,13 +128,12 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 		}
 		src.pace()
 	}
-	own := s.Pricing.OwnPlatform()
 	var costs []pricing.LambdaCost
 	var elsewhere platform.Result // the functions' bill where they do not run on AWS Lambda
 	if own.ID == platform.LambdaID {
 		costs = pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
 	} else {
-		elsewhere, costs = onOwnPlatform(s, reports)
+		elsewhere, costs = onOwnPlatform(s, own, reports)
 	}
 	apiRates := pricing.BlendedAPIGatewayRates(p, services)
 	prices := newArchPrices(p)
@@ -323,7 +323,7 @@ func specP99Target(f *Function) float64 {
 // of it (seeded by the function's name, so the same everywhere). What is not
 // ready yet is pending: a pending simulation shows the model's rate, a
 // pending model the rate given.
-func coldStartRate(s *Scenario, f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
+func coldStartRate(s *Scenario, own *platform.Platform, f *Function, fr *FunctionReport, src Sources) ColdStartRateReport {
 	if f.RateGiven() {
 		return ColdStartRateReport{Method: ColdStartReference, Rate: f.ColdStartRate}
 	}
@@ -338,7 +338,7 @@ func coldStartRate(s *Scenario, f *Function, fr *FunctionReport, src Sources) Co
 		}
 		report.Pending = true
 	}
-	day, ready := ownDay(src.KeepAlive, s, f, fr)
+	day, ready := ownDay(src.KeepAlive, s, own, f, fr)
 	if !ready {
 		report.Rate, report.Pending = f.ColdStartRate, true
 		return report

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"planner/model/platform"
 	"slices"
 
 	"planner/model/num"
@@ -27,11 +28,14 @@ type seeker struct {
 	pool    sharedPool
 	usages  []pricing.LambdaUsage
 	costs   []pricing.LambdaCost
+	// own is the platform the functions run on (AWS Lambda: goal seek
+	// refuses others).
+	own *platform.Platform
 }
 
 func newSeeker(s *Scenario, r *Report, src Sources) *seeker {
 	p, _ := pricing.LookupProfile(s.Pricing.Profile)
-	g := &seeker{s: s, p: p, src: src, reports: r.Functions, loads: make([][]float64, len(s.Functions)),
+	g := &seeker{s: s, p: p, own: s.Pricing.OwnPlatform(), src: src, reports: r.Functions, loads: make([][]float64, len(s.Functions)),
 		usages: make([]pricing.LambdaUsage, len(s.Functions))}
 	for i := range s.Functions {
 		f, fr := &s.Functions[i], &r.Functions[i]
@@ -298,7 +302,7 @@ func (g *seeker) score(i int, f0 *Function) *candidate {
 	if byModel.ColdStartMethod == ColdStartSimulated {
 		byModel.ColdStartMethod = ColdStartModel
 	}
-	fr.ColdStartRate = coldStartRate(g.s, &byModel, &fr, Sources{KeepAlive: g.src.KeepAlive})
+	fr.ColdStartRate = coldStartRate(g.s, g.own, &byModel, &fr, Sources{KeepAlive: g.src.KeepAlive})
 	rate := fr.ColdStartRate.Rate
 	loads := hourlyLoads(&f, fr.Traffic.RequestsPerHour, rate)
 	f.ReservedConcurrency = g.reservedFor(&f, g.s.Functions[i].ReservedConcurrency, loads)

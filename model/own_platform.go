@@ -8,10 +8,10 @@ import (
 
 // workloadOf describes function f, whose traffic fr gives, for the
 // platform model: its hours, durations, memory, keep-alive and
-// provisioned concurrency as it runs on the scenario's own platform.
-func workloadOf(s *Scenario, f *Function, fr *FunctionReport) platform.Workload {
+// provisioned concurrency as it runs on its own platform, own.
+func workloadOf(s *Scenario, own *platform.Platform, f *Function, fr *FunctionReport) platform.Workload {
 	return platform.Workload{
-		Name: f.Name, Platform: s.Pricing.OwnPlatform().ID, RequestsPerHour: fr.Traffic.RequestsPerHour,
+		Name: f.Name, Platform: own.ID, RequestsPerHour: fr.Traffic.RequestsPerHour,
 		DurationMs: f.AvgExecutionTimeMs, P95Ms: f.P95ExecutionTimeMs, P99Ms: f.P99ExecutionTimeMs, ColdStartMs: f.ColdStartDurationMs,
 		MemoryMb: float64(f.AllocatedMemoryMb), UsedMemoryMb: f.ActualMemoryUsageMb,
 		Architecture: string(s.ArchitectureOf(f)), KeepAliveMinutes: f.KeepAliveMinutes,
@@ -35,18 +35,17 @@ func perInstanceSolver(solve keepalive.Solver, perInstance int) keepalive.Solver
 	}
 }
 
-// ownDay is a function's keep-alive day on the scenario's own platform:
-// its instances hold that platform's requests each (ConfigOn's
+// ownDay is a function's keep-alive day on the scenario's own platform,
+// own: its instances hold that platform's requests each (ConfigOn's
 // concurrency); Cloudflare's isolates have no cold start modelled.
-func ownDay(solve keepalive.Solver, s *Scenario, f *Function, fr *FunctionReport) (keepalive.Day, bool) {
-	own := s.Pricing.OwnPlatform()
+func ownDay(solve keepalive.Solver, s *Scenario, own *platform.Platform, f *Function, fr *FunctionReport) (keepalive.Day, bool) {
 	switch own.ID {
 	case platform.LambdaID:
 		return DayKeepAlive(solve, f, fr)
 	case "cloudflare-workers":
 		return keepalive.Day{}, true
 	}
-	c := platform.ConfigOn(own, workloadOf(s, f, fr), platform.DefaultAssumptions()).Concurrency
+	c := platform.ConfigOn(own, workloadOf(s, own, f, fr), platform.DefaultAssumptions()).Concurrency
 	return DayKeepAlive(perInstanceSolver(solve, c), f, fr)
 }
 
@@ -56,10 +55,10 @@ func ownDay(solve keepalive.Solver, s *Scenario, f *Function, fr *FunctionReport
 // request costs, with the cold-start rates the report has found (its
 // keep-alive days, or the rate given or still pending, so nothing is
 // solved here).
-func onOwnPlatform(s *Scenario, reports []FunctionReport) (platform.Result, []pricing.LambdaCost) {
+func onOwnPlatform(s *Scenario, own *platform.Platform, reports []FunctionReport) (platform.Result, []pricing.LambdaCost) {
 	workloads := make([]platform.Workload, len(s.Functions))
 	for i := range s.Functions {
-		workloads[i] = workloadOf(s, &s.Functions[i], &reports[i])
+		workloads[i] = workloadOf(s, own, &s.Functions[i], &reports[i])
 		rate := reports[i].ColdStartRate
 		day := keepalive.Day{ColdStartProbability: rate.Rate}
 		if rate.Model != nil && !rate.Pending {
@@ -69,7 +68,7 @@ func onOwnPlatform(s *Scenario, reports []FunctionReport) (platform.Result, []pr
 	}
 	a := platform.DefaultAssumptions()
 	a.FreeTier = s.Pricing.FreeTier
-	res := platform.On(s.Pricing.OwnPlatform(), workloads, a, s.Pricing.Region)
+	res := platform.On(own, workloads, a, s.Pricing.Region)
 	costs := make([]pricing.LambdaCost, len(res.Functions))
 	for i, f := range res.Functions {
 		costs[i] = pricing.LambdaCost{ComputeCost: f.MonthlyUSD - f.RequestsUSD, RequestCost: f.RequestsUSD, TotalMonthlyCost: f.MonthlyUSD}

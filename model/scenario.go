@@ -76,7 +76,9 @@ func (p *Pricing) OwnPlatform() *platform.Platform {
 // OnLambda reports whether the functions run on AWS Lambda, the platform
 // every analysis of the report (memory sizes, provisioned concurrency,
 // infrastructure code) is written for.
-func (p *Pricing) OnLambda() bool { return p.OwnPlatform().ID == platform.LambdaID }
+func (p *Pricing) OnLambda() bool {
+	return p.Platform == platform.LambdaID || !platform.Known(p.Platform)
+}
 
 // NewScenario returns an empty scenario with every default set.
 func NewScenario() Scenario {

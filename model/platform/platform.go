@@ -65,22 +65,31 @@ type Platform struct {
 // Uses reports whether the platform's bill reads key k.
 func (p *Platform) Uses(k Key) bool { return slices.Contains(p.Keys, k) }
 
-// Lookup returns the platform with the given ID.
+// Lookup returns a fresh copy of the platform with the given ID.
 func Lookup(id string) (*Platform, bool) {
-	for _, p := range All() {
-		if p.ID == id {
-			return p, true
+	for _, c := range catalogue {
+		if c.id == id {
+			return c.make(), true
 		}
 	}
 	return nil, false
 }
 
+// Known reports whether the catalogue has a platform of that ID.
+func Known(id string) bool {
+	for _, c := range catalogue {
+		if c.id == id {
+			return true
+		}
+	}
+	return false
+}
+
 // IDs lists the platforms' IDs in catalogue order.
 func IDs() []string {
-	all := All()
-	ids := make([]string, len(all))
-	for i, p := range all {
-		ids[i] = p.ID
+	ids := make([]string, len(catalogue))
+	for i, c := range catalogue {
+		ids[i] = c.id
 	}
 	return ids
 }

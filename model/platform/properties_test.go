@@ -130,3 +130,18 @@ func hasPath(probs jsonin.Problems, path string) bool {
 	}
 	return false
 }
+
+// The catalogue makes, under each ID, the platform of that ID.
+func TestCatalogueIDs(t *testing.T) {
+	for i, p := range All() {
+		if p.ID != IDs()[i] || !Known(p.ID) {
+			t.Errorf("catalogue entry %d makes %q, listed as %q", i, p.ID, IDs()[i])
+		}
+		if q, ok := Lookup(p.ID); !ok || q.ID != p.ID || q == p {
+			t.Errorf("Lookup(%q) = %v, %v: not a fresh copy of it", p.ID, q, ok)
+		}
+	}
+	if Known("aws-lambda-2") {
+		t.Error("an unknown ID is known")
+	}
+}
