@@ -263,7 +263,7 @@ func SpecScenario(input []byte) (*Scenario, Problems) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	if probs := validateScenario(&s, true); len(probs) > 0 {
+	if probs := validateScenario(&s, true, nil); len(probs) > 0 {
 		return nil, specPaths(probs, s.Functions)
 	}
 	return &s, nil

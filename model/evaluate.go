@@ -49,7 +49,7 @@ func (src Sources) pace() {
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
 // from src.
 func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
-	if probs := Validate(s); len(probs) > 0 {
+	if probs := validateScenario(s, false, src.Pace); len(probs) > 0 {
 		return nil, probs
 	}
 	return evaluate(s, fullReport, src.onTheSpot()), nil

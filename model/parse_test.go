@@ -1,6 +1,8 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -92,9 +94,43 @@ func TestObjectKeys(t *testing.T) {
 	if !ok || len(keys) != 3 || !keys["a"] || !keys["b"] || !keys["dé"] || keys["c"] {
 		t.Errorf("keys %v, %v", keys, ok)
 	}
-	for _, doc := range []string{`[1]`, `{"a": }`, ``, `"x"`} {
+	for _, doc := range []string{`[1]`, ``, `"x"`} {
 		if _, ok := ObjectKeys([]byte(doc)); ok {
 			t.Errorf("%q read as an object", doc)
 		}
+	}
+	// Keys are read from text that is not JSON throughout: the reader
+	// they choose names where it is not.
+	if keys, ok := ObjectKeys([]byte(`{"power": 128, "stats": [1,`)); !ok || !keys["power"] || !keys["stats"] {
+		t.Errorf("keys of a cut object: %v, %v", keys, ok)
+	}
+}
+
+// Reading a long scenario with a pace calls it through each stage that
+// goes over every function — checking the JSON, decoding, validating — so
+// that a browser can yield to the page between functions (EvaluateWith's
+// validation takes Sources.Pace alike).
+func TestReadingPacesEachFunction(t *testing.T) {
+	s := DefaultScenario()
+	for i := len(s.Functions); i < 400; i++ {
+		f := s.Functions[i%4]
+		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+		s.Functions = append(s.Functions, f)
+	}
+	data, err := json.Marshal(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paces := 0
+	read, probs := ParseScenarioWith(data, ReadOptions{Pace: func() { paces++ }})
+	if len(probs) > 0 || len(read.Functions) != 400 {
+		t.Fatalf("read %v", probs)
+	}
+	if paces < 3*400 {
+		t.Errorf("reading 400 functions paced %d times, want at least one per function in each of 3 stages", paces)
+	}
+	paces = 0
+	if probs := validateScenario(read, false, func() { paces++ }); len(probs) > 0 || paces < 400 {
+		t.Errorf("validating 400 functions paced %d times (%v)", paces, probs)
 	}
 }

@@ -204,6 +204,9 @@ func (v *validator) checkList(r *fieldRule, list reflect.Value, skip func(string
 			v.at = jsonin.JoinPath(at, itemKey(r.key, i))
 			v.checkRules(item, r.nested, skip)
 			v.at = at
+			if v.pace != nil {
+				v.pace()
+			}
 			continue
 		}
 		v.checkValue(r.key, i, item, &r.items)

@@ -27,7 +27,7 @@ const (
 // JSON path. A scenario without problems can be evaluated: no calculation
 // then divides by zero or sees a NaN.
 func Validate(s *Scenario) Problems {
-	return validateScenario(s, false)
+	return validateScenario(s, false, nil)
 }
 
 // specRelaxed are the rules the spec's reference implementation does not
@@ -40,9 +40,10 @@ func specRelaxed(field string) bool {
 // tag (rules.go), then what relates fields to each other or to the price
 // catalogue. With specRules it accepts everything the spec's reference
 // implementation accepts (any function name, bursts below 1, p99 below
-// p95), as `planner calc infrastructure` must.
-func validateScenario(s *Scenario, specRules bool) Problems {
-	v := validator{specRules: specRules}
+// p95), as `planner calc infrastructure` must. pace, when set, is called
+// after each function (a browser yields to the page there).
+func validateScenario(s *Scenario, specRules bool, pace func()) Problems {
+	v := validator{specRules: specRules, pace: pace}
 	var skip func(string) bool
 	if specRules {
 		skip = specRelaxed
@@ -136,6 +137,8 @@ type validator struct {
 	secondsPerMonth float64
 	// own is the platform the functions run on (nil: AWS Lambda).
 	own *platform.Platform
+	// pace, when set, is called after each element of a list of objects.
+	pace func()
 }
 
 func (v *validator) add(key, msg string) { v.probs.Add(jsonin.JoinPath(v.at, key), msg) }

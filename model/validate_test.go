@@ -33,7 +33,7 @@ func TestTrafficInputsAgree(t *testing.T) {
 	}
 	s.Functions[0].InvocationsPerSecond = ptr(10.0)
 	wantProblems(t, Validate(&s), map[string]string{"functions[0].monthly_invocations": "disagrees with invocations_per_second"})
-	if probs := validateScenario(&s, true); len(probs) > 0 {
+	if probs := validateScenario(&s, true, nil); len(probs) > 0 {
 		t.Errorf("spec rules: %v", probs)
 	}
 }

@@ -39,7 +39,7 @@ func TestClassifyImport(t *testing.T) {
 		"hello; there; you":                                        ImportUnknown,
 		`{"foo": 1}`:                                               ImportUnknown,
 		`{"format": "serverless-planner-backup", "version": 1, "scenarios": []}`: ImportBackup,
-		`{"power": 128`: ImportUnknown,
+		`{"power": 128`: ImportPowerTuning, // cut: the Power Tuning reader says where
 	} {
 		if got := ClassifyImport([]byte(text)); got != want {
 			t.Errorf("%.40q: %q, want %q", text, got, want)

@@ -46,7 +46,8 @@ func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 		probs.Add("", "the input is UTF-16 text; save it as UTF-8")
 		return probs
 	}
-	if !json.Valid(data) {
+	valid := opts.Pace == nil && json.Valid(data) || opts.Pace != nil && validPaced(data, opts.Pace)
+	if !valid {
 		probs.Add("", syntaxMessage(data))
 		return probs
 	}
