@@ -134,8 +134,12 @@ func describe(records, before []savedScenario) {
 }
 
 // savedText is a scenario as a record holds it.
-func savedText(s *model.Scenario) string {
-	data, _ := json.Marshal(s)
+func savedText(s *model.Scenario) string { return pacedText(s, nil) }
+
+// pacedText is savedText written function by function, pace called after
+// each (pacer: a browser yields to the page between them).
+func pacedText(s *model.Scenario, pace func()) string {
+	data, _ := model.AppendScenarioJSON(nil, s, pace)
 	return string(data)
 }
 

@@ -359,8 +359,8 @@ func sameScenario(a, b *model.Scenario) bool {
 
 // followAddress puts the link of a valid scenario (its JSON), with the view
 // and function shown, in the address bar (the browser compresses it).
-func (p *Planner) followAddress(scenarioJSON string) {
-	prefix, doc := model.LinkDocumentOf([]byte(scenarioJSON))
+func (p *Planner) followAddress(scenarioJSON string, pace func()) {
+	prefix, doc := model.LinkDocumentOf([]byte(scenarioJSON), pace)
 	if follow := app.Window().Get("plannerFollow"); follow.Truthy() {
 		follow.Invoke(prefix, string(doc), p.place())
 	}
@@ -412,21 +412,22 @@ func (p *Planner) flushAutosave() {
 }
 
 // autosaveLater is flushAutosave after the pause in the edits, for s if it
-// is still the scenario left unsaved. Writing a big scenario's JSON is one
-// slice of work and keeping it another (the page may leave in between: the
-// flush on leaving then keeps it).
+// is still the scenario left unsaved. It starts a task of its own, and a
+// big scenario's JSON and address are written function by function in
+// slices (the page may leave in between: the flush on leaving then keeps
+// it).
 func (p *Planner) autosaveLater(s *model.Scenario) {
 	if p.unsaved != s {
 		return
 	}
+	yieldToPage() // a task of its own, not the end of the one that woke it
 	pace := pacer()
-	text := savedText(s)
-	pace()
+	text := pacedText(s, pace)
 	if p.unsaved != s {
 		return
 	}
 	p.unsaved = nil
-	p.keepText(s, text)
+	p.keepTextPaced(s, text, pace)
 }
 
 // keep puts a valid scenario's link in the address bar and autosaves it,
@@ -438,8 +439,12 @@ func (p *Planner) keep(s *model.Scenario) {
 }
 
 // keepText is keep of s written as text.
-func (p *Planner) keepText(s *model.Scenario, text string) {
-	p.followAddress(text)
+func (p *Planner) keepText(s *model.Scenario, text string) { p.keepTextPaced(s, text, nil) }
+
+// keepTextPaced is keepText with pace called between functions while the
+// address is written.
+func (p *Planner) keepTextPaced(s *model.Scenario, text string, pace func()) {
+	p.followAddress(text, pace)
 	p.autosaveFailed(p.persistText(s, text), s)
 }
 

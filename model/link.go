@@ -93,14 +93,15 @@ func LinkDocument(s *Scenario) (prefix string, doc []byte, err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	prefix, doc = LinkDocumentOf(full)
+	prefix, doc = LinkDocumentOf(full, nil)
 	return prefix, doc, nil
 }
 
 // LinkDocumentOf is LinkDocument of a scenario given as its JSON (as
-// json.Marshal writes it), for a caller that has written it already.
-func LinkDocumentOf(scenarioJSON []byte) (prefix string, doc []byte) {
-	return "s=" + strconv.Itoa(LinkVersion) + ".", compactScenario(scenarioJSON)
+// json.Marshal writes it), for a caller that has written it already; pace,
+// when set, is called after each function.
+func LinkDocumentOf(scenarioJSON []byte, pace func()) (prefix string, doc []byte) {
+	return "s=" + strconv.Itoa(LinkVersion) + ".", compactScenario(scenarioJSON, pace)
 }
 
 // LinkURL returns base with the scenario's fragment.

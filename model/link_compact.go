@@ -43,8 +43,9 @@ var linkDefaults = sync.OnceValues(func() (scenario, function defaultMembers) {
 // function's against a default function's), its version first: reading it
 // back restores them. It works on the encoded JSON — a value is its default
 // when their encodings are equal — so that a scenario of thousands of
-// functions is compacted in one pass.
-func compactScenario(full []byte) []byte {
+// functions is compacted in one pass (pace, when set, called after each
+// function).
+func compactScenario(full []byte, pace func()) []byte {
 	scenarioDefaults, functionDefaults := linkDefaults()
 	out := make([]byte, 0, len(full)/2)
 	out = append(out, `{"version":`...)
@@ -63,6 +64,9 @@ func compactScenario(full []byte) []byte {
 				}
 				n++
 				out = appendCompact(out, fn, functionDefaults)
+				if pace != nil {
+					pace()
+				}
 			})
 			out = append(out, ']')
 		default:

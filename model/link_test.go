@@ -291,7 +291,7 @@ func TestCompactScenarioDropsExactlyTheDefaults(t *testing.T) {
 			s.Functions[0].Targets.P50LatencyMs = ptr(250.0)
 			s.Functions[0].ProvisionedByHour = make([]int, 24)
 		}
-		got := compactScenario([]byte(scenarioJSON(t, &s)))
+		got := compactScenario([]byte(scenarioJSON(t, &s)), nil)
 		if !bytes.HasPrefix(got, []byte(`{"version":`+strconv.Itoa(ScenarioVersion)+`,`)) {
 			t.Fatalf("case %d: the version is not first: %.40s", i, got)
 		}
