@@ -52,9 +52,10 @@
     }
   }
 
-  // Charts are drawn in the next animation frame, after the figures: an edit
-  // shows its numbers at once and its charts a frame later. Only the latest
-  // option of each chart is drawn.
+  // Charts are drawn in the next animation frames, after the figures: an
+  // edit shows its numbers at once and its charts from the next frame on,
+  // one chart a frame (drawing several at once was one long task). Only the
+  // latest option of each chart is drawn.
   var pending = new Map();
   var scheduled = false;
   function schedule() {
@@ -84,9 +85,15 @@
       loadECharts(); // drawn once it has loaded
       return;
     }
-    var jobs = pending;
-    pending = new Map();
-    jobs.forEach(function (json, el) { draw(el, json); });
+    if (pending.size === 0) {
+      return;
+    }
+    var next = pending.entries().next().value;
+    pending.delete(next[0]);
+    draw(next[0], next[1]);
+    if (pending.size > 0) {
+      schedule();
+    }
   }
 
   // The dark theme follows the system's; a change redraws every chart.
