@@ -61,7 +61,7 @@ func (c *Chart) option() string {
 		case coldStartChart:
 			return charts.ColdStartScenarios(f)
 		}
-		return charts.Concurrency(f)
+		return charts.Concurrency(r, c.Function)
 	case costByFnChart:
 		return charts.CostByFunction(r)
 	case costShareChart:

@@ -43,8 +43,12 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 				app.Div().Class("charts").Body(&Chart{Session: s, Revision: s.reportRevision, Kind: coldStartChart, Function: i, Label: "Cold-start strategies of " + f.Name + ": cost against latency"}),
 			)
 		}).Else(func() app.UI {
+			advice := "; goal seek (Optimize) sizes provisioned concurrency to the function's cold-start target."
+			if !onLambda(r) {
+				advice = "."
+			}
 			return app.P().Class("help").Text("The spec's cold-start strategies (its rule-of-thumb rates) are shown under the reference profile. " +
-				"Here every figure uses the cold-start rate below; goal seek (Optimize) sizes provisioned concurrency to the function's cold-start target.")
+				"Here every figure uses the cold-start rate below" + advice)
 		}),
 		figures(
 			figure{"Cold-start rate used", at("cold_start_rate.rate"), f.ColdStartRate.Rate, "fraction",

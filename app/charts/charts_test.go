@@ -47,10 +47,35 @@ func TestEveryChartIsAnOption(t *testing.T) {
 	r := report(t)
 	f := &r.Functions[0]
 	for name, js := range map[string]string{
-		"memory": MemoryCurve(f), "cold starts": ColdStartScenarios(f), "concurrency": Concurrency(f),
+		"memory": MemoryCurve(f), "cold starts": ColdStartScenarios(f), "concurrency": Concurrency(r, 0),
 		"cost by function": CostByFunction(r), "share": CostShare(r), "projections": Projections(r), "alerts": Alerts(r),
 	} {
 		decode(t, name, js)
+	}
+}
+
+// The concurrency chart draws the figures its cards show: the scorecard's
+// busiest-hour p99 (not the spec's rate × p99 duration) outside the
+// reference profile, in requests at once off AWS Lambda.
+func TestConcurrencyChartIsTheCards(t *testing.T) {
+	r := report(t)
+	o := decode(t, "concurrency", Concurrency(r, 2))
+	var bars struct {
+		Series []struct {
+			Name string
+			Data []struct{ Value float64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(Concurrency(r, 2)), &bars); err != nil {
+		t.Fatal(err)
+	}
+	f := &r.Functions[2]
+	if len(o.XAxis[0].Data) != 3 || bars.Series[0].Data[1].Value != float64(f.Scorecard.P99Concurrency) || bars.Series[0].Name != "Instances" {
+		t.Errorf("bars %v of %v, p99 card %d", bars.Series, o.XAxis[0].Data, f.Scorecard.P99Concurrency)
+	}
+	r.Pricing.Platform = "gcp-cloud-run"
+	if err := json.Unmarshal([]byte(Concurrency(r, 2)), &bars); err != nil || bars.Series[0].Name != "Requests at once" {
+		t.Errorf("off AWS Lambda: %v %v", bars.Series, err)
 	}
 }
 

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"planner/model/pricing"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -89,12 +90,28 @@ func ColdStartScenarios(f *model.FunctionReport) string {
 	return o.json()
 }
 
-// Concurrency compares the function's concurrency figures.
-func Concurrency(f *model.FunctionReport) string {
+// Concurrency draws function i's concurrency figures, the ones its cards
+// show: under the reference profile the spec's average, p95, p99 and burst;
+// elsewhere the average, the busiest hour's p99 (the scorecard's) and the
+// burst. On AWS Lambda each request is an instance; elsewhere an instance
+// may hold several.
+func Concurrency(r *model.Report, i int) string {
+	f := &r.Functions[i]
 	e := f.ExecutionCapacity.ExecutionAnalysis
-	return newAxisChart("Concurrent executions", opts.XAxis{Data: []string{"Average", "p95", "p99", "Burst"}}, values("Instances")).
-		add(series{Name: "Instances", Type: "bar", Data: []opts.BarData{
-			{Value: num.Round(e.AvgConcurrentExecutions, 2)}, {Value: num.Round(e.P95ConcurrentExecutions, 2)},
-			{Value: num.Round(e.P99ConcurrentExecutions, 2)}, {Value: num.Round(e.BurstConcurrentExecutions, 2)},
-		}}).json()
+	labels := []string{"Average", "p99 (busiest hour)", "Burst"}
+	shown := []float64{e.AvgConcurrentExecutions, float64(f.Scorecard.P99Concurrency), e.BurstConcurrentExecutions}
+	if r.Pricing.Profile == pricing.ReferenceProfileID {
+		labels = []string{"Average", "p95", "p99", "Burst"}
+		shown = []float64{e.AvgConcurrentExecutions, e.P95ConcurrentExecutions, e.P99ConcurrentExecutions, e.BurstConcurrentExecutions}
+	}
+	unit := "Instances"
+	if r.Pricing.Platform != "" && r.Pricing.Platform != "aws-lambda" {
+		unit = "Requests at once"
+	}
+	data := make([]opts.BarData, len(shown))
+	for k, v := range shown {
+		data[k] = opts.BarData{Value: num.Round(v, 2)}
+	}
+	return newAxisChart("Concurrent executions", opts.XAxis{Data: labels}, values(unit)).
+		add(series{Name: unit, Type: "bar", Data: data}).json()
 }

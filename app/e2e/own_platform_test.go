@@ -65,6 +65,7 @@ func TestScenarioOnAnotherPlatform(t *testing.T) {
 	if !strings.Contains(text, "are AWS Lambda's; these functions run on Google Cloud Run") || tables != 0 {
 		t.Errorf("function view: %d memory figures; %q", tables, text)
 	}
+	screenshot(t, b, "own-platform-function")
 
 	// Clouds: the scenario's platform is marked and its bill is the report's.
 	b.clickTab(t, "clouds")
