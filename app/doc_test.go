@@ -105,3 +105,18 @@ func TestUndoStepsShareWhatEditsLeft(t *testing.T) {
 		t.Errorf("redo of the other branch: %s", encode())
 	}
 }
+
+// Element IDs from paths: brackets, dots and underscores become dashes,
+// as the strings.Replacer it replaces wrote them.
+func TestSanitizeID(t *testing.T) {
+	for path, want := range map[string]string{
+		"functions[2].cold_start_method": "functions-2-cold-start-method",
+		"pricing.free_tier":              "pricing-free-tier",
+		"":                               "",
+		"a[10][3]_b":                     "a-10-3-b",
+	} {
+		if got := sanitizeID(path); got != want {
+			t.Errorf("%q → %q, want %q", path, got, want)
+		}
+	}
+}

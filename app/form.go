@@ -30,8 +30,21 @@ type form struct {
 func fieldID(p path) string { return "f-" + sanitizeID(p.String()) }
 
 // sanitizeID turns a problem path into the tail of an element ID.
+// "functions[2].cold_start_method" → "functions-2-cold-start-method": "[",
+// "." and "_" become "-", "]" goes. (A strings.Replacer was built for
+// every call: 14 ms of mounting a form.)
 func sanitizeID(s string) string {
-	return strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-").Replace(s)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '[', '.', '_':
+			b = append(b, '-')
+		case ']':
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // object renders the properties of an object, in schema order, grouped.
