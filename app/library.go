@@ -143,7 +143,8 @@ func pacedText(s *model.Scenario, pace func()) string {
 	return string(data)
 }
 
-// save saves s under name, replacing a scenario of that name.
+// save saves s under name, replacing a scenario of that name (a big one
+// written in slices).
 func (l *library) save(name string, s *model.Scenario) {
 	name = strings.TrimSpace(name)
 	if name == "" || s == nil {
@@ -157,18 +158,18 @@ func (l *library) save(name string, s *model.Scenario) {
 		}
 		l.tell(notice{Text: "Saved “" + name + "” in this browser."})
 		l.load()
-	}, name, savedText(s), false)
+	}, name, pacedText(s, pacer()), false)
 }
 
-// keep saves s under a free name made from base; done learns whether it
-// was stored and read back.
+// keep saves s under a free name made from base (a big one written in
+// slices); done learns whether it was stored and read back.
 func (l *library) keep(s model.Scenario, base string, done func(kept bool, failed string)) {
 	l.call("save", func(_, failed string) {
 		if failed == "" {
 			l.load()
 		}
 		done(failed == "", failed)
-	}, base, savedText(&s), true)
+	}, base, pacedText(&s, pacer()), true)
 }
 
 // remove deletes the record id of the store from ("saved", "aside" or

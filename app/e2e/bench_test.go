@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -264,7 +266,7 @@ func BenchmarkBigScenario(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("%d-functions", n), func(b *testing.B) {
-			var ready, longest, firstEdit, edit, view, imported, importLongest float64
+			var ready, longest, firstEdit, edit, view, imported, importLongest, linked, linkLongest float64
 			for i := 0; i < b.N; i++ {
 				br := newBrowser(b)
 				br.run(b, longTasks)
@@ -297,6 +299,16 @@ func BenchmarkBigScenario(b *testing.B) {
 				br.run(b, chromedp.Poll(`window.__importedAt ? window.__importedAt : null`, &ms, chromedp.WithPollingTimeout(60*time.Second)))
 				imported += ms - t0
 				importLongest = max(importLongest, longestSince(br, t0))
+
+				// The link pasted into the open page (hashchange): the
+				// imported scenario is kept in Scenarios, the link's opens.
+				time.Sleep(1500 * time.Millisecond)
+				_, fragment, _ := strings.Cut(link, "#")
+				br.eval(b, `window.__openedAt = 0; new MutationObserver(() => { if (!window.__openedAt && document.querySelector('#planner[data-ready="1"]') && document.body.innerText.includes('Opened the shared scenario')) window.__openedAt = performance.now() }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true}); performance.now()`, &t0)
+				br.eval(b, `location.hash = `+strconv.Quote(fragment)+`; true`, nil)
+				br.run(b, chromedp.Poll(`window.__openedAt ? window.__openedAt : null`, &ms, chromedp.WithPollingTimeout(60*time.Second)))
+				linked += ms - t0
+				linkLongest = max(linkLongest, longestSince(br, t0))
 			}
 			b.ReportMetric(ready/float64(b.N), "ms/ready")
 			b.ReportMetric(longest, "ms-longest-task")
@@ -305,6 +317,8 @@ func BenchmarkBigScenario(b *testing.B) {
 			b.ReportMetric(view/float64(b.N), "ms-slowest-view")
 			b.ReportMetric(imported/float64(b.N), "ms/import")
 			b.ReportMetric(importLongest, "ms-import-longest-task")
+			b.ReportMetric(linked/float64(b.N), "ms/link-in-open-page")
+			b.ReportMetric(linkLongest, "ms-link-longest-task")
 		})
 	}
 }
