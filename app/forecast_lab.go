@@ -219,13 +219,19 @@ func (c *ForecastLab) Render() app.UI {
 			}))
 		}),
 		app.H3().Text("Provisioned-concurrency policies"),
-		app.Div().Class("sim-controls").Body(
-			app.Button().Type("button").Class("primary").Text("Compare policies").Disabled(c.running || len(c.history) == 0).OnClick(c.comparePolicies),
-			app.If(c.running, func() app.UI {
-				return longWork("Policy comparison", c.progress, c.cancelPolicies)
-			}),
-		),
-		app.If(c.policies != nil, func() app.UI { return c.policyTable() }),
+		app.If(c.Session.report != nil && !onLambda(c.Session.report), func() app.UI {
+			return lambdaOnly(c.Session.report, "Provisioned concurrency and its policies")
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.Div().Class("sim-controls").Body(
+					app.Button().Type("button").Class("primary").Text("Compare policies").Disabled(c.running || len(c.history) == 0).OnClick(c.comparePolicies),
+					app.If(c.running, func() app.UI {
+						return longWork("Policy comparison", c.progress, c.cancelPolicies)
+					}),
+				),
+				app.If(c.policies != nil, func() app.UI { return c.policyTable() }),
+			)
+		}),
 	)
 }
 

@@ -37,14 +37,16 @@ func PlanFunctionPolicies(s *Scenario, r *Report, yield func()) map[string]*poli
 // hours planned after the history).
 const policyHours = 48
 
-// Deployable lists why a valid scenario cannot be written as
-// infrastructure code: Terraform, SAM and CloudWatch alarms are written
-// for AWS Lambda.
-func Deployable(s *Scenario) Problems {
-	var probs Problems
-	if !s.Pricing.OnLambda() {
-		probs.Add("pricing.platform", "infrastructure code (Terraform, SAM, CloudWatch alarms) is written for AWS Lambda; these functions run on "+s.Pricing.OwnPlatform().Name)
+// LambdaOnly lists why an analysis written for AWS Lambda does not apply
+// to s, whose functions run on another platform; what names it and ends
+// with its verb ("infrastructure code is"): "<what> AWS Lambda's; these
+// functions run on <platform>".
+func LambdaOnly(s *Scenario, what string) Problems {
+	if s.Pricing.OnLambda() {
+		return nil
 	}
+	var probs Problems
+	probs.Add("pricing.platform", what+" AWS Lambda's; these functions run on "+s.Pricing.OwnPlatform().Name)
 	return probs
 }
 

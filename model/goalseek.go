@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"planner/model/platform"
 	"slices"
 	"strconv"
 
@@ -91,9 +90,7 @@ func Tune(s *Scenario, src Sources) (*Scenario, *Tuning, Problems) {
 	if probs := Validate(s); len(probs) > 0 {
 		return nil, nil, probs
 	}
-	if own := s.Pricing.OwnPlatform(); own.ID != platform.LambdaID {
-		var probs Problems
-		probs.Add("pricing.platform", "goal seek tunes AWS Lambda's settings (memory, provisioned concurrency, keep-alive); these functions run on "+own.Name)
+	if probs := LambdaOnly(s, "goal seek tunes memory, provisioned concurrency and keep-alive, which are"); len(probs) > 0 {
 		return nil, nil, probs
 	}
 	src.KeepAlive = memoSolver(src.KeepAlive)

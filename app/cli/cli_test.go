@@ -196,3 +196,23 @@ func TestNumberFlagsAreFinite(t *testing.T) {
 		}
 	}
 }
+
+// The commands written for AWS Lambda refuse a scenario whose functions
+// run on another platform, naming pricing.platform and the platform.
+func TestLambdaOnlyCommandsRefuseOtherPlatforms(t *testing.T) {
+	s := model.DefaultScenario()
+	s.Pricing.Platform = "gcp-cloud-run"
+	doc, err := json.Marshal(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"simulate", "-"}, {"policies", "-"}, {"export", "terraform", "-"}, {"tune", "-"}} {
+		code, out, errs := run(t, string(doc), args...)
+		if code == 0 || out != "" || !strings.Contains(errs, "pricing.platform: ") || !strings.Contains(errs, "Google Cloud Run") {
+			t.Errorf("%v: exit %d, %q, %q", args, code, out, errs)
+		}
+	}
+	if code, _, errs := run(t, string(doc), "report", "-"); code != 0 {
+		t.Errorf("report on Cloud Run: exit %d, %s", code, errs)
+	}
+}

@@ -37,7 +37,7 @@ func runExport(env *Env, args []string) int {
 	if s == nil {
 		return code
 	}
-	if probs := model.Deployable(s); len(probs) > 0 {
+	if probs := model.LambdaOnly(s, "infrastructure code (Terraform, SAM, CloudWatch alarms) is"); len(probs) > 0 {
 		return fail(env, cmd, probs.Error())
 	}
 	d := model.NewDeployment(s, r, model.PlanFunctionPolicies(s, r, nil))

@@ -20,10 +20,15 @@ type evaluatedFunction struct {
 // eachFunction loads and evaluates the scenario of FILE and calls do for
 // each function (or the one named only), collecting the results as JSON.
 // The first function that do refuses ends the command with its problem.
+// Its commands (simulate, policies) simulate AWS Lambda's instances: a
+// scenario on another platform is refused.
 func eachFunction[T any](env *Env, cmd, file, only string, do func(evaluatedFunction) (T, error)) int {
 	s, r, code := loadEvaluated(env, cmd, file)
 	if s == nil {
 		return code
+	}
+	if probs := model.LambdaOnly(s, "the instances `planner "+cmd+"` simulates are"); len(probs) > 0 {
+		return fail(env, cmd, probs.Error())
 	}
 	profile, _ := pricing.LookupProfile(s.Pricing.Profile)
 	out := []T{}

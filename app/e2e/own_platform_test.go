@@ -78,11 +78,18 @@ func TestScenarioOnAnotherPlatform(t *testing.T) {
 	checkFigures(t, b, want)
 	screenshot(t, b, "own-platform-clouds")
 
-	// Optimize and the exports say they are AWS Lambda's.
+	// Optimize, the policies and the exports say they are AWS Lambda's.
 	b.clickTab(t, "optimize")
 	b.eval(t, `document.getElementById('panel-optimize').innerText`, &text)
 	if !strings.Contains(text, "Goal seek tunes memory, provisioned concurrency and keep-alive, which are AWS Lambda's") {
 		t.Errorf("optimize: %q", text)
+	}
+	b.clickTab(t, "forecast")
+	var compare int
+	b.eval(t, `document.getElementById('panel-forecast').innerText`, &text)
+	b.eval(t, `[...document.querySelectorAll('#panel-forecast button')].filter(e => e.textContent === 'Compare policies').length`, &compare)
+	if !strings.Contains(text, "Provisioned concurrency and its policies are AWS Lambda's") || compare != 0 {
+		t.Errorf("forecast: %d Compare policies buttons; %q", compare, text)
 	}
 	b.clickTab(t, "scenarios")
 	var disabled bool

@@ -180,7 +180,7 @@ func export(scenario json.RawMessage, format string) Response {
 	}
 	r, probs := model.Evaluate(s)
 	if len(probs) == 0 {
-		probs = model.Deployable(s)
+		probs = model.LambdaOnly(s, "infrastructure code (Terraform, SAM, CloudWatch alarms) is")
 	}
 	if len(probs) > 0 {
 		return Response{Problems: probs.Error()}
