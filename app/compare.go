@@ -28,38 +28,57 @@ func comparables(library []savedScenario) []compareChoice {
 
 // comparedSide is the evaluation of a scenario chosen for comparison, with
 // the saved text it was evaluated from (a saved scenario that changes is
-// evaluated again).
+// evaluated again) or, for the current scenario put on another platform,
+// the current report it was made beside.
 type comparedSide struct {
 	from    []byte
+	basis   *model.Report
 	report  *model.Report
 	problem string
 }
 
-// evaluateChoice evaluates the scenario an ID names; the current scenario's
-// report is the session's.
-func evaluateChoice(id string, current *model.Report, library []savedScenario) comparedSide {
+// evaluateChoice evaluates the scenario an ID names, on platform when one
+// is given (else on its own); the current scenario's report is the
+// session's.
+func evaluateChoice(id, platform string, current *model.Report, scenario *model.Scenario, library []savedScenario) comparedSide {
+	var s *model.Scenario
+	var from []byte
 	switch {
 	case id == "current":
-		if current == nil {
+		if current == nil || scenario == nil {
 			return comparedSide{problem: "the current scenario has problems"}
 		}
-		return comparedSide{report: current}
+		if platform == "" || platform == scenario.Pricing.Platform {
+			return comparedSide{report: current}
+		}
+		copied := *scenario
+		s = &copied
 	case strings.HasPrefix(id, "preset:"):
 		pr, ok := model.LookupPreset(strings.TrimPrefix(id, "preset:"))
 		if !ok {
 			return comparedSide{problem: "no such preset"}
 		}
-		s := pr.Scenario()
-		return evaluated(nil, &s, nil)
+		preset := pr.Scenario()
+		s = &preset
 	case strings.HasPrefix(id, "saved:"):
 		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
 		if !ok {
 			return comparedSide{problem: "no saved scenario named " + strings.TrimPrefix(id, "saved:")}
 		}
-		s, probs := model.ParseScenario([]byte(e.Text))
-		return evaluated([]byte(e.Text), s, probs)
+		read, probs := model.ParseScenario([]byte(e.Text))
+		if len(probs) > 0 {
+			return comparedSide{from: []byte(e.Text), problem: probs.Error()}
+		}
+		s, from = read, []byte(e.Text)
+	default:
+		return comparedSide{problem: "nothing chosen"}
 	}
-	return comparedSide{problem: "nothing chosen"}
+	if platform != "" && platform != s.Pricing.Platform {
+		s.Pricing.Platform, s.Pricing.Region = platform, ""
+	}
+	side := evaluated(from, s, nil)
+	side.basis = current
+	return side
 }
 
 func evaluated(from []byte, s *model.Scenario, probs model.Problems) comparedSide {
@@ -73,12 +92,13 @@ func evaluated(from []byte, s *model.Scenario, probs model.Problems) comparedSid
 }
 
 // stillCurrent says whether a side evaluated earlier is the one id names
-// now: the current report is always taken afresh, a saved scenario only
-// while its text is the same.
-func (c comparedSide) stillCurrent(id string, library []savedScenario) bool {
+// now: the current report is always taken afresh (the current scenario on
+// another platform while that report is), a saved scenario only while its
+// text is the same.
+func (c comparedSide) stillCurrent(id string, current *model.Report, library []savedScenario) bool {
 	switch {
 	case id == "current":
-		return false
+		return c.basis != nil && c.basis == current // put on another platform beside this report
 	case strings.HasPrefix(id, "saved:"):
 		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
 		return ok && string(c.from) == e.Text

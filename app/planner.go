@@ -384,7 +384,7 @@ func (p *Planner) view() app.UI {
 	case "scenarios":
 		return &Scenarios{Session: p.s, Library: p.lib, Import: p.importInputs}
 	case "compare":
-		return &Compare{Report: r, Library: p.lib.entries, ShowClouds: func() { p.tab = "clouds" }}
+		return &Compare{Report: r, Scenario: p.s.scenario, Library: p.lib.entries, ShowClouds: func() { p.tab = "clouds" }}
 	case "clouds":
 		return &Clouds{Session: p.s, Revision: p.s.reportRevision, Tell: p.lib.tell}
 	case "checklist":

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"planner/model/platform"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -15,15 +16,19 @@ import (
 // chosen are evaluated once, again only when a saved one changes.
 type Compare struct {
 	app.Compo
-	// Report is the current scenario's report (nil while it has problems).
-	Report  *model.Report
-	Library []savedScenario
+	// Report is the current scenario's report (nil while it has problems),
+	// Scenario the scenario it is of.
+	Report   *model.Report
+	Scenario *model.Scenario
+	Library  []savedScenario
 	// ShowClouds opens the Clouds view, where one scenario is put on two
 	// platforms.
 	ShowClouds func()
 
-	a, b  string
-	sides map[string]comparedSide
+	a, b string
+	// pa and pb put A and B on a platform ("": their own).
+	pa, pb string
+	sides  map[string]comparedSide
 	// page is how many of the compared functions are listed.
 	page pager
 }
@@ -43,17 +48,28 @@ var comparedTotals = map[string]struct{ label, unit string }{
 	"peak_concurrent_executions": {"Peak concurrency", "instances"},
 }
 
-// side is the evaluation of a chosen scenario, from the cache while it holds.
-func (c *Compare) side(id string) comparedSide {
-	if cached, ok := c.sides[id]; ok && cached.stillCurrent(id, c.Library) {
+// side is the evaluation of a chosen scenario on a chosen platform ("": its
+// own), from the cache while it holds.
+func (c *Compare) side(id, platform string) comparedSide {
+	key := id + "@" + platform
+	if cached, ok := c.sides[key]; ok && cached.stillCurrent(id, c.Report, c.Library) {
 		return cached
 	}
-	side := evaluateChoice(id, c.Report, c.Library)
+	side := evaluateChoice(id, platform, c.Report, c.Scenario, c.Library)
 	if c.sides == nil {
 		c.sides = map[string]comparedSide{}
 	}
-	c.sides[id] = side
+	c.sides[key] = side
 	return side
+}
+
+// platformChoices are the platforms a side can be put on, its own first.
+func platformChoices() []compareChoice {
+	out := []compareChoice{{"", "The platform it runs on"}}
+	for _, p := range platform.All() {
+		out = append(out, compareChoice{p.ID, p.Name})
+	}
+	return out
 }
 
 // Render draws the pickers and the comparison.
@@ -61,14 +77,16 @@ func (c *Compare) Render() app.UI {
 	if c.a == "" {
 		c.a, c.b = "current", "preset:e-commerce"
 	}
-	options := comparables(c.Library)
-	a, b := c.side(c.a), c.side(c.b)
+	options, platforms := comparables(c.Library), platformChoices()
+	a, b := c.side(c.a, c.pa), c.side(c.b, c.pb)
 	body := []app.UI{
 		app.H2().Text("Compare"),
 		app.Div().Class("compare-pickers").Body(
 			choicePicker("compare-a", "Scenario A", c.a, options, func(id string) { c.a = id }),
-			choicePicker("compare-b", "Scenario B", c.b, options, func(id string) { c.b = id })),
-		app.P().Class("help").Body(app.Text("Each scenario on the platform it runs on (Pricing: platform): save a copy on another platform to compare the two. To put this scenario on every platform at once, "),
+			choicePicker("compare-b", "Scenario B", c.b, options, func(id string) { c.b = id }),
+			choicePicker("compare-a-platform", "A runs on", c.pa, platforms, func(id string) { c.pa = id }),
+			choicePicker("compare-b-platform", "B runs on", c.pb, platforms, func(id string) { c.pb = id })),
+		app.P().Class("help").Body(app.Text("Each scenario on the platform it runs on (Pricing: platform), or on the one chosen: the current scenario on both sides, on two platforms, compares them figure by figure. To put this scenario on every platform at once, "),
 			app.Button().Type("button").Class("link").ID("compare-platforms").Text("compare platforms in Clouds").
 				OnClick(func(ctx app.Context, e app.Event) { c.ShowClouds() }), app.Text(".")),
 	}

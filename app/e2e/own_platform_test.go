@@ -18,8 +18,8 @@ import (
 // report` gives; Clouds marks the platform as the scenario's with the same
 // bill; what only AWS Lambda has (memory sizes, goal seek, infrastructure
 // code) says so instead of advising; a Lambda-only setting is refused at
-// its field with the last valid figures kept; and Clouds' "Run here" puts
-// the scenario back on AWS Lambda.
+// its field with the last valid figures kept; Clouds' "Run here" puts the
+// scenario back on AWS Lambda; and Compare puts it on two platforms.
 func TestScenarioOnAnotherPlatform(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
@@ -124,4 +124,21 @@ func TestScenarioOnAnotherPlatform(t *testing.T) {
 	b.waitReady(t)
 	b.clickTab(t, "application")
 	checkFigures(t, b, report(t, model.DefaultScenario()))
+
+	// Compare puts the scenario on two platforms: the current one on both
+	// sides, B on Cloud Run, figure by figure as the model compares them.
+	b.clickTab(t, "compare")
+	b.eval(t, `(() => { const a = document.getElementById('compare-b'); a.value = 'current'; a.dispatchEvent(new Event('change', {bubbles: true}));
+		const p = document.getElementById('compare-b-platform'); p.value = 'gcp-cloud-run'; p.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, new(bool))
+	cmp := model.CompareReports(report(t, model.DefaultScenario()).Report, want.Report)
+	for i, f := range cmp.Totals {
+		var shown bool
+		b.run(t, chromedp.Poll(fmt.Sprintf(`(v => Math.abs(v - %v) <= 1e-9 * Math.max(1, Math.abs(%[1]v)) || null)(+document.querySelector('[data-source="compare"][data-metric="totals.%d.b"]')?.dataset.value)`, f.B, i),
+			&shown, chromedp.WithPollingTimeout(10*time.Second)))
+	}
+	b.eval(t, `document.getElementById('panel-compare').innerText`, &text)
+	if !strings.Contains(text, "A runs on AWS Lambda, B on Google Cloud Run.") {
+		t.Errorf("compare: %q", text)
+	}
+	screenshot(t, b, "own-platform-compare")
 }
