@@ -120,3 +120,28 @@ func TestSanitizeID(t *testing.T) {
 		}
 	}
 }
+
+// "Run here" in Clouds makes a platform the scenario's own as one step,
+// its region dropped; a move the platform refuses says so, keeps the last
+// valid figures, and Undo takes it back.
+func TestCloudsRunHere(t *testing.T) {
+	sc := model.DefaultScenario()
+	var told []notice
+	c := &Clouds{Session: newSession(sc), Tell: func(n notice) { told = append(told, n) }}
+	c.runOn("azure-functions-flex", "Azure Functions Flex Consumption")
+	if s := c.Session.scenario; s.Pricing.Platform != "azure-functions-flex" || c.Session.stale || len(told) != 1 || told[0].Bad ||
+		!strings.Contains(told[0].Text, "now runs on Azure Functions Flex Consumption") {
+		t.Fatalf("run on Flex: %q, %v, %+v", s.Pricing.Platform, c.Session.problems, told)
+	}
+	c.Session.stepBack()
+	if c.Session.scenario.Pricing.Platform != "aws-lambda" {
+		t.Fatalf("undo gives %q", c.Session.scenario.Pricing.Platform)
+	}
+	c.Session.setValue(path{}.key("functions").at(0).key("cold_start_method"), model.ColdStartSimulated)
+	before := c.Session.report
+	c.runOn("gcp-cloud-run", "Google Cloud Run")
+	last := told[len(told)-1]
+	if !last.Bad || !strings.Contains(last.Text, "1 setting") || !strings.Contains(last.Text, "AWS Lambda's") || c.Session.report != before || !c.Session.stale {
+		t.Errorf("a refused move: %+v, stale %v", last, c.Session.stale)
+	}
+}
