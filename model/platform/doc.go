@@ -41,20 +41,24 @@
 //
 // # Moving a function
 //
-// Compare describes a function once (its hours, warm mean, p95 and p99,
-// cold start, memory) and maps it to each platform's nearest configuration
-// (ConfigOn): the CPU-bound share s of its duration scales with the CPU it
-// gets, d × ((1 − s) + s × cpu_lambda/cpu), Lambda's CPU following memory
-// (1,769 MB = 1 vCPU). Cold starts come from the keep-alive model with each
-// platform's idle retention (Lambda: the function's keep-alive; Azure 20
-// minutes, second-hand; Cloud Run 15 minutes) and, for instances holding
-// several requests, its packed form (keepalive, checked against
-// simulate.RunPacked). Cloudflare's isolates have no cold start modelled.
-// A function's p99 latency mixes its warm durations, scaled like its mean,
-// with cold ones by P(cold) (targets.Duration, as the scorecard does).
-// A cold-start rate given for a workload (Workload.ColdStartRate: the
-// scenario's reference method) is Lambda's at every traffic, as the
-// scenario's report uses it, so that Lambda's bill here is the report's.
+// Compare describes a function once, as it runs on its own platform
+// (Workload.Platform, AWS Lambda unless named: its hours, warm mean, p95
+// and p99, cold start, memory), and maps it to each platform's nearest
+// configuration (ConfigOn): on its own platform its duration is the one
+// given; elsewhere the CPU-bound share s scales with the CPU it gets,
+// d × ((1 − s) + s × cpu_own/cpu), Lambda's CPU following memory (1,769 MB
+// = 1 vCPU). Cold starts come from the keep-alive model with each
+// platform's idle retention (on its own platform the function's
+// keep-alive; Lambda 5 minutes, Azure 20 minutes, second-hand; Cloud Run
+// 15 minutes) and, for instances holding several requests, its packed form
+// (keepalive, checked against simulate.RunPacked). Cloudflare's isolates
+// have no cold start modelled. A function's p99 latency mixes its warm
+// durations, scaled like its mean, with cold ones by P(cold)
+// (targets.Duration, as the scorecard does). A cold-start rate given for a
+// workload (Workload.ColdStartRate: the scenario's reference method or its
+// simulated day) is its own platform's at every traffic, as the scenario's
+// report uses it, so that that platform's bill here is the report's (On
+// prices the scenario's own platform for the report itself).
 // The account's free tier is granted once a month, however many functions
 // and hours share it. Pair sets two platforms side by side (B − A).
 //
