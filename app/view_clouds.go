@@ -166,7 +166,7 @@ func (c *Clouds) assumptionsForm() app.UI {
 
 // platformTable is the application on each platform.
 func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
-	cheapest, own := cmp.Cheapest(""), c.ownPlatform()
+	cheapest, own := cmp.Cheapest(""), cmp.Own
 	return tableRegion("The scenario on each platform, a month at today's traffic", app.Table(),
 		columns("Platform", "Region", "Monthly bill", "Instances (mean)", "Cold-start rate", "Slowest p99", "Run the scenario there"),
 		app.TBody().Body(app.Range(cmp.Platforms).Slice(func(i int) app.UI {
@@ -217,14 +217,6 @@ func (c *Clouds) runOn(id, name string) {
 	c.Tell(notice{Text: "The scenario now runs on " + name + ": its functions' bill and cold starts are " + name + "'s. Undo takes it back."})
 }
 
-// ownPlatform is the platform the scenario's functions run on.
-func (c *Clouds) ownPlatform() string {
-	if s := c.Session.scenario; s != nil {
-		return s.Pricing.OwnPlatform().ID
-	}
-	return platform.LambdaID
-}
-
 // functionTable is each function's share of each platform's bill.
 func (c *Clouds) functionTable(cmp *platform.Comparison) app.UI {
 	if len(cmp.Platforms) == 0 {
@@ -264,7 +256,7 @@ func (c *Clouds) pairTable(cmp *platform.Comparison) app.UI {
 	// chosen.
 	a, b := c.a, c.b
 	if a == "" {
-		a = c.ownPlatform()
+		a = cmp.Own
 	}
 	if b == "" {
 		b = cmp.Cheapest(a)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"planner/model/internal/check"
@@ -24,6 +25,10 @@ func TestOwnPlatformIsTheCloudsFigure(t *testing.T) {
 			if c.Platforms[k].Platform == id {
 				row = &c.Platforms[k]
 			}
+		}
+		var md strings.Builder
+		if err := platform.WriteMarkdown(&md, c); err != nil || c.Own != id || !strings.Contains(md.String(), "| "+row.Name+" (this scenario's) |") {
+			t.Errorf("%s: Clouds names %q its own platform (%v)", id, c.Own, err)
 		}
 		if r.Pricing.Platform != id || r.Pricing.PlatformName != row.Name {
 			t.Errorf("%s: report names %q (%q)", id, r.Pricing.Platform, r.Pricing.PlatformName)

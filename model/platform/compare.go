@@ -62,6 +62,8 @@ type Crossover struct {
 
 // Comparison is one application on every platform.
 type Comparison struct {
+	// Own is the platform the application runs on (its workloads').
+	Own         string      `json:"own_platform"`
 	Assumptions Assumptions `json:"assumptions"`
 	Platforms   []Result    `json:"platforms"`
 	// Scales multiply every function's traffic; RequestsPerSecond is the
@@ -86,7 +88,10 @@ const ComparisonModel = "Each platform's bill from its price catalogue; instance
 
 // Compare prices and sizes the workloads on every platform.
 func Compare(workloads []Workload, a Assumptions) Comparison {
-	out := Comparison{Assumptions: a, Scales: Scales(), Model: ComparisonModel}
+	out := Comparison{Own: LambdaID, Assumptions: a, Scales: Scales(), Model: ComparisonModel}
+	if len(workloads) > 0 {
+		out.Own = workloads[0].home()
+	}
 	mean := 0.0
 	for _, w := range workloads {
 		mean += num.Sum(w.RequestsPerHour) / 86400

@@ -18,7 +18,11 @@ func WriteMarkdown(w io.Writer, c Comparison) error {
 		if r.Platform == "cloudflare-workers" {
 			instances = "n/a (isolates)"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %.2f | %s | %.3f%% | %.0f |\n", cell(r.Name), cell(r.Region), r.MonthlyUSD, instances, 100*r.ColdStartRate, r.P99Ms)
+		name := cell(r.Name)
+		if r.Platform == c.Own {
+			name += " (this scenario's)"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %.2f | %s | %.3f%% | %.0f |\n", name, cell(r.Region), r.MonthlyUSD, instances, 100*r.ColdStartRate, r.P99Ms)
 	}
 	b.WriteString("\n## Where the cheapest changes\n\n")
 	if len(c.Crossovers) == 0 {
