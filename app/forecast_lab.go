@@ -219,7 +219,7 @@ func (c *ForecastLab) Render() app.UI {
 			}))
 		}),
 		app.H3().Text("Provisioned-concurrency policies"),
-		app.If(c.Session.report != nil && !onLambda(c.Session.report), func() app.UI {
+		app.If(c.Session.report != nil && !c.Session.report.Pricing.OnLambda(), func() app.UI {
 			return lambdaOnly(c.Session.report, "Provisioned concurrency and its policies")
 		}).Else(func() app.UI {
 			return app.Div().Body(

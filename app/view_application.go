@@ -35,7 +35,7 @@ func (v *Application) Render() app.UI {
 		figures(
 			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
 				fmt.Sprintf("functions and services %s + global %s + compliance services %s", money(ts.FunctionsAndServicesCost), money(ts.GlobalServicesCost), money(r.Compliance.AdditionalServicesCost))},
-			figure{computeLabel(r), "total_summary.lambda_cost", ts.LambdaCost, "USD/month", computeExplain(r)},
+			figure{r.Pricing.FunctionsBillName(), "total_summary.lambda_cost", ts.LambdaCost, "USD/month", computeExplain(r)},
 			figure{"Supporting services", "total_summary.supporting_services_cost", ts.SupportingServicesCost, "USD/month", "API Gateway + CloudWatch Logs + DynamoDB + S3"},
 			figure{"Global services", "total_summary.global_services_cost", ts.GlobalServicesCost, "USD/month", "deployment + CodeBuild + secrets + X-Ray traces (+ Logs Insights above 1M invocations); broken down below"},
 			figure{"Invocations", "total_summary.total_monthly_invocations", ts.TotalMonthlyInvocations, "/month", "sum over functions"},
@@ -44,7 +44,7 @@ func (v *Application) Render() app.UI {
 			figure{"Reserved concurrency", "total_summary.total_reserved_concurrency", ts.TotalReservedConcurrency, concurrencyUnit(r), "sum of the functions' reservations"},
 			figure{"Peak concurrency", "total_summary.peak_concurrent_executions", ts.PeakConcurrentExecutions, concurrencyUnit(r), "sum of the functions' burst concurrency"},
 		),
-		app.If(onLambda(r), func() app.UI {
+		app.If(r.Pricing.OnLambda(), func() app.UI {
 			return figures(figure{"Free tier used", "pricing.free_gb_seconds", r.Pricing.FreeGBSeconds, "GB-s", "the account's monthly free GB-seconds, shared by functions without provisioned concurrency"})
 		}),
 		v.functionsTable(r),
@@ -135,7 +135,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 				c := functionColumns[i]
 				label := c.label
 				if c.key == "lambda" {
-					label = computeLabel(r)
+					label = r.Pricing.FunctionsBillName()
 				}
 				if c.unit != "" {
 					label += " (" + c.unit + ")"
@@ -146,7 +146,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 		app.TBody().Body(app.Range(order[:v.page.rows(len(order))]).Slice(func(k int) app.UI {
 			i := order[k]
 			f := &r.Functions[i]
-			row := &functionRow{View: v, Index: i, Name: f.Name, Compute: computeLabel(r)}
+			row := &functionRow{View: v, Index: i, Name: f.Name, Compute: r.Pricing.FunctionsBillName()}
 			for j, c := range functionColumns {
 				row.Values[j] = c.value(f)
 			}

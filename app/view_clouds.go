@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -202,9 +203,9 @@ func (c *Clouds) platformTable(cmp *platform.Comparison) app.UI {
 // first), as one step Undo takes back, and says what the change did.
 func (c *Clouds) runOn(id, name string) {
 	pricing, _ := get(c.Session.document(), path{}.key("pricing")).(map[string]any)
-	next := make(map[string]any, len(pricing)+1)
-	for k, v := range pricing {
-		next[k] = v
+	next := maps.Clone(pricing)
+	if next == nil {
+		next = map[string]any{}
 	}
 	next["platform"] = id
 	delete(next, "region")

@@ -2,12 +2,12 @@ package app
 
 import (
 	"fmt"
-	"planner/model/platform"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"planner/app/charts"
 	"planner/model"
+	"planner/model/platform"
 )
 
 // Compare puts two scenarios side by side: totals, per-function

@@ -44,7 +44,7 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 			)
 		}).Else(func() app.UI {
 			advice := "; goal seek (Optimize) sizes provisioned concurrency to the function's cold-start target."
-			if !onLambda(r) {
+			if !r.Pricing.OnLambda() {
 				advice = "."
 			}
 			return app.P().Class("help").Text("The spec's cold-start strategies (its rule-of-thumb rates) are shown under the reference profile. " +
@@ -55,9 +55,9 @@ func (p *Planner) functionView(r *model.Report) app.UI {
 				"from the " + map[string]string{model.ColdStartReference: "rate given", model.ColdStartModel: "keep-alive model of the day's traffic",
 					model.ColdStartSimulated: "simulated day of the traffic"}[f.ColdStartRate.Method] + onPlatformText(r)},
 		),
-		app.If(onLambda(r), func() app.UI { return &ColdStartLab{Session: s, Revision: s.reportRevision, Function: i} }),
+		app.If(r.Pricing.OnLambda(), func() app.UI { return &ColdStartLab{Session: s, Revision: s.reportRevision, Function: i} }),
 		app.H3().Text("Memory"),
-		app.If(!onLambda(r), func() app.UI {
+		app.If(!r.Pricing.OnLambda(), func() app.UI {
 			return lambdaOnly(r, "Memory sizes, their durations and Power Tuning")
 		}).Else(func() app.UI { return p.memorySection(r, i) }),
 	)

@@ -52,8 +52,8 @@ func capacityFigures(r *model.Report, i int) []figure {
 				fmt.Sprintf("the spec's: ⌊%s burst × %g⌋", g(ea.BurstConcurrentExecutions), spec.BurstLimitBuffer)})
 	}
 	out = append(out, figure{"Function cost", at("total_monthly_cost"), f.TotalMonthlyCost, "USD/month",
-		fmt.Sprintf("%s %s + services %s", computeLabel(r), money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))})
-	if onLambda(r) {
+		fmt.Sprintf("%s %s + services %s", r.Pricing.FunctionsBillName(), money(f.CostBreakdown.TotalFunctionCost), money(f.SupportingServices.TotalCost))})
+	if r.Pricing.OnLambda() {
 		out = append(out, figure{"INIT billed", at("cost_breakdown.init_cost"), f.CostBreakdown.InitCost, "USD/month",
 			fmt.Sprintf("%s GB-s of INIT: cold starts (rate %s) × INIT duration × memory, billed as duration for on-demand cold starts where the profile bills INIT",
 				g(f.CostBreakdown.InitGBSeconds), g(f.ColdStartRate.Rate))})

@@ -120,7 +120,7 @@ func (o *Optimize) Render() app.UI {
 					"Raise the limit (a Service Quotas request) or spread the load.", acc.PeakP99Concurrency, acc.PeakHour, acc.Limit))
 		}),
 		scorecardTable(r, &o.scorePage),
-		app.If(onLambda(r), o.goalSeek).Else(func() app.UI {
+		app.If(r.Pricing.OnLambda(), o.goalSeek).Else(func() app.UI {
 			return app.Div().Body(app.H3().Text("Goal seek"), lambdaOnly(r, "Goal seek tunes memory, provisioned concurrency and keep-alive, which"))
 		}),
 		app.If(r.Pricing.Profile == pricing.ReferenceProfileID, func() app.UI { return specHeuristics(r) }),

@@ -10,15 +10,6 @@ import (
 	"planner/model/platform"
 )
 
-// computeLabel names the functions' own bill: AWS Lambda's, or the
-// platform's the scenario runs on.
-func computeLabel(r *model.Report) string {
-	if r.Pricing.Platform == platform.LambdaID || r.Pricing.Platform == "" {
-		return "Lambda"
-	}
-	return r.Pricing.PlatformName
-}
-
 // computeExplain says what the functions' own bill holds.
 func computeExplain(r *model.Report) string {
 	if len(r.Pricing.Bill) == 0 {
@@ -27,15 +18,10 @@ func computeExplain(r *model.Report) string {
 	return "the platform's meters for every function together, its monthly grants applied once: the bill below"
 }
 
-// onLambda reports whether the report's functions run on AWS Lambda.
-func onLambda(r *model.Report) bool {
-	return r.Pricing.Platform == platform.LambdaID || r.Pricing.Platform == ""
-}
-
 // platformBill is the functions' bill on a platform other than AWS Lambda,
 // meter by meter, and what does not fit the platform.
 func platformBill(r *model.Report) app.UI {
-	if onLambda(r) {
+	if r.Pricing.OnLambda() {
 		return nil
 	}
 	at := func(j int, key string) string { return fmt.Sprintf("pricing.bill.%d.%s", j, key) }
@@ -69,7 +55,7 @@ func lambdaOnly(r *model.Report, what string) app.UI {
 // onPlatformText says, after a model's name, on which platform other than
 // AWS Lambda it was solved.
 func onPlatformText(r *model.Report) string {
-	if onLambda(r) {
+	if r.Pricing.OnLambda() {
 		return ""
 	}
 	return " on " + r.Pricing.PlatformName + ": its instances hold its default concurrency and stay warm for the keep-alive given"
@@ -90,7 +76,7 @@ func ownPlatformNote(r *model.Report) app.UI {
 // concurrencyUnit is the unit of requests running at once: on AWS Lambda
 // each is an instance; elsewhere an instance may hold several.
 func concurrencyUnit(r *model.Report) string {
-	if onLambda(r) {
+	if r.Pricing.OnLambda() {
 		return "instances"
 	}
 	return "requests at once"

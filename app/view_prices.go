@@ -20,7 +20,7 @@ func (p *Planner) pricesView(r *model.Report) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Prices"),
 		app.Div().Class("price-choice").Body(p.form().field(path{}.key("pricing"), p.scenarioSchema().Property("pricing"))),
-		app.If(!onLambda(r), func() app.UI { return ownPlatformNote(r) }),
+		app.If(!r.Pricing.OnLambda(), func() app.UI { return ownPlatformNote(r) }),
 		app.If(profile != nil, func() app.UI {
 			return app.P().Class("profile-note").Text(profile.Description)
 		}),

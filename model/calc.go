@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"planner/model/platform"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"planner/model/forecast"
 	"planner/model/internal/jsonin"
 	"planner/model/keepalive"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/spec"
 )

@@ -53,7 +53,7 @@ func Clouds(s *Scenario, a platform.Assumptions) platform.Comparison {
 		}
 	}
 	c := platform.Compare(workloads, a)
-	c.Own = own.ID // a scenario without functions runs there too
+	c.Own = own.ID
 	for k := range c.Platforms {
 		for i := range c.Platforms[k].Functions {
 			// the report's figure (the hours' sum differs in the last bits)

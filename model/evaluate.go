@@ -1,11 +1,11 @@
 package model
 
 import (
-	"planner/model/platform"
 	"sort"
 
 	"planner/model/keepalive"
 	"planner/model/num"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/simulate"
 	"planner/model/spec"

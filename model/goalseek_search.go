@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"planner/model/platform"
 	"slices"
 
 	"planner/model/num"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/spec"
 	"planner/model/targets"

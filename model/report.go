@@ -68,6 +68,22 @@ type PricingReport struct {
 	Notes  []string        `json:"notes,omitempty"`
 }
 
+// OnLambda reports whether the functions run on AWS Lambda, the platform
+// every analysis of the report (memory sizes, provisioned concurrency,
+// goal seek, infrastructure code) is written for.
+func (p *PricingReport) OnLambda() bool {
+	return p.Platform == platform.LambdaID || p.Platform == ""
+}
+
+// FunctionsBillName names the functions' own bill (total_summary.lambda_cost):
+// "Lambda", or the name of the platform they run on.
+func (p *PricingReport) FunctionsBillName() string {
+	if p.OnLambda() {
+		return "Lambda"
+	}
+	return p.PlatformName
+}
+
 // FunctionReport is one function's sizing and bill.
 type FunctionReport struct {
 	Name                       string                     `json:"name"`

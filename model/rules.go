@@ -2,7 +2,6 @@ package model
 
 import (
 	"math"
-	"planner/model/platform"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"planner/model/internal/jsonin"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/spec"
 )

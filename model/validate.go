@@ -2,12 +2,12 @@ package model
 
 import (
 	"math"
-	"planner/model/platform"
 	"reflect"
 	"slices"
 	"strconv"
 
 	"planner/model/internal/jsonin"
+	"planner/model/platform"
 	"planner/model/pricing"
 )
 

@@ -64,14 +64,10 @@ func CostByFunction(r *model.Report) string {
 func CostShare(r *model.Report) string {
 	ts := r.TotalSummary
 	data := []opts.PieData{}
-	compute := "Lambda"
-	if r.Pricing.PlatformName != "" && r.Pricing.Platform != "aws-lambda" {
-		compute = r.Pricing.PlatformName
-	}
 	for _, p := range []struct {
 		name string
 		v    float64
-	}{{compute, ts.LambdaCost}, {"Supporting services", ts.SupportingServicesCost},
+	}{{r.Pricing.FunctionsBillName(), ts.LambdaCost}, {"Supporting services", ts.SupportingServicesCost},
 		{"Global services", ts.GlobalServicesCost}, {"Compliance", ts.ComplianceCost}} {
 		if p.v > 0 {
 			data = append(data, opts.PieData{Name: p.name, Value: num.Round(p.v, 2)})

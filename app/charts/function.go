@@ -2,12 +2,12 @@ package charts
 
 import (
 	"fmt"
-	"planner/model/pricing"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planner/model"
 	"planner/model/num"
+	"planner/model/pricing"
 	"planner/model/spec"
 )
 
@@ -105,7 +105,7 @@ func Concurrency(r *model.Report, i int) string {
 		shown = []float64{e.AvgConcurrentExecutions, e.P95ConcurrentExecutions, e.P99ConcurrentExecutions, e.BurstConcurrentExecutions}
 	}
 	unit := "Instances"
-	if r.Pricing.Platform != "" && r.Pricing.Platform != "aws-lambda" {
+	if !r.Pricing.OnLambda() {
 		unit = "Requests at once"
 	}
 	data := make([]opts.BarData, len(shown))

@@ -295,6 +295,20 @@ func (b *browser) edit(t testing.TB, name, text string) {
 		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(10*time.Millisecond)))
 }
 
+// choose picks value in the select named name, as a user would, and waits
+// until the planner has evaluated it.
+func (b *browser) choose(t testing.TB, name, value string) {
+	t.Helper()
+	var before string
+	b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
+	b.eval(t, fmt.Sprintf(`(() => { const s = document.querySelector('[name=%q]'); s.value = %q;
+		s.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, name, value), new(bool))
+	var changed bool
+	b.run(t, chromedp.Poll(fmt.Sprintf(`document.getElementById('planner').dataset.revision !== %q`, before), &changed,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	b.waitReady(t)
+}
+
 // clickTab shows one of the report's views.
 // The tab is clicked by its element, not at its position on screen: a
 // notice appearing as the pointer moves shifts the tabs, and a click at

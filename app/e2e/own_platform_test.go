@@ -23,19 +23,8 @@ import (
 func TestScenarioOnAnotherPlatform(t *testing.T) {
 	s := startSite(t)
 	b := openPlanner(t, s.URL+"/")
-	choose := func(name, value string) {
-		t.Helper()
-		var before string
-		b.eval(t, `document.getElementById('planner').dataset.revision`, &before)
-		b.eval(t, fmt.Sprintf(`(() => { const s = document.querySelector('[name=%q]'); s.value = %q;
-			s.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, name, value), new(bool))
-		var changed bool
-		b.run(t, chromedp.Poll(fmt.Sprintf(`document.getElementById('planner').dataset.revision !== %q`, before), &changed,
-			chromedp.WithPollingTimeout(10*time.Second)))
-		b.waitReady(t)
-	}
 	b.clickTab(t, "prices")
-	choose("pricing.platform", "gcp-cloud-run")
+	b.choose(t, "pricing.platform", "gcp-cloud-run")
 	screenshot(t, b, "own-platform-prices")
 	b.clickTab(t, "application")
 	sc := model.DefaultScenario()
@@ -115,7 +104,7 @@ func TestScenarioOnAnotherPlatform(t *testing.T) {
 
 	// Back on AWS Lambda from the Clouds view, the figures are the default
 	// scenario's.
-	choose("functions[0].cold_start_method", "model")
+	b.choose(t, "functions[0].cold_start_method", "model")
 	b.clickTab(t, "clouds")
 	b.run(t, press(`button[aria-label="Run the scenario on AWS Lambda"]`, chromedp.ByQuery))
 	var said string

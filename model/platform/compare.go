@@ -62,8 +62,9 @@ type Crossover struct {
 
 // Comparison is one application on every platform.
 type Comparison struct {
-	// Own is the platform the application runs on (its workloads').
-	Own         string      `json:"own_platform"`
+	// Own is the platform the application runs on, when its caller names
+	// it (model.Clouds: the scenario's).
+	Own         string      `json:"own_platform,omitempty"`
 	Assumptions Assumptions `json:"assumptions"`
 	Platforms   []Result    `json:"platforms"`
 	// Scales multiply every function's traffic; RequestsPerSecond is the
@@ -88,10 +89,7 @@ const ComparisonModel = "Each platform's bill from its price catalogue; instance
 
 // Compare prices and sizes the workloads on every platform.
 func Compare(workloads []Workload, a Assumptions) Comparison {
-	out := Comparison{Own: LambdaID, Assumptions: a, Scales: Scales(), Model: ComparisonModel}
-	if len(workloads) > 0 {
-		out.Own = workloads[0].home()
-	}
+	out := Comparison{Assumptions: a, Scales: Scales(), Model: ComparisonModel}
 	mean := 0.0
 	for _, w := range workloads {
 		mean += num.Sum(w.RequestsPerHour) / 86400

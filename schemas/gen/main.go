@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"planner/model/platform"
 	"reflect"
 	"strings"
 	"unicode"
@@ -19,6 +18,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"planner/model"
+	"planner/model/platform"
 	"planner/model/pricing"
 	"planner/model/spec"
 )

@@ -46,8 +46,7 @@ func DecodeJSON(data []byte, dst any, opts DecodeOptions) Problems {
 		probs.Add("", "the input is UTF-16 text; save it as UTF-8")
 		return probs
 	}
-	valid := opts.Pace == nil && json.Valid(data) || opts.Pace != nil && validPaced(data, opts.Pace)
-	if !valid {
+	if !validPaced(data, opts.Pace) {
 		probs.Add("", syntaxMessage(data))
 		return probs
 	}
