@@ -74,7 +74,10 @@ func (f *Field) Render() app.UI {
 			label(id, sch),
 			app.Input().Type("text").ID(id).Name(p.String()).Value(f.Value).Attr("autocomplete", "off").
 				Aria("invalid", f.Problem != "").Aria("describedby", describedBy(p, sch, f.Problem)).
-				OnInput(func(ctx app.Context, e app.Event) { f.Session.setValue(f.At, ctx.JSSrc().Get("value").String()) }),
+				OnInput(func(ctx app.Context, e app.Event) {
+					v := ctx.JSSrc().Get("value").String()
+					f.edit(ctx, func() { f.Session.setValue(f.At, v) })
+				}),
 			help(p, sch, f.Problem),
 		)
 	}
@@ -92,18 +95,16 @@ func (f *Field) Render() app.UI {
 	)
 }
 
-// OnUpdate clears a text input whose value the scenario emptied (an undo, a
-// loaded scenario without the value): go-app v10.1.11 drops an empty
-// "value" and so leaves the old text on screen.
+// OnUpdate writes Value into a text input that shows other text (an undo,
+// a loaded scenario): go-app compares the value with the one it drew last,
+// which is not what is on screen after an edit in place (Field.edit), and
+// it drops an empty "value". Spaces around the text typed stay.
 func (f *Field) OnUpdate(ctx app.Context) {
-	if f.Value != "" {
-		return
-	}
-	id := fieldID(f.At)
+	id, want := fieldID(f.At), f.Value
 	ctx.Defer(func(ctx app.Context) {
 		input := app.Window().GetElementByID(id)
-		if input.Truthy() && input.Get("type").String() == "text" && input.Get("value").String() != "" {
-			input.Set("value", "")
+		if input.Truthy() && input.Get("type").String() == "text" && strings.TrimSpace(input.Get("value").String()) != want {
+			input.Set("value", want)
 		}
 	})
 }
@@ -111,7 +112,8 @@ func (f *Field) OnUpdate(ctx app.Context) {
 // onText stores typed text of a number field.
 func (f *Field) onText(ctx app.Context, e app.Event) {
 	scale, _ := f.Schema.Display()
-	f.Session.setText(f.At, ctx.JSSrc().Get("value").String(), f.Schema.Type == "integer", scale)
+	text := ctx.JSSrc().Get("value").String()
+	f.edit(ctx, func() { f.Session.setText(f.At, text, f.Schema.Type == "integer", scale) })
 }
 
 // onLeave applies the default of a number field left empty.

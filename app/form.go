@@ -110,20 +110,7 @@ func (f form) help(p path, sch *Schema) app.UI { return help(p, sch, f.s.problem
 // input is the Field of a scalar property.
 func (f form) input(p path, sch *Schema) app.UI {
 	scale, _ := sch.Display()
-	value := f.s.text(p, scale)
-	switch sch.Type {
-	case "boolean":
-		on, ok := get(f.s.document(), p).(bool)
-		if !ok {
-			on, _ = sch.Default.(bool)
-		}
-		value = strconv.FormatBool(on)
-	case "string":
-		value, _ = get(f.s.document(), p).(string)
-		if value == "" && len(sch.Enum) > 0 && sch.Default != nil {
-			value = fmt.Sprint(sch.Default)
-		}
-	}
+	value := f.s.shown(p, sch)
 	placeholder := defaultText(sch)
 	if d, ok := sch.Default.(float64); ok {
 		placeholder = scaledText(d, scale)
@@ -136,6 +123,28 @@ func (f form) input(p path, sch *Schema) app.UI {
 		problem += " (the scenario stores it as a fraction: 100% is 1)"
 	}
 	return &Field{Session: f.s, Schema: sch, At: p, Value: value, Problem: problem, Placeholder: placeholder}
+}
+
+// shown is what the input of the scalar at p shows: the number as typed
+// (text), "true"/"false" for a switch, the chosen value of a select (its
+// default when none is) or the text of a string.
+func (s *session) shown(p path, sch *Schema) string {
+	switch sch.Type {
+	case "boolean":
+		on, ok := get(s.document(), p).(bool)
+		if !ok {
+			on, _ = sch.Default.(bool)
+		}
+		return strconv.FormatBool(on)
+	case "string":
+		value, _ := get(s.document(), p).(string)
+		if value == "" && len(sch.Enum) > 0 && sch.Default != nil {
+			value = fmt.Sprint(sch.Default)
+		}
+		return value
+	}
+	scale, _ := sch.Display()
+	return s.text(p, scale)
 }
 
 // defaultText is a number's default as its input's placeholder ("" without).
@@ -180,7 +189,7 @@ func (f form) numberRow(p path, sch *Schema) app.UI {
 		app.If(sch.Constant != "", func() app.UI { return f.switchToConstant(p, sch, n > 0) }),
 		app.Div().Class("number-row").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			ip := p.at(i)
-			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.text(ip, 1), Problem: f.s.problemAt(ip),
+			return &Field{Session: f.s, Schema: sch.Items, At: ip, Value: f.s.shown(ip, sch.Items), Problem: f.s.problemAt(ip),
 				Cell: fmt.Sprintf("%02d", i), CellLabel: fmt.Sprintf("%s, hour %02d", sch.Title, i), Placeholder: defaultText(sch.Items)}
 		})),
 	)

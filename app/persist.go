@@ -66,11 +66,16 @@ func (p *Planner) OnMount(ctx app.Context) {
 		return nil
 	}))
 	p.s.onPending = func() { p.runPending(ctx) }
+	p.s.redraw = func() { ctx.Dispatch(nil) }
 	// A link pasted into the address bar of the open page changes only the
-	// fragment: open it then, as on a visit.
-	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(app.Value, []app.Value) any {
+	// fragment: open it then, as on a visit. The event names it (the
+	// address may have moved on by the time the app reads it).
+	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(_ app.Value, args []app.Value) any {
+		href := app.Window().Get("location").Get("href").String()
+		if len(args) > 0 && args[0].Get("newURL").Truthy() {
+			href = args[0].Get("newURL").String()
+		}
 		ctx.Dispatch(func(ctx app.Context) {
-			href := app.Window().Get("location").Get("href").String()
 			if model.HasLink(href) {
 				p.openLink(href, p.s.scenario, true)
 			}

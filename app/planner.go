@@ -136,7 +136,7 @@ func (p *Planner) Render() app.UI {
 				app.Aside().Class("inputs").Aria("label", "Scenario").Body(
 					app.H2().Text("Scenario"),
 					p.problemSummary(),
-					app.If(p.formShown || !app.IsClient, p.scenarioForm).
+					app.If(p.formShown || !app.IsClient, p.formComponent).
 						Else(func() app.UI {
 							return app.P().Class("form-loading").Aria("busy", "true").Text("Loading the form…")
 						}),

@@ -28,9 +28,14 @@ type session struct {
 	scenario *model.Scenario
 	report   *model.Report
 	stale    bool
-	// revision counts evaluations, reportRevision the reports made.
+	// revision counts evaluations, reportRevision the reports made;
+	// formRevision moves with revision, except after an edit the form
+	// already shows (editInPlace).
 	revision       int
 	reportRevision int
+	formRevision   int
+	// redraw draws the page again without its form (set once mounted).
+	redraw func()
 
 	// undo and redo hold earlier and later documents (set never changes a
 	// document, so each shares what the steps after it left alone); typing
@@ -207,6 +212,7 @@ func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil)
 // problems of its reading.
 func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems) {
 	s.revision++
+	s.formRevision++
 	if len(probs) == 0 {
 		var r *model.Report
 		s.wanted, s.wantedKeepAlive = nil, nil
@@ -288,6 +294,7 @@ const emptiedField = "empty: type a value, or leave the field for its default"
 // the report stays that of the last valid scenario, marked stale.
 func (s *session) awaitValue(key string) {
 	s.revision++
+	s.formRevision++
 	probs := make(model.Problems, 0, len(s.problems)+1)
 	for _, p := range s.problems {
 		if p.Path != key {

@@ -241,11 +241,12 @@
 
   // plannerFollow puts the scenario's link in the address bar (the app
   // calls it after a pause in the edits); of several pending calls only the
-  // latest lands.
+  // latest lands, and none over a link pasted into the address bar while
+  // it was written (the app opens that one).
   window.plannerFollow = function (prefix, doc, place) {
-    var mine = ++latest;
+    var mine = ++latest, from = window.location.hash;
     fragmentOf(prefix, doc, place).then(function (fragment) {
-      if (mine === latest) {
+      if (mine === latest && window.location.hash === from) {
         setAddress("#" + fragment);
       }
     }, function () {});
