@@ -232,16 +232,33 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 // update renders the page).
 const progressInterval = 100 * time.Millisecond
 
-// sliceOfWork is how long work runs before it yields to the page (a
-// timer's wait costs about 4 ms, so it is not paid per item).
+// sliceOfWork is how long work runs before it yields to the page (a yield
+// lets the page's waiting work run, so it is not paid per item).
 const sliceOfWork = 30 * time.Millisecond
 
 // yieldToPage lets the browser run (input, painting) before the work that
-// follows, in the browser.
+// follows, in the browser: it waits for a task the page queues
+// (plannerYield). A sleep does not do it: while a garbage collection is
+// marking, Go's scheduler fills a short sleep with marking and resumes
+// without returning to the browser.
 func yieldToPage() {
-	if app.IsClient {
-		time.Sleep(time.Millisecond)
+	if !app.IsClient {
+		return
 	}
+	yield := app.Window().Get("plannerYield")
+	if !yield.Truthy() {
+		time.Sleep(time.Millisecond)
+		return
+	}
+	done := make(chan struct{})
+	var resume app.Func
+	resume = app.FuncOf(func(app.Value, []app.Value) any {
+		resume.Release()
+		close(done)
+		return nil
+	})
+	yield.Invoke(resume)
+	<-done
 }
 
 // pacer returns a function to call between items of long work (also
