@@ -8,8 +8,9 @@ import (
 )
 
 // Chart is a chart of the report, drawn by the page's ECharts from an
-// option built in Go. Its option is built after the figures are on screen:
-// an edit shows its numbers first and its charts a moment later.
+// option built in Go. Its option is built in a task of its own once the
+// figures are on screen: an edit or a page shows its numbers first and its
+// charts a moment later.
 type Chart struct {
 	app.Compo
 	// Session holds the report drawn, Revision its evaluation: comparing
@@ -79,14 +80,18 @@ func (c *Chart) Render() app.UI {
 	return app.Div().Class("chart").Attr("role", "img").Aria("label", c.Label)
 }
 
-// OnMount draws the chart.
-func (c *Chart) OnMount(ctx app.Context) { c.draw() }
+// OnMount draws the chart (drawLater).
+func (c *Chart) OnMount(ctx app.Context) { c.drawLater(ctx) }
 
-// OnUpdate redraws the chart once the figures of the update are shown: the
-// option is built outside the update (no re-render follows) and ECharts
-// draws it in the next animation frame.
-func (c *Chart) OnUpdate(ctx app.Context) {
+// OnUpdate redraws the chart (drawLater).
+func (c *Chart) OnUpdate(ctx app.Context) { c.drawLater(ctx) }
+
+// drawLater builds the option after the task that shows the figures (the
+// page yields first; no re-render follows) and ECharts draws it in an
+// animation frame.
+func (c *Chart) drawLater(ctx app.Context) {
 	ctx.Async(func() {
+		yieldToPage()
 		if c.Mounted() {
 			c.draw()
 		}

@@ -401,8 +401,9 @@ func plural(n int, word string) string {
 }
 
 // scenarioForm is the scenario's form: its name, then its functions (adding
-// one is the first thing a new user looks for), then the rest.
-func (p *Planner) scenarioForm() app.UI {
+// one is the first thing a new user looks for), then, when whole, the
+// rest.
+func (p *Planner) scenarioForm(whole bool) []app.UI {
 	f := p.form()
 	first := []string{"name", "functions"}
 	var parts []app.UI
@@ -411,5 +412,8 @@ func (p *Planner) scenarioForm() app.UI {
 			parts = append(parts, f.field(path{}.key(key), sch))
 		}
 	}
-	return app.Div().Body(app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...))
+	if !whole {
+		return []app.UI{app.Div().Class("fields").Body(parts...)}
+	}
+	return []app.UI{app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...)}
 }

@@ -16,10 +16,25 @@ type ScenarioForm struct {
 	Planner  *Planner
 	Revision int
 	Selected map[string]int
+	// whole is false until the form's second part (the settings after the
+	// functions) is mounted, in a task after its first.
+	whole bool
 }
 
-// Render draws the form.
-func (c *ScenarioForm) Render() app.UI { return c.Planner.scenarioForm() }
+// OnMount mounts the rest of the form once the page has had its turn.
+func (c *ScenarioForm) OnMount(ctx app.Context) {
+	ctx.Async(func() {
+		yieldToPage()
+		ctx.Dispatch(func(app.Context) { c.whole = true })
+	})
+}
+
+// Render draws the form: its name and functions first, then the rest;
+// the root says when it is whole (data-whole).
+func (c *ScenarioForm) Render() app.UI {
+	whole := c.whole || !app.IsClient
+	return app.Div().DataSet("whole", whole).Body(c.Planner.scenarioForm(whole)...)
+}
 
 // formComponent is the form as the planner draws it now.
 func (p *Planner) formComponent() app.UI {

@@ -222,11 +222,12 @@ func openPlanner(t testing.TB, address string) *browser {
 }
 
 // waitReady waits for the planner to be evaluated and rendered, its form
-// included (drawn after the first figures).
+// whole (drawn after the first figures, its second part a task after its
+// first).
 func (b *browser) waitReady(t testing.TB) {
 	t.Helper()
 	var ok bool
-	b.run(t, chromedp.Poll(`document.querySelector('#planner[data-ready="1"] .inputs .fields') !== null`, &ok,
+	b.run(t, chromedp.Poll(`document.querySelector('#planner[data-ready="1"] .inputs [data-whole="true"] .fields') !== null`, &ok,
 		chromedp.WithPollingTimeout(90*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
 }
 
