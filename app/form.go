@@ -24,7 +24,14 @@ type form struct {
 	onSelect func(list string, i int)
 	// pages page the names of each selectable list (nil: all shown).
 	pages map[string]*pager
+	// partial renders only the first partialGroups groups of each object
+	// (a form mounted in two tasks: the main fields first).
+	partial bool
 }
+
+// partialGroups is how many groups of an object a partial form renders:
+// a function's name, traffic, duration and memory.
+const partialGroups = 3
 
 // fieldID is the element ID of the input at p.
 func fieldID(p path) string { return "f-" + sanitizeID(p.String()) }
@@ -61,6 +68,9 @@ func (f form) objectExcept(p path, sch *Schema, skip ...string) app.UI {
 		}
 		g := prop.Schema.Group
 		if _, seen := byGroup[g]; !seen {
+			if f.partial && len(groups) == partialGroups {
+				break
+			}
 			groups = append(groups, g)
 		}
 		byGroup[g] = append(byGroup[g], f.field(p.key(prop.Name), prop.Schema))

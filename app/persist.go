@@ -85,7 +85,15 @@ func (p *Planner) OnMount(ctx app.Context) {
 	p.listenForImports(ctx)
 	p.listenForUndoKeys(ctx)
 	p.s.onValid(p.s.scenario) // autosaved and in the address bar once the page is up
-	afterPaint(ctx, func() { p.formShown = true })
+	// The form mounts once the first figures are painted, its schema
+	// parsed in a task before it.
+	afterPaint(ctx, func() {
+		p.scenarioSchema()
+		ctx.Async(func() {
+			yieldToPage()
+			ctx.Dispatch(func(app.Context) { p.formShown = true })
+		})
+	})
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}

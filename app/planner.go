@@ -79,9 +79,8 @@ func (p *Planner) OnInit() {
 	p.selected = map[string]int{}
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
-	pace := pacer()
 	p.s = newSession(p.opening())
-	pace() // a long opening's evaluation is one slice of work, drawing its figures another
+	yieldToPage() // the page's start and its evaluation are one task, drawing its figures another
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)
 	}
@@ -401,10 +400,11 @@ func plural(n int, word string) string {
 }
 
 // scenarioForm is the scenario's form: its name, then its functions (adding
-// one is the first thing a new user looks for), then, when whole, the
-// rest.
+// one is the first thing a new user looks for), then the rest; until whole,
+// only the selected function's main fields (form.partial) and not the rest.
 func (p *Planner) scenarioForm(whole bool) []app.UI {
 	f := p.form()
+	f.partial = !whole
 	first := []string{"name", "functions"}
 	var parts []app.UI
 	for _, key := range first {

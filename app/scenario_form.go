@@ -16,8 +16,9 @@ type ScenarioForm struct {
 	Planner  *Planner
 	Revision int
 	Selected map[string]int
-	// whole is false until the form's second part (the settings after the
-	// functions) is mounted, in a task after its first.
+	// whole is false until the form's second part (the function's other
+	// fields, the settings after the functions) is mounted, in a task after
+	// its first.
 	whole bool
 }
 
