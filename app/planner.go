@@ -79,8 +79,9 @@ func (p *Planner) OnInit() {
 	p.selected = map[string]int{}
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
+	pace := pacer()
 	p.s = newSession(p.opening())
-	yieldToPage() // the page's start and its evaluation are one task, drawing its figures another
+	pace() // a long opening's evaluation is one slice of work, drawing its figures another
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)
 	}
