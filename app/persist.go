@@ -89,10 +89,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	// parsed in a task before it.
 	afterPaint(ctx, func() {
 		p.scenarioSchema()
-		ctx.Async(func() {
-			yieldToPage()
-			ctx.Dispatch(func(app.Context) { p.formShown = true })
-		})
+		nextTask(ctx, func() { p.formShown = true })
 	})
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
@@ -114,6 +111,15 @@ func afterPaint(ctx app.Context, f func()) {
 		return nil
 	})
 	after.Invoke(done)
+}
+
+// nextTask runs f on the UI goroutine in a task after this one, once the
+// page has had its turn (yieldToPage).
+func nextTask(ctx app.Context, f func()) {
+	ctx.Async(func() {
+		yieldToPage()
+		ctx.Dispatch(func(app.Context) { f() })
+	})
 }
 
 // visit is what a visit finds before the page is first drawn: the

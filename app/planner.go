@@ -413,8 +413,9 @@ func (p *Planner) scenarioForm(whole bool) []app.UI {
 			parts = append(parts, f.field(path{}.key(key), sch))
 		}
 	}
-	if !whole {
-		return []app.UI{app.Div().Class("fields").Body(parts...)}
+	form := []app.UI{app.Div().Class("fields").Body(parts...)}
+	if whole {
+		form = append(form, f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...))
 	}
-	return []app.UI{app.Div().Class("fields").Body(parts...), f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...)}
+	return form
 }

@@ -24,10 +24,7 @@ type ScenarioForm struct {
 
 // OnMount mounts the rest of the form once the page has had its turn.
 func (c *ScenarioForm) OnMount(ctx app.Context) {
-	ctx.Async(func() {
-		yieldToPage()
-		ctx.Dispatch(func(app.Context) { c.whole = true })
-	})
+	nextTask(ctx, func() { c.whole = true })
 }
 
 // Render draws the form: its name and functions first, then the rest;
