@@ -401,11 +401,11 @@ func plural(n int, word string) string {
 }
 
 // scenarioForm is the scenario's form: its name, then its functions (adding
-// one is the first thing a new user looks for), then the rest; until whole,
-// only the selected function's main fields (form.partial) and not the rest.
-func (p *Planner) scenarioForm(whole bool) []app.UI {
+// one is the first thing a new user looks for), then the rest, as much of
+// it as part says.
+func (p *Planner) scenarioForm(part formPart) []app.UI {
 	f := p.form()
-	f.partial = !whole
+	f.partial = part == formMain
 	first := []string{"name", "functions"}
 	var parts []app.UI
 	for _, key := range first {
@@ -414,7 +414,7 @@ func (p *Planner) scenarioForm(whole bool) []app.UI {
 		}
 	}
 	form := []app.UI{app.Div().Class("fields").Body(parts...)}
-	if whole {
+	if part == formWhole {
 		form = append(form, f.objectExcept(path{}, p.scenarioSchema(), append(first, "pricing", "checklist")...))
 	}
 	return form

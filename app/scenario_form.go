@@ -16,22 +16,42 @@ type ScenarioForm struct {
 	Planner  *Planner
 	Revision int
 	Selected map[string]int
-	// whole is false until the form's second part (the function's other
-	// fields, the settings after the functions) is mounted, in a task after
-	// its first.
-	whole bool
+	// part is how much of the form is mounted: it mounts in three tasks.
+	part formPart
 }
 
-// OnMount mounts the rest of the form once the page has had its turn.
+// formPart is how much of the form is drawn.
+type formPart int
+
+const (
+	// formMain is the name, the functions list and the selected
+	// function's main fields (form.partial).
+	formMain formPart = iota
+	// formFunction adds the selected function's other fields.
+	formFunction
+	// formWhole adds the settings after the functions.
+	formWhole
+)
+
+// OnMount mounts the rest of the form, a part per task, once the page has
+// had its turn before each.
 func (c *ScenarioForm) OnMount(ctx app.Context) {
-	nextTask(ctx, func() { c.whole = true })
+	nextTask(ctx, func() {
+		c.part = formFunction
+		ctx.Defer(func(ctx app.Context) { // after that part is drawn
+			nextTask(ctx, func() { c.part = formWhole })
+		})
+	})
 }
 
-// Render draws the form: its name and functions first, then the rest;
-// the root says when it is whole (data-whole).
+// Render draws the form, as much as is mounted; the root says when it is
+// whole (data-whole).
 func (c *ScenarioForm) Render() app.UI {
-	whole := c.whole || !app.IsClient
-	return app.Div().DataSet("whole", whole).Body(c.Planner.scenarioForm(whole)...)
+	part := c.part
+	if !app.IsClient {
+		part = formWhole
+	}
+	return app.Div().DataSet("whole", part == formWhole).Body(c.Planner.scenarioForm(part)...)
 }
 
 // formComponent is the form as the planner draws it now.
