@@ -27,11 +27,11 @@ func comparables(library []savedScenario) []compareChoice {
 }
 
 // comparedSide is the evaluation of a scenario chosen for comparison, with
-// the saved text it was evaluated from (a saved scenario that changes is
+// the saved record it was evaluated from (a saved scenario that changes is
 // evaluated again) or, for the current scenario put on another platform,
 // the current report it was made beside.
 type comparedSide struct {
-	from    []byte
+	from    savedScenario
 	basis   *model.Report
 	report  *model.Report
 	problem string
@@ -42,7 +42,7 @@ type comparedSide struct {
 // session's.
 func evaluateChoice(id, platform string, current *model.Report, scenario *model.Scenario, library []savedScenario) comparedSide {
 	var s *model.Scenario
-	var from []byte
+	var from savedScenario
 	switch {
 	case id == "current":
 		if current == nil || scenario == nil {
@@ -65,11 +65,11 @@ func evaluateChoice(id, platform string, current *model.Report, scenario *model.
 		if !ok {
 			return comparedSide{problem: "no saved scenario named " + strings.TrimPrefix(id, "saved:")}
 		}
-		read, probs := model.ParseScenario([]byte(e.Text))
+		read, probs := readSaved(e)
 		if len(probs) > 0 {
-			return comparedSide{from: []byte(e.Text), problem: probs.Error()}
+			return comparedSide{from: e, problem: probs.Error()}
 		}
-		s, from = read, []byte(e.Text)
+		s, from = read, e
 	default:
 		return comparedSide{problem: "nothing chosen"}
 	}
@@ -81,10 +81,10 @@ func evaluateChoice(id, platform string, current *model.Report, scenario *model.
 	return side
 }
 
-func evaluated(from []byte, s *model.Scenario, probs model.Problems) comparedSide {
+func evaluated(from savedScenario, s *model.Scenario, probs model.Problems) comparedSide {
 	if len(probs) == 0 {
 		var r *model.Report
-		if r, probs = model.Evaluate(s); len(probs) == 0 {
+		if r, probs = model.EvaluateWith(s, model.Sources{Pace: pacer()}); len(probs) == 0 {
 			return comparedSide{from: from, report: r}
 		}
 	}
@@ -101,7 +101,7 @@ func (c comparedSide) stillCurrent(id string, current *model.Report, library []s
 		return c.basis != nil && c.basis == current // put on another platform beside this report
 	case strings.HasPrefix(id, "saved:"):
 		e, ok := savedNamed(library, strings.TrimPrefix(id, "saved:"))
-		return ok && string(c.from) == e.Text
+		return ok && sameRecord(c.from, e)
 	}
 	return true
 }

@@ -14,25 +14,43 @@ import (
 // savedScenario is a named scenario of the library: one record of the
 // browser's store (web/store.js).
 type savedScenario struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	SavedAt string `json:"saved_at"`
-	Text    string `json:"text"`
+	ID, Name, SavedAt string
+	// text is the record's text as the store gave it, a JavaScript string
+	// copied into Go only when used (Text); Size is its length.
+	text app.Value
+	Size int
 	// Problem says why it does not open as a scenario ("" when it does);
 	// it is kept as it is, for the user to download or delete. Holds is the
-	// name of the scenario it holds, Functions its functions.
-	Problem   string `json:"-"`
-	Holds     string `json:"-"`
-	Functions int    `json:"-"`
+	// name of the scenario it holds, Functions its functions. They are
+	// known once described is true (read in the background: describeNext).
+	Problem   string
+	Holds     string
+	Functions int
+	described bool
+}
+
+// readSaved reads a record as a scenario, in slices (pacer).
+func readSaved(e savedScenario) (*model.Scenario, model.Problems) {
+	return model.ParseScenarioWith([]byte(e.Text()), model.ReadOptions{Pace: pacer()})
+}
+
+// Text is the record's text.
+func (e savedScenario) Text() string {
+	if e.text == nil || e.text.Type() != app.TypeString {
+		return ""
+	}
+	return e.text.String()
+}
+
+// sameRecord says whether a and b are the same version of one record.
+func sameRecord(a, b savedScenario) bool {
+	return a.ID == b.ID && a.SavedAt == b.SavedAt && a.Size == b.Size
 }
 
 // asideRecord is something that could not be read, kept as it was.
 type asideRecord struct {
-	ID     string `json:"id"`
-	From   string `json:"from"`
-	Reason string `json:"reason"`
-	KeptAt string `json:"kept_at"`
-	Size   int    `json:"size"`
+	ID, From, Reason, KeptAt string
+	Size                     int
 }
 
 // library is the scenarios saved in this browser, shared by the views that
@@ -47,29 +65,42 @@ type library struct {
 	others []savedScenario
 	// failure says why the store cannot be read ("" when it can).
 	failure string
+	// describing is true while records are read in the background.
+	describing bool
 	tell    func(notice)
 	// dispatch runs f on the page's goroutine and renders the page.
 	dispatch func(f func())
 }
 
-// call runs the store's method with args; then gets its result, or why it
-// failed.
+// call runs the store's method with args; then gets its result as text,
+// or why it failed.
 func (l *library) call(method string, then func(result, failed string), args ...any) {
+	l.callValue(method, func(result app.Value, failed string) {
+		text := ""
+		if failed == "" && result.Type() == app.TypeString {
+			text = result.String()
+		}
+		then(text, failed)
+	}, args...)
+}
+
+// callValue is call with the result as the store gave it.
+func (l *library) callValue(method string, then func(result app.Value, failed string), args ...any) {
 	store := app.Window().Get("plannerStore")
 	if !store.Truthy() || l.dispatch == nil {
-		then("", "this page has no storage for saved scenarios")
+		then(app.Undefined(), "this page has no storage for saved scenarios")
 		return
 	}
 	var ok, bad app.Func
-	settle := func(result, failed string) {
+	settle := func(result app.Value, failed string) {
 		ok.Release()
 		bad.Release()
 		l.dispatch(func() { then(result, failed) })
 	}
 	ok = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		result := ""
-		if len(args) > 0 && args[0].Type() == app.TypeString {
-			result = args[0].String()
+		result := app.Undefined()
+		if len(args) > 0 {
+			result = args[0]
 		}
 		settle(result, "")
 		return nil
@@ -79,58 +110,142 @@ func (l *library) call(method string, then func(result, failed string), args ...
 		if len(args) > 0 && args[0].Type() == app.TypeString {
 			why = args[0].String()
 		}
-		settle("", why)
+		settle(app.Undefined(), why)
 		return nil
 	})
 	defer func() {
 		if r := recover(); r != nil {
-			settle("", "the browser refused it")
+			settle(app.Undefined(), "the browser refused it")
 		}
 	}()
 	store.Call(method, args...).Call("then", ok, bad)
 }
 
-// load reads the records again (this tab's or another's changes).
+// arrayLength is the length of a JavaScript array (0 for anything else).
+func arrayLength(v app.Value) int {
+	if v == nil || !app.Window().Get("Array").Call("isArray", v).Bool() {
+		return 0
+	}
+	return v.Length()
+}
+
+// stringField is a JavaScript object's string property ("" when it is
+// something else).
+func stringField(v app.Value, key string) string {
+	if v.Type() != app.TypeObject {
+		return ""
+	}
+	if f := v.Get(key); f.Type() == app.TypeString {
+		return f.String()
+	}
+	return ""
+}
+
+// intField is a JavaScript object's number property, as an int (0 when it
+// is something else).
+func intField(v app.Value, key string) int {
+	if v.Type() != app.TypeObject {
+		return 0
+	}
+	if f := v.Get(key); f.Type() == app.TypeNumber {
+		return f.Int()
+	}
+	return 0
+}
+
+// load reads the records again (this tab's or another's changes); what
+// each holds is read in the background (describeNext).
 func (l *library) load() {
-	l.call("list", func(result, failed string) {
+	l.callValue("list", func(got app.Value, failed string) {
+		if failed == "" && got.Type() != app.TypeObject {
+			failed = "the store gave no list"
+		}
 		if failed != "" {
 			l.failure = failed
 			l.tell(notice{Text: "The saved scenarios could not be read: " + failed + ". Nothing was changed in them.", Bad: true})
 			return
 		}
-		var got struct {
-			Saved  []savedScenario `json:"saved"`
-			Aside  []asideRecord   `json:"aside"`
-			Others []savedScenario `json:"others"`
+		l.entries = records(got.Get("saved"), l.entries)
+		l.others = records(got.Get("others"), l.others)
+		l.aside = asideRecords(got.Get("aside"))
+		l.failure = ""
+		if !l.describing {
+			l.describeNext()
 		}
-		if err := json.Unmarshal([]byte(result), &got); err != nil {
-			l.failure = err.Error()
-			return
-		}
-		describe(got.Saved, l.entries)
-		describe(got.Others, l.others)
-		l.entries, l.aside, l.others, l.failure = got.Saved, got.Aside, got.Others, ""
 	})
 }
 
-// describe reads each record as a scenario once: its Problem, or the name
-// and functions it holds, taken from before for a record unchanged since.
-func describe(records, before []savedScenario) {
-	for i := range records {
-		e := &records[i]
-		k := slices.IndexFunc(before, func(old savedScenario) bool {
-			return old.ID == e.ID && old.SavedAt == e.SavedAt && len(old.Text) == len(e.Text)
-		})
-		if k >= 0 {
-			e.Problem, e.Holds, e.Functions = before[k].Problem, before[k].Holds, before[k].Functions
-			continue
+// records reads the store's list of records, each described as before
+// when it is the same version.
+func records(list app.Value, before []savedScenario) []savedScenario {
+	var out []savedScenario
+	for i := range arrayLength(list) {
+		r := list.Index(i)
+		e := savedScenario{ID: stringField(r, "id"), Name: stringField(r, "name"), SavedAt: stringField(r, "saved_at"),
+			Size: intField(r, "size")}
+		if r.Type() == app.TypeObject {
+			e.text = r.Get("text")
 		}
-		if s, probs := model.ParseScenario([]byte(e.Text)); len(probs) > 0 {
-			e.Problem = probs.Error()
+		if k := slices.IndexFunc(before, func(old savedScenario) bool { return sameRecord(old, e) }); k >= 0 && before[k].described {
+			e.Problem, e.Holds, e.Functions, e.described = before[k].Problem, before[k].Holds, before[k].Functions, true
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// asideRecords reads the store's list of set-aside records.
+func asideRecords(list app.Value) []asideRecord {
+	var out []asideRecord
+	for i := range arrayLength(list) {
+		r := list.Index(i)
+		out = append(out, asideRecord{ID: stringField(r, "id"), From: stringField(r, "from"), Reason: stringField(r, "reason"),
+			KeptAt: stringField(r, "kept_at"), Size: intField(r, "size")})
+	}
+	return out
+}
+
+// describeNext reads what the first record not yet described holds, in
+// the background and in slices (ten saved 2,000-function scenarios take a
+// second and a half to read), then the next; a record changed meanwhile
+// is read again.
+func (l *library) describeNext() {
+	e, ok := l.undescribed()
+	l.describing = ok
+	if !ok {
+		return
+	}
+	go func() {
+		yieldToPage()
+		d := e
+		s, probs := readSaved(e)
+		if len(probs) > 0 {
+			d.Problem = probs.Error()
 		} else {
-			e.Holds, e.Functions = s.Name, len(s.Functions)
+			d.Holds, d.Functions = s.Name, len(s.Functions)
+		}
+		d.described = true
+		l.dispatch(func() {
+			for _, list := range [][]savedScenario{l.entries, l.others} {
+				for i := range list {
+					if sameRecord(list[i], d) {
+						list[i].Problem, list[i].Holds, list[i].Functions, list[i].described = d.Problem, d.Holds, d.Functions, true
+					}
+				}
+			}
+			l.describeNext()
+		})
+	}()
+}
+
+// undescribed is the first record whose contents are not known yet.
+func (l *library) undescribed() (savedScenario, bool) {
+	for _, list := range [][]savedScenario{l.entries, l.others} {
+		if i := slices.IndexFunc(list, func(e savedScenario) bool { return !e.described }); i >= 0 {
+			return list[i], true
 		}
 	}
+	return savedScenario{}, false
 }
 
 // savedText is a scenario as a record holds it.

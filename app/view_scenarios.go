@@ -29,6 +29,24 @@ type Scenarios struct {
 	exporting string
 	// commandsURL is where the site serves the AWS CLI commands file.
 	commandsURL string
+	// current is the current scenario's saved text, of the scenario
+	// written (currentText).
+	current struct {
+		of   *model.Scenario
+		text string
+	}
+}
+
+// currentText is the current scenario as a record holds it ("" while it
+// has problems), written again only when the scenario changed.
+func (c *Scenarios) currentText() string {
+	if c.Session.scenario == nil {
+		return ""
+	}
+	if c.current.of != c.Session.scenario {
+		c.current.of, c.current.text = c.Session.scenario, savedText(c.Session.scenario)
+	}
+	return c.current.text
 }
 
 // Render draws the view.
@@ -64,6 +82,9 @@ func (c *Scenarios) Render() app.UI {
 						c.Library.rename(eventData(ctx, "id"), eventData(ctx, "name"), ctx.JSSrc().Get("value").String())
 					}),
 				app.Small().Class("saved-at").Text(savedAt(e.SavedAt)),
+				app.If(e.described && e.Problem == "", func() app.UI {
+					return app.Small().Class("holds").Text(plural(e.Functions, "function"))
+				}),
 				app.If(e.Problem != "", func() app.UI {
 					return app.Small().Class("error").Text("Cannot be opened: " + e.Problem + ". Kept as it was.")
 				}),
@@ -74,7 +95,7 @@ func (c *Scenarios) Render() app.UI {
 					)
 				}),
 				smallButton("Download", "Download "+e.Name, "small", e.ID, c.withSaved(func(e savedScenario) {
-					download(sanitizeID(e.Name)+".json", "application/json", e.Text)
+					download(sanitizeID(e.Name)+".json", "application/json", e.Text())
 				})),
 				smallButton("Delete", "Delete "+e.Name, "small danger", e.ID, c.withSaved(func(e savedScenario) { c.Library.remove(e.ID, e.Name, "saved") })),
 			)
@@ -182,13 +203,10 @@ func (c *Scenarios) otherTabs() app.UI {
 	if len(c.Library.others) == 0 {
 		return app.Div()
 	}
-	current := ""
-	if c.Session.scenario != nil {
-		current = savedText(c.Session.scenario)
-	}
+	current := c.currentText()
 	var shown []savedScenario
 	for _, o := range c.Library.others {
-		if o.Text != current {
+		if o.Size != len(current) || o.Text() != current {
 			shown = append(shown, o)
 		}
 	}
@@ -200,20 +218,23 @@ func (c *Scenarios) otherTabs() app.UI {
 		app.P().Class("help").Text("What other tabs (open or closed) last autosaved; a bare visit opens the newest."),
 		app.Ul().Class("others").Body(app.Range(shown).Slice(func(i int) app.UI {
 			o := shown[i]
-			title := "a scenario that cannot be read"
-			if o.Problem == "" {
-				title = "“" + o.Holds + "”, " + plural(o.Functions, "function")
+			title, holds := "a scenario that cannot be read", "unsaved work"
+			switch {
+			case !o.described:
+				title = "a scenario (being read)"
+			case o.Problem == "":
+				title, holds = "“"+o.Holds+"”, "+plural(o.Functions, "function"), o.Holds
 			}
 			return app.Li().Body(
 				app.Text(title+" "),
 				app.Small().Class("saved-at").Text("(autosaved "+strings.TrimSuffix(strings.Replace(o.SavedAt[:min(len(o.SavedAt), 16)], "T", " ", 1), "Z")+" UTC) "),
 				app.If(o.Problem == "", func() app.UI {
 					return app.Span().Body(
-						smallButton("Open", "Open the other tab's "+o.Holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Open", "Open the other tab's "+holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
 							c.Session.load(*s)
 							c.Library.tell(notice{Text: "Opened the unsaved work of another tab. Undo brings yours back."})
 						})),
-						smallButton("Save", "Save the other tab's "+o.Holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Save", "Save the other tab's "+holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
 							c.Library.keep(*s, s.Name, func(kept bool, failed string) {
 								if !kept {
 									c.Library.tell(notFiled("It was not saved: "+failed+".", s))
@@ -238,7 +259,7 @@ func (c *Scenarios) withOther(f func(savedScenario, *model.Scenario)) func(id st
 	return func(id string) {
 		for _, o := range c.Library.others {
 			if o.ID == id {
-				s, _ := model.ParseScenario([]byte(o.Text))
+				s, _ := readSaved(o)
 				f(o, s)
 				return
 			}
@@ -311,7 +332,7 @@ func (c *Scenarios) withAside(f func(asideRecord)) func(id string) {
 }
 
 func (c *Scenarios) openSaved(e savedScenario) {
-	s, probs := model.ParseScenario([]byte(e.Text))
+	s, probs := readSaved(e)
 	if len(probs) > 0 {
 		c.Library.tell(notice{Text: "“" + e.Name + "” could not be opened: " + probs.Error(), Bad: true})
 		return
@@ -321,7 +342,7 @@ func (c *Scenarios) openSaved(e savedScenario) {
 }
 
 func (c *Scenarios) duplicateSaved(e savedScenario) {
-	s, probs := model.ParseScenario([]byte(e.Text))
+	s, probs := readSaved(e)
 	if len(probs) > 0 {
 		return
 	}

@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,12 +30,8 @@ type stored struct {
 
 func (b *browser) stored(t *testing.T) stored {
 	t.Helper()
-	var raw string
-	b.eval(t, `plannerStore.list()`, &raw)
 	var s stored
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		t.Fatal(err)
-	}
+	b.eval(t, `plannerStore.list()`, &s)
 	return s
 }
 
@@ -349,5 +344,55 @@ func TestLongListsArePaged(t *testing.T) {
 	b.clickTab(t, "alerts")
 	if n := count(`table.alerts tbody tr`); n != 50 {
 		t.Errorf("%d alert rules shown at first, want 50", n)
+	}
+}
+
+// Ten saved scenarios of 2,000 functions fit in the browser's store and
+// come back after a reload: each listed with what it holds (read in the
+// background), stored byte for byte, and one opens with its functions.
+func TestTenBigScenariosFit(t *testing.T) {
+	s := startSite(t)
+	sc := model.DefaultScenario()
+	for i := len(sc.Functions); i < 2000; i++ {
+		f := sc.Functions[i%4]
+		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+		sc.Functions = append(sc.Functions, f)
+	}
+	b := openPlanner(t, plannerLink(t, sc, s.URL+"/"))
+	b.clickTab(t, "scenarios")
+	var names []string
+	for i := range 10 {
+		name := fmt.Sprintf("big %d", i)
+		b.typeInto(t, "#save-name", name)
+		b.run(t, press(`#save-button`, chromedp.ByQuery))
+		waitNotice(t, b, "Saved “"+name+"”")
+		names = append(names, name)
+	}
+	b.run(t, chromedp.Navigate(s.URL+"/"))
+	b.waitReady(t)
+	b.clickTab(t, "scenarios")
+	b.savedNames(t, strings.Join(names, ","))
+	holds := `[...document.querySelectorAll('.library .holds')].map(e => e.textContent).join(',')`
+	if err := chromedp.Run(b.ctx, chromedp.Poll(holds+` === `+jsString(strings.TrimSuffix(strings.Repeat("2000 functions,", 10), ",")), nil,
+		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		var got string
+		b.eval(t, holds, &got)
+		t.Fatalf("saved entries hold %q", got)
+	}
+	stored := b.stored(t)
+	first := stored.Saved[0].Text
+	for _, e := range stored.Saved {
+		if e.Text != first || len(e.Text) < 2_000_000 {
+			t.Fatalf("%s: %d characters stored, the first %d", e.Name, len(e.Text), len(first))
+		}
+	}
+	b.run(t, press(`button[aria-label="Open big 7"]`, chromedp.ByQuery))
+	waitNotice(t, b, "Opened “big 7”")
+	b.waitReady(t)
+	b.clickTab(t, "application")
+	var shown string
+	b.eval(t, `(document.querySelector('#panel-application').innerText.match(/of 2,000 functions/) || ['none'])[0]`, &shown)
+	if shown != "of 2,000 functions" {
+		t.Errorf("the opened scenario's functions: %s", shown)
 	}
 }
