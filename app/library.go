@@ -67,7 +67,7 @@ type library struct {
 	failure string
 	// describing is true while records are read in the background.
 	describing bool
-	tell    func(notice)
+	tell       func(notice)
 	// dispatch runs f on the page's goroutine and renders the page.
 	dispatch func(f func())
 }
