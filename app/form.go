@@ -25,7 +25,8 @@ type form struct {
 	// pages page the names of each selectable list (nil: all shown).
 	pages map[string]*pager
 	// partial renders only the first partialGroups groups of each object
-	// (a form mounted in two tasks: the main fields first).
+	// and the first screenRows names of each list (a form mounted in
+	// parts: the main fields first).
 	partial bool
 }
 
@@ -289,9 +290,16 @@ func (f form) selectableList(p path, sch *Schema) app.UI {
 		page = &pager{}
 		f.pages[key] = page
 	}
-	shown := make([]int, 0, min(len(items), pageRows+1))
+	limit := len(items)
+	if page != nil {
+		limit = page.rows(len(items))
+	}
+	if f.partial {
+		limit = min(limit, screenRows)
+	}
+	shown := make([]int, 0, min(len(items), limit+1))
 	for i := range items {
-		if page == nil || i < page.rows(len(items)) || i == sel {
+		if i < limit || i == sel {
 			shown = append(shown, i)
 		}
 	}

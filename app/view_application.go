@@ -21,16 +21,25 @@ type Application struct {
 
 	// sortBy orders the functions table: a column key, "-" first for descending.
 	sortBy string
-	// page is how many of its rows the functions table shows.
-	page pager
+	// page is how many of its rows the functions table shows; settled is
+	// false in the view's first task, which draws screenRows of them.
+	page    pager
+	settled bool
 }
 
-// Render draws the view.
+// OnMount draws the rest of the view in the next task.
+func (v *Application) OnMount(ctx app.Context) {
+	nextTask(ctx, func() { v.settled = true })
+}
+
+// Render draws the view: its first task the figures and a screenful of
+// the functions table (data-settling), the next the rest.
 func (v *Application) Render() app.UI {
 	s := v.Session
 	r := s.report
 	ts := r.TotalSummary
-	return app.Div().Body(
+	settled := v.settled || !app.IsClient
+	return app.Div().DataSet("settling", !settled).Body(
 		app.H2().Text("Application"),
 		figures(
 			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
@@ -49,6 +58,14 @@ func (v *Application) Render() app.UI {
 		}),
 		v.functionsTable(r),
 		v.page.more("functions", len(r.Functions)),
+		app.If(settled, func() app.UI { return v.below(r) }),
+	)
+}
+
+// below is the view below the functions table.
+func (v *Application) below(r *model.Report) app.UI {
+	s := v.Session
+	return app.Div().Body(
 		platformBill(r),
 		globalServicesTable(r),
 		app.Div().Class("charts two").Body(
@@ -143,7 +160,7 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 				return header(c.key, label)
 			}),
 		)),
-		app.TBody().Body(app.Range(order[:v.page.rows(len(order))]).Slice(func(k int) app.UI {
+		app.TBody().Body(app.Range(order[:v.drawnRows(len(order))]).Slice(func(k int) app.UI {
 			i := order[k]
 			f := &r.Functions[i]
 			row := &functionRow{View: v, Index: i, Name: f.Name, Compute: r.Pricing.FunctionsBillName()}
@@ -153,6 +170,14 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 			return row
 		})),
 	)
+}
+
+// drawnRows is how many of total rows the table draws now.
+func (v *Application) drawnRows(total int) int {
+	if !v.settled && app.IsClient {
+		return min(total, screenRows)
+	}
+	return v.page.rows(total)
 }
 
 // functionRow is a row of the functions table. Its fields are values, so

@@ -222,12 +222,12 @@ func openPlanner(t testing.TB, address string) *browser {
 }
 
 // waitReady waits for the planner to be evaluated and rendered, its form
-// whole (drawn after the first figures, its second part a task after its
-// first).
+// whole (drawn after the first figures, in parts) and its view settled
+// (the Application view draws what is below a screenful a task later).
 func (b *browser) waitReady(t testing.TB) {
 	t.Helper()
 	var ok bool
-	b.run(t, chromedp.Poll(`document.querySelector('#planner[data-ready="1"] .inputs [data-whole="true"] .fields') !== null`, &ok,
+	b.run(t, chromedp.Poll(`document.querySelector('#planner[data-ready="1"] .inputs [data-whole="true"] .fields') !== null && !document.querySelector('[data-settling="true"]')`, &ok,
 		chromedp.WithPollingTimeout(90*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
 }
 
@@ -318,7 +318,8 @@ func (b *browser) clickTab(t testing.TB, id string) {
 	t.Helper()
 	b.run(t, chromedp.WaitVisible("#tab-"+id, chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById('tab-`+id+`').click()`, nil),
-		chromedp.WaitVisible("#panel-"+id, chromedp.ByQuery))
+		chromedp.WaitVisible("#panel-"+id, chromedp.ByQuery),
+		chromedp.Poll(`!document.querySelector('[data-settling="true"]')`, nil, chromedp.WithPollingInterval(10*time.Millisecond)))
 }
 
 // expected is what the page should show for a scenario: its report, as
