@@ -397,7 +397,7 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return model.GroupDigits(strconv.Itoa(n)) + " " + word + "s"
 }
 
 // scenarioForm is the scenario's form: its name, then its functions (adding

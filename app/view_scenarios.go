@@ -82,6 +82,7 @@ func (c *Scenarios) Render() app.UI {
 						c.Library.rename(eventData(ctx, "id"), eventData(ctx, "name"), ctx.JSSrc().Get("value").String())
 					}),
 				app.Small().Class("saved-at").Text(savedAt(e.SavedAt)),
+				app.If(!e.described, func() app.UI { return app.Small().Class("holds").Text("reading…") }),
 				app.If(e.described && e.Problem == "", func() app.UI {
 					return app.Small().Class("holds").Text(plural(e.Functions, "function"))
 				}),
@@ -230,11 +231,11 @@ func (c *Scenarios) otherTabs() app.UI {
 				app.Small().Class("saved-at").Text("(autosaved "+strings.TrimSuffix(strings.Replace(o.SavedAt[:min(len(o.SavedAt), 16)], "T", " ", 1), "Z")+" UTC) "),
 				app.If(o.Problem == "", func() app.UI {
 					return app.Span().Body(
-						smallButton("Open", "Open the other tab's "+holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Open", "Open the other tab's "+holds, "small", o.ID, c.withOtherScenario(func(o savedScenario, s *model.Scenario) {
 							c.Session.load(*s)
 							c.Library.tell(notice{Text: "Opened the unsaved work of another tab. Undo brings yours back."})
 						})),
-						smallButton("Save", "Save the other tab's "+holds, "small", o.ID, c.withOther(func(o savedScenario, s *model.Scenario) {
+						smallButton("Save", "Save the other tab's "+holds, "small", o.ID, c.withOtherScenario(func(o savedScenario, s *model.Scenario) {
 							c.Library.keep(*s, s.Name, func(kept bool, failed string) {
 								if !kept {
 									c.Library.tell(notFiled("It was not saved: "+failed+".", s))
@@ -245,7 +246,7 @@ func (c *Scenarios) otherTabs() app.UI {
 						})),
 					)
 				}),
-				smallButton("Discard", "Discard the other tab's unsaved work", "small danger", o.ID, c.withOther(func(o savedScenario, _ *model.Scenario) {
+				smallButton("Discard", "Discard the other tab's unsaved work", "small danger", o.ID, c.withOther(func(o savedScenario) {
 					c.Library.remove(o.ID, "the other tab's unsaved work", "autosaves")
 				})),
 			)
@@ -253,18 +254,30 @@ func (c *Scenarios) otherTabs() app.UI {
 	)
 }
 
-// withOther is f of another tab's unsaved work an ID names, read as a
-// scenario (nil when it cannot be).
-func (c *Scenarios) withOther(f func(savedScenario, *model.Scenario)) func(id string) {
+// withOther is f of another tab's unsaved work an ID names.
+func (c *Scenarios) withOther(f func(savedScenario)) func(id string) {
 	return func(id string) {
 		for _, o := range c.Library.others {
 			if o.ID == id {
-				s, _ := readSaved(o)
-				f(o, s)
+				f(o)
 				return
 			}
 		}
 	}
+}
+
+// withOtherScenario is f of another tab's unsaved work read as a
+// scenario; work that cannot be read (asked for before the list has read
+// it) is told and left as it is.
+func (c *Scenarios) withOtherScenario(f func(savedScenario, *model.Scenario)) func(id string) {
+	return c.withOther(func(o savedScenario) {
+		s, probs := readSaved(o)
+		if len(probs) > 0 {
+			c.Library.tell(notice{Text: "The other tab's work cannot be opened: " + probs.Error() + ". It is kept as it was.", Bad: true})
+			return
+		}
+		f(o, s)
+	})
 }
 
 // keptAside lists what could not be read, kept as it was: why, when,

@@ -373,7 +373,7 @@ func TestTenBigScenariosFit(t *testing.T) {
 	b.clickTab(t, "scenarios")
 	b.savedNames(t, strings.Join(names, ","))
 	holds := `[...document.querySelectorAll('.library .holds')].map(e => e.textContent).join(',')`
-	if err := chromedp.Run(b.ctx, chromedp.Poll(holds+` === `+jsString(strings.TrimSuffix(strings.Repeat("2000 functions,", 10), ",")), nil,
+	if err := chromedp.Run(b.ctx, chromedp.Poll(holds+` === `+jsString(strings.TrimSuffix(strings.Repeat("2,000 functions,", 10), ",")), nil,
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		var got string
 		b.eval(t, holds, &got)
