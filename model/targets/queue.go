@@ -22,11 +22,14 @@ func ErlangB(load float64, servers int) float64 {
 
 // poissonFrom is where sums over Poisson(mean) start: the mass below
 // mean − 12√mean is under 1e-30 and counted as none. It returns that n and
-// ln P(N = n).
-func poissonFrom(mean float64) (n int, logPmf float64) {
+// P(N = n) (at least 1e-32: no underflow). The sums go on with the
+// recurrence P(N = n+1) = P(N = n) · mean / (n+1), a multiplication a
+// term where exp and log each took a call (in the browser, most of the
+// time a big scenario's evaluation spent here).
+func poissonFrom(mean float64) (n int, pmf float64) {
 	n = int(math.Max(0, math.Floor(mean-12*math.Sqrt(mean))))
 	lg, _ := math.Lgamma(float64(n) + 1)
-	return n, -mean + float64(n)*math.Log(mean) - lg
+	return n, math.Exp(-mean + float64(n)*math.Log(mean) - lg)
 }
 
 // PoissonQuantile is the least n with P(N ≤ n) ≥ q for N ~ Poisson(mean).
@@ -34,11 +37,11 @@ func PoissonQuantile(mean, q float64) int {
 	if mean <= 0 {
 		return 0
 	}
-	n, logPmf := poissonFrom(mean)
+	n, pmf := poissonFrom(mean)
 	last := int(mean + 40*math.Sqrt(mean) + 100)
-	for cdf := math.Exp(logPmf); cdf < q && n < last; cdf += math.Exp(logPmf) {
+	for cdf := pmf; cdf < q && n < last; cdf += pmf {
 		n++
-		logPmf += math.Log(mean / float64(n))
+		pmf *= mean / float64(n)
 	}
 	return n
 }
@@ -51,15 +54,15 @@ func ExpectedMin(mean float64, k int) float64 {
 	if float64(k) > mean+12*math.Sqrt(mean)+30 {
 		return mean // N (almost) never reaches k
 	}
-	j, logPmf := poissonFrom(mean)
+	j, pmf := poissonFrom(mean)
 	if j >= k {
 		return float64(k) // N (almost) always exceeds k
 	}
 	sum, cdf := float64(j), 0.0 // P(N > i) is 1 for every i < j
 	for ; j < k; j++ {
-		cdf += math.Exp(logPmf)
+		cdf += pmf
 		sum += max(0, 1-cdf)
-		logPmf += math.Log(mean / float64(j+1))
+		pmf *= mean / float64(j+1)
 	}
 	return sum
 }
