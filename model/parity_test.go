@@ -22,6 +22,7 @@ type referenceCase struct {
 var comparedStrings = map[string]bool{
 	"strategy": true, "configuration": true, "severity": true, "name": true, "condition": true,
 	"duration": true, "priority": true, "optimization_potential": true, "type": true, "optimization": true,
+	"description": true, "runbook": true,
 }
 
 // matchKeys identify the objects of a list that is compared by key.

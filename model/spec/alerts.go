@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -181,12 +180,7 @@ func (r AlertRule) Alert() Alert {
 		shown = strconv.FormatFloat((r.Threshold-1)*100, 'g', -1, 64)
 	}
 	a := Alert{Name: r.Function + t.suffix, Function: r.Function, Severity: r.Severity, Duration: r.For,
-		Condition: t.metric + " > " + limit, Description: fmt.Sprintf(t.description, r.Function, shown)}
-	if strings.Contains(t.runbook, "%s") {
-		a.Runbook = fmt.Sprintf(t.runbook, r.Function)
-	} else {
-		a.Runbook = t.runbook
-	}
+		Condition: t.metric + " > " + limit, Description: fill(t.description, r.Function, shown), Runbook: fill(t.runbook, r.Function, shown)}
 	if r.Function != "" {
 		selector := "{function_name=" + strconv.Quote(r.Function) + "}"
 		a.Condition = t.metric + selector + " > " + limit
@@ -195,4 +189,35 @@ func (r AlertRule) Alert() Alert {
 		}
 	}
 	return a
+}
+
+// fill writes a text of alertTexts as fmt.Sprintf(text, function, shown)
+// would: %s is the function, %v and %[2]v the threshold as shown, %% a
+// percent sign. (fmt took a quarter of writing 14,000 alerts.)
+func fill(text, function, shown string) string {
+	if strings.IndexByte(text, '%') < 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) + len(function) + len(shown))
+	for i := 0; i < len(text); i++ {
+		rest := text[i:]
+		switch {
+		case strings.HasPrefix(rest, "%s"):
+			b.WriteString(function)
+			i++
+		case strings.HasPrefix(rest, "%v"):
+			b.WriteString(shown)
+			i++
+		case strings.HasPrefix(rest, "%[2]v"):
+			b.WriteString(shown)
+			i += 4
+		case strings.HasPrefix(rest, "%%"):
+			b.WriteByte('%')
+			i++
+		default:
+			b.WriteByte(text[i])
+		}
+	}
+	return b.String()
 }
