@@ -88,6 +88,9 @@ func (p *Planner) OnMount(ctx app.Context) {
 	// The form mounts once the first figures are painted, its schema
 	// parsed in a task before it.
 	afterPaint(ctx, func() {
+		if started := app.Window().Get("plannerStarted"); started.Truthy() {
+			started.Invoke() // the service worker installs now (web/boot.js)
+		}
 		p.scenarioSchema()
 		nextTask(ctx, func() { p.formShown = true })
 	})

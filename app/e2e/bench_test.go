@@ -46,6 +46,7 @@ func BenchmarkTimeToReady(b *testing.B) {
 func readyAt(b *testing.B, address, ready string) float64 {
 	b.Helper()
 	br := newBrowser(b)
+	defer br.close()
 	br.run(b, chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => { const seen = () => { if (!window.__readyAt && (` + ready + `)) window.__readyAt = performance.now() };
 			new MutationObserver(seen).observe(document, {subtree: true, childList: true, attributes: true}) })()`).Do(ctx)
@@ -107,6 +108,7 @@ func BenchmarkTimeToReadySlowNetwork(b *testing.B) {
 		br.run(b, chromedp.Navigate(s.URL+"/"))
 		br.waitReady(b)
 		total += time.Since(start)
+		br.close()
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/ready")
 }
@@ -258,6 +260,7 @@ func BenchmarkBigScenario(b *testing.B) {
 					br.run(b, chromedp.Poll(`document.body.innerText.includes('planner report FILE')`, nil, chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(10*time.Millisecond)))
 					refused += float64(time.Since(start).Milliseconds())
 					longest = max(longest, longestSince(br, 0))
+					br.close()
 				}
 				b.ReportMetric(refused/float64(b.N), "ms/refused")
 				b.ReportMetric(longest, "ms-longest-task")
@@ -344,6 +347,7 @@ func BenchmarkBigScenario(b *testing.B) {
 				br.eval(b, `window.__figures`, &ms)
 				reloaded += ms
 				reloadLongest = max(reloadLongest, longestSince(br, 0))
+				br.close()
 			}
 			b.ReportMetric(ready/float64(b.N), "ms/ready")
 			b.ReportMetric(figures/float64(b.N), "ms/figures-page-clock")

@@ -106,6 +106,10 @@ type browser struct {
 	mu      sync.Mutex
 	errors  []string
 	dialogs []string
+	// close ends Chromium and removes its profile, once (also at the
+	// test's end): a benchmark closes each browser before the next starts,
+	// so that none runs beside the one measured.
+	close func()
 }
 
 func newBrowser(t testing.TB) *browser {
@@ -131,8 +135,8 @@ func newBrowser(t testing.TB) *browser {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc(); removeProfile(t, profile) })
-	b := &browser{ctx: ctx}
+	b := &browser{ctx: ctx, close: sync.OnceFunc(func() { cancelTimeout(); cancel(); cancelAlloc(); removeProfile(t, profile) })}
+	t.Cleanup(b.close)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
