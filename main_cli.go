@@ -42,9 +42,12 @@ func handler(wasmSize string) *app.Handler {
 		},
 		Styles: []string{"/web/planner.css"},
 		// boot.js runs before app.js (it is not deferred): it repairs
-		// damaged percent escapes in the address before go-app reads it.
-		// ECharts is not among them: planner.js loads it with the first chart.
-		Scripts: []string{"/web/boot.js", "/web/planner.js defer", "/web/store.js"},
+		// damaged percent escapes in the address before go-app reads it,
+		// and holds the service worker's registration back. The others
+		// wait for the page to be parsed (a script in the head stops the
+		// parser until it has arrived). ECharts is not among them:
+		// planner.js loads it with the first chart.
+		Scripts: []string{"/web/boot.js", "/web/planner.js defer", "/web/store.js defer"},
 		// ECharts, the interop worker and its module are precached so that
 		// charts, imports and exports work offline too; the page loads them
 		// on first use.

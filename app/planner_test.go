@@ -25,6 +25,7 @@ func mounted(t *testing.T) (*Planner, app.TestEngine) {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
+	p.formShown = true // as in a browser once the first figures are painted
 	return p, e
 }
 
