@@ -128,12 +128,7 @@ func BenchmarkInputToFigures(b *testing.B) {
 		b.Fatal(err)
 	}
 	// A thousand functions: the default four, repeated under new names.
-	big := model.DefaultScenario()
-	for i := len(big.Functions); i < 1000; i++ {
-		f := big.Functions[i%4]
-		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
-		big.Functions = append(big.Functions, f)
-	}
+	big := repeatedScenario(1000)
 	bigLink, err := model.LinkURL(s.URL+"/", &big)
 	if err != nil {
 		b.Fatal(err)
@@ -242,12 +237,7 @@ func BenchmarkBigScenario(b *testing.B) {
 		return ms
 	}
 	for _, n := range []int{200, 2000, 10000} {
-		sc := model.DefaultScenario()
-		for i := len(sc.Functions); i < n; i++ {
-			f := sc.Functions[i%4]
-			f.Name = fmt.Sprintf("%s_%d", f.Name, i)
-			sc.Functions = append(sc.Functions, f)
-		}
+		sc := repeatedScenario(n)
 		link := plannerLink(b, sc, s.URL+"/")
 		if n > 2000 {
 			b.Run(fmt.Sprintf("%d-functions-refused", n), func(b *testing.B) {

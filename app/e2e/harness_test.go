@@ -457,3 +457,15 @@ func screenshot(t testing.TB, b *browser, name string) {
 		t.Fatal(err)
 	}
 }
+
+// repeatedScenario is the default scenario's four functions repeated, under
+// new names, to n functions.
+func repeatedScenario(n int) model.Scenario {
+	sc := model.DefaultScenario()
+	for i := len(sc.Functions); i < n; i++ {
+		f := sc.Functions[i%4]
+		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
+		sc.Functions = append(sc.Functions, f)
+	}
+	return sc
+}

@@ -314,12 +314,7 @@ func TestOtherTabsUnsavedWorkStaysReachable(t *testing.T) {
 // the rest on request; every figure shown is the report's.
 func TestLongListsArePaged(t *testing.T) {
 	s := startSite(t)
-	sc := model.DefaultScenario()
-	for i := len(sc.Functions); i < 250; i++ {
-		f := sc.Functions[i%4]
-		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
-		sc.Functions = append(sc.Functions, f)
-	}
+	sc := repeatedScenario(250)
 	b := openPlanner(t, plannerLink(t, sc, s.URL+"/"))
 	count := func(selector string) int {
 		var n int
@@ -352,12 +347,7 @@ func TestLongListsArePaged(t *testing.T) {
 // background), stored byte for byte, and one opens with its functions.
 func TestTenBigScenariosFit(t *testing.T) {
 	s := startSite(t)
-	sc := model.DefaultScenario()
-	for i := len(sc.Functions); i < 2000; i++ {
-		f := sc.Functions[i%4]
-		f.Name = fmt.Sprintf("%s_%d", f.Name, i)
-		sc.Functions = append(sc.Functions, f)
-	}
+	sc := repeatedScenario(2000)
 	b := openPlanner(t, plannerLink(t, sc, s.URL+"/"))
 	b.clickTab(t, "scenarios")
 	var names []string
