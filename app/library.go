@@ -121,38 +121,6 @@ func (l *library) callValue(method string, then func(result app.Value, failed st
 	store.Call(method, args...).Call("then", ok, bad)
 }
 
-// arrayLength is the length of a JavaScript array (0 for anything else).
-func arrayLength(v app.Value) int {
-	if v == nil || !app.Window().Get("Array").Call("isArray", v).Bool() {
-		return 0
-	}
-	return v.Length()
-}
-
-// stringField is a JavaScript object's string property ("" when it is
-// something else).
-func stringField(v app.Value, key string) string {
-	if v.Type() != app.TypeObject {
-		return ""
-	}
-	if f := v.Get(key); f.Type() == app.TypeString {
-		return f.String()
-	}
-	return ""
-}
-
-// intField is a JavaScript object's number property, as an int (0 when it
-// is something else).
-func intField(v app.Value, key string) int {
-	if v.Type() != app.TypeObject {
-		return 0
-	}
-	if f := v.Get(key); f.Type() == app.TypeNumber {
-		return f.Int()
-	}
-	return 0
-}
-
 // load reads the records again (this tab's or another's changes); what
 // each holds is read in the background (describeNext).
 func (l *library) load() {
