@@ -189,7 +189,7 @@ func (s *session) evaluate() { s.evaluateEdit(nil) }
 // evaluation reuses the analyses of the functions it left unchanged.
 func (s *session) evaluateEdit(p path) {
 	sc, probs := s.read(p)
-	s.evaluateRead(sc, probs)
+	s.evaluateRead(sc, probs, true)
 }
 
 // refresh evaluates again once background work (simulated days, keep-alive
@@ -206,18 +206,20 @@ func (s *session) refresh() {
 
 // evaluateScenario evaluates a scenario loaded as the document: it is what
 // reading the document gives, without reading it.
-func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil) }
+func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil, false) }
 
 // evaluateRead evaluates the scenario read from the document, or shows the
-// problems of its reading.
-func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems) {
+// problems of its reading; validated when reading it validated it
+// (model.Sources.Validated).
+func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems, validated bool) {
 	s.revision++
 	s.formRevision++
 	if len(probs) == 0 {
 		var r *model.Report
 		s.wanted, s.wantedKeepAlive = nil, nil
 		solver := s.keepAlive.budgetedSolver(s.keepAliveBudget, &s.wantedKeepAlive)
-		src := model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver, Earlier: model.Earlier{Scenario: s.scenario, Report: s.report}, Pace: pacer()}
+		src := model.Sources{Simulations: s.lookupSimulation, KeepAlive: solver, Earlier: model.Earlier{Scenario: s.scenario, Report: s.report},
+			Pace: pacer(), Validated: validated}
 		if r, probs = model.EvaluateWith(sc, src); len(probs) == 0 {
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++

@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"math"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -319,5 +321,28 @@ func TestChecklist(t *testing.T) {
 	s.Checklist = []string{"launch-rockets"}
 	if _, probs := Evaluate(&s); len(probs) == 0 || !strings.Contains(probs.Error(), "checklist[0]") {
 		t.Errorf("an unknown item: %v", probs)
+	}
+}
+
+// A scenario read by ParseScenario evaluates to the same report whether
+// EvaluateWith validates it again or is told it was (Sources.Validated).
+func TestValidatedScenarioEvaluatesTheSame(t *testing.T) {
+	for _, pr := range Presets() {
+		sc := pr.Scenario()
+		data, err := json.Marshal(&sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, probs := ParseScenario(data)
+		if len(probs) > 0 {
+			t.Fatalf("%s: %v", pr.ID, probs)
+		}
+		again := *read
+		again.Functions = slices.Clone(read.Functions)
+		want, _ := Evaluate(read)
+		got, probs := EvaluateWith(&again, Sources{Validated: true})
+		if len(probs) > 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the report differs when the reading's validation is trusted (%v)", pr.ID, probs)
+		}
 	}
 }
