@@ -59,7 +59,7 @@ func TestDefaultSolvesAreTheModels(t *testing.T) {
 	if !reflect.DeepEqual(defaultSolves, fresh) {
 		t.Fatalf("default_solves.go holds %d solves, the model gives %d or other answers: run go test ./app -run TestDefaultSolves -update-default-solves", len(defaultSolves), len(fresh))
 	}
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	if len(s.wantedKeepAlive) > 0 || s.pending() {
 		t.Fatalf("the default scenario waits for %d solves", len(s.wantedKeepAlive))
 	}

@@ -25,7 +25,7 @@ func TestPathRoundTrip(t *testing.T) {
 // doc encodes as the whole tree would, and a read turns only that function.
 func TestLoadedFunctionsStayLazyUntilRead(t *testing.T) {
 	sc := model.DefaultScenario()
-	s := newSession(sc)
+	s := newSession(sc, false)
 	fns := s.list(path{}.key("functions"))
 	for i, f := range fns {
 		if _, ok := f.(lazyFunction); !ok {
@@ -61,7 +61,7 @@ func TestLoadedFunctionsStayLazyUntilRead(t *testing.T) {
 // (edits inside a function, list edits that append, steps back and
 // forward); each step back gives exactly the document before its edit.
 func TestUndoStepsShareWhatEditsLeft(t *testing.T) {
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	fns := path{}.key("functions")
 	encode := func() string {
 		data, err := json.Marshal(s.document())
@@ -127,7 +127,7 @@ func TestSanitizeID(t *testing.T) {
 func TestCloudsRunHere(t *testing.T) {
 	sc := model.DefaultScenario()
 	var told []notice
-	c := &Clouds{Session: newSession(sc), Tell: func(n notice) { told = append(told, n) }}
+	c := &Clouds{Session: newSession(sc, false), Tell: func(n notice) { told = append(told, n) }}
 	c.runOn("azure-functions-flex", "Azure Functions Flex Consumption")
 	if s := c.Session.scenario; s.Pricing.Platform != "azure-functions-flex" || c.Session.stale || len(told) != 1 || told[0].Bad ||
 		!strings.Contains(told[0].Text, "now runs on Azure Functions Flex Consumption") {

@@ -9,7 +9,7 @@ import (
 // An edit the form already shows leaves the form's revision alone; one that
 // changes a problem, a derived placeholder or a listed name moves it.
 func TestEditInPlaceLeavesTheFormOnlyWhenNothingElseChanged(t *testing.T) {
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	redraws := 0
 	s.redraw = func() { redraws++ }
 	fn := path{}.key("functions").at(0)

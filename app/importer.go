@@ -107,7 +107,7 @@ func (p *Planner) importOne(ctx app.Context, in model.NamedFile, kind interop.Im
 			p.notice = notice{Text: in.Name + " is not a scenario: " + probs.Error(), Bad: true}
 			return
 		}
-		p.s.load(*s)
+		p.s.loadRead(*s)
 		p.notice = notice{Text: "Imported " + in.Name + ". Undo brings your previous scenario back."}
 	case interop.ImportShareLink:
 		p.openLink(strings.TrimSpace(string(in.Data)), p.s.scenario, true)

@@ -213,7 +213,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 		undo = " Undo brings it back."
 	}
 	if previous == nil {
-		p.s.load(*shared)
+		p.s.loadRead(*shared)
 		p.goTo(href)
 		p.notice = notice{Text: opened + "."}
 		return
@@ -221,7 +221,7 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 	p.notice = notice{Text: "Saving your scenario before opening the link…"}
 	p.lib.keep(*previous, "Before the shared link "+time.Now().Format("2006-01-02 15:04"), func(kept bool, failed string) {
 		if kept {
-			p.s.load(*shared)
+			p.s.loadRead(*shared)
 			p.goTo(href)
 			p.notice = notice{Text: opened + ". Your previous scenario is saved in Scenarios." + undo}
 			return
@@ -231,13 +231,13 @@ func (p *Planner) openLink(href string, previous *model.Scenario, undoable bool)
 		wait.Do = func() {
 			download(fileName(previous, "scenario.json"), "application/json", savedText(previous))
 			p.notice = notice{Text: "Downloaded your scenario. Open the link now?", Action: "Open the link", Do: func() {
-				p.s.load(*shared)
+				p.s.loadRead(*shared)
 				p.goTo(href)
 				p.notice = notice{Text: opened + "."}
 			}}
 		}
 		p.pendingLink = func() {
-			p.s.load(*shared)
+			p.s.loadRead(*shared)
 			p.goTo(href)
 			p.notice = notice{Text: opened + " without keeping your previous scenario." + undo, Bad: true}
 		}

@@ -82,7 +82,8 @@ func (p *Planner) OnInit() {
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
 	pace := pacer()
-	p.s = newSession(p.opening())
+	opened := p.opening()
+	p.s = newSession(opened, p.visit.linkOpened || p.visit.autosaved != nil)
 	pace() // a long opening's evaluation is one slice of work, drawing its figures another
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)

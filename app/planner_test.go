@@ -146,7 +146,7 @@ func TestFormCoversTheSchema(t *testing.T) {
 }
 
 func TestSessionKeepsTextAndLastReport(t *testing.T) {
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	before := s.report.TotalSummary.TotalMonthlyCost
 	mem := path{}.key("functions").at(0).key("allocated_memory_mb")
 
@@ -188,7 +188,7 @@ func TestSessionKeepsTextAndLastReport(t *testing.T) {
 }
 
 func TestSessionListEdits(t *testing.T) {
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	fns := path{}.key("functions")
 	s.editList(fns, duplicateItem(0, func(v any) any {
 		v.(map[string]any)["name"] = "copy"
@@ -234,7 +234,7 @@ func TestEmptyTrafficShowsTheDerivedValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	fn := schema.Property("functions").Items
-	s := newSession(model.DefaultScenario())
+	s := newSession(model.DefaultScenario(), false)
 	f := form{s: s}
 	at := func(key string) path { return path{}.key("functions").at(0).key(key) }
 	placeholder := func(key string) string {
@@ -325,7 +325,7 @@ func TestLoadEvaluatesWhatTheDocumentReads(t *testing.T) {
 	sc.Functions[1].ProvisionedByHour[9] = 2
 	sc.Functions[2].Targets.P50LatencyMs = new(float64)
 	*sc.Functions[2].Targets.P50LatencyMs = 300
-	s := newSession(sc)
+	s := newSession(sc, false)
 	data, err := json.Marshal(s.document())
 	if err != nil {
 		t.Fatal(err)

@@ -111,22 +111,30 @@ func (s *session) pending() bool {
 // maxUndo bounds the undo history.
 const maxUndo = 100
 
-// newSession starts a session with s. It knows the default scenario's
-// keep-alive solves (defaultSolves), and its first evaluation may solve
-// for longer than an edit's (openingKeepAliveBudget): the page is not drawn
-// yet, and a scenario of a few functions then opens with its final figures
-// instead of drawing them twice.
-func newSession(s model.Scenario) *session {
+// newSession starts a session with s, read (and validated) by
+// model.ParseScenario or DecodeLink when read is true. It knows the default
+// scenario's keep-alive solves (defaultSolves), and its first evaluation
+// may solve for longer than an edit's (openingKeepAliveBudget): the page is
+// not drawn yet, and a scenario of a few functions then opens with its
+// final figures instead of drawing them twice.
+func newSession(s model.Scenario, read bool) *session {
 	ss := &session{raw: map[string]string{}, keepAliveBudget: openingKeepAliveBudget}
 	ss.keepAlive.seed(defaultSolves)
-	ss.load(s)
+	ss.loadAs(s, read)
 	ss.keepAliveBudget = keepAliveBudget
 	return ss
 }
 
 // load replaces the document by a scenario and evaluates it; the previous
 // document can be had back with undo.
-func (s *session) load(sc model.Scenario) {
+func (s *session) load(sc model.Scenario) { s.loadAs(sc, false) }
+
+// loadRead is load of a scenario just read by model.ParseScenario(With) or
+// DecodeLink(With): their validation is not made again.
+func (s *session) loadRead(sc model.Scenario) { s.loadAs(sc, true) }
+
+// loadAs is load; validated as for evaluateRead.
+func (s *session) loadAs(sc model.Scenario, validated bool) {
 	if s.doc != nil || s.loaded != nil {
 		s.record("load")
 	}
@@ -134,7 +142,7 @@ func (s *session) load(sc model.Scenario) {
 	s.histories = nil
 	s.raw = map[string]string{}
 	s.lastEdit = ""
-	s.evaluateScenario(&sc)
+	s.evaluateRead(&sc, nil, validated)
 }
 
 // document is the scenario document the form edits, made from the

@@ -232,7 +232,7 @@ func (c *Scenarios) otherTabs() app.UI {
 				app.If(o.Problem == "", func() app.UI {
 					return app.Span().Body(
 						smallButton("Open", "Open the other tab's "+holds, "small", o.ID, c.withOtherScenario(func(o savedScenario, s *model.Scenario) {
-							c.Session.load(*s)
+							c.Session.loadRead(*s)
 							c.Library.tell(notice{Text: "Opened the unsaved work of another tab. Undo brings yours back."})
 						})),
 						smallButton("Save", "Save the other tab's "+holds, "small", o.ID, c.withOtherScenario(func(o savedScenario, s *model.Scenario) {
@@ -350,7 +350,7 @@ func (c *Scenarios) openSaved(e savedScenario) {
 		c.Library.tell(notice{Text: "“" + e.Name + "” could not be opened: " + probs.Error(), Bad: true})
 		return
 	}
-	c.Session.load(*s)
+	c.Session.loadRead(*s)
 	c.Library.tell(notice{Text: "Opened “" + e.Name + "”. Undo brings your previous scenario back."})
 }
 
