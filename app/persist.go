@@ -142,9 +142,11 @@ type visit struct {
 // nothing is autosaved (with an autosave, OnMount opens the link once the
 // autosave is kept; a damaged link is told there), else the autosave, else
 // the default. The page prerendered on the server starts with the default.
-func (p *Planner) opening() model.Scenario {
+// read says that the scenario was read (and validated) from the link or
+// the autosave.
+func (p *Planner) opening() (s model.Scenario, read bool) {
 	if !app.IsClient {
-		return model.DefaultScenario()
+		return model.DefaultScenario(), false
 	}
 	v := &p.visit
 	v.href = app.Window().Get("location").Get("href").String()
@@ -154,14 +156,14 @@ func (p *Planner) opening() model.Scenario {
 		shared, probs := model.DecodeLinkWith(v.href, browserReading())
 		if len(probs) == 0 {
 			v.linkOpened = true
-			return *shared
+			return *shared, true
 		}
 		v.linkProblems = probs
 	}
 	if v.autosaved != nil {
-		return *v.autosaved
+		return *v.autosaved, true
 	}
-	return model.DefaultScenario()
+	return model.DefaultScenario(), false
 }
 
 // openedText says which shared scenario was opened.

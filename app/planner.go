@@ -82,8 +82,7 @@ func (p *Planner) OnInit() {
 	p.lists = map[string]*pager{}
 	p.lib = &library{tell: func(n notice) { p.notice = n }}
 	pace := pacer()
-	opened := p.opening()
-	p.s = newSession(opened, p.visit.linkOpened || p.visit.autosaved != nil)
+	p.s = newSession(p.opening())
 	pace() // a long opening's evaluation is one slice of work, drawing its figures another
 	if p.visit.linkOpened {
 		p.goTo(p.visit.href)

@@ -206,15 +206,11 @@ func (s *session) evaluateEdit(p path) {
 // document.
 func (s *session) refresh() {
 	if s.scenario != nil && len(s.problems) == 0 && !s.stale {
-		s.evaluateScenario(s.scenario)
+		s.evaluateRead(s.scenario, nil, true) // validated when it was first evaluated
 		return
 	}
 	s.evaluate()
 }
-
-// evaluateScenario evaluates a scenario loaded as the document: it is what
-// reading the document gives, without reading it.
-func (s *session) evaluateScenario(sc *model.Scenario) { s.evaluateRead(sc, nil, false) }
 
 // evaluateRead evaluates the scenario read from the document, or shows the
 // problems of its reading; validated when reading it validated it

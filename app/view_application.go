@@ -38,7 +38,7 @@ func (v *Application) Render() app.UI {
 	s := v.Session
 	r := s.report
 	ts := r.TotalSummary
-	settled := v.settled || !app.IsClient
+	settled := v.isSettled()
 	return app.Div().DataSet("settling", !settled).Body(
 		app.H2().Text("Application"),
 		figures(
@@ -172,9 +172,13 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 	)
 }
 
+// isSettled says whether the view draws all of itself: after its first
+// task, and always outside a browser.
+func (v *Application) isSettled() bool { return v.settled || !app.IsClient }
+
 // drawnRows is how many of total rows the table draws now.
 func (v *Application) drawnRows(total int) int {
-	if !v.settled && app.IsClient {
+	if !v.isSettled() {
 		return min(total, screenRows)
 	}
 	return v.page.rows(total)

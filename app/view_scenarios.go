@@ -222,7 +222,7 @@ func (c *Scenarios) otherTabs() app.UI {
 			title, holds := "a scenario that cannot be read", "unsaved work"
 			switch {
 			case !o.described:
-				title = "a scenario (being read)"
+				title = "a scenario (reading…)"
 			case o.Problem == "":
 				title, holds = "“"+o.Holds+"”, "+plural(o.Functions, "function"), o.Holds
 			}
