@@ -93,10 +93,22 @@ func (p *Planner) OnMount(ctx app.Context) {
 		}
 		p.scenarioSchema()
 		nextTask(ctx, func() { p.formShown = true })
+		nextTask(ctx, p.completeReport)
 	})
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)
 	}
+}
+
+// completeReport makes an opening's report of the costs alone whole, in
+// slices (data-busy meanwhile): the other views wait for it.
+func (p *Planner) completeReport() {
+	if p.s.report == nil || p.s.report.Complete() {
+		return
+	}
+	done := working()
+	p.s.complete()
+	done()
 }
 
 // afterPaint runs f on the UI goroutine once the browser has painted the

@@ -119,9 +119,10 @@ func (p *Planner) selectedFunction() int {
 
 // Render draws the page.
 func (p *Planner) Render() app.UI {
-	// Ready only in the browser: the pre-rendered page is not evaluated there.
+	// Ready only in the browser: the pre-rendered page is not evaluated
+	// there; and only once the report is whole.
 	ready := "0"
-	if app.IsClient && p.s.report != nil && !p.s.stale && !p.s.pending() {
+	if app.IsClient && p.s.report != nil && p.s.report.Complete() && !p.s.stale && !p.s.pending() {
 		ready = "1"
 	}
 	return app.Div().ID("planner").Class(classes("planner", true, "stale", p.s.stale)).
@@ -365,6 +366,10 @@ func (p *Planner) view() app.UI {
 	r := p.s.report
 	if r == nil {
 		return app.P().Text("Fix the scenario's problems to see results.")
+	}
+	if !r.Complete() && (p.tab != "application" || p.printing) {
+		return app.P().Class("completing").Attr("role", "status").Aria("busy", "true").
+			Text("Analysing " + plural(len(r.Functions), "function") + "… this view shows once the analyses are done (a moment).")
 	}
 	if p.printing {
 		return app.Div().Class("print-report").Body(

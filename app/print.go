@@ -13,6 +13,7 @@ const printWait = 5 * time.Second
 // selected function's), waits until its charts are drawn, prints it, and
 // returns to the view shown before.
 func (p *Planner) printReport(ctx app.Context, e app.Event) {
+	p.completeReport()
 	p.printing = true
 	deadline := time.Now().Add(printWait)
 	var wait func(ctx app.Context)

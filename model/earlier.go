@@ -29,9 +29,9 @@ type reuse struct {
 }
 
 // reuseFor returns what s can reuse of an earlier evaluation, or nil: an
-// earlier one priced otherwise reuses nothing.
+// earlier one priced otherwise, or of the costs alone, reuses nothing.
 func reuseFor(s *Scenario, e Earlier) *reuse {
-	if e.Scenario == nil || e.Report == nil || len(e.Report.Functions) != len(e.Scenario.Functions) ||
+	if e.Scenario == nil || e.Report == nil || !e.Report.Complete() || len(e.Report.Functions) != len(e.Scenario.Functions) ||
 		e.Scenario.Pricing != s.Pricing {
 		return nil
 	}

@@ -61,6 +61,22 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 	return evaluate(s, fullReport, src.onTheSpot()), nil
 }
 
+// EvaluateCosts is EvaluateWith computing the bill and the capacity alone:
+// traffic, cold-start rates, execution capacity, costs, services,
+// opportunities and projections, with the same figures as the whole report
+// (tested), and no cold-start, memory, tuning, scorecard, alert or
+// checklist analysis (Complete is false). It is about a third of the work
+// of 2,000 functions: a browser opening a big scenario shows its bill from
+// it, then completes the report. An Earlier report of it is not reused.
+func EvaluateCosts(s *Scenario, src Sources) (*Report, Problems) {
+	if !src.Validated {
+		if probs := validateScenario(s, false, src.Pace); len(probs) > 0 {
+			return nil, probs
+		}
+	}
+	return evaluate(s, costsOnly, src.onTheSpot()), nil
+}
+
 // onTheSpot is src with simulated days run and keep-alive solves made on
 // the spot where it supplies none (solves remembered: functions that share
 // an hour's traffic solve it once).
@@ -145,6 +161,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	prices := newArchPrices(p)
 
 	r := &Report{
+		depth:    depth,
 		Version:  ScenarioVersion,
 		Scenario: s.Name,
 		Pricing: PricingReport{

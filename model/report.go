@@ -34,7 +34,14 @@ type Report struct {
 	// Earlier evaluation's reuse compares them).
 	pool       sharedPool
 	alertRules []spec.AlertRule
+	// depth is how much of the report was computed (EvaluateCosts: the
+	// costs alone).
+	depth reportDepth
 }
+
+// Complete reports whether r holds every analysis: false for a report of
+// EvaluateCosts, which has its bill and capacity alone.
+func (r *Report) Complete() bool { return r.depth == fullReport }
 
 // AlertCounts counts alert rules: all of them and by severity.
 type AlertCounts struct {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -196,7 +197,7 @@ func (d Decoder) scalar(raw []byte, v reflect.Value, parent, key string) bool {
 	case reflect.String:
 		return plainString(raw, v)
 	case reflect.Slice:
-		return plainNumbers(raw, v)
+		return plainList(raw, v)
 	}
 	return false
 }
@@ -205,43 +206,63 @@ func (d Decoder) scalar(raw []byte, v reflect.Value, parent, key string) bool {
 // control character and valid UTF-8, as encoding/json would, for a type
 // that does not read JSON or text itself.
 func plainString(raw []byte, v reflect.Value) bool {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || customReader(v) {
+	if customReader(v) {
 		return false
+	}
+	body, ok := plainStringBody(raw)
+	if ok {
+		v.SetString(string(body))
+	}
+	return ok
+}
+
+// plainStringBody is the text of a JSON string with no escape, no control
+// character and valid UTF-8; false for any other value.
+func plainStringBody(raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return nil, false
 	}
 	body := raw[1 : len(raw)-1]
 	for _, c := range body {
 		if c == '\\' || c == '"' || c < 0x20 {
-			return false
+			return nil, false
 		}
 	}
-	if !utf8.Valid(body) {
-		return false
-	}
-	v.SetString(string(body))
-	return true
+	return body, utf8.Valid(body)
 }
 
-// plainNumbers sets a []float64 or []int from a JSON list of plain numbers
-// that fit, as encoding/json would (a new slice, empty and not nil for []);
-// anything else (named types too) is left to encoding/json and its
-// messages.
-func plainNumbers(raw []byte, v reflect.Value) bool {
-	kind := v.Type().Elem().Kind()
-	if (v.Type() != reflect.TypeFor[[]float64]() && v.Type() != reflect.TypeFor[[]int]()) || len(raw) < 2 || raw[0] != '[' || !v.CanAddr() {
+// plainList sets a []float64, a []int, or a list of a string type that
+// does not read JSON or text itself, from a JSON list of plain numbers
+// that fit or of plain strings (plainStringBody), as encoding/json would (a
+// new slice, empty and not nil for []); anything else (other named types,
+// other elements) is left to encoding/json and its messages. A list of
+// compliance requirements, read by encoding/json, took a sixth of reading
+// a big scenario in a browser.
+func plainList(raw []byte, v reflect.Value) bool {
+	t := v.Type()
+	elem := t.Elem()
+	ofText := elem.Kind() == reflect.String && plainText(elem)
+	if (t != reflect.TypeFor[[]float64]() && t != reflect.TypeFor[[]int]() && !ofText) || len(raw) < 2 || raw[0] != '[' || !v.CanAddr() {
 		return false
 	}
 	var floats []float64
 	var ints []int
+	var texts [][]byte
 	plain := true
 	EachElement(raw, func(e []byte) {
 		if !plain {
+			return
+		}
+		if ofText {
+			body, ok := plainStringBody(e)
+			texts, plain = append(texts, body), ok
 			return
 		}
 		if len(e) == 0 || (e[0] != '-' && (e[0] < '0' || e[0] > '9')) {
 			plain = false
 			return
 		}
-		if kind == reflect.Float64 {
+		if elem.Kind() == reflect.Float64 {
 			x, err := strconv.ParseFloat(string(e), 64)
 			floats, plain = append(floats, x), err == nil
 			return
@@ -263,9 +284,38 @@ func plainNumbers(raw []byte, v reflect.Value) bool {
 			ints = []int{}
 		}
 		*p = ints
+	default:
+		list := reflect.MakeSlice(t, len(texts), len(texts))
+		for i, text := range texts {
+			list.Index(i).SetString(string(text))
+		}
+		v.Set(list)
 	}
 	return true
 }
+
+// plainText reports a type that does not read its text or JSON itself,
+// remembered by type (asking reflect each time was most of reading such a
+// list in a browser).
+func plainText(t reflect.Type) bool {
+	if known, ok := plainTextTypes.Load(t); ok {
+		return known.(bool)
+	}
+	plain := !t.Implements(textReader) && !reflect.PointerTo(t).Implements(textReader) &&
+		!t.Implements(jsonReader) && !reflect.PointerTo(t).Implements(jsonReader)
+	plainTextTypes.Store(t, plain)
+	return plain
+}
+
+// plainTextTypes holds plainText's answers.
+var plainTextTypes sync.Map
+
+// textReader and jsonReader are the interfaces of types that read their
+// text or JSON themselves.
+var (
+	textReader = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonReader = reflect.TypeFor[json.Unmarshaler]()
+)
 
 // customReader reports a type that reads its JSON or text itself.
 func customReader(v reflect.Value) bool {

@@ -3,6 +3,7 @@ package jsonin
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -12,12 +13,24 @@ type plainTarget struct {
 	F  []float64 `json:"f"`
 	I  []int     `json:"i"`
 	FK []weight  `json:"fk"`
+	SL []string  `json:"sl"`
+	KL []kind    `json:"kl"`
+	TL []shouted `json:"tl"`
+}
+
+// shouted reads its text in capitals: a list of it is left to
+// encoding/json, which calls UnmarshalText.
+type shouted string
+
+func (s *shouted) UnmarshalText(text []byte) error {
+	*s = shouted(strings.ToUpper(string(text)))
+	return nil
 }
 
 type kind string
 type weight float64
 
-// Strings and lists of numbers read without encoding/json give what it
+// Strings, lists of numbers and lists of strings read without encoding/json give what it
 // gives, and what they leave to it (escapes, bad elements) keeps its
 // messages.
 func TestPlainValuesReadAsEncodingJSON(t *testing.T) {
@@ -32,6 +45,12 @@ func TestPlainValuesReadAsEncodingJSON(t *testing.T) {
 		`{"s": 5}`,
 		`{"f": {"a": 1}}`,
 		`{"s": ""}`,
+		`{"sl": ["a", "é", ""], "kl": ["api", "pci"], "tl": ["quiet", "x"]}`,
+		`{"sl": [], "kl": [], "tl": []}`,
+		`{"sl": ["tab\there", "\u00e9"], "kl": ["a\"b"]}`,
+		`{"sl": ["a", 1], "kl": [null, "b"]}`,
+		`{"kl": "api"}`,
+		`{"sl": [["a"]]}`,
 	} {
 		var want, got plainTarget
 		wantErr := json.Unmarshal([]byte(doc), &want)

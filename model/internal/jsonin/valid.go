@@ -1,16 +1,13 @@
 package jsonin
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "bytes"
 
 // pacedListBytes is the size from which a list member of the top-level
 // object is validated element by element.
 const pacedListBytes = 64 << 10
 
-// validPaced is json.Valid(data) in slices, calling pace between them
-// (without a pace, json.Valid at once): the elements of each long list
+// validPaced is json.Valid(data) (validJSON) in slices, calling pace
+// between them (without a pace, at once): the elements of each long list
 // member of a top-level object (a scenario's functions) are checked one by
 // one, with the commas between them, and the rest of the text — those
 // lists emptied — at once. A browser yields to the page in pace, where
@@ -18,7 +15,7 @@ const pacedListBytes = 64 << 10
 func validPaced(data []byte, pace func()) bool {
 	doc := bytes.TrimSpace(data)
 	if pace == nil || len(doc) < pacedListBytes || doc[0] != '{' {
-		return json.Valid(data)
+		return validJSON(data)
 	}
 	skeleton := make([]byte, 0, 4<<10)
 	copied, ok := 0, true
@@ -31,7 +28,7 @@ func validPaced(data []byte, pace func()) bool {
 		skeleton = append(append(skeleton, doc[copied:at]...), "[]"...)
 		copied = at + len(value)
 	})
-	return ok && json.Valid(append(skeleton, doc[copied:]...))
+	return ok && validJSON(append(skeleton, doc[copied:]...))
 }
 
 // validList reports whether list is one valid JSON list: each element
@@ -42,8 +39,8 @@ func validList(list []byte, pace func()) bool {
 		return i+1 == len(list)
 	}
 	for i < len(list) {
-		end := SkipValue(list, i)
-		if end <= i || !json.Valid(list[i:end]) {
+		end, ok := validValue(list, i, 2) // in a list in the top-level object
+		if !ok {
 			return false
 		}
 		pace()
