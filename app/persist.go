@@ -91,9 +91,10 @@ func (p *Planner) OnMount(ctx app.Context) {
 		if started := app.Window().Get("plannerStarted"); started.Truthy() {
 			started.Invoke() // the service worker installs now (web/boot.js)
 		}
-		p.scenarioSchema()
-		nextTask(ctx, func() { p.formShown = true })
-		nextTask(ctx, p.completeReport)
+		p.steps.add(ctx, func() { p.scenarioSchema() })
+		p.steps.add(ctx, func() { p.formShown = true })
+		p.steps.add(ctx, p.completeReport)
+		p.steps.start(ctx)
 	})
 	if len(p.s.wanted)+len(p.s.wantedKeepAlive) > 0 {
 		p.runPending(ctx)

@@ -53,6 +53,8 @@ type Planner struct {
 	// typing that the app then drops, and parsing them held up the app's
 	// start (the page's HTML was 104 KB, now 35 KB).
 	formShown bool
+	// steps draws what the first figures leave for later, a step per task.
+	steps drawSteps
 	// alertsPage pages the alert rules; lists the form's lists of items.
 	alertsPage pager
 	lists      map[string]*pager
@@ -373,7 +375,7 @@ func (p *Planner) view() app.UI {
 	}
 	if p.printing {
 		return app.Div().Class("print-report").Body(
-			&Application{Session: p.s, Show: func(int) {}},
+			&Application{Session: p.s, Steps: &p.steps, Show: func(int) {}},
 			p.functionView(r),
 		)
 	}
@@ -397,7 +399,7 @@ func (p *Planner) view() app.UI {
 	case "checklist":
 		return p.checklistView(r)
 	}
-	return &Application{Session: p.s, Show: func(i int) { p.selected["functions"] = i; p.tab = "function" }}
+	return &Application{Session: p.s, Steps: &p.steps, Show: func(i int) { p.selected["functions"] = i; p.tab = "function" }}
 }
 
 func plural(n int, word string) string {

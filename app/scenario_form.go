@@ -33,15 +33,10 @@ const (
 	formWhole
 )
 
-// OnMount mounts the rest of the form, a part per task, once the page has
-// had its turn before each.
+// OnMount mounts the rest of the form, a part per step.
 func (c *ScenarioForm) OnMount(ctx app.Context) {
-	nextTask(ctx, func() {
-		c.part = formFunction
-		ctx.Defer(func(ctx app.Context) { // after that part is drawn
-			nextTask(ctx, func() { c.part = formWhole })
-		})
-	})
+	c.Planner.steps.add(ctx, func() { c.part = formFunction })
+	c.Planner.steps.add(ctx, func() { c.part = formWhole })
 }
 
 // Render draws the form, as much as is mounted; the root says when it is

@@ -18,28 +18,43 @@ type Application struct {
 	Session *session
 	// Show opens function i in the Function view.
 	Show func(i int)
+	// Steps draws the view's rest after its first task.
+	Steps *drawSteps
 
 	// sortBy orders the functions table: a column key, "-" first for descending.
 	sortBy string
-	// page is how many of its rows the functions table shows; settled is
-	// false in the view's first task, which draws screenRows of them.
-	page    pager
-	settled bool
+	// page is how many of its rows the functions table shows; drawn is how
+	// much of the view its tasks have drawn so far.
+	page  pager
+	drawn drawnPart
 }
 
-// OnMount draws the rest of the view in the next task.
+// drawnPart is how much of the Application view is drawn: its first task
+// draws the figures and screenRows of the functions table, the next the
+// table's page, the one after what is below the table (each 50–90 ms for
+// a big scenario on two cores; together, one long task).
+type drawnPart int
+
+const (
+	drawnScreen drawnPart = iota
+	drawnTable
+	drawnAll
+)
+
+// OnMount draws the rest of the view in the next steps.
 func (v *Application) OnMount(ctx app.Context) {
-	nextTask(ctx, func() { v.settled = true })
+	v.Steps.add(ctx, func() { v.drawn = drawnTable })
+	v.Steps.add(ctx, func() { v.drawn = drawnAll })
 }
 
 // Render draws the view: its first task the figures and a screenful of
-// the functions table (data-settling), the next the rest.
+// the functions table (data-settling until the last), the next ones the
+// rest.
 func (v *Application) Render() app.UI {
 	s := v.Session
 	r := s.report
 	ts := r.TotalSummary
-	settled := v.isSettled()
-	return app.Div().DataSet("settling", !settled).Body(
+	return app.Div().DataSet("settling", !v.isSettled()).Body(
 		app.H2().Text("Application"),
 		figures(
 			figure{"Monthly bill", "total_summary.total_monthly_cost", ts.TotalMonthlyCost, "USD/month",
@@ -58,7 +73,7 @@ func (v *Application) Render() app.UI {
 		}),
 		v.functionsTable(r),
 		v.page.more("functions", len(r.Functions)),
-		app.If(settled, func() app.UI { return v.below(r) }),
+		app.If(v.isSettled(), func() app.UI { return v.below(r) }),
 	)
 }
 
@@ -173,12 +188,12 @@ func (v *Application) functionsTable(r *model.Report) app.UI {
 }
 
 // isSettled says whether the view draws all of itself: after its first
-// task, and always outside a browser.
-func (v *Application) isSettled() bool { return v.settled || !app.IsClient }
+// tasks, and always outside a browser.
+func (v *Application) isSettled() bool { return v.drawn == drawnAll || !app.IsClient }
 
 // drawnRows is how many of total rows the table draws now.
 func (v *Application) drawnRows(total int) int {
-	if !v.isSettled() {
+	if v.drawn == drawnScreen && app.IsClient {
 		return min(total, screenRows)
 	}
 	return v.page.rows(total)
