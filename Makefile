@@ -38,10 +38,13 @@ web/app.wasm.br: web/app.wasm | brotli
 # app.wasm is built without inlining in the page's UI (planner/app), go-app,
 # and the model's light packages (composition, spec, targets, pricing,
 # decoding): inlined, their element-builder chains and small helpers cost
-# 27 KB brotli. The solvers (keepalive, simulate, platform, forecast,
-# policy) keep the compiler's inlining: they are where the time goes.
+# 27 KB brotli. So is the other platforms' billing (platform): 7.5 KB
+# brotli, and 2,000 functions on Cloud Run evaluate in 341 ms instead of
+# 333 ms (node). The solvers (keepalive, simulate, forecast, policy) keep
+# the compiler's inlining: they are where the time goes.
 WASM_GCFLAGS := -gcflags=planner/app/...=-l -gcflags=planner/model=-l -gcflags=planner/model/spec=-l \
   -gcflags=planner/model/targets=-l -gcflags=planner/model/pricing=-l -gcflags=planner/model/internal/...=-l \
+  -gcflags=planner/model/platform=-l \
   -gcflags=github.com/maxence-charriere/go-app/v10/...=-l
 web/app.wasm: $(shell find . -name '*.go' -not -path './dist/*' -not -name '*_test.go') go.mod go.sum schemas/scenario.json
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="$(LDFLAGS)" $(WASM_GCFLAGS) -o $@ .

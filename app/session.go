@@ -45,7 +45,8 @@ type session struct {
 	// step).
 	undo, redo []any
 	lastEdit   string
-	// onValid is told of every valid scenario (autosave, address bar).
+	// onValid is told of every valid scenario (autosave, address bar),
+	// once: an evaluation of the same scenario again does not tell it.
 	onValid func(*model.Scenario)
 
 	// simulated caches simulated days by their input, the days of the
@@ -259,10 +260,11 @@ func (s *session) evaluateRead(sc *model.Scenario, probs model.Problems, validat
 			evaluate, s.costsFirst = model.EvaluateCosts, false
 		}
 		if r, probs = evaluate(sc, src); len(probs) == 0 {
+			changed := sc != s.scenario // not so for a refresh or a completion
 			s.scenario, s.report, s.stale = sc, r, false
 			s.reportRevision++
 			s.problems, s.byPath = nil, nil
-			if s.onValid != nil {
+			if changed && s.onValid != nil {
 				s.onValid(sc)
 			}
 			if len(s.wanted)+len(s.wantedKeepAlive) > 0 && s.onPending != nil {

@@ -155,7 +155,7 @@ func evaluate(s *Scenario, depth reportDepth, src Sources) *Report {
 	if own.ID == platform.LambdaID {
 		costs = pricing.PriceLambda(p, arch, s.Pricing.FreeTier, usages, make([]pricing.LambdaCost, 0, n))
 	} else {
-		elsewhere, costs = onOwnPlatform(s, own, reports)
+		elsewhere, costs = onOwnPlatform(s, own, reports, src.Pace)
 	}
 	apiRates := pricing.BlendedAPIGatewayRates(p, services)
 	prices := newArchPrices(p)

@@ -54,8 +54,8 @@ func ownDay(solve keepalive.Solver, s *Scenario, own *platform.Platform, f *Func
 // function's share of the platform's bill as the report's compute and
 // request costs, with the cold-start rates the report has found (its
 // keep-alive days, or the rate given or still pending, so nothing is
-// solved here).
-func onOwnPlatform(s *Scenario, own *platform.Platform, reports []FunctionReport) (platform.Result, []pricing.LambdaCost) {
+// solved here). pace, when set, is called between functions.
+func onOwnPlatform(s *Scenario, own *platform.Platform, reports []FunctionReport, pace func()) (platform.Result, []pricing.LambdaCost) {
 	workloads := make([]platform.Workload, len(s.Functions))
 	for i := range s.Functions {
 		workloads[i] = workloadOf(s, own, &s.Functions[i], &reports[i])
@@ -67,7 +67,7 @@ func onOwnPlatform(s *Scenario, own *platform.Platform, reports []FunctionReport
 		workloads[i].Day = &day
 	}
 	a := platform.DefaultAssumptions()
-	a.FreeTier = s.Pricing.FreeTier
+	a.FreeTier, a.Pace = s.Pricing.FreeTier, pace
 	res := platform.On(own, workloads, a, s.Pricing.Region)
 	costs := make([]pricing.LambdaCost, len(res.Functions))
 	for i, f := range res.Functions {

@@ -38,10 +38,15 @@ func (l Load) each(fn func(n int, p float64)) {
 	}
 	spread := tailSigmas*math.Sqrt(rho) + 30
 	lo, hi := max(0, int(rho-spread)), int(rho+spread)
-	// log P(n) = n·ln ρ − ρ − ln n!
+	// log P(lo) = lo·ln ρ − ρ − ln lo!, then P(n+1) = P(n)·ρ/(n+1): a
+	// multiplication a term, where an exponential, a logarithm and a
+	// log-gamma each (software in WebAssembly) were 80% of evaluating
+	// 2,000 functions on Cloud Run.
+	lg, _ := math.Lgamma(float64(lo) + 1)
+	p := math.Exp(float64(lo)*math.Log(rho) - rho - lg)
 	for n := lo; n <= hi; n++ {
-		lg, _ := math.Lgamma(float64(n) + 1)
-		fn(n, math.Exp(float64(n)*math.Log(rho)-rho-lg))
+		fn(n, p)
+		p *= rho / float64(n+1)
 	}
 }
 

@@ -143,6 +143,7 @@ func On(p *Platform, workloads []Workload, a Assumptions, region string) Result 
 		res.Instances += f.Instances
 		res.P99Ms = max(res.P99Ms, f.P99Ms)
 		res.Functions = append(res.Functions, f)
+		a.pace()
 	}
 	res.ColdStartRate = num.Ratio(res.ColdStartRate, requests)
 	var own []grossCost
@@ -256,6 +257,7 @@ func appBill(p *Platform, workloads []Workload, a Assumptions, region string, sc
 		if len(own) > 0 {
 			*own[0] = append(*own[0], ownCost)
 		}
+		a.pace()
 	}
 	if p.ID == "aws-lambda" {
 		if len(all) == 0 {

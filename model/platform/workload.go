@@ -69,6 +69,16 @@ type Assumptions struct {
 	FreeTier bool `json:"free_tier"`
 	// Regions name each platform's region (absent: its first).
 	Regions map[string]string `json:"regions,omitempty"`
+	// Pace, when set, is called between workloads (a browser yields to
+	// the page there while a big scenario is billed).
+	Pace func() `json:"-"`
+}
+
+// pace calls a.Pace, if any.
+func (a Assumptions) pace() {
+	if a.Pace != nil {
+		a.Pace()
+	}
 }
 
 // DefaultAssumptions: half of the duration is CPU-bound; free tiers on.
