@@ -36,8 +36,7 @@ func (l Load) each(fn func(n int, p float64)) {
 		fn(0, 1)
 		return
 	}
-	spread := tailSigmas*math.Sqrt(rho) + 30
-	lo, hi := max(0, int(rho-spread)), int(rho+spread)
+	lo, hi := l.span()
 	// log P(lo) = lo·ln ρ − ρ − ln lo!, then P(n+1) = P(n)·ρ/(n+1): a
 	// multiplication a term, where an exponential, a logarithm and a
 	// log-gamma each (software in WebAssembly) were 80% of evaluating
@@ -48,6 +47,12 @@ func (l Load) each(fn func(n int, p float64)) {
 		fn(n, p)
 		p *= rho / float64(n+1)
 	}
+}
+
+// span is the busy counts each sums over under a Poisson load of ρ > 0.
+func (l Load) span() (lo, hi int) {
+	spread := tailSigmas*math.Sqrt(l.Rho) + 30
+	return max(0, int(l.Rho-spread)), int(l.Rho + spread)
 }
 
 // Instances are the mean instances busy when each holds up to c requests
@@ -108,18 +113,16 @@ func (l Load) Periods(c, a int, minimum, step float64) (perSecond, extra float64
 		gap := 1/l.Lambda - length
 		return l.Lambda, l.Lambda * min(roundUp(max(length, minimum), step)-length, gap)
 	}
-	// P(n = j) for every level j; P(n > j) accumulates from the top down.
-	var levels []float64
-	l.each(func(n int, p float64) {
-		for len(levels) <= n {
-			levels = append(levels, 0)
-		}
-		levels[n] = p
-	})
+	// P(n = j) for every level j from lo (one allocation: grown a level
+	// at a time, it was a fifth of billing Cloud Run); P(n > j)
+	// accumulates from the top down.
+	lo, hi := l.span()
+	levels := make([]float64, hi-lo+1)
+	l.each(func(n int, p float64) { levels[n-lo] = p })
 	above := 0.0
-	for j := len(levels) - 1; j >= 0; j-- {
-		if j%c == 0 && j/c >= a && levels[j] > 0 {
-			rate := l.Lambda * levels[j]
+	for j := hi; j >= lo; j-- {
+		if p := levels[j-lo]; j%c == 0 && j/c >= a && p > 0 {
+			rate := l.Lambda * p
 			mean, gap := above/rate, (1-above)/rate
 			short := minimum - mean
 			if mean > 0 {
@@ -131,7 +134,7 @@ func (l Load) Periods(c, a int, minimum, step float64) (perSecond, extra float64
 				extra += rate * gap * -math.Expm1(-short/gap)
 			}
 		}
-		above += levels[j]
+		above += levels[j-lo]
 	}
 	return perSecond, extra
 }
