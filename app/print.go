@@ -12,8 +12,7 @@ const printWait = 5 * time.Second
 
 // printReport shows the printed report (the Application view, then the
 // selected function's), waits until it is drawn whole, its charts too,
-// prints it, and
-// returns to the view shown before.
+// prints it, and returns to the view shown before.
 func (p *Planner) printReport(ctx app.Context, e app.Event) {
 	p.completeReport()
 	p.printing = true

@@ -53,12 +53,7 @@ func (src Sources) pace() {
 // EvaluateWith is Evaluate with simulations and keep-alive solves taken
 // from src.
 func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
-	if !src.Validated {
-		if probs := validateScenario(s, false, src.Pace); len(probs) > 0 {
-			return nil, probs
-		}
-	}
-	return evaluate(s, fullReport, src.onTheSpot()), nil
+	return evaluateValid(s, fullReport, src)
 }
 
 // EvaluateCosts is EvaluateWith computing the bill and the capacity alone:
@@ -69,12 +64,18 @@ func EvaluateWith(s *Scenario, src Sources) (*Report, Problems) {
 // of 2,000 functions: a browser opening a big scenario shows its bill from
 // it, then completes the report. An Earlier report of it is not reused.
 func EvaluateCosts(s *Scenario, src Sources) (*Report, Problems) {
+	return evaluateValid(s, costsOnly, src)
+}
+
+// evaluateValid validates s (unless src says it was) and computes its
+// report to depth, with what src does not supply computed on the spot.
+func evaluateValid(s *Scenario, depth reportDepth, src Sources) (*Report, Problems) {
 	if !src.Validated {
 		if probs := validateScenario(s, false, src.Pace); len(probs) > 0 {
 			return nil, probs
 		}
 	}
-	return evaluate(s, costsOnly, src.onTheSpot()), nil
+	return evaluate(s, depth, src.onTheSpot()), nil
 }
 
 // onTheSpot is src with simulated days run and keep-alive solves made on

@@ -218,9 +218,9 @@ func BenchmarkSimulateDayInBrowser(b *testing.B) {
 // Application view's invocations of the scenario) and at its whole report
 // (data-ready), the longest main-thread task on the way (the page's start
 // included), the first edit's time to its figure and the median of five
-// more, the slowest view to open; an import of the same functions as a file from the Scenarios
-// view, the link pasted into the open page, a saved copy opened from the
-// Scenarios view (each: time to its figures and its longest task) and a
+// more, the slowest view to open; an import of the same functions as a
+// file from the Scenarios view, the link pasted into the open page, a
+// saved copy opened from the Scenarios view (each: time to its figures and its longest task) and a
 // reload, which opens the autosave (page clock at its figures, longest
 // task). 10,000 functions are refused by the page before they are read,
 // with the CLI named: the time to that message and its longest task

@@ -1,6 +1,10 @@
 package platform
 
-import "math"
+import (
+	"math"
+
+	"planner/model/targets"
+)
 
 // Load is how many requests are in flight at a random moment: the busy
 // count n of an M/G/∞ queue, Poisson(ρ) for Poisson arrivals, and for
@@ -37,12 +41,10 @@ func (l Load) each(fn func(n int, p float64)) {
 		return
 	}
 	lo, hi := l.span()
-	// log P(lo) = lo·ln ρ − ρ − ln lo!, then P(n+1) = P(n)·ρ/(n+1): a
-	// multiplication a term, where an exponential, a logarithm and a
-	// log-gamma each (software in WebAssembly) were 80% of evaluating
-	// 2,000 functions on Cloud Run.
-	lg, _ := math.Lgamma(float64(lo) + 1)
-	p := math.Exp(float64(lo)*math.Log(rho) - rho - lg)
+	// P(lo), then P(n+1) = P(n)·ρ/(n+1): a multiplication a term, where an
+	// exponential, a logarithm and a log-gamma each (software in
+	// WebAssembly) were 80% of evaluating 2,000 functions on Cloud Run.
+	p := targets.PoissonPMF(rho, lo)
 	for n := lo; n <= hi; n++ {
 		fn(n, p)
 		p *= rho / float64(n+1)
@@ -121,7 +123,8 @@ func (l Load) Periods(c, a int, minimum, step float64) (perSecond, extra float64
 	l.each(func(n int, p float64) { levels[n-lo] = p })
 	above := 0.0
 	for j := hi; j >= lo; j-- {
-		if p := levels[j-lo]; j%c == 0 && j/c >= a && p > 0 {
+		p := levels[j-lo]
+		if j%c == 0 && j/c >= a && p > 0 {
 			rate := l.Lambda * p
 			mean, gap := above/rate, (1-above)/rate
 			short := minimum - mean
@@ -134,7 +137,7 @@ func (l Load) Periods(c, a int, minimum, step float64) (perSecond, extra float64
 				extra += rate * gap * -math.Expm1(-short/gap)
 			}
 		}
-		above += levels[j-lo]
+		above += p
 	}
 	return perSecond, extra
 }

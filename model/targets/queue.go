@@ -28,8 +28,15 @@ func ErlangB(load float64, servers int) float64 {
 // time a big scenario's evaluation spent here).
 func poissonFrom(mean float64) (n int, pmf float64) {
 	n = int(math.Max(0, math.Floor(mean-12*math.Sqrt(mean))))
+	return n, PoissonPMF(mean, n)
+}
+
+// PoissonPMF is P(N = n) for N ~ Poisson(mean > 0):
+// exp(−mean + n·ln mean − ln n!). A sum over n starts from it and goes on
+// by the recurrence P(n+1) = P(n)·mean/(n+1).
+func PoissonPMF(mean float64, n int) float64 {
 	lg, _ := math.Lgamma(float64(n) + 1)
-	return n, math.Exp(-mean + float64(n)*math.Log(mean) - lg)
+	return math.Exp(-mean + float64(n)*math.Log(mean) - lg)
 }
 
 // PoissonQuantile is the least n with P(N ≤ n) ≥ q for N ~ Poisson(mean).

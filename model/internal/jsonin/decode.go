@@ -294,15 +294,16 @@ func plainList(raw []byte, v reflect.Value) bool {
 	return true
 }
 
-// plainText reports a type that does not read its text or JSON itself,
-// remembered by type (asking reflect each time was most of reading such a
-// list in a browser).
+// plainText reports a type that does not read its text or JSON itself
+// (neither it nor its pointer, whose methods include its own), remembered
+// by type (asking reflect each time was most of reading such a list in a
+// browser).
 func plainText(t reflect.Type) bool {
 	if known, ok := plainTextTypes.Load(t); ok {
 		return known.(bool)
 	}
-	plain := !t.Implements(textReader) && !reflect.PointerTo(t).Implements(textReader) &&
-		!t.Implements(jsonReader) && !reflect.PointerTo(t).Implements(jsonReader)
+	ptr := reflect.PointerTo(t)
+	plain := !ptr.Implements(textReader) && !ptr.Implements(jsonReader)
 	plainTextTypes.Store(t, plain)
 	return plain
 }
@@ -317,17 +318,9 @@ var (
 	jsonReader = reflect.TypeFor[json.Unmarshaler]()
 )
 
-// customReader reports a type that reads its JSON or text itself.
-func customReader(v reflect.Value) bool {
-	if !v.CanAddr() {
-		return true
-	}
-	switch v.Addr().Interface().(type) {
-	case json.Unmarshaler, encoding.TextUnmarshaler:
-		return true
-	}
-	return false
-}
+// customReader reports a value that reads its JSON or text itself (or
+// cannot be addressed to: encoding/json then decides).
+func customReader(v reflect.Value) bool { return !v.CanAddr() || !plainText(v.Type()) }
 
 func (d Decoder) object(raw []byte, v reflect.Value, path string) {
 	if len(raw) == 0 || raw[0] != '{' {
